@@ -1,0 +1,29 @@
+# Kiosque. The README documents two commands: `make serve` and `make test`.
+.PHONY: serve test setup build content clean
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+## Installs what is missing, then serves the demo site on http://127.0.0.1:8080
+serve:
+	scripts/setup.sh
+	trunk serve
+
+## Installs what tests need, then runs every test layer
+test:
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh --test
+
+## Release bundle in dist/
+build:
+	scripts/setup.sh
+	trunk build --release
+
+## Regenerates public/api and public/media from content/
+content:
+	cargo run --release --features content --bin content
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# `make test`: every test layer, failing on the first error. Ends with one
+# "N passed, N failed" line, the bundle sizes, and the time of each layer.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+# The wasm test runner drives Debian's chromedriver; a busy 2-core machine is slow.
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-60}"
+
+logdir=target/test-logs
+mkdir -p "$logdir"
+passed=0
+failed=0
+timings=()
+
+# run NAME COUNTER CMD...: runs a layer, tees its log, adds its counts.
+run() {
+  local name=$1 counter=$2
+  shift 2
+  local log="$logdir/$name.log" start end rc p f
+  printf '\n=== %s: %s\n' "$name" "$*"
+  start=$(date +%s)
+  "$@" 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  end=$(date +%s)
+  read -r p f < <("$counter" "$log")
+  passed=$((passed + p))
+  failed=$((failed + f))
+  timings+=("$(printf '%-22s %4ss  %s passed, %s failed' "$name" $((end - start)) "$p" "$f")")
+  if [ "$rc" != 0 ]; then
+    [ "$f" = 0 ] && failed=$((failed + 1))
+    summary
+    echo "make test: layer '$name' failed (exit $rc); log in $log" >&2
+    exit 1
+  fi
+}
+
+none() { echo "0 0"; }
+cargo_counts() {
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { print p + 0, f + 0 }' "$1"
+}
+node_counts() {
+  awk '/^# pass / { p += $3 } /^# fail / { f += $3 } END { print p + 0, f + 0 }' "$1"
+}
+playwright_counts() {
+  node -e 'const r = require(process.argv[1]); const s = r.stats;
+    console.log(s.expected + s.flaky, s.unexpected)' "$PWD/target/e2e-results.json" 2>/dev/null || echo "0 0"
+}
+
+sizes() {
+  local f
+  for f in dist/*.wasm dist/*.js dist/*.css; do
+    [ -f "$f" ] || continue
+    printf '  %-40s raw %8d  gzip %7d  brotli %7d\n' "$(basename "$f")" "$(stat -c %s "$f")" \
+      "$(gzip -9 -c "$f" | wc -c)" "$(brotli -q 11 -c "$f" | wc -c)"
+  done
+}
+
+summary() {
+  echo
+  echo "=== time per layer"
+  printf '  %s\n' "${timings[@]}"
+  if ls dist/*.wasm >/dev/null 2>&1; then
+    echo "=== bundle sizes (bytes)"
+    sizes
+  fi
+  echo
+  echo "$passed passed, $failed failed"
+}
+
+run setup none scripts/setup.sh --test
+run fmt none cargo fmt --all -- --check
+run clippy-wasm none cargo clippy --target wasm32-unknown-unknown --features hydrate --all-targets -- -D warnings
+run clippy-host none cargo clippy --features ssr,content --all-targets -- -D warnings
+run unit-native cargo_counts cargo test --features ssr,content
+run content-fresh none cargo run --quiet --features ssr,content --bin content -- --check
+run server node_counts node --test tests/server/
+run wasm-browser cargo_counts cargo test --target wasm32-unknown-unknown --features hydrate
+run trunk-release none trunk build --release
+run e2e playwright_counts npx playwright test --config tests/e2e/playwright.config.mjs
+summary

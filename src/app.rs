@@ -1,0 +1,218 @@
+//! The router and the layout shell. No data logic here beyond loading the
+//! configuration that everything else depends on.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::{path, NavigateOptions};
+
+use crate::components::{Footer, Header};
+use crate::config::{self, Config, ConfigError};
+use crate::context::{use_ctx, Ctx};
+use crate::i18n::Locale;
+use crate::model::SiteInfo;
+use crate::pages::{ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, NotFound, SlugPage, TagPage};
+use crate::source::Source;
+
+/// The whole app. `base_url` is the absolute URL the bundle is served from
+/// (`https://host/` or `https://host/sub/`).
+#[component]
+pub fn App(#[prop(into)] base_url: String) -> impl IntoView {
+    provide_meta_context();
+    let router_base = router_base(&base_url);
+    let config_base = base_url.clone();
+    let config = Resource::new(
+        || (),
+        move |_| {
+            let base = config_base.clone();
+            async move { config::load(&base).await }
+        },
+    );
+    view! {
+        <Router base=router_base>
+            <Suspense fallback=|| view! { <div class="boot" aria-busy="true"></div> }>
+                {move || {
+                    let base_url = base_url.clone();
+                    Suspend::new(async move {
+                        match config.await {
+                            Ok(cfg) => view! { <Shell config=cfg base_url/> }.into_any(),
+                            Err(e) => view! { <ConfigErrorView error=e on_retry=move || config.refetch()/> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </Router>
+    }
+}
+
+/// The router base: the path of the bundle's base URL, without its trailing slash.
+pub fn router_base(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
+    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    path.trim_end_matches('/').to_string()
+}
+
+#[component]
+fn Shell(config: Config, base_url: String) -> impl IntoView {
+    let locale = Locale::from_code(config.site.locale.as_deref().unwrap_or("fr"));
+    let source = Source::from_config(&config, &base_url);
+    provide_context(Ctx {
+        source: source.clone(),
+        locale,
+        config: config.clone(),
+    });
+    let s = locale.strings();
+    let site = Resource::new(
+        || (),
+        move |_| {
+            let source = source.clone();
+            async move { source.site().await }
+        },
+    );
+    let site_view = move |render: fn(SiteInfo) -> AnyView| {
+        let config = config.clone();
+        move || {
+            let config = config.clone();
+            Suspend::new(async move { render(merge_site(site.await.ok(), &config)) })
+        }
+    };
+    let header = site_view.clone()(|site| view! { <Header site/> }.into_any());
+    let footer = site_view(|site| view! { <Footer site year=crate::clock::current_year()/> }.into_any());
+    canonical_redirects();
+    view! {
+        <Html attr:lang=locale.code() attr:dir=locale.dir()/>
+        <Title formatter=title_formatter(site)/>
+        <a class="skip-link" href="#main">{s.skip_link}</a>
+        <Suspense fallback=|| view! { <div class="site-header site-header--skeleton"></div> }>
+            {header}
+        </Suspense>
+        <main id="main" tabindex="-1">
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("") view=HomePage/>
+                <Route path=path!("page/:n") view=HomeArchive/>
+                <Route path=path!("category/:slug") view=CategoryPage/>
+                <Route path=path!("category/:slug/page/:n") view=CategoryPage/>
+                <Route path=path!("tag/:slug") view=TagPage/>
+                <Route path=path!("tag/:slug/page/:n") view=TagPage/>
+                <Route path=path!("author/:slug") view=AuthorPage/>
+                <Route path=path!("author/:slug/page/:n") view=AuthorPage/>
+                <Route path=path!("article/:slug") view=ArticlePage/>
+                <Route path=path!(":slug") view=SlugPage/>
+            </Routes>
+        </main>
+        <Suspense>
+            {footer}
+        </Suspense>
+    }
+}
+
+/// "Titre — Site": the site name comes from the config, else the source.
+fn title_formatter(
+    site: Resource<Result<SiteInfo, crate::http::FetchError>>,
+) -> impl Fn(String) -> String + Send + Sync + 'static {
+    let name = use_ctx().config.site.name.clone();
+    move |title: String| {
+        let site_name = name
+            .clone()
+            .or_else(|| site.get_untracked().and_then(|r| r.ok()).map(|s| s.name))
+            .unwrap_or_default();
+        match (title.is_empty(), site_name.is_empty()) {
+            (true, _) => site_name,
+            (false, true) => title,
+            (false, false) if title == site_name => title,
+            (false, false) => format!("{title} — {site_name}"),
+        }
+    }
+}
+
+/// What the source says, with `config.json`'s `site` keys on top.
+pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
+    let mut site = from_source.unwrap_or_else(|| SiteInfo {
+        version: crate::model::API_VERSION,
+        name: String::new(),
+        tagline: String::new(),
+        locale: "fr".into(),
+        timezone: "UTC".into(),
+        nav: Vec::new(),
+        social: Vec::new(),
+    });
+    let c = &config.site;
+    if let Some(v) = &c.name {
+        site.name = v.clone();
+    }
+    if let Some(v) = &c.tagline {
+        site.tagline = v.clone();
+    }
+    if let Some(v) = &c.locale {
+        site.locale = v.clone();
+    }
+    if let Some(v) = &c.timezone {
+        site.timezone = v.clone();
+    }
+    site
+}
+
+/// `?page=N`, `/page/1` and trailing slashes go to the canonical route,
+/// replacing the history entry.
+fn canonical_redirects() {
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        let query = location.search.get();
+        if let Some(to) = crate::routes::canonical_redirect(&path, &query) {
+            navigate(
+                &to,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+}
+
+/// The config could not be used: say which key is wrong. Strings are French
+/// (the default locale), since the locale itself comes from the config.
+#[component]
+fn ConfigErrorView(error: ConfigError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let s = Locale::Fr.strings();
+    let detail = match &error {
+        ConfigError::Fetch(e) => format!("config.json : {}", Locale::Fr.fetch_error(e)),
+        ConfigError::Invalid { key, message } => format!("config.json → « {key} » : {message}"),
+    };
+    view! {
+        <main id="main" class="config-error container">
+            <section class="error-view" role="alert">
+                <h1 class="error-view__title">{s.config_error_title}</h1>
+                <p>{s.config_error_text}</p>
+                <p><code class="config-error__detail">{detail}</code></p>
+                <button type="button" class="button" on:click=move |_| on_retry()>{s.retry}</button>
+            </section>
+        </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn router_base_is_the_base_path() {
+        assert_eq!(router_base("http://127.0.0.1:8080/"), "");
+        assert_eq!(router_base("https://h.com/sub/"), "/sub");
+        assert_eq!(router_base("https://h.com/a/b/?x"), "/a/b");
+        assert_eq!(router_base("https://h.com"), "");
+    }
+
+    #[test]
+    fn config_site_keys_override_the_source() {
+        let config =
+            Config::parse(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"name":"N","locale":"en"}}"#).unwrap();
+        let merged = merge_site(None, &config);
+        assert_eq!(merged.name, "N");
+        assert_eq!(merged.locale, "en");
+    }
+}

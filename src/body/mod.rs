@@ -1,0 +1,1 @@
+//! HTML → typed body blocks (placeholder; the converter lands here).

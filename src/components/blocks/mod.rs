@@ -1,0 +1,45 @@
+//! One component per body block type, and one dispatcher that picks it.
+//! Blocks arrive sanitized from `crate::body`; text is always escaped.
+
+mod embed;
+mod figure;
+mod heading;
+mod inline;
+mod list;
+mod paragraph;
+mod quote;
+mod table;
+
+pub use figure::Figure;
+pub use inline::Inlines;
+
+use leptos::prelude::*;
+
+use crate::model::Block;
+
+/// Renders a whole body.
+#[component]
+pub fn Body(blocks: Vec<Block>) -> impl IntoView {
+    view! { <div class="prose">{blocks.into_iter().map(block).collect_view()}</div> }
+}
+
+/// The dispatcher: one arm per block type.
+fn block(b: Block) -> AnyView {
+    match b {
+        Block::Paragraph { content } => view! { <paragraph::Paragraph content/> }.into_any(),
+        Block::Heading { level, content } => view! { <heading::Heading level content/> }.into_any(),
+        Block::List { ordered, items } => view! { <list::List ordered items/> }.into_any(),
+        Block::Quote { content, cite } => view! { <quote::Quote content cite/> }.into_any(),
+        Block::Figure { image } => view! { <figure::Figure image/> }.into_any(),
+        Block::Table { caption, rows } => view! { <table::Table caption rows/> }.into_any(),
+        Block::Embed {
+            provider,
+            url,
+            embed_url,
+            title,
+            width,
+            height,
+        } => view! { <embed::Embed provider url embed_url title width height/> }.into_any(),
+        Block::Unknown => ().into_any(),
+    }
+}

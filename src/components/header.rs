@@ -1,0 +1,74 @@
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::Form;
+
+use crate::context::use_ctx;
+use crate::model::SiteInfo;
+use crate::routes;
+
+/// Site name and tagline, search, and the category navigation. Below 768 px
+/// the navigation is a disclosure menu (button + aria-expanded; Escape closes).
+#[component]
+pub fn Header(site: SiteInfo) -> impl IntoView {
+    let s = use_ctx().strings();
+    let open = RwSignal::new(false);
+    let button = NodeRef::<html::Button>::new();
+    let on_key = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
+    let items = site
+        .nav
+        .into_iter()
+        .map(|item| {
+            view! {
+                <li>
+                    <a class="nav__link" href=routes::category(&item.slug, 1) on:click=move |_| open.set(false)>
+                        {item.name}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <div class="site-header__top container">
+                <div class="site-header__brand">
+                    <a class="site-header__name" href="/">{site.name}</a>
+                    <p class="site-header__tagline">{site.tagline}</p>
+                </div>
+                <Form method="GET" action="/search" attr:class="search-form" attr:role="search">
+                    <label class="visually-hidden" for="site-search">{s.search_label}</label>
+                    <input id="site-search" class="search-form__input" type="search" name="q" placeholder=s.search/>
+                    <button class="search-form__button" type="submit">{s.search}</button>
+                </Form>
+            </div>
+            <nav class="nav" aria-label=s.main_nav on:keydown=on_key>
+                <div class="container nav__inner">
+                    <button
+                        node_ref=button
+                        type="button"
+                        class="nav__toggle"
+                        aria-expanded=move || if open.get() { "true" } else { "false" }
+                        aria-controls="nav-list"
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        <span class="nav__toggle-icon" aria-hidden="true"></span>
+                        {s.menu}
+                    </button>
+                    <ul id="nav-list" class="nav__list" class:nav__list--open=move || open.get()>
+                        <li>
+                            <a class="nav__link" href="/" on:click=move |_| open.set(false)>{s.home}</a>
+                        </li>
+                        {items}
+                    </ul>
+                </div>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,29 @@
+use leptos::prelude::*;
+
+use crate::context::use_ctx;
+
+/// "Page 2 sur 5" with real previous/next links.
+#[component]
+pub fn Pagination(
+    page: u32,
+    total_pages: u32,
+    href: fn(&str, u32) -> String,
+    #[prop(into)] slug: String,
+) -> impl IntoView {
+    let s = use_ctx().strings();
+    (total_pages > 1).then(|| {
+        let prev = (page > 1).then(|| {
+            view! { <a class="pagination__prev" rel="prev" href=href(&slug, page - 1)><span aria-hidden="true">"‹ "</span>{s.previous}</a> }
+        });
+        let next = (page < total_pages).then(|| {
+            view! { <a class="pagination__next" rel="next" href=href(&slug, page + 1)>{s.next}<span aria-hidden="true">" ›"</span></a> }
+        });
+        view! {
+            <nav class="pagination" aria-label=s.pagination>
+                {prev}
+                <span class="pagination__status" aria-current="page">{format!("{} {page} {} {total_pages}", s.page, s.of)}</span>
+                {next}
+            </nav>
+        }
+    })
+}

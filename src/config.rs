@@ -1,0 +1,269 @@
+//! The runtime configuration, `config.json`: fetched before the first render,
+//! validated against one versioned schema (docs/config.md). Publishers edit it
+//! after deploying; nothing is rebuilt.
+
+use serde::{Deserialize, Serialize};
+
+use crate::http::{self, FetchError};
+
+/// The config schema version this build understands.
+pub const CONFIG_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiKind {
+    /// Kiosque's own static JSON files (docs/content-api.md).
+    Static,
+    /// A WordPress REST API root, e.g. `https://example.com/wp-json`.
+    Wordpress,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiConfig {
+    pub kind: ApiKind,
+    pub base_url: String,
+    #[serde(default = "default_timeout")]
+    pub timeout_ms: u32,
+}
+
+fn default_timeout() -> u32 {
+    http::DEFAULT_TIMEOUT_MS
+}
+
+/// What the publisher says about the site; each key overrides the source.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub tagline: Option<String>,
+    #[serde(default)]
+    pub locale: Option<String>,
+    #[serde(default)]
+    pub timezone: Option<String>,
+    /// The public origin, for canonical URLs: `https://news.example.com`.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default = "default_version")]
+    pub version: u32,
+    pub api: ApiConfig,
+    #[serde(default)]
+    pub site: SiteConfig,
+}
+
+fn default_version() -> u32 {
+    CONFIG_VERSION
+}
+
+/// Why the config could not be used. `key` names the offending key.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config.json could not be loaded: {0}")]
+    Fetch(FetchError),
+    #[error("config.json: {key}: {message}")]
+    Invalid { key: String, message: String },
+}
+
+pub const LOCALES: [&str; 3] = ["fr", "en", "ar"];
+
+impl Config {
+    /// Parses and validates config text.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let config: Config = serde_path_to_error::deserialize(de).map_err(|e| {
+            let key = e.path().to_string();
+            let key = if key.is_empty() || key == "." {
+                "(file)".to_string()
+            } else {
+                key
+            };
+            ConfigError::Invalid {
+                key,
+                message: e.into_inner().to_string(),
+            }
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, message: String| {
+            Err(ConfigError::Invalid {
+                key: key.into(),
+                message,
+            })
+        };
+        if self.version != CONFIG_VERSION {
+            return bad(
+                "version",
+                format!(
+                    "unsupported version {}; this build reads version {CONFIG_VERSION}",
+                    self.version
+                ),
+            );
+        }
+        let base = self.api.base_url.trim();
+        if base.is_empty() {
+            return bad("api.base_url", "must not be empty".into());
+        }
+        if base.contains("://") && !(base.starts_with("https://") || base.starts_with("http://")) {
+            return bad("api.base_url", format!("{base:?} must be http(s) or a relative path"));
+        }
+        if !(500..=120_000).contains(&self.api.timeout_ms) {
+            return bad(
+                "api.timeout_ms",
+                format!("{} is outside 500..=120000", self.api.timeout_ms),
+            );
+        }
+        if let Some(locale) = &self.site.locale {
+            if !LOCALES.contains(&locale.as_str()) {
+                return bad("site.locale", format!("{locale:?} is not one of fr, en, ar"));
+            }
+        }
+        if let Some(url) = &self.site.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return bad("site.url", format!("{url:?} must be an absolute http(s) URL"));
+            }
+        }
+        if let Some(name) = &self.site.name {
+            if name.trim().is_empty() {
+                return bad("site.name", "must not be empty".into());
+            }
+        }
+        Ok(())
+    }
+
+    /// The API root, resolved against the bundle's base URL.
+    pub fn api_root(&self, bundle_base: &str) -> String {
+        resolve(bundle_base, &self.api.base_url)
+    }
+}
+
+/// Resolves `url` against the bundle base (`https://host/sub/`). Absolute
+/// http(s) URLs are kept. Any other URL is relative to the bundle root, with or
+/// without a leading `/`, so `/api` under a `/sub/` deploy is `/sub/api`.
+pub fn resolve(bundle_base: &str, url: &str) -> String {
+    let url = url.trim();
+    if url.starts_with("https://") || url.starts_with("http://") {
+        return url.trim_end_matches('/').to_string();
+    }
+    if let Some(rest) = url.strip_prefix("//") {
+        let scheme = if bundle_base.starts_with("http://") {
+            "http:"
+        } else {
+            "https:"
+        };
+        return format!("{scheme}//{}", rest.trim_end_matches('/'));
+    }
+    let mut base = bundle_base.split(['?', '#']).next().unwrap_or("").to_string();
+    if !base.ends_with('/') {
+        // A document URL: drop its last segment.
+        match base.rfind('/') {
+            Some(i) => base.truncate(i + 1),
+            None => base.push('/'),
+        }
+    }
+    let rel = url.trim_start_matches("./").trim_start_matches('/');
+    format!("{base}{}", rel.trim_end_matches('/'))
+}
+
+/// Loads `config.json` from the bundle base.
+pub async fn load(bundle_base: &str) -> Result<Config, ConfigError> {
+    let url = resolve(bundle_base, "config.json");
+    let text = http::get_text(&url, http::DEFAULT_TIMEOUT_MS)
+        .await
+        .map_err(ConfigError::Fetch)?;
+    Config::parse(&text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_shape_parses_with_defaults() {
+        let c = Config::parse(
+            r#"{ "api": { "kind": "static", "base_url": "/api" },
+            "site": { "name": "Maghreb Daily News", "tagline": "x", "locale": "fr" } }"#,
+        )
+        .unwrap();
+        assert_eq!(c.version, 1);
+        assert_eq!(c.api.kind, ApiKind::Static);
+        assert_eq!(c.api.timeout_ms, http::DEFAULT_TIMEOUT_MS);
+        assert_eq!(c.site.name.as_deref(), Some("Maghreb Daily News"));
+        let c = Config::parse(r#"{"api":{"kind":"wordpress","base_url":"https://e.com/wp-json"}}"#).unwrap();
+        assert_eq!(c.site, SiteConfig::default());
+    }
+
+    fn key_of(text: &str) -> String {
+        match Config::parse(text) {
+            Err(ConfigError::Invalid { key, .. }) => key,
+            other => panic!("expected invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_name_the_bad_key() {
+        assert_eq!(key_of(r#"{"api":{"kind":"drupal","base_url":"/api"}}"#), "api.kind");
+        assert_eq!(key_of(r#"{"api":{"kind":"static"}}"#), "api");
+        assert_eq!(key_of(r#"{"api":{"kind":"static","base_url":""}}"#), "api.base_url");
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"ftp://x"}}"#),
+            "api.base_url"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"/api","timeout_ms":1}}"#),
+            "api.timeout_ms"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"locale":"de"}}"#),
+            "site.locale"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"nmae":"x"}}"#),
+            "site.nmae"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"url":"news.com"}}"#),
+            "site.url"
+        );
+        assert_eq!(
+            key_of(r#"{"version":2,"api":{"kind":"static","base_url":"/api"}}"#),
+            "version"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"name":3}}"#),
+            "site.name"
+        );
+        assert_eq!(key_of("not json"), "(file)");
+        assert_eq!(key_of("[]"), "(file)");
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_bundle_base() {
+        assert_eq!(resolve("https://h.com/", "/api"), "https://h.com/api");
+        assert_eq!(resolve("https://h.com/sub/", "/api/"), "https://h.com/sub/api");
+        assert_eq!(resolve("https://h.com/sub/", "api"), "https://h.com/sub/api");
+        assert_eq!(resolve("https://h.com/sub/", "./api"), "https://h.com/sub/api");
+        assert_eq!(
+            resolve("https://h.com/sub/index.html?x", "config.json"),
+            "https://h.com/sub/config.json"
+        );
+        assert_eq!(
+            resolve("https://h.com/sub/", "https://cms.example.com/wp-json/"),
+            "https://cms.example.com/wp-json"
+        );
+        assert_eq!(
+            resolve("http://h.com/", "//cdn.example.com/api"),
+            "http://cdn.example.com/api"
+        );
+        assert_eq!(resolve("/", "/api"), "/api");
+    }
+}

@@ -1,0 +1,115 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Block, Image, Timestamp};
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CategoryRef {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TagRef {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct AuthorRef {
+    pub slug: String,
+    pub name: String,
+}
+
+/// An author's profile page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Author {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub bio: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<Image>,
+}
+
+/// What a card or a list needs: everything but the body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub standfirst: String,
+    pub category: CategoryRef,
+    #[serde(default)]
+    pub authors: Vec<AuthorRef>,
+    pub published: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    #[serde(default)]
+    pub reading_minutes: u32,
+}
+
+/// A full article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    #[serde(default = "super::listing::default_version")]
+    pub version: u32,
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub standfirst: String,
+    pub category: CategoryRef,
+    #[serde(default)]
+    pub tags: Vec<TagRef>,
+    #[serde(default)]
+    pub authors: Vec<AuthorRef>,
+    pub published: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    #[serde(default)]
+    pub body: Vec<Block>,
+    /// Credit for the story's origin, e.g. "AFP" or "Avec agences".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub comment_count: u32,
+    #[serde(default)]
+    pub reading_minutes: u32,
+    /// Slugs of related articles, best first.
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+impl Article {
+    pub fn summary(&self) -> ArticleSummary {
+        ArticleSummary {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            standfirst: self.standfirst.clone(),
+            category: self.category.clone(),
+            authors: self.authors.clone(),
+            published: self.published.clone(),
+            modified: self.modified.clone(),
+            image: self.image.clone(),
+            reading_minutes: self.reading_minutes,
+        }
+    }
+}
+
+/// A site page such as "À propos" or "Mentions légales", served at `/:slug`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaticPage {
+    #[serde(default = "super::listing::default_version")]
+    pub version: u32,
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub body: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Timestamp>,
+}

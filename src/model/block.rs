@@ -1,0 +1,119 @@
+use serde::{Deserialize, Serialize};
+
+use super::Image;
+
+/// Inline content inside a paragraph, heading, list item, quote or table cell.
+/// Text is plain text: it is escaped when rendered, never parsed as HTML.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text {
+        text: String,
+    },
+    Emphasis {
+        children: Vec<Inline>,
+    },
+    Strong {
+        children: Vec<Inline>,
+    },
+    /// `href` is already checked: http(s), mailto or a site-relative path.
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
+    LineBreak,
+    /// An inline kind this build does not know: skipped when rendered.
+    #[serde(other)]
+    Unknown,
+}
+
+impl Inline {
+    pub fn text(s: impl Into<String>) -> Self {
+        Inline::Text { text: s.into() }
+    }
+
+    /// The plain text of a run of inlines (for search, excerpts, titles).
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for i in inlines {
+            i.push_text(&mut out);
+        }
+        out
+    }
+
+    fn push_text(&self, out: &mut String) {
+        match self {
+            Inline::Text { text } => out.push_str(text),
+            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Link { children, .. } => {
+                for c in children {
+                    c.push_text(out);
+                }
+            }
+            Inline::LineBreak => out.push(' '),
+            Inline::Unknown => {}
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TableCell {
+    #[serde(default)]
+    pub header: bool,
+    #[serde(default)]
+    pub content: Vec<Inline>,
+}
+
+/// The providers whose embeds Kiosque will load (click-to-load, sandboxed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmbedProvider {
+    Youtube,
+    Vimeo,
+    Dailymotion,
+    Soundcloud,
+    Openstreetmap,
+}
+
+/// One block of an article body. Unknown block types are skipped, not fatal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    /// `level` is 2 to 4: the page title is the only `h1`.
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    List {
+        #[serde(default)]
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+    Quote {
+        content: Vec<Inline>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cite: Option<String>,
+    },
+    Figure {
+        image: Image,
+    },
+    Table {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        rows: Vec<Vec<TableCell>>,
+    },
+    /// `embed_url` is the provider's player URL (built by the adapter);
+    /// `url` is the public page, the fallback link.
+    Embed {
+        provider: EmbedProvider,
+        url: String,
+        embed_url: String,
+        title: String,
+        width: u32,
+        height: u32,
+    },
+    #[serde(other)]
+    Unknown,
+}

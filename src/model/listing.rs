@@ -1,0 +1,99 @@
+use serde::{Deserialize, Serialize};
+
+use super::{ArticleSummary, Author, CategoryRef, TagRef};
+
+pub(super) fn default_version() -> u32 {
+    super::API_VERSION
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The home page: a lead story, a block per navigation category, the latest.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Home {
+    #[serde(default = "default_version")]
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<ArticleSummary>,
+    #[serde(default)]
+    pub sections: Vec<HomeSection>,
+    #[serde(default)]
+    pub latest: Vec<ArticleSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeSection {
+    pub category: CategoryRef,
+    #[serde(default)]
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// What a paginated listing is a listing of.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ListingKind {
+    /// The home archive (`/page/N`).
+    Latest,
+    Category {
+        category: CategoryRef,
+        #[serde(default)]
+        description: String,
+    },
+    Tag {
+        tag: TagRef,
+    },
+    Author {
+        author: Author,
+    },
+}
+
+/// One page of a paginated list of articles: "page N of M".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Listing {
+    #[serde(default = "default_version")]
+    pub version: u32,
+    pub kind: ListingKind,
+    #[serde(default = "one")]
+    pub page: u32,
+    #[serde(default = "one")]
+    pub total_pages: u32,
+    #[serde(default)]
+    pub total: u32,
+    #[serde(default)]
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// The most-read list, best first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MostRead {
+    #[serde(default = "default_version")]
+    pub version: u32,
+    #[serde(default)]
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// One searchable article: already folded text, kept small.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchDoc {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub standfirst: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Distinct body words, folded.
+    #[serde(default)]
+    pub words: String,
+    pub category: CategoryRef,
+    pub published: super::Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    #[serde(default = "default_version")]
+    pub version: u32,
+    #[serde(default)]
+    pub docs: Vec<SearchDoc>,
+}

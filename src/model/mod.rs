@@ -1,0 +1,20 @@
+//! Plain, typed content: what every source produces and every view consumes.
+//! No I/O here. The static JSON API is exactly the serde form of these types
+//! (see docs/content-api.md), so these types are its source of truth.
+
+mod article;
+mod block;
+mod image;
+mod listing;
+mod site;
+mod time;
+
+pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
+pub use block::{Block, EmbedProvider, Inline, TableCell};
+pub use image::{Image, ImageSource};
+pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead, SearchDoc, SearchIndex};
+pub use site::{NavItem, SiteInfo, SocialLink};
+pub use time::Timestamp;
+
+/// The content-API format version this build reads.
+pub const API_VERSION: u32 = 1;

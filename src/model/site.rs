@@ -1,0 +1,41 @@
+use serde::{Deserialize, Serialize};
+
+/// A navigation entry (a category).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NavItem {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SocialLink {
+    /// e.g. "facebook", "x", "instagram", "youtube", "rss".
+    pub network: String,
+    pub url: String,
+}
+
+/// What a source says about the site. `config.json`'s `site` overrides it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    #[serde(default = "super::listing::default_version")]
+    pub version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub tagline: String,
+    #[serde(default = "default_locale")]
+    pub locale: String,
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    #[serde(default)]
+    pub nav: Vec<NavItem>,
+    #[serde(default)]
+    pub social: Vec<SocialLink>,
+}
+
+fn default_locale() -> String {
+    "fr".into()
+}
+
+fn default_timezone() -> String {
+    "Africa/Casablanca".into()
+}

@@ -1,0 +1,88 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::components::blocks::{Body, Figure};
+use crate::components::{ArticleSkeleton, Byline, Loaded};
+use crate::context::use_ctx;
+use crate::i18n::format_published;
+use crate::model::Article;
+use crate::pages::slug_param;
+use crate::routes;
+
+/// `/article/:slug`.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let ctx = use_ctx();
+    let slug = slug_param();
+    let source = ctx.source.clone();
+    let article = Resource::new(
+        move || slug.get(),
+        move |slug| {
+            let source = source.clone();
+            async move { source.article(&slug).await }
+        },
+    );
+    view! {
+        <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=article_view/>
+    }
+}
+
+fn article_view(a: Article) -> impl IntoView {
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale);
+    let comments = format!(
+        "{} {}",
+        a.comment_count,
+        if a.comment_count == 1 {
+            s.comments_one
+        } else {
+            s.comments_many
+        }
+    );
+    let tags = (!a.tags.is_empty()).then(|| {
+        let items = a
+            .tags
+            .iter()
+            .map(|t| view! { <li><a class="tag" href=routes::tag(&t.slug, 1)>{t.name.clone()}</a></li> })
+            .collect_view();
+        view! {
+            <section class="article__tags">
+                <h2 class="visually-hidden">{s.tags}</h2>
+                <ul class="tags">{items}</ul>
+            </section>
+        }
+    });
+    view! {
+        <Title text=a.title.clone()/>
+        <Meta name="description" content=a.standfirst.clone()/>
+        <article class="article container">
+            <nav class="breadcrumb" aria-label=s.breadcrumb>
+                <ol>
+                    <li><a href="/">{s.home}</a></li>
+                    <li><a href=routes::category(&a.category.slug, 1)>{a.category.name.clone()}</a></li>
+                    <li aria-current="page">{a.title.clone()}</li>
+                </ol>
+            </nav>
+            <header class="article__header">
+                <a class="article__kicker" href=routes::category(&a.category.slug, 1)>{a.category.name.clone()}</a>
+                <h1 class="article__title" tabindex="-1">{a.title.clone()}</h1>
+                <p class="article__standfirst">{a.standfirst.clone()}</p>
+                <div class="article__meta">
+                    <Byline authors=a.authors.clone()/>
+                    <span class="article__dates">
+                        <time datetime=a.published.as_str().to_string()>{published}</time>
+                        {modified.map(|m| view! { " · " <time datetime=a.modified.as_ref().map(|t| t.as_str().to_string())>{m}</time> })}
+                    </span>
+                    <span class="article__reading">{format!("{} {}", a.reading_minutes.max(1), s.min_read)}</span>
+                    <a class="article__comments" href="#commentaires">{comments.clone()}</a>
+                </div>
+            </header>
+            {a.image.clone().map(|image| view! { <Figure image priority=true/> })}
+            <Body blocks=a.body/>
+            {a.source.map(|src| view! { <p class="article__source">{format!("{} : {src}", s.source)}</p> })}
+            {tags}
+            <p id="commentaires" class="article__comment-count">{comments}</p>
+        </article>
+    }
+}

@@ -1,0 +1,111 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, Pagination};
+use crate::context::use_ctx;
+use crate::model::{Home, Listing};
+use crate::pages::{page_param, NotFound};
+use crate::routes;
+use crate::source::ListingRequest;
+
+/// `/`: the lead story, the latest, and a block per navigation category.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let ctx = use_ctx();
+    let source = ctx.source.clone();
+    let home = Resource::new(
+        || (),
+        move |_| {
+            let source = source.clone();
+            async move { source.home().await }
+        },
+    );
+    let s = ctx.strings();
+    let site_name = ctx.config.site.name.clone().unwrap_or_default();
+    view! {
+        <Title text=site_name.clone()/>
+        <h1 class="visually-hidden" tabindex="-1">{site_name}</h1>
+        <Loaded resource=home skeleton=|| view! { <ListSkeleton/> }.into_any() render=move |h: Home| home_view(h, s) />
+    }
+}
+
+fn home_view(home: Home, s: &'static crate::i18n::Strings) -> impl IntoView {
+    let lead = home
+        .lead
+        .map(|a| view! { <ArticleCard article=a size=CardSize::Lead level=2/> });
+    let latest = home
+        .latest
+        .into_iter()
+        .map(|a| view! { <li><ArticleCard article=a size=CardSize::Compact/></li> })
+        .collect_view();
+    let sections = home
+        .sections
+        .into_iter()
+        .filter(|sec| !sec.articles.is_empty())
+        .map(|sec| {
+            let href = routes::category(&sec.category.slug, 1);
+            let cards = sec
+                .articles
+                .into_iter()
+                .map(|a| view! { <ArticleCard article=a/> })
+                .collect_view();
+            view! {
+                <section class="home-section">
+                    <h2 class="section-title"><a href=href>{sec.category.name}</a></h2>
+                    <div class="grid">{cards}</div>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="home container">
+            <div class="home__top">
+                <div class="home__lead">{lead}</div>
+                <section class="home__latest">
+                    <h2 class="section-title">{s.latest}</h2>
+                    <ul class="list-plain">{latest}</ul>
+                    <p><a href=routes::home(2)>{s.next}" ›"</a></p>
+                </section>
+            </div>
+            {sections}
+        </div>
+    }
+}
+
+/// `/page/:n`: the home archive, every article newest first.
+#[component]
+pub fn HomeArchive() -> impl IntoView {
+    let ctx = use_ctx();
+    let page = page_param();
+    let source = ctx.source.clone();
+    let listing = Resource::new(
+        move || page.get(),
+        move |p| {
+            let source = source.clone();
+            async move {
+                match p {
+                    Some(p) => source.listing(&ListingRequest::Latest, p).await,
+                    None => Err(crate::http::FetchError::NotFound),
+                }
+            }
+        },
+    );
+    let s = ctx.strings();
+    view! {
+        <Loaded resource=listing skeleton=|| view! { <ListSkeleton/> }.into_any() render=move |l: Listing| {
+            if l.page > l.total_pages {
+                return view! { <NotFound/> }.into_any();
+            }
+            let title = format!("{} — {} {} {} {}", s.latest, s.page, l.page, s.of, l.total_pages);
+            let cards = l.articles.into_iter().map(|a| view! { <ArticleCard article=a/> }).collect_view();
+            view! {
+                <Title text=title.clone()/>
+                <div class="container">
+                    <h1 class="page-title" tabindex="-1">{title}</h1>
+                    <div class="grid">{cards}</div>
+                    <Pagination page=l.page total_pages=l.total_pages href=|_, n| routes::home(n) slug=""/>
+                </div>
+            }.into_any()
+        }/>
+    }
+}

@@ -1,0 +1,107 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, Pagination, Picture};
+use crate::context::use_ctx;
+use crate::http::FetchError;
+use crate::model::{Listing, ListingKind};
+use crate::pages::{page_param, slug_param, NotFound};
+use crate::routes;
+use crate::source::ListingRequest;
+
+/// `/category/:slug` and `/category/:slug/page/:n`.
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    listing_page(ListingRequest::Category, routes::category)
+}
+
+/// `/tag/:slug` and `/tag/:slug/page/:n`.
+#[component]
+pub fn TagPage() -> impl IntoView {
+    listing_page(ListingRequest::Tag, routes::tag)
+}
+
+/// `/author/:slug` and `/author/:slug/page/:n`: bio, avatar, articles.
+#[component]
+pub fn AuthorPage() -> impl IntoView {
+    listing_page(ListingRequest::Author, routes::author)
+}
+
+fn listing_page(request: fn(String) -> ListingRequest, href: fn(&str, u32) -> String) -> impl IntoView {
+    let ctx = use_ctx();
+    let slug = slug_param();
+    let page = page_param();
+    let source = ctx.source.clone();
+    let listing = Resource::new(
+        move || (slug.get(), page.get()),
+        move |(slug, page)| {
+            let source = source.clone();
+            async move {
+                match page {
+                    Some(p) => source.listing(&request(slug), p).await,
+                    None => Err(FetchError::NotFound),
+                }
+            }
+        },
+    );
+    view! {
+        <Loaded
+            resource=listing
+            skeleton=|| view! { <ListSkeleton/> }.into_any()
+            render=move |l: Listing| listing_view(l, slug.get_untracked(), href)
+        />
+    }
+}
+
+fn listing_view(l: Listing, slug: String, href: fn(&str, u32) -> String) -> AnyView {
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    if l.page > l.total_pages {
+        return view! { <NotFound/> }.into_any();
+    }
+    let (name, intro) = match l.kind {
+        ListingKind::Category { category, description } => (
+            category.name,
+            (!description.is_empty()).then(|| view! { <p class="page-intro">{description}</p> }.into_any()),
+        ),
+        ListingKind::Tag { tag } => (format!("{} : {}", s.tag_prefix, tag.name), None),
+        ListingKind::Author { author } => {
+            let avatar = author
+                .avatar
+                .map(|img| view! { <Picture image=img sizes="96px" class="author__avatar"/> });
+            let intro = view! {
+                <div class="author">
+                    {avatar}
+                    <div>
+                        {(!author.role.is_empty()).then(|| view! { <p class="author__role">{author.role.clone()}</p> })}
+                        <p class="author__bio">{author.bio}</p>
+                    </div>
+                </div>
+            };
+            (author.name, Some(intro.into_any()))
+        }
+        ListingKind::Latest => (s.latest.to_string(), None),
+    };
+    let title = if l.page > 1 {
+        format!("{name} — {} {} {} {}", s.page, l.page, s.of, l.total_pages)
+    } else {
+        name.clone()
+    };
+    let mut articles = l.articles.into_iter();
+    let lead = if l.page == 1 { articles.next() } else { None };
+    let lead = lead.map(|a| view! { <ArticleCard article=a size=CardSize::Lead level=2/> });
+    let cards = articles
+        .map(|a| view! { <ArticleCard article=a level=2/> })
+        .collect_view();
+    view! {
+        <Title text=title/>
+        <div class="container listing">
+            <h1 class="page-title" tabindex="-1">{name}</h1>
+            {intro}
+            <div class="listing__lead">{lead}</div>
+            <div class="grid">{cards}</div>
+            <Pagination page=l.page total_pages=l.total_pages href slug/>
+        </div>
+    }
+    .into_any()
+}

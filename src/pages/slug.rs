@@ -1,0 +1,74 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::components::blocks::Body;
+use crate::components::{ArticleSkeleton, Loaded};
+use crate::context::use_ctx;
+use crate::http::FetchError;
+use crate::model::StaticPage;
+use crate::pages::slug_param;
+use crate::routes;
+
+/// What `/:slug` turned out to be.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum SlugTarget {
+    Page(StaticPage),
+    /// An old post permalink: go to the canonical article route.
+    Article(String),
+}
+
+/// `/:slug`: a static page, else an old post permalink, else 404.
+#[component]
+pub fn SlugPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let slug = slug_param();
+    let source = ctx.source.clone();
+    let target = Resource::new(
+        move || slug.get(),
+        move |slug| {
+            let source = source.clone();
+            async move {
+                match source.page(&slug).await {
+                    Ok(page) => Ok(SlugTarget::Page(page)),
+                    Err(FetchError::NotFound) => source.article(&slug).await.map(|a| SlugTarget::Article(a.slug)),
+                    Err(e) => Err(e),
+                }
+            }
+        },
+    );
+    view! {
+        <Loaded resource=target skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=move |t: SlugTarget| match t {
+            SlugTarget::Page(page) => page_view(page).into_any(),
+            SlugTarget::Article(slug) => view! { <Redirect to=routes::article(&slug)/> }.into_any(),
+        }/>
+    }
+}
+
+/// Replaces the history entry once mounted (an effect: no browser API in
+/// the render itself).
+#[component]
+fn Redirect(to: String) -> impl IntoView {
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        navigate(
+            &to,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        )
+    });
+    view! { <ArticleSkeleton/> }
+}
+
+fn page_view(page: StaticPage) -> impl IntoView {
+    view! {
+        <Title text=page.title.clone()/>
+        <article class="container static-page">
+            <h1 class="page-title" tabindex="-1">{page.title}</h1>
+            <Body blocks=page.body/>
+        </article>
+    }
+}

@@ -1,0 +1,110 @@
+//! Sources: where typed content comes from. Pages ask `Source` for model
+//! data and never learn which backend answered. Wire formats stop here.
+
+pub mod related;
+pub mod search;
+mod static_json;
+
+pub use static_json::StaticSource;
+
+use crate::config::{ApiKind, Config};
+use crate::http::FetchError;
+use crate::model::{Article, Home, Listing, MostRead, SiteInfo, StaticPage};
+
+/// The configured content source.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    Static(StaticSource),
+}
+
+impl Source {
+    /// Builds the source that `config.json` asks for. `bundle_base` is the URL
+    /// the bundle is served from, against which relative API URLs resolve.
+    pub fn from_config(config: &Config, bundle_base: &str) -> Source {
+        let root = config.api_root(bundle_base);
+        match config.api.kind {
+            // The WordPress adapter is its own issue; until it lands, a
+            // WordPress root is read as a static API so the error is explicit.
+            ApiKind::Static | ApiKind::Wordpress => Source::Static(StaticSource::new(root, config.api.timeout_ms)),
+        }
+    }
+
+    pub async fn site(&self) -> Result<SiteInfo, FetchError> {
+        match self {
+            Source::Static(s) => s.site().await,
+        }
+    }
+
+    pub async fn home(&self) -> Result<Home, FetchError> {
+        match self {
+            Source::Static(s) => s.home().await,
+        }
+    }
+
+    pub async fn article(&self, slug: &str) -> Result<Article, FetchError> {
+        match self {
+            Source::Static(s) => s.article(slug).await,
+        }
+    }
+
+    pub async fn page(&self, slug: &str) -> Result<StaticPage, FetchError> {
+        match self {
+            Source::Static(s) => s.page(slug).await,
+        }
+    }
+
+    pub async fn listing(&self, list: &ListingRequest, page: u32) -> Result<Listing, FetchError> {
+        match self {
+            Source::Static(s) => s.listing(list, page).await,
+        }
+    }
+
+    pub async fn most_read(&self) -> Result<MostRead, FetchError> {
+        match self {
+            Source::Static(s) => s.most_read().await,
+        }
+    }
+}
+
+/// Which paginated list a page wants.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ListingRequest {
+    Latest,
+    Category(String),
+    Tag(String),
+    Author(String),
+}
+
+/// Search hits, best first, as article summaries.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchResults {
+    pub query: String,
+    pub total: usize,
+    pub articles: Vec<crate::model::ArticleSummary>,
+}
+
+/// A slug is safe to put in a path: letters, digits, `-`, `_`, bounded length.
+/// Anything else cannot exist, so it is "not found" without a request.
+pub fn checked_slug(slug: &str) -> Result<&str, FetchError> {
+    let ok = !slug.is_empty() && slug.len() <= 200 && slug.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(slug)
+    } else {
+        Err(FetchError::NotFound)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_checked_before_any_request() {
+        assert_eq!(checked_slug("le-maroc-2026"), Ok("le-maroc-2026"));
+        assert_eq!(checked_slug("économie"), Ok("économie"));
+        for bad in ["", "../config", "a/b", "a.json", "a?b", "a b", "%2e%2e"] {
+            assert_eq!(checked_slug(bad), Err(FetchError::NotFound), "{bad}");
+        }
+        assert!(checked_slug(&"a".repeat(201)).is_err());
+    }
+}

@@ -1,0 +1,1 @@
+//! Related-article ranking (placeholder).

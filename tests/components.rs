@@ -1,0 +1,154 @@
+//! Components rendered in headless Chromium (wasm_bindgen_test).
+#![cfg(target_arch = "wasm32")]
+
+use kiosque::components::blocks::Body;
+use kiosque::components::{ErrorView, Pagination};
+use kiosque::config::Config;
+use kiosque::context::Ctx;
+use kiosque::http::FetchError;
+use kiosque::i18n::Locale;
+use kiosque::model::{Block, EmbedProvider, Inline, TableCell};
+use kiosque::routes;
+use kiosque::source::Source;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn ctx(locale: Locale) -> Ctx {
+    let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).expect("valid config");
+    Ctx {
+        source: Source::from_config(&config, "http://localhost/"),
+        locale,
+        config,
+    }
+}
+
+/// Mounts a view in a fresh container and returns the container.
+fn mount<V: IntoView + 'static>(locale: Locale, f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&el).unwrap();
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_context(ctx(locale));
+        f()
+    });
+    handle.forget();
+    el
+}
+
+fn text(s: &str) -> Inline {
+    Inline::text(s)
+}
+
+#[wasm_bindgen_test]
+fn body_blocks_render_one_element_per_type_and_escape_text() {
+    let blocks = vec![
+        Block::Heading {
+            level: 2,
+            content: vec![text("Intertitre")],
+        },
+        Block::Paragraph {
+            content: vec![
+                text("<script>window.__pwned=1</script> et "),
+                Inline::Strong {
+                    children: vec![text("fort")],
+                },
+                Inline::Link {
+                    href: "/article/x".into(),
+                    children: vec![text("lien")],
+                },
+            ],
+        },
+        Block::List {
+            ordered: true,
+            items: vec![vec![text("un")], vec![text("deux")]],
+        },
+        Block::Quote {
+            content: vec![text("Citation")],
+            cite: Some("Une source".into()),
+        },
+        Block::Table {
+            caption: Some("Chiffres".into()),
+            rows: vec![
+                vec![TableCell {
+                    header: true,
+                    content: vec![text("A")],
+                }],
+                vec![TableCell {
+                    header: false,
+                    content: vec![text("1")],
+                }],
+            ],
+        },
+        Block::Embed {
+            provider: EmbedProvider::Openstreetmap,
+            url: "https://www.openstreetmap.org/".into(),
+            embed_url: "https://www.openstreetmap.org/export/embed.html?bbox=1,2,3,4".into(),
+            title: "Carte".into(),
+            width: 600,
+            height: 450,
+        },
+        Block::Unknown,
+    ];
+    let el = mount(Locale::Fr, move || view! { <Body blocks/> });
+    let q = |sel: &str| el.query_selector_all(sel).unwrap().length();
+    assert_eq!(q(".prose > h2"), 1);
+    assert_eq!(q(".prose > p"), 1);
+    assert_eq!(q(".prose > ol > li"), 2);
+    assert_eq!(q(".quote blockquote"), 1);
+    assert_eq!(q("table th"), 1);
+    assert_eq!(q("script"), 0, "text must never become markup");
+    assert!(el.text_content().unwrap().contains("<script>window.__pwned=1</script>"));
+    // Embeds load nothing until asked.
+    assert_eq!(q("iframe"), 0);
+    let button: web_sys::HtmlElement = el.query_selector(".embed__load").unwrap().unwrap().unchecked_into();
+    button.click();
+    let iframe = el.query_selector("iframe").unwrap().expect("iframe after click");
+    assert_eq!(
+        iframe.get_attribute("sandbox").unwrap(),
+        "allow-scripts allow-same-origin allow-popups allow-presentation"
+    );
+    assert_eq!(iframe.get_attribute("width").as_deref(), Some("600"));
+}
+
+#[wasm_bindgen_test]
+fn error_view_shows_the_localized_message_and_retries() {
+    let count = RwSignal::new(0);
+    let el = mount(
+        Locale::Fr,
+        move || view! { <ErrorView error=FetchError::Timeout on_retry=move |_| count.update(|c| *c += 1)/> },
+    );
+    assert!(el
+        .text_content()
+        .unwrap()
+        .contains("Le serveur met trop de temps à répondre."));
+    let button: web_sys::HtmlElement = el.query_selector("button").unwrap().unwrap().unchecked_into();
+    button.click();
+    button.click();
+    assert_eq!(count.get_untracked(), 2);
+    assert_eq!(el.query_selector("[role=alert]").unwrap().is_some(), true);
+}
+
+#[wasm_bindgen_test]
+fn pagination_links_prev_and_next() {
+    let el = mount(
+        Locale::Fr,
+        || view! { <Pagination page=2 total_pages=5 href=routes::category slug="sport"/> },
+    );
+    let prev = el.query_selector("a[rel=prev]").unwrap().unwrap();
+    let next = el.query_selector("a[rel=next]").unwrap().unwrap();
+    assert_eq!(prev.get_attribute("href").as_deref(), Some("/category/sport"));
+    assert_eq!(next.get_attribute("href").as_deref(), Some("/category/sport/page/3"));
+    assert!(el.text_content().unwrap().contains("Page 2 sur 5"));
+    let first = mount(
+        Locale::En,
+        || view! { <Pagination page=1 total_pages=1 href=routes::tag slug="eau"/> },
+    );
+    assert_eq!(
+        first.query_selector("nav").unwrap(),
+        None,
+        "a single page has no pagination"
+    );
+}

@@ -1,0 +1,41 @@
+// Shared helpers: demo data read from the built bundle, axe checks, screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const dist = path.join(root, 'dist');
+
+/** Reads a JSON file of the built static API (dist/api/...). */
+export function api(rel) {
+  return JSON.parse(fs.readFileSync(path.join(dist, 'api', rel), 'utf8'));
+}
+
+/** Fails the test on any page error or console error. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) and expects no violations. */
+export async function expectAccessible(page) {
+  await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function snap(page, testInfo, name) {
+  const file = path.join(root, 'tests/e2e/artifacts', `${name}-${testInfo.project.name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+}
