@@ -12,7 +12,9 @@ use crate::config::{self, Config, ConfigError};
 use crate::context::{use_ctx, Ctx};
 use crate::i18n::Locale;
 use crate::model::SiteInfo;
-use crate::pages::{ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, NotFound, SlugPage, TagPage};
+use crate::pages::{
+    ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, NotFound, SearchPage, SlugPage, TagPage,
+};
 use crate::source::Source;
 
 /// The whole app. `base_url` is the absolute URL the bundle is served from
@@ -99,6 +101,8 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
                 <Route path=path!("author/:slug") view=AuthorPage/>
                 <Route path=path!("author/:slug/page/:n") view=AuthorPage/>
                 <Route path=path!("article/:slug") view=ArticlePage/>
+                <Route path=path!("search") view=SearchPage/>
+                <Route path=path!("search/page/:n") view=SearchPage/>
                 <Route path=path!(":slug") view=SlugPage/>
             </Routes>
         </main>

@@ -177,7 +177,7 @@ pub fn resolve(bundle_base: &str, url: &str) -> String {
 /// Loads `config.json` from the bundle base.
 pub async fn load(bundle_base: &str) -> Result<Config, ConfigError> {
     let url = resolve(bundle_base, "config.json");
-    let text = http::get_text(&url, http::DEFAULT_TIMEOUT_MS)
+    let text = http::get_text_fresh(&url, http::DEFAULT_TIMEOUT_MS)
         .await
         .map_err(ConfigError::Fetch)?;
     Config::parse(&text)

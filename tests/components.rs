@@ -42,8 +42,18 @@ fn text(s: &str) -> Inline {
     Inline::text(s)
 }
 
+/// Lets the reactive system flush (effects run in a later task).
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 #[wasm_bindgen_test]
-fn body_blocks_render_one_element_per_type_and_escape_text() {
+async fn body_blocks_render_one_element_per_type_and_escape_text() {
     let blocks = vec![
         Block::Heading {
             level: 2,
@@ -105,6 +115,7 @@ fn body_blocks_render_one_element_per_type_and_escape_text() {
     assert_eq!(q("iframe"), 0);
     let button: web_sys::HtmlElement = el.query_selector(".embed__load").unwrap().unwrap().unchecked_into();
     button.click();
+    settle().await;
     let iframe = el.query_selector("iframe").unwrap().expect("iframe after click");
     assert_eq!(
         iframe.get_attribute("sandbox").unwrap(),
@@ -128,7 +139,7 @@ fn error_view_shows_the_localized_message_and_retries() {
     button.click();
     button.click();
     assert_eq!(count.get_untracked(), 2);
-    assert_eq!(el.query_selector("[role=alert]").unwrap().is_some(), true);
+    assert!(el.query_selector("[role=alert]").unwrap().is_some());
 }
 
 #[wasm_bindgen_test]

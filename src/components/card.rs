@@ -39,7 +39,15 @@ pub fn ArticleCard(
         .map(|img| {
             view! { <Picture image=img sizes=sizes priority=size == CardSize::Lead class="card__img"/> }
         });
-    let title = view! { <a class="card__link" href=href>{article.title}</a> };
+    // Hover or focus warms the article's data, so the click renders at once.
+    let (source, slug) = (ctx.source.clone(), article.slug.clone());
+    let prefetch = move || source.prefetch_article(&slug);
+    let prefetch2 = prefetch.clone();
+    let title = view! {
+        <a class="card__link" href=href on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch2()>
+            {article.title}
+        </a>
+    };
     let heading = match level {
         2 => view! { <h2 class="card__title">{title}</h2> }.into_any(),
         _ => view! { <h3 class="card__title">{title}</h3> }.into_any(),

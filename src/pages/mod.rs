@@ -4,12 +4,14 @@ mod article;
 mod home;
 mod listing;
 mod not_found;
+mod search;
 mod slug;
 
 pub use article::ArticlePage;
 pub use home::{HomeArchive, HomePage};
 pub use listing::{AuthorPage, CategoryPage, TagPage};
 pub use not_found::NotFound;
+pub use search::SearchPage;
 pub use slug::SlugPage;
 
 use leptos::prelude::*;

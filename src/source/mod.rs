@@ -47,6 +47,13 @@ impl Source {
         }
     }
 
+    /// Called on hover or focus of an article link.
+    pub fn prefetch_article(&self, slug: &str) {
+        match self {
+            Source::Static(s) => s.prefetch_article(slug),
+        }
+    }
+
     pub async fn page(&self, slug: &str) -> Result<StaticPage, FetchError> {
         match self {
             Source::Static(s) => s.page(slug).await,
@@ -56,6 +63,12 @@ impl Source {
     pub async fn listing(&self, list: &ListingRequest, page: u32) -> Result<Listing, FetchError> {
         match self {
             Source::Static(s) => s.listing(list, page).await,
+        }
+    }
+
+    pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResults, FetchError> {
+        match self {
+            Source::Static(s) => s.search(query, limit).await,
         }
     }
 

@@ -1,9 +1,9 @@
 //! Kiosque's own static JSON API (docs/content-api.md): plain files that any
 //! CDN can serve. Paths are built here and nowhere else.
 
-use super::{checked_slug, ListingRequest};
+use super::{checked_slug, ListingRequest, SearchResults};
 use crate::http::{get_json, FetchError};
-use crate::model::{Article, Home, Listing, MostRead, SiteInfo, StaticPage};
+use crate::model::{Article, ArticleSummary, Home, Listing, MostRead, SearchIndex, SiteInfo, StaticPage};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaticSource {
@@ -41,6 +41,13 @@ impl StaticSource {
         self.get(&format!("articles/{slug}.json")).await
     }
 
+    /// Warms the cache for an article a reader is about to open.
+    pub fn prefetch_article(&self, slug: &str) {
+        if let Ok(slug) = checked_slug(slug) {
+            crate::http::prefetch(&self.url(&format!("articles/{slug}.json")), self.timeout_ms);
+        }
+    }
+
     pub async fn page(&self, slug: &str) -> Result<StaticPage, FetchError> {
         let slug = checked_slug(slug)?;
         self.get(&format!("pages/{slug}.json")).await
@@ -64,6 +71,42 @@ impl StaticSource {
 
     pub async fn most_read(&self) -> Result<MostRead, FetchError> {
         self.get("most-read.json").await
+    }
+
+    /// Client-side search over the search index (cached after the first
+    /// query, like every response).
+    pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResults, FetchError> {
+        if query.trim().is_empty() {
+            return Ok(SearchResults {
+                query: String::new(),
+                total: 0,
+                articles: Vec::new(),
+            });
+        }
+        let index: SearchIndex = self.get("search-index.json").await?;
+        let hits = super::search::search(&index, query, usize::MAX);
+        let total = hits.len();
+        let articles = hits
+            .into_iter()
+            .take(limit)
+            .filter_map(|h| index.docs.get(h.index))
+            .map(|d| ArticleSummary {
+                slug: d.slug.clone(),
+                title: d.title.clone(),
+                standfirst: d.standfirst.clone(),
+                category: d.category.clone(),
+                authors: Vec::new(),
+                published: d.published.clone(),
+                modified: None,
+                image: None,
+                reading_minutes: 0,
+            })
+            .collect();
+        Ok(SearchResults {
+            query: query.trim().to_string(),
+            total,
+            articles,
+        })
     }
 }
 

@@ -1,0 +1,254 @@
+//! Lists and quotes: both collect inlines from their children.
+
+use super::blocks::{Conv, MAX_RECURSION};
+use super::inline::is_blank;
+use super::tags::Tag;
+use crate::model::{Block, Inline};
+
+impl Conv<'_> {
+    pub(super) fn push_item(&mut self, item: Vec<Inline>) {
+        if !is_blank(&item) {
+            self.items.push(item);
+        }
+    }
+
+    pub(super) fn list(&mut self, id: usize, ordered: bool, depth: usize) {
+        // Old WordPress galleries are lists of figures: keep them as figures.
+        if self.t.find(id, &|t| t == Tag::Figure, false).is_some() {
+            return self.blocks(id, depth);
+        }
+        let saved = std::mem::take(&mut self.items);
+        let was_in_list = std::mem::replace(&mut self.in_list, true);
+        self.list_items(id, depth);
+        let items = std::mem::replace(&mut self.items, saved);
+        self.in_list = was_in_list;
+        if !items.is_empty() {
+            self.out.push(Block::List { ordered, items });
+        }
+        self.flush_after();
+    }
+
+    /// Adds the items of list `id` to `self.items`; stray content between
+    /// items becomes an item of its own.
+    pub(super) fn list_items(&mut self, id: usize, depth: usize) {
+        if depth > MAX_RECURSION {
+            return;
+        }
+        let mut stray = self.builder();
+        for c in self.t.children(id) {
+            if self.t.tag(c) == Some(Tag::Li) {
+                let before = stray.split();
+                self.push_item(before);
+                let mut b = self.builder();
+                self.inline_children(c, &mut b, depth + 1);
+                self.push_item(b.finish());
+            } else {
+                self.inline(c, &mut stray, depth + 1);
+            }
+        }
+        self.push_item(stray.finish());
+    }
+
+    pub(super) fn quote(&mut self, id: usize, depth: usize) {
+        let mut b = self.builder();
+        let mut cite = None;
+        for c in self.t.children(id) {
+            if let Some(text) = self.cite_child(c) {
+                cite = Some(text);
+                continue;
+            }
+            self.inline(c, &mut b, depth + 1);
+        }
+        let mut content = b.finish();
+        let cite = cite.or_else(|| dash_cite(&mut content));
+        let cite = cite.map(|c| strip_dash(&c).to_string()).filter(|c| !c.is_empty());
+        if !is_blank(&content) {
+            self.out.push(Block::Quote { content, cite });
+        }
+        self.flush_after();
+    }
+
+    /// The attribution of a quote: a `<cite>` or `<footer>` child, or a
+    /// paragraph holding only a `<cite>`.
+    fn cite_child(&self, id: usize) -> Option<String> {
+        let t = self.t;
+        match t.tag(id)? {
+            Tag::Cite | Tag::Footer => Some(self.t.plain(id)),
+            Tag::P => {
+                let mut kids = t
+                    .children(id)
+                    .filter(|&c| !t.text(c).is_some_and(|s| s.trim().is_empty()));
+                match (kids.next(), kids.next()) {
+                    (Some(c), None) if t.tag(c) == Some(Tag::Cite) => Some(self.t.plain(c)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// "— Author" as the last line of a quote becomes its attribution.
+fn dash_cite(content: &mut Vec<Inline>) -> Option<String> {
+    let at = content.iter().rposition(|i| matches!(i, Inline::LineBreak))?;
+    let last = Inline::plain_text(content.get(at + 1..)?);
+    let last = last.trim();
+    if !last.starts_with(['—', '–']) {
+        return None;
+    }
+    let cite = strip_dash(last).to_string();
+    content.truncate(at);
+    while matches!(content.last(), Some(Inline::LineBreak)) {
+        content.pop();
+    }
+    Some(cite)
+}
+
+fn strip_dash(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '-'))
+        .trim_end()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::body::{html_to_blocks, BodyOptions};
+    use crate::model::{Block, EmbedProvider, Inline};
+
+    fn b(html: &str) -> Vec<Block> {
+        html_to_blocks(html, &BodyOptions::default())
+    }
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+
+    fn items(v: &[&str]) -> Vec<Vec<Inline>> {
+        v.iter().map(|s| vec![t(s)]).collect()
+    }
+
+    fn quote(content: Vec<Inline>, cite: Option<&str>) -> Block {
+        Block::Quote {
+            content,
+            cite: cite.map(String::from),
+        }
+    }
+
+    #[test]
+    fn ordered_and_unordered() {
+        let got = b("<ol><li>a</li><li><p>b1</p><p>b2</p></li><li> </li></ol><ul><li></li></ul>");
+        let want = vec![vec![t("a")], vec![t("b1"), Inline::LineBreak, t("b2")]];
+        assert_eq!(
+            got,
+            [Block::List {
+                ordered: true,
+                items: want
+            }]
+        );
+        let got = b("<ul><li><strong>a</strong> b</li></ul>");
+        let want = vec![vec![Inline::Strong { children: vec![t("a")] }, t(" b")]];
+        assert_eq!(
+            got,
+            [Block::List {
+                ordered: false,
+                items: want
+            }]
+        );
+    }
+
+    #[test]
+    fn nested_lists_are_flattened() {
+        let html = "<ul><li>a<ul><li>a1</li><li>a2<ol><li>deep</li></ol></li></ul>after</li><li>b</li></ul>";
+        assert_eq!(
+            b(html),
+            [Block::List {
+                ordered: false,
+                items: items(&["a", "a1", "a2", "deep", "after", "b"])
+            }]
+        );
+        let got = b("<ul>loose<li>x</li><ul><li>y</li></ul></ul>");
+        assert_eq!(
+            got,
+            [Block::List {
+                ordered: false,
+                items: items(&["loose", "x", "y"])
+            }]
+        );
+    }
+
+    #[test]
+    fn gallery_lists_keep_figures() {
+        let html = r#"<ul class="blocks-gallery-grid"><li><figure><img src="/a.jpg"></figure></li><li><figure><img src="/b.jpg"></figure></li></ul>"#;
+        let got = b(html);
+        assert!(
+            matches!(got.as_slice(), [Block::Figure { .. }, Block::Figure { .. }]),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn quote_citations() {
+        assert_eq!(
+            b("<blockquote><p>Q</p><cite>A</cite></blockquote>"),
+            [quote(vec![t("Q")], Some("A"))]
+        );
+        let got = b("<blockquote><p>Q1</p><p>Q2</p><p>— Victor Hugo</p></blockquote>");
+        assert_eq!(
+            got,
+            [quote(vec![t("Q1"), Inline::LineBreak, t("Q2")], Some("Victor Hugo"))]
+        );
+        assert_eq!(
+            b("<blockquote>Q<br>– Anonyme</blockquote>"),
+            [quote(vec![t("Q")], Some("Anonyme"))]
+        );
+        let got = b("<blockquote><p>Q</p><footer>— <cite>Auteur</cite></footer></blockquote>");
+        assert_eq!(got, [quote(vec![t("Q")], Some("Auteur"))]);
+        assert_eq!(
+            b("<blockquote><p>Q</p><p> <cite>X</cite> </p></blockquote>"),
+            [quote(vec![t("Q")], Some("X"))]
+        );
+    }
+
+    #[test]
+    fn quotes_without_citation() {
+        let got = b("<blockquote><p>— Seule ligne</p></blockquote>");
+        assert_eq!(got, [quote(vec![t("— Seule ligne")], None)]);
+        let got = b("<blockquote><p>Comme <cite>Le Monde</cite> dit</p></blockquote><blockquote> </blockquote>");
+        assert_eq!(got, [quote(vec![t("Comme Le Monde dit")], None)]);
+        let got = b("<blockquote><p>Q</p><blockquote>inner</blockquote><img src=/a.jpg></blockquote>");
+        assert_eq!(got, [quote(vec![t("Q"), Inline::LineBreak, t("inner")], None)]);
+    }
+
+    #[test]
+    fn wordpress_quote_and_tweet() {
+        let html = r#"<blockquote class="wp-block-quote is-layout-flow wp-block-quote-is-layout-flow"><p>Nous irons jusqu&rsquo;au bout.</p><cite>Marie Dupont, <em>Le Livre</em></cite></blockquote>"#;
+        assert_eq!(
+            b(html),
+            [quote(
+                vec![t("Nous irons jusqu’au bout.")],
+                Some("Marie Dupont, Le Livre")
+            )]
+        );
+        let tweet = r#"<figure class="wp-block-embed is-type-rich is-provider-twitter"><div class="wp-block-embed__wrapper"><blockquote class="twitter-tweet" data-width="550"><p lang="fr" dir="ltr">Texte <a href="https://t.co/x">pic.twitter.com/x</a></p>&mdash; Nom (@nom) <a href="https://twitter.com/nom/status/1">1 janvier 2024</a></blockquote><script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script></div></figure>"#;
+        let link = Inline::Link {
+            href: "https://t.co/x".into(),
+            children: vec![t("pic.twitter.com/x")],
+        };
+        assert_eq!(
+            b(tweet),
+            [quote(vec![t("Texte "), link], Some("Nom (@nom) 1 janvier 2024"))]
+        );
+    }
+
+    #[test]
+    fn embeds_in_quotes_follow_them() {
+        let got = b(r#"<blockquote><p>Q</p><iframe src="https://youtu.be/abc"></iframe></blockquote>"#);
+        assert_eq!(got.len(), 2);
+        assert!(matches!(
+            got[1],
+            Block::Embed {
+                provider: EmbedProvider::Youtube,
+                ..
+            }
+        ));
+    }
+}

@@ -1,0 +1,146 @@
+//! Tables: rows from `tr` (thead/tbody/tfoot flattened), `th` as header
+//! cells, `caption`; cells outside rows form a row; other content found in
+//! a table is shown before it, as browsers do.
+
+use super::blocks::{Conv, MAX_RECURSION};
+use super::inline::InlineBuilder;
+use super::tags::Tag;
+use crate::model::{Block, TableCell};
+
+struct TableState {
+    rows: Vec<Vec<TableCell>>,
+    /// Cells outside any `<tr>`.
+    loose: Vec<TableCell>,
+    caption: Option<String>,
+    /// Content misplaced in the table: browsers show it before the table.
+    foster: InlineBuilder,
+}
+
+impl Conv<'_> {
+    pub(super) fn table(&mut self, id: usize, fallback_caption: Option<String>, depth: usize) {
+        let mut st = TableState {
+            rows: Vec::new(),
+            loose: Vec::new(),
+            caption: None,
+            foster: self.builder(),
+        };
+        self.table_part(id, &mut st, depth);
+        if !st.loose.is_empty() {
+            st.rows.push(std::mem::take(&mut st.loose));
+        }
+        self.push_para(st.foster.finish());
+        if !st.rows.is_empty() {
+            self.out.push(Block::Table {
+                caption: st.caption.or(fallback_caption),
+                rows: st.rows,
+            });
+        }
+        self.flush_after();
+    }
+
+    /// Rows of a table or of a thead/tbody/tfoot.
+    fn table_part(&mut self, id: usize, st: &mut TableState, depth: usize) {
+        if depth > MAX_RECURSION {
+            return;
+        }
+        for c in self.t.children(id) {
+            match self.t.tag(c) {
+                Some(Tag::Caption) => {
+                    let text = self.t.plain(c);
+                    if st.caption.is_none() && !text.is_empty() {
+                        st.caption = Some(text);
+                    }
+                }
+                Some(Tag::TSection) => self.table_part(c, st, depth + 1),
+                Some(Tag::Tr) => {
+                    if !st.loose.is_empty() {
+                        st.rows.push(std::mem::take(&mut st.loose));
+                    }
+                    let mut row = Vec::new();
+                    for cell in self.t.children(c) {
+                        match self.t.tag(cell) {
+                            Some(t @ (Tag::Td | Tag::Th)) => row.push(self.cell(cell, t == Tag::Th, depth + 2)),
+                            _ => self.inline(cell, &mut st.foster, depth + 2),
+                        }
+                    }
+                    if !row.is_empty() {
+                        st.rows.push(row);
+                    }
+                }
+                Some(t @ (Tag::Td | Tag::Th)) => {
+                    let cell = self.cell(c, t == Tag::Th, depth + 1);
+                    st.loose.push(cell);
+                }
+                _ => self.inline(c, &mut st.foster, depth + 1),
+            }
+        }
+    }
+
+    fn cell(&mut self, id: usize, header: bool, depth: usize) -> TableCell {
+        let mut b = self.builder();
+        self.inline_children(id, &mut b, depth);
+        TableCell {
+            header,
+            content: b.finish(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::body::{html_to_blocks, BodyOptions};
+    use crate::model::{Block, Inline, TableCell};
+
+    fn b(html: &str) -> Vec<Block> {
+        html_to_blocks(html, &BodyOptions::default())
+    }
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+
+    fn p(s: &str) -> Block {
+        Block::Paragraph { content: vec![t(s)] }
+    }
+
+    fn cell(header: bool, content: Vec<Inline>) -> TableCell {
+        TableCell { header, content }
+    }
+
+    #[test]
+    fn tables() {
+        let html = "<table><caption>Cap</caption><tr><th>H</th></tr><tbody><tr><td>a<br>b</td><td></td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>";
+        let rows = vec![
+            vec![cell(true, vec![t("H")])],
+            vec![
+                cell(false, vec![t("a"), Inline::LineBreak, t("b")]),
+                cell(false, vec![]),
+            ],
+            vec![cell(false, vec![t("f")])],
+        ];
+        assert_eq!(
+            b(html),
+            [Block::Table {
+                caption: Some("Cap".into()),
+                rows
+            }]
+        );
+        let got = b("<table>Avant<td>x</td></table>");
+        assert_eq!(
+            got,
+            [
+                p("Avant"),
+                Block::Table {
+                    caption: None,
+                    rows: vec![vec![cell(false, vec![t("x")])]]
+                }
+            ]
+        );
+        assert_eq!(b("<table><tr></tr></table><table> </table>"), []);
+        let got = b("<table><tr><td><table><tr><td>in</td><td>2</td></tr></table></td></tr></table>");
+        let Some(Block::Table { rows, .. }) = got.first() else {
+            panic!("{got:?}")
+        };
+        assert_eq!(rows[0][0].content, [t("in"), Inline::LineBreak, t("2")]);
+    }
+}

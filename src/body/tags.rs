@@ -1,0 +1,230 @@
+//! Element classification: what each tag name means to the converter.
+
+use super::tokenizer::{StartTag, Token};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tag {
+    P,
+    /// `h1`..`h6`, with its level.
+    H(u8),
+    /// `ul`, `menu`, `dir`.
+    Ul,
+    Ol,
+    Li,
+    Dl,
+    /// `dt`, `dd`.
+    DtDd,
+    Blockquote,
+    Figure,
+    Figcaption,
+    Table,
+    Caption,
+    /// `thead`, `tbody`, `tfoot`.
+    TSection,
+    Tr,
+    Td,
+    Th,
+    /// `pre`, `listing`.
+    Pre,
+    Hr,
+    Br,
+    Img,
+    Iframe,
+    A,
+    /// `em`, `i`.
+    Em,
+    /// `strong`, `b`.
+    Strong,
+    Cite,
+    Small,
+    Footer,
+    /// Block containers with no meaning of their own (`div`, `section`, …).
+    Block,
+    /// Void elements that carry nothing we keep (`input`, `meta`, `wbr`, …).
+    Void,
+    /// Dropped together with all their content (`script`, `svg`, `form`, …).
+    Drop,
+    /// Anything else, custom elements included: transparent inline.
+    Other,
+}
+
+impl Tag {
+    pub fn from_name(name: &str) -> Tag {
+        let mut buf = [0u8; 12];
+        let src = name.as_bytes();
+        let Some(dst) = buf.get_mut(..src.len()) else {
+            return Tag::Other;
+        };
+        for (d, s) in dst.iter_mut().zip(src) {
+            *d = s.to_ascii_lowercase();
+        }
+        match &*dst {
+            b"p" => Tag::P,
+            b"h1" => Tag::H(1),
+            b"h2" => Tag::H(2),
+            b"h3" => Tag::H(3),
+            b"h4" => Tag::H(4),
+            b"h5" => Tag::H(5),
+            b"h6" => Tag::H(6),
+            b"ul" | b"menu" | b"dir" => Tag::Ul,
+            b"ol" => Tag::Ol,
+            b"li" => Tag::Li,
+            b"dl" => Tag::Dl,
+            b"dt" | b"dd" => Tag::DtDd,
+            b"blockquote" => Tag::Blockquote,
+            b"figure" => Tag::Figure,
+            b"figcaption" => Tag::Figcaption,
+            b"table" => Tag::Table,
+            b"caption" => Tag::Caption,
+            b"thead" | b"tbody" | b"tfoot" => Tag::TSection,
+            b"tr" => Tag::Tr,
+            b"td" => Tag::Td,
+            b"th" => Tag::Th,
+            b"pre" | b"listing" => Tag::Pre,
+            b"hr" => Tag::Hr,
+            b"br" => Tag::Br,
+            b"img" | b"image" => Tag::Img,
+            b"iframe" => Tag::Iframe,
+            b"a" => Tag::A,
+            b"em" | b"i" => Tag::Em,
+            b"strong" | b"b" => Tag::Strong,
+            b"cite" => Tag::Cite,
+            b"small" => Tag::Small,
+            b"footer" => Tag::Footer,
+            b"div" | b"section" | b"article" | b"main" | b"header" | b"aside" | b"nav" | b"address" | b"center"
+            | b"details" | b"summary" | b"hgroup" | b"fieldset" | b"search" | b"dialog" | b"body" | b"html" => {
+                Tag::Block
+            }
+            b"area" | b"base" | b"basefont" | b"bgsound" | b"col" | b"colgroup" | b"embed" | b"frame" | b"input"
+            | b"keygen" | b"link" | b"meta" | b"param" | b"source" | b"track" | b"wbr" => Tag::Void,
+            b"script" | b"style" | b"template" | b"noscript" | b"svg" | b"math" | b"object" | b"applet" | b"form"
+            | b"button" | b"select" | b"textarea" | b"option" | b"optgroup" | b"datalist" | b"title" | b"frameset"
+            | b"canvas" | b"audio" | b"video" | b"noembed" | b"noframes" | b"xmp" | b"plaintext" | b"map" => Tag::Drop,
+            _ => Tag::Other,
+        }
+    }
+
+    /// Starts a new block: loose text before and after it is a separate paragraph.
+    pub fn is_block(self) -> bool {
+        matches!(
+            self,
+            Tag::P
+                | Tag::H(_)
+                | Tag::Ul
+                | Tag::Ol
+                | Tag::Li
+                | Tag::Dl
+                | Tag::DtDd
+                | Tag::Blockquote
+                | Tag::Figure
+                | Tag::Figcaption
+                | Tag::Table
+                | Tag::Caption
+                | Tag::TSection
+                | Tag::Tr
+                | Tag::Td
+                | Tag::Th
+                | Tag::Pre
+                | Tag::Hr
+                | Tag::Footer
+                | Tag::Block
+        )
+    }
+
+    /// Its start tag implicitly closes an open `<p>` (as in the HTML spec).
+    pub fn closes_p(self) -> bool {
+        self.is_block() && !matches!(self, Tag::Caption | Tag::TSection | Tag::Tr | Tag::Td | Tag::Th)
+    }
+
+    /// Inline elements that only wrap their content.
+    pub fn is_inline_wrapper(self) -> bool {
+        matches!(
+            self,
+            Tag::A | Tag::Em | Tag::Strong | Tag::Cite | Tag::Small | Tag::Other
+        )
+    }
+}
+
+/// Skips a dropped element's content, counting nested same-name elements.
+pub(crate) struct Skip<'a> {
+    name: &'a str,
+    depth: u32,
+}
+
+impl<'a> Skip<'a> {
+    /// Skipping starts at a dropped element unless it closes itself; only
+    /// foreign elements (`<svg/>`, `<math/>`) can, as in browsers.
+    pub fn start(st: &StartTag<'a>) -> Option<Skip<'a>> {
+        let foreign = st.name.eq_ignore_ascii_case("svg") || st.name.eq_ignore_ascii_case("math");
+        (!(st.self_closing && foreign)).then_some(Skip {
+            name: st.name,
+            depth: 1,
+        })
+    }
+
+    /// Feeds one token; false once the dropped element has ended.
+    pub fn feed(&mut self, tok: &Token) -> bool {
+        match tok {
+            Token::Start(st) if !st.self_closing && st.name.eq_ignore_ascii_case(self.name) => {
+                self.depth = self.depth.saturating_add(1);
+            }
+            Token::End(n) if n.eq_ignore_ascii_case(self.name) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        self.depth > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokenizer::{Token, Tokenizer};
+    use super::{Skip, Tag};
+
+    #[test]
+    fn names_are_case_insensitive() {
+        assert_eq!(Tag::from_name("P"), Tag::P);
+        assert_eq!(Tag::from_name("H3"), Tag::H(3));
+        assert_eq!(Tag::from_name("StRoNg"), Tag::Strong);
+        assert_eq!(Tag::from_name("SCRIPT"), Tag::Drop);
+        assert_eq!(Tag::from_name("my-widget"), Tag::Other);
+        assert_eq!(Tag::from_name("a-very-long-custom-element"), Tag::Other);
+        assert_eq!(Tag::from_name(""), Tag::Other);
+        assert_eq!(Tag::from_name("é"), Tag::Other);
+    }
+
+    #[test]
+    fn classification() {
+        assert!(Tag::Block.is_block() && Tag::Block.closes_p());
+        assert!(Tag::Td.is_block() && !Tag::Td.closes_p());
+        assert!(!Tag::Other.is_block() && Tag::Other.is_inline_wrapper());
+        assert!(!Tag::Img.is_block());
+    }
+
+    #[test]
+    fn skip_counts_nesting() {
+        let html = "<svg><svg></svg><svg/><p>in</svg>out";
+        let mut toks = Tokenizer::new(html);
+        let Some(Token::Start(st)) = toks.next() else {
+            panic!("start")
+        };
+        let mut skip = Skip::start(&st).expect("skips");
+        let mut rest = Vec::new();
+        for t in toks.by_ref() {
+            if !skip.feed(&t) {
+                break;
+            }
+        }
+        rest.extend(toks);
+        assert_eq!(rest, [Token::Text("out")]);
+    }
+
+    #[test]
+    fn self_closing_only_for_foreign() {
+        let mut t = Tokenizer::new("<svg/><form/>");
+        let (Some(Token::Start(svg)), Some(Token::Start(form))) = (t.next(), t.next()) else {
+            panic!("tags")
+        };
+        assert!(Skip::start(&svg).is_none());
+        assert!(Skip::start(&form).is_some());
+    }
+}

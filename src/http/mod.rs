@@ -1,0 +1,158 @@
+//! The one network door. Every request passes through here: a timeout,
+//! cancellation when no view wants the answer any more, status and
+//! content-type checks, a typed error, bounded retries, de-duplication and a
+//! size-capped cache. The wasm variant uses gloo-net; the native variant
+//! (tests, prerender) reads the same files from disk.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// Why a request failed. Each variant has a localized message (see `i18n`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum FetchError {
+    #[error("the network is unreachable")]
+    Offline,
+    #[error("the server took too long to answer")]
+    Timeout,
+    #[error("not found")]
+    NotFound,
+    #[error("the server failed (HTTP {0})")]
+    Server(u16),
+    #[error("access refused (HTTP {0})")]
+    Denied(u16),
+    #[error("unexpected answer (HTTP {0})")]
+    Status(u16),
+    #[error("unreadable data: {0}")]
+    BadData(String),
+    #[error("cancelled")]
+    Aborted,
+}
+
+impl FetchError {
+    /// Whether trying again later may succeed.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, FetchError::Offline | FetchError::Timeout | FetchError::Server(_))
+    }
+
+    pub fn from_status(status: u16) -> Option<FetchError> {
+        match status {
+            200..=299 => None,
+            404 | 410 => Some(FetchError::NotFound),
+            401 | 403 => Some(FetchError::Denied(status)),
+            500..=599 => Some(FetchError::Server(status)),
+            _ => Some(FetchError::Status(status)),
+        }
+    }
+}
+
+/// Checks a `Content-Type` header value: JSON only (`application/json`,
+/// `application/*+json`), so an HTML error page is never parsed as data.
+pub fn is_json_content_type(value: &str) -> bool {
+    let mime = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+}
+
+/// Parses JSON text into `T`, naming the failing field in the error.
+pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, FetchError> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path.is_empty() || path == "." {
+            FetchError::BadData(inner.to_string())
+        } else {
+            FetchError::BadData(format!("{path}: {inner}"))
+        }
+    })
+}
+
+/// Default per-request timeout.
+pub const DEFAULT_TIMEOUT_MS: u32 = 8_000;
+
+pub mod cache;
+pub mod retry;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+#[cfg(not(target_arch = "wasm32"))]
+use native as door;
+#[cfg(target_arch = "wasm32")]
+use wasm as door;
+
+/// How a request relates to the views and the cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A view's data: cached, shared with identical requests, and aborted
+    /// once no view that asked for it is left.
+    Owned,
+    /// A warm-up (hover, focus): cached and shared, owned by nobody, so the
+    /// page that started it can go away without cancelling it.
+    Prefetch,
+    /// Always from the network, never cached (`config.json`).
+    Fresh,
+}
+
+/// GETs `url` (JSON only) for a view and decodes it into `T`.
+pub async fn get_json<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<T, FetchError> {
+    let text = door::get_text(url, timeout_ms, Mode::Owned).await?;
+    parse_json(&text)
+}
+
+/// GETs `url` bypassing the cache.
+pub async fn get_text_fresh(url: &str, timeout_ms: u32) -> Result<std::sync::Arc<str>, FetchError> {
+    door::get_text(url, timeout_ms, Mode::Fresh).await
+}
+
+/// Starts loading `url` into the cache unless it is there or on its way.
+pub fn prefetch(url: &str, timeout_ms: u32) {
+    door::prefetch(url, timeout_ms);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_map_to_typed_errors() {
+        assert_eq!(FetchError::from_status(200), None);
+        assert_eq!(FetchError::from_status(404), Some(FetchError::NotFound));
+        assert_eq!(FetchError::from_status(403), Some(FetchError::Denied(403)));
+        assert_eq!(FetchError::from_status(503), Some(FetchError::Server(503)));
+        assert_eq!(FetchError::from_status(418), Some(FetchError::Status(418)));
+        assert!(FetchError::Server(500).is_transient());
+        assert!(!FetchError::NotFound.is_transient());
+    }
+
+    #[test]
+    fn only_json_content_types_pass() {
+        assert!(is_json_content_type("application/json"));
+        assert!(is_json_content_type("Application/JSON; charset=UTF-8"));
+        assert!(is_json_content_type("application/ld+json"));
+        assert!(!is_json_content_type("text/html; charset=utf-8"));
+        assert!(!is_json_content_type(""));
+        assert!(!is_json_content_type("text/json-ish"));
+    }
+
+    #[test]
+    fn parse_errors_name_the_field() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Inner {
+            #[allow(dead_code)]
+            n: u32,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        struct Outer {
+            #[allow(dead_code)]
+            items: Vec<Inner>,
+        }
+        let err = parse_json::<Outer>(r#"{"items":[{"n":1},{"n":"x"}]}"#).unwrap_err();
+        match err {
+            FetchError::BadData(m) => assert!(m.starts_with("items[1].n:"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(parse_json::<Outer>("<html>"), Err(FetchError::BadData(_))));
+    }
+}

@@ -1,0 +1,208 @@
+//! Browser variant, over gloo-net. Identical requests share one fetch; the
+//! fetch is aborted when the last view that asked for it is cleaned up.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use send_wrapper::SendWrapper;
+
+use super::cache::Cache;
+use super::{is_json_content_type, retry, FetchError, Mode};
+
+type Body = Result<Arc<str>, FetchError>;
+
+struct InFlight {
+    id: u64,
+    fut: Shared<LocalBoxFuture<'static, Body>>,
+    controller: Option<web_sys::AbortController>,
+    /// Views waiting for it; a prefetch counts for none.
+    refs: usize,
+}
+
+thread_local! {
+    static IN_FLIGHT: RefCell<HashMap<String, InFlight>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
+}
+
+/// gloo-net futures are `!Send`; the browser is single-threaded, so
+/// `SendWrapper` lets them feed a `Resource` (which prerendering needs).
+pub fn get_text(url: &str, timeout_ms: u32, mode: Mode) -> impl Future<Output = Body> + Send {
+    let url = url.to_string();
+    SendWrapper::new(async move {
+        if mode == Mode::Fresh {
+            let controller = web_sys::AbortController::new().ok();
+            let signal = controller.as_ref().map(|c| c.signal());
+            if let Some(c) = controller {
+                let c = SendWrapper::new(c);
+                leptos::prelude::on_cleanup(move || c.abort());
+            }
+            return with_retries(&url, timeout_ms, signal).await;
+        }
+        if let Some(hit) = CACHE.with(|c| c.borrow_mut().get(&url, js_sys::Date::now())) {
+            return Ok(hit);
+        }
+        let (fut, guard) = subscribe(&url, timeout_ms, mode == Mode::Owned);
+        if let Some(guard) = guard {
+            let guard = SendWrapper::new(guard);
+            leptos::prelude::on_cleanup(move || drop(guard));
+        }
+        fut.await
+    })
+}
+
+pub fn prefetch(url: &str, timeout_ms: u32) {
+    let cached = CACHE.with(|c| c.borrow_mut().get(url, js_sys::Date::now()).is_some());
+    if !cached {
+        let _ = subscribe(url, timeout_ms, false);
+    }
+}
+
+/// Releases a view's interest in a request when the view is cleaned up.
+struct Guard {
+    url: String,
+    id: u64,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        IN_FLIGHT.with(|m| {
+            let mut m = m.borrow_mut();
+            let Some(entry) = m.get_mut(&self.url).filter(|e| e.id == self.id) else {
+                return;
+            };
+            entry.refs = entry.refs.saturating_sub(1);
+            if entry.refs == 0 {
+                if let Some(c) = &entry.controller {
+                    c.abort();
+                }
+                m.remove(&self.url);
+            }
+        });
+    }
+}
+
+/// Joins the request for `url` in flight, or starts it.
+fn subscribe(url: &str, timeout_ms: u32, owned: bool) -> (Shared<LocalBoxFuture<'static, Body>>, Option<Guard>) {
+    IN_FLIGHT.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(e) = m.get_mut(url) {
+            e.refs += usize::from(owned);
+            return (
+                e.fut.clone(),
+                owned.then(|| Guard {
+                    url: url.to_string(),
+                    id: e.id,
+                }),
+            );
+        }
+        let id = NEXT_ID.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        let controller = web_sys::AbortController::new().ok();
+        let signal = controller.as_ref().map(|c| c.signal());
+        let key = url.to_string();
+        let fut = async move {
+            let result = with_retries(&key, timeout_ms, signal).await;
+            IN_FLIGHT.with(|m| {
+                let mut m = m.borrow_mut();
+                if m.get(&key).is_some_and(|e| e.id == id) {
+                    m.remove(&key);
+                }
+            });
+            if let Ok(body) = &result {
+                CACHE.with(|c| c.borrow_mut().put(&key, body.clone(), js_sys::Date::now()));
+            }
+            result
+        }
+        .boxed_local()
+        .shared();
+        // Runs whether or not anyone polls it (a prefetch has no waiter).
+        wasm_bindgen_futures::spawn_local(fut.clone().map(|_| ()));
+        m.insert(
+            url.to_string(),
+            InFlight {
+                id,
+                fut: fut.clone(),
+                controller,
+                refs: usize::from(owned),
+            },
+        );
+        (
+            fut,
+            owned.then(|| Guard {
+                url: url.to_string(),
+                id,
+            }),
+        )
+    })
+}
+
+async fn with_retries(url: &str, timeout_ms: u32, signal: Option<web_sys::AbortSignal>) -> Body {
+    let mut attempt = 0;
+    loop {
+        let result = fetch_once(url, timeout_ms, signal.as_ref()).await;
+        match &result {
+            Err(e) if !signal.as_ref().is_some_and(|s| s.aborted()) => match retry::delay_ms(attempt, e) {
+                Some(ms) => {
+                    sleep(ms).await;
+                    attempt += 1;
+                }
+                None => return result,
+            },
+            _ => return result,
+        }
+    }
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+async fn fetch_once(url: &str, timeout_ms: u32, cancel: Option<&web_sys::AbortSignal>) -> Body {
+    let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+    let signal = match cancel {
+        Some(c) => web_sys::AbortSignal::any(&js_sys::Array::of2(c, &timeout)),
+        None => timeout.clone(),
+    };
+    let classify = |e: gloo_net::Error| -> FetchError {
+        if cancel.is_some_and(|c| c.aborted()) {
+            return FetchError::Aborted;
+        }
+        if timeout.aborted() {
+            return FetchError::Timeout;
+        }
+        match e {
+            gloo_net::Error::JsError(js) if js.name == "TimeoutError" => FetchError::Timeout,
+            gloo_net::Error::JsError(js) if js.name == "AbortError" => FetchError::Aborted,
+            gloo_net::Error::SerdeError(e) => FetchError::BadData(e.to_string()),
+            gloo_net::Error::JsError(_) | gloo_net::Error::GlooError(_) => FetchError::Offline,
+        }
+    };
+    let response = gloo_net::http::Request::get(url)
+        .header("Accept", "application/json")
+        .abort_signal(Some(&signal))
+        .send()
+        .await
+        .map_err(classify)?;
+    if let Some(err) = FetchError::from_status(response.status()) {
+        return Err(err);
+    }
+    let ct = response.headers().get("content-type").unwrap_or_default();
+    if !is_json_content_type(&ct) {
+        return Err(FetchError::BadData(format!(
+            "expected JSON, got {:?}",
+            ct.chars().take(60).collect::<String>()
+        )));
+    }
+    response.text().await.map(Arc::from).map_err(classify)
+}

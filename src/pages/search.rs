@@ -1,0 +1,149 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{ListSkeleton, Loaded};
+use crate::context::use_ctx;
+use crate::i18n::format_date;
+use crate::model::ArticleSummary;
+use crate::routes;
+use crate::source::search::fold;
+use crate::source::SearchResults;
+
+/// How many hits a search shows.
+const LIMIT: usize = 30;
+
+/// `/search?q=`: the query lives in the URL; matches are highlighted.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    let query = use_query_map();
+    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_string());
+    let source = ctx.source.clone();
+    let results = Resource::new(
+        move || q.get(),
+        move |q| {
+            let source = source.clone();
+            async move { source.search(&q, LIMIT).await }
+        },
+    );
+    view! {
+        <Title text=move || if q.get().is_empty() { s.search.to_string() } else { format!("{} « {} »", s.results_for, q.get()) }/>
+        <Meta name="robots" content="noindex"/>
+        <div class="container search-page">
+            <h1 class="page-title" tabindex="-1">{s.search}</h1>
+            <Form method="GET" action="/search" attr:class="search-form search-form--page" attr:role="search">
+                <label class="visually-hidden" for="search-page-q">{s.search_label}</label>
+                <input id="search-page-q" class="search-form__input" type="search" name="q" prop:value=move || q.get()/>
+                <button class="search-form__button" type="submit">{s.search}</button>
+            </Form>
+            <Loaded resource=results skeleton=|| view! { <ListSkeleton/> }.into_any() render=results_view/>
+        </div>
+    }
+}
+
+fn results_view(r: SearchResults) -> AnyView {
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    if r.query.is_empty() {
+        return view! { <p class="search-page__hint">{s.search_hint}</p> }.into_any();
+    }
+    let terms: Vec<String> = fold(&r.query).split_whitespace().map(str::to_string).collect();
+    if r.articles.is_empty() {
+        return view! {
+            <div class="search-page__empty" role="status">
+                <p><strong>{s.no_results}</strong></p>
+                <p>{s.search_hint}</p>
+            </div>
+        }
+        .into_any();
+    }
+    let count = format!("{} {} « {} »", r.total, s.results_for.to_lowercase(), r.query);
+    let items = r
+        .articles
+        .into_iter()
+        .map(|a| hit(a, &terms, ctx.locale))
+        .collect_view();
+    view! {
+        <p class="search-page__count" role="status">{count}</p>
+        <ol class="search-results list-plain">{items}</ol>
+    }
+    .into_any()
+}
+
+fn hit(a: ArticleSummary, terms: &[String], locale: crate::i18n::Locale) -> impl IntoView {
+    view! {
+        <li class="search-result">
+            <a class="card__kicker" href=routes::category(&a.category.slug, 1)>{a.category.name}</a>
+            <h2 class="search-result__title">
+                <a class="card__link" href=routes::article(&a.slug)>{highlight(&a.title, terms)}</a>
+            </h2>
+            <p class="card__standfirst">{highlight(&a.standfirst, terms)}</p>
+            <time class="card__date" datetime=a.published.as_str().to_string()>{format_date(&a.published, locale)}</time>
+        </li>
+    }
+}
+
+/// Splits text into runs, marking the words that a query term prefixes.
+pub fn highlight_runs(text: &str, terms: &[String]) -> Vec<(String, bool)> {
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    let mut push = |piece: &str, hit: bool| match runs.last_mut() {
+        Some((last, h)) if *h == hit => last.push_str(piece),
+        _ => runs.push((piece.to_string(), hit)),
+    };
+    let mut word_start: Option<usize> = None;
+    let flush = |start: usize, end: usize, push: &mut dyn FnMut(&str, bool)| {
+        let word = &text[start..end];
+        let folded = fold(word);
+        let hit = !folded.is_empty()
+            && terms
+                .iter()
+                .any(|t| folded.split_whitespace().any(|w| w.starts_with(t.as_str())));
+        push(word, hit);
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            word_start.get_or_insert(i);
+        } else {
+            if let Some(start) = word_start.take() {
+                flush(start, i, &mut push);
+            }
+            push(&text[i..i + c.len_utf8()], false);
+        }
+    }
+    if let Some(start) = word_start {
+        flush(start, text.len(), &mut push);
+    }
+    runs
+}
+
+fn highlight(text: &str, terms: &[String]) -> impl IntoView {
+    highlight_runs(text, terms)
+        .into_iter()
+        .map(|(t, hit)| {
+            if hit {
+                view! { <mark>{t}</mark> }.into_any()
+            } else {
+                t.into_any()
+            }
+        })
+        .collect_view()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_prefixed_words_whatever_their_accents() {
+        let terms = vec!["eco".to_string()];
+        let runs = highlight_runs("L’Économie, écologie et éco-quartiers", &terms);
+        let marked: Vec<&str> = runs.iter().filter(|(_, h)| *h).map(|(t, _)| t.as_str()).collect();
+        assert_eq!(marked, ["Économie", "écologie", "éco"]);
+        let all: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(all, "L’Économie, écologie et éco-quartiers");
+        assert!(highlight_runs("rien", &terms).iter().all(|(_, h)| !h));
+    }
+}
