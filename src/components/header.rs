@@ -1,8 +1,8 @@
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
+use crate::components::SearchForm;
 use crate::context::use_ctx;
 use crate::model::SiteInfo;
 use crate::routes;
@@ -42,11 +42,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                     <a class="site-header__name" href="/">{site.name}</a>
                     <p class="site-header__tagline">{site.tagline}</p>
                 </div>
-                <Form method="GET" action="/search" attr:class="search-form" attr:role="search">
-                    <label class="visually-hidden" for="site-search">{s.search_label}</label>
-                    <input id="site-search" class="search-form__input" type="search" name="q" placeholder=s.search/>
-                    <button class="search-form__button" type="submit">{s.search}</button>
-                </Form>
+                <SearchForm id="site-search"/>
             </div>
             <nav class="nav" aria-label=s.main_nav on:keydown=on_key>
                 <div class="container nav__inner">

@@ -9,6 +9,7 @@ mod header;
 mod loader;
 mod pagination;
 mod picture;
+mod search_form;
 mod skeleton;
 
 pub use byline::Byline;
@@ -19,4 +20,5 @@ pub use header::Header;
 pub use loader::Loaded;
 pub use pagination::Pagination;
 pub use picture::Picture;
+pub use search_form::SearchForm;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};

@@ -1,8 +1,8 @@
 //! A size-capped, least-recently-used cache of response bodies, so going back
 //! is instant. Pure: the caller passes the clock.
 
+use super::Fetched;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// How long a cached body is fresh.
 pub const MAX_AGE_MS: f64 = 5.0 * 60.0 * 1000.0;
@@ -18,13 +18,13 @@ pub struct Cache {
 
 #[derive(Debug)]
 struct Entry {
-    body: Arc<str>,
+    body: Fetched,
     stored_at: f64,
     used: u64,
 }
 
 impl Cache {
-    pub fn get(&mut self, key: &str, now_ms: f64) -> Option<Arc<str>> {
+    pub fn get(&mut self, key: &str, now_ms: f64) -> Option<Fetched> {
         let fresh = self
             .entries
             .get(key)
@@ -43,19 +43,19 @@ impl Cache {
 
     /// Stores a body, evicting the least recently used until it fits. A body
     /// larger than a quarter of the cache is not kept.
-    pub fn put(&mut self, key: &str, body: Arc<str>, now_ms: f64) {
-        if body.len() > MAX_BYTES / 4 {
+    pub fn put(&mut self, key: &str, body: Fetched, now_ms: f64) {
+        if body.body.len() > MAX_BYTES / 4 {
             return;
         }
         self.remove(key);
-        while self.bytes + body.len() > MAX_BYTES {
+        while self.bytes + body.body.len() > MAX_BYTES {
             let Some(oldest) = self.entries.iter().min_by_key(|(_, e)| e.used).map(|(k, _)| k.clone()) else {
                 break;
             };
             self.remove(&oldest);
         }
         self.tick += 1;
-        self.bytes += body.len();
+        self.bytes += body.body.len();
         self.entries.insert(
             key.to_string(),
             Entry {
@@ -68,7 +68,7 @@ impl Cache {
 
     pub fn remove(&mut self, key: &str) {
         if let Some(e) = self.entries.remove(key) {
-            self.bytes -= e.body.len();
+            self.bytes -= e.body.body.len();
         }
     }
 
@@ -89,15 +89,15 @@ impl Cache {
 mod tests {
     use super::*;
 
-    fn body(n: usize) -> Arc<str> {
-        "x".repeat(n).into()
+    fn body(n: usize) -> Fetched {
+        Fetched::new("x".repeat(n))
     }
 
     #[test]
     fn hits_until_stale() {
         let mut c = Cache::default();
-        c.put("a", "{}".into(), 0.0);
-        assert_eq!(c.get("a", 1000.0).as_deref(), Some("{}"));
+        c.put("a", Fetched::new("{}"), 0.0);
+        assert_eq!(c.get("a", 1000.0).map(|f| f.body), Some("{}".into()));
         assert_eq!(c.get("a", MAX_AGE_MS + 1.0), None);
         assert!(c.is_empty());
         assert_eq!(c.bytes(), 0);

@@ -95,15 +95,50 @@ pub enum Mode {
     Fresh,
 }
 
+/// A successful JSON answer, with the pagination headers a WordPress API
+/// sends (`X-WP-Total`, `X-WP-TotalPages`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fetched {
+    pub body: std::sync::Arc<str>,
+    pub total: Option<u32>,
+    pub total_pages: Option<u32>,
+}
+
+impl Fetched {
+    pub fn new(body: impl Into<std::sync::Arc<str>>) -> Self {
+        Fetched {
+            body: body.into(),
+            total: None,
+            total_pages: None,
+        }
+    }
+}
+
+/// Pagination totals from response headers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Paging {
+    pub total: Option<u32>,
+    pub total_pages: Option<u32>,
+}
+
 /// GETs `url` (JSON only) for a view and decodes it into `T`.
 pub async fn get_json<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<T, FetchError> {
-    let text = door::get_text(url, timeout_ms, Mode::Owned).await?;
-    parse_json(&text)
+    Ok(get_json_paged(url, timeout_ms).await?.0)
+}
+
+/// Like `get_json`, with the pagination headers.
+pub async fn get_json_paged<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<(T, Paging), FetchError> {
+    let fetched = door::get_text(url, timeout_ms, Mode::Owned).await?;
+    let paging = Paging {
+        total: fetched.total,
+        total_pages: fetched.total_pages,
+    };
+    Ok((parse_json(&fetched.body)?, paging))
 }
 
 /// GETs `url` bypassing the cache.
 pub async fn get_text_fresh(url: &str, timeout_ms: u32) -> Result<std::sync::Arc<str>, FetchError> {
-    door::get_text(url, timeout_ms, Mode::Fresh).await
+    Ok(door::get_text(url, timeout_ms, Mode::Fresh).await?.body)
 }
 
 /// Starts loading `url` into the cache unless it is there or on its way.

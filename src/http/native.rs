@@ -2,11 +2,9 @@
 //! public directory (`KIOSQUE_PUBLIC_DIR`, default `public`), so tests and
 //! prerendering see the same files the browser fetches.
 
-use std::sync::Arc;
+use super::{FetchError, Fetched, Mode};
 
-use super::{FetchError, Mode};
-
-pub async fn get_text(url: &str, _timeout_ms: u32, _mode: Mode) -> Result<Arc<str>, FetchError> {
+pub async fn get_text(url: &str, _timeout_ms: u32, _mode: Mode) -> Result<Fetched, FetchError> {
     let path = url.split(['?', '#']).next().unwrap_or("");
     if path.contains("://") || path.starts_with("//") {
         // Remote sources natively arrive with the prerender issue.
@@ -18,7 +16,7 @@ pub async fn get_text(url: &str, _timeout_ms: u32, _mode: Mode) -> Result<Arc<st
     let root = std::env::var("KIOSQUE_PUBLIC_DIR").unwrap_or_else(|_| "public".into());
     let file = std::path::Path::new(&root).join(path.trim_start_matches('/'));
     match std::fs::read_to_string(&file) {
-        Ok(text) => Ok(text.into()),
+        Ok(text) => Ok(Fetched::new(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(FetchError::NotFound),
         Err(e) => Err(FetchError::BadData(e.kind().to_string())),
     }

@@ -4,15 +4,14 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::Arc;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use send_wrapper::SendWrapper;
 
 use super::cache::Cache;
-use super::{is_json_content_type, retry, FetchError, Mode};
+use super::{is_json_content_type, retry, FetchError, Fetched, Mode};
 
-type Body = Result<Arc<str>, FetchError>;
+type Body = Result<Fetched, FetchError>;
 
 struct InFlight {
     id: u64,
@@ -204,5 +203,12 @@ async fn fetch_once(url: &str, timeout_ms: u32, cancel: Option<&web_sys::AbortSi
             ct.chars().take(60).collect::<String>()
         )));
     }
-    response.text().await.map(Arc::from).map_err(classify)
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.trim().parse::<u32>().ok());
+    let (total, total_pages) = (header("x-wp-total"), header("x-wp-totalpages"));
+    let body = response.text().await.map_err(classify)?;
+    Ok(Fetched {
+        body: body.into(),
+        total,
+        total_pages,
+    })
 }

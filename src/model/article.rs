@@ -80,9 +80,10 @@ pub struct Article {
     pub comment_count: u32,
     #[serde(default)]
     pub reading_minutes: u32,
-    /// Slugs of related articles, best first.
+    /// Related articles, best first (same category and tags first), for the
+    /// "Vous aimerez aussi" rail. Never the article itself.
     #[serde(default)]
-    pub related: Vec<String>,
+    pub related: Vec<ArticleSummary>,
 }
 
 impl Article {

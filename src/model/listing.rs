@@ -74,7 +74,8 @@ pub struct MostRead {
     pub articles: Vec<ArticleSummary>,
 }
 
-/// One searchable article: already folded text, kept small.
+/// One searchable article: display text for title, standfirst and tags;
+/// `words` holds the folded, distinct body words, to keep the index small.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchDoc {
     pub slug: String,

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ListSkeleton, Loaded};
+use crate::components::{ListSkeleton, Loaded, SearchForm};
 use crate::context::use_ctx;
 use crate::i18n::format_date;
 use crate::model::ArticleSummary;
@@ -34,11 +33,7 @@ pub fn SearchPage() -> impl IntoView {
         <Meta name="robots" content="noindex"/>
         <div class="container search-page">
             <h1 class="page-title" tabindex="-1">{s.search}</h1>
-            <Form method="GET" action="/search" attr:class="search-form search-form--page" attr:role="search">
-                <label class="visually-hidden" for="search-page-q">{s.search_label}</label>
-                <input id="search-page-q" class="search-form__input" type="search" name="q" prop:value=move || q.get()/>
-                <button class="search-form__button" type="submit">{s.search}</button>
-            </Form>
+            <SearchForm id="search-page-q" value=q class="search-form--page"/>
             <Loaded resource=results skeleton=|| view! { <ListSkeleton/> }.into_any() render=results_view/>
         </div>
     }

@@ -33,8 +33,11 @@ export async function expectAccessible(page) {
   expect(summary, 'axe violations').toEqual([]);
 }
 
-/** Saves a full-page screenshot as a test artifact. */
+/** Saves a full-page screenshot as a test artifact, after checking that
+ * nothing scrolls sideways. */
 export async function snap(page, testInfo, name) {
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(scroll, `${name}: no horizontal scroll`).toBeLessThanOrEqual(client);
   const file = path.join(root, 'tests/e2e/artifacts', `${name}-${testInfo.project.name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });

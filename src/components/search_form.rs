@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::context::use_ctx;
+use crate::routes;
+
+/// A search box that navigates client-side to `/search?q=…`. Without wasm
+/// (prerendered HTML), the plain GET form still works.
+#[component]
+pub fn SearchForm(
+    /// The input's id (a page may hold two forms).
+    id: &'static str,
+    /// The current query, shown in the box.
+    #[prop(optional, into)]
+    value: Signal<String>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let s = use_ctx().strings();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let navigate = use_navigate();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        navigate(&routes::search(q.trim()), Default::default());
+    };
+    view! {
+        <form class=format!("search-form {class}") role="search" method="get" action="/search" on:submit=on_submit>
+            <label class="visually-hidden" for=id>{s.search_label}</label>
+            <input node_ref=input id=id class="search-form__input" type="search" name="q" placeholder=s.search prop:value=move || value.get()/>
+            <button class="search-form__button" type="submit">{s.search}</button>
+        </form>
+    }
+}
