@@ -7,7 +7,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{path, NavigateOptions};
 
-use crate::components::{Footer, Header};
+use crate::components::{Footer, Header, NavEffects};
 use crate::config::{self, Config, ConfigError};
 use crate::context::{use_ctx, Ctx};
 use crate::i18n::Locale;
@@ -64,6 +64,7 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
         source: source.clone(),
         locale,
         config: config.clone(),
+        base_url: base_url.clone(),
     });
     let s = locale.strings();
     let site = Resource::new(
@@ -87,6 +88,7 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
         <Html attr:lang=locale.code() attr:dir=locale.dir()/>
         <Title formatter=title_formatter(site)/>
         <a class="skip-link" href="#main">{s.skip_link}</a>
+        <NavEffects/>
         <Suspense fallback=|| view! { <div class="site-header site-header--skeleton"></div> }>
             {header}
         </Suspense>

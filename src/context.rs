@@ -9,11 +9,23 @@ pub struct Ctx {
     pub source: Source,
     pub locale: Locale,
     pub config: Config,
+    /// The absolute URL the bundle is served from (`https://host/sub/`).
+    pub base_url: String,
 }
 
 impl Ctx {
     pub fn strings(&self) -> &'static Strings {
         self.locale.strings()
+    }
+
+    /// The absolute public URL of a route: `site.url` when the config gives
+    /// it, else the bundle's own origin and base path.
+    pub fn absolute_url(&self, route: &str) -> String {
+        let base = match &self.config.site.url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => self.base_url.trim_end_matches('/').to_string(),
+        };
+        format!("{base}{route}")
     }
 }
 

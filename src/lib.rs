@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod body;
+pub mod browser;
 pub mod clock;
 pub mod components;
 pub mod config;

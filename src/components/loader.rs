@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::components::ErrorView;
+use crate::components::{ErrorView, PageReady};
 use crate::http::FetchError;
 use crate::pages::NotFound;
 
@@ -25,10 +25,10 @@ where
                 let render = render.clone();
                 Suspend::new(async move {
                     match resource.await {
-                        Ok(data) => render(data).into_any(),
+                        Ok(data) => view! { {render(data)} <PageReady/> }.into_any(),
                         Err(FetchError::NotFound) => view! { <NotFound/> }.into_any(),
                         Err(error) => {
-                            view! { <ErrorView error=error on_retry=move |_| resource.refetch()/> }.into_any()
+                            view! { <ErrorView error=error on_retry=move |_| resource.refetch()/> <PageReady/> }.into_any()
                         }
                     }
                 })

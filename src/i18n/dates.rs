@@ -4,9 +4,21 @@
 use super::Locale;
 use crate::model::Timestamp;
 
-/// "8 février 2026" in the timestamp's own offset.
+/// The offset dates are shown at: the site's zone when known, else the one
+/// the source wrote.
+fn shown_offset(t: &Timestamp, zone: Option<&str>) -> i32 {
+    zone.and_then(|z| super::tz::offset_at(z, t.unix()))
+        .unwrap_or(t.offset_minutes())
+}
+
+/// "8 février 2026".
 pub fn format_date(t: &Timestamp, locale: Locale) -> String {
-    let (y, m, d, _, _) = t.civil_at(t.offset_minutes());
+    format_date_in(t, locale, None)
+}
+
+/// "8 février 2026" in `zone` (an IANA name or a fixed offset).
+pub fn format_date_in(t: &Timestamp, locale: Locale, zone: Option<&str>) -> String {
+    let (y, m, d, _, _) = t.civil_at(shown_offset(t, zone));
     let month = locale
         .strings()
         .months
@@ -15,12 +27,13 @@ pub fn format_date(t: &Timestamp, locale: Locale) -> String {
         .unwrap_or("");
     match locale {
         Locale::En => format!("{month} {d}, {y}"),
+        Locale::Fr if d == 1 => format!("1er {month} {y}"),
         _ => format!("{d} {month} {y}"),
     }
 }
 
-fn format_time(t: &Timestamp, locale: Locale) -> String {
-    let (_, _, _, h, min) = t.civil_at(t.offset_minutes());
+fn format_time(t: &Timestamp, locale: Locale, zone: Option<&str>) -> String {
+    let (_, _, _, h, min) = t.civil_at(shown_offset(t, zone));
     match locale {
         Locale::Fr => format!("{h} h {min:02}"),
         _ => format!("{h:02}:{min:02}"),
@@ -33,30 +46,17 @@ pub fn format_published(
     published: &Timestamp,
     modified: Option<&Timestamp>,
     locale: Locale,
+    zone: Option<&str>,
 ) -> (String, Option<String>) {
     let s = locale.strings();
-    let first = format!(
-        "{} {} {} {}",
-        s.published,
-        format_date(published, locale),
-        s.at,
-        format_time(published, locale)
-    );
-    let day = |t: &Timestamp| {
-        let (y, m, d, _, _) = t.civil_at(t.offset_minutes());
-        (y, m, d)
-    };
+    let date = |t: &Timestamp| format_date_in(t, locale, zone);
+    let time = |t: &Timestamp| format_time(t, locale, zone);
+    let first = format!("{} {} {} {}", s.published, date(published), s.at, time(published));
     let second = modified.filter(|m| m.unix() > published.unix()).map(|m| {
-        if day(m) == day(published) {
-            format!("{} {} {}", s.modified_short, s.at, format_time(m, locale))
+        if date(m) == date(published) {
+            format!("{} {} {}", s.modified_short, s.at, time(m))
         } else {
-            format!(
-                "{} {} {} {}",
-                s.modified,
-                format_date(m, locale),
-                s.at,
-                format_time(m, locale)
-            )
+            format!("{} {} {} {}", s.modified, date(m), s.at, time(m))
         }
     });
     (first, second)
@@ -74,13 +74,26 @@ mod tests {
     fn french_dates_read_like_a_newspaper() {
         let p = ts("2023-02-08T10:15:00+01:00");
         assert_eq!(format_date(&p, Locale::Fr), "8 février 2023");
-        let (a, b) = format_published(&p, Some(&ts("2023-02-08T14:40:00+01:00")), Locale::Fr);
+        let (a, b) = format_published(&p, Some(&ts("2023-02-08T14:40:00+01:00")), Locale::Fr, None);
         assert_eq!(a, "Publié le 8 février 2023 à 10 h 15");
         assert_eq!(b.as_deref(), Some("Modifié à 14 h 40"));
-        let (_, b) = format_published(&p, Some(&ts("2023-02-09T09:05:00+01:00")), Locale::Fr);
+        let (_, b) = format_published(&p, Some(&ts("2023-02-09T09:05:00+01:00")), Locale::Fr, None);
         assert_eq!(b.as_deref(), Some("Modifié le 9 février 2023 à 9 h 05"));
-        let (_, b) = format_published(&p, Some(&p), Locale::Fr);
+        let (_, b) = format_published(&p, Some(&p), Locale::Fr, None);
         assert_eq!(b, None);
+    }
+
+    #[test]
+    fn dates_follow_the_site_zone_when_known() {
+        let p = ts("2026-07-01T23:30:00+00:00");
+        assert_eq!(format_date_in(&p, Locale::Fr, Some("Europe/Paris")), "2 juillet 2026");
+        let (a, _) = format_published(&p, None, Locale::Fr, Some("Africa/Algiers"));
+        assert_eq!(a, "Publié le 2 juillet 2026 à 0 h 30");
+        // Unknown zones keep the written offset.
+        assert_eq!(
+            format_published(&p, None, Locale::Fr, Some("Africa/Casablanca")).0,
+            "Publié le 1er juillet 2026 à 23 h 30"
+        );
     }
 
     #[test]
@@ -88,7 +101,7 @@ mod tests {
         let p = ts("2026-11-28T07:05:00+01:00");
         assert_eq!(format_date(&p, Locale::En), "November 28, 2026");
         assert_eq!(
-            format_published(&p, None, Locale::En).0,
+            format_published(&p, None, Locale::En, None).0,
             "Published November 28, 2026 at 07:05"
         );
     }

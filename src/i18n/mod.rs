@@ -4,8 +4,9 @@
 
 mod dates;
 mod strings;
+mod tz;
 
-pub use dates::{format_date, format_published};
+pub use dates::{format_date, format_date_in, format_published};
 pub use strings::Strings;
 
 use crate::http::FetchError;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::blocks::{Body, Figure};
-use crate::components::{ArticleSkeleton, Byline, Loaded};
+use crate::components::{ArticleSkeleton, Byline, Loaded, Rail, RelativeTime, Share};
 use crate::context::use_ctx;
 use crate::i18n::format_published;
 use crate::model::Article;
@@ -30,7 +30,9 @@ pub fn ArticlePage() -> impl IntoView {
 fn article_view(a: Article) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
-    let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale);
+    let zone = ctx.config.site.timezone.as_deref();
+    let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale, zone);
+    let route = routes::article(&a.slug);
     let comments = format!(
         "{} {}",
         a.comment_count,
@@ -72,6 +74,7 @@ fn article_view(a: Article) -> impl IntoView {
                     <Byline authors=a.authors.clone()/>
                     <span class="article__dates">
                         <time datetime=a.published.as_str().to_string()>{published}</time>
+                        <RelativeTime time=a.published.clone()/>
                         {modified.map(|m| view! { " · " <time datetime=a.modified.as_ref().map(|t| t.as_str().to_string())>{m}</time> })}
                     </span>
                     <span class="article__reading">{format!("{} {}", a.reading_minutes.max(1), s.min_read)}</span>
@@ -82,7 +85,11 @@ fn article_view(a: Article) -> impl IntoView {
             <Body blocks=a.body/>
             {a.source.map(|src| view! { <p class="article__source">{format!("{} : {src}", s.source)}</p> })}
             {tags}
+            <Share route=route.clone() title=a.title.clone()/>
             <p id="commentaires" class="article__comment-count">{comments}</p>
         </article>
+        <div class="container">
+            <Rail articles=a.related current=a.slug/>
+        </div>
     }
 }

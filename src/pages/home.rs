@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, Pagination};
+use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, MostRead, Pagination};
 use crate::context::use_ctx;
 use crate::model::{Home, Listing};
 use crate::pages::{page_param, NotFound};
@@ -36,6 +36,7 @@ fn home_view(home: Home, s: &'static crate::i18n::Strings) -> impl IntoView {
     let latest = home
         .latest
         .into_iter()
+        .take(6)
         .map(|a| view! { <li><ArticleCard article=a size=CardSize::Compact/></li> })
         .collect_view();
     let sections = home
@@ -44,15 +45,18 @@ fn home_view(home: Home, s: &'static crate::i18n::Strings) -> impl IntoView {
         .filter(|sec| !sec.articles.is_empty())
         .map(|sec| {
             let href = routes::category(&sec.category.slug, 1);
-            let cards = sec
-                .articles
-                .into_iter()
-                .map(|a| view! { <ArticleCard article=a/> })
+            let mut articles = sec.articles.into_iter();
+            let lead = articles.next().map(|a| view! { <ArticleCard article=a/> });
+            let rest = articles
+                .map(|a| view! { <li><ArticleCard article=a size=CardSize::Compact/></li> })
                 .collect_view();
             view! {
                 <section class="home-section">
                     <h2 class="section-title"><a href=href>{sec.category.name}</a></h2>
-                    <div class="grid">{cards}</div>
+                    <div class="home-section__body">
+                        {lead}
+                        <ul class="list-plain">{rest}</ul>
+                    </div>
                 </section>
             }
         })
@@ -61,11 +65,14 @@ fn home_view(home: Home, s: &'static crate::i18n::Strings) -> impl IntoView {
         <div class="home container">
             <div class="home__top">
                 <div class="home__lead">{lead}</div>
-                <section class="home__latest">
-                    <h2 class="section-title">{s.latest}</h2>
-                    <ul class="list-plain">{latest}</ul>
-                    <p><a href=routes::home(2)>{s.next}" ›"</a></p>
-                </section>
+                <div class="home__aside">
+                    <section class="home__latest">
+                        <h2 class="section-title">{s.latest}</h2>
+                        <ul class="list-plain">{latest}</ul>
+                        <p><a href=routes::home(2)>{s.next}" ›"</a></p>
+                    </section>
+                    <MostRead/>
+                </div>
             </div>
             {sections}
         </div>

@@ -1,19 +1,48 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+use crate::components::{ArticleCard, CardSize, PageReady, SearchForm};
 use crate::context::use_ctx;
 
-/// The 404 view: a clear message, a way home, and `noindex`.
+/// The 404 view: a clear message, search, the latest articles, `noindex`.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let s = use_ctx().strings();
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    let source = ctx.source.clone();
+    let home = Resource::new(
+        || (),
+        move |_| {
+            let source = source.clone();
+            async move { source.home().await }
+        },
+    );
     view! {
         <Title text=s.not_found_title/>
         <Meta name="robots" content="noindex"/>
         <section class="not-found container">
             <h1 tabindex="-1">{s.not_found_title}</h1>
             <p>{s.not_found_text}</p>
-            <p><a class="button" href="/">{s.back_home}</a></p>
+            <SearchForm id="not-found-q" class="search-form--page"/>
+            <p><a href="/">{s.back_home}</a></p>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    // The latest articles are a help, not the page: on failure, omit them.
+                    home.await.ok().map(|h| {
+                        let items = h
+                            .latest
+                            .into_iter()
+                            .take(5)
+                            .map(|a| view! { <li><ArticleCard article=a size=CardSize::Compact level=3/></li> })
+                            .collect_view();
+                        view! {
+                            <h2 class="section-title">{s.not_found_latest}</h2>
+                            <ul class="list-plain not-found__latest">{items}</ul>
+                        }
+                    })
+                })}
+            </Suspense>
         </section>
+        <PageReady/>
     }
 }

@@ -53,7 +53,7 @@ test('search folds accents and case: an unaccented prefix finds the accented wor
 
 test('search with no match explains itself; the header form searches', async ({ page }) => {
   await page.goto('/search?q=zzzqxw');
-  await expect(page.getByRole('status')).toContainText('Aucun article');
+  await expect(page.locator('.search-page__empty')).toContainText('Aucun article');
   await page.goto('/');
   const input = page.locator('#site-search');
   await input.fill('maroc');

@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+
+use crate::context::use_ctx;
+use crate::model::MostRead as MostReadData;
+use crate::routes;
+
+/// "Les plus lus": the top five, numbered. Hidden when the source has no
+/// such list or it fails: it is a complement, never a page error.
+#[component]
+pub fn MostRead() -> impl IntoView {
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    let source = ctx.source.clone();
+    let data = Resource::new(
+        || (),
+        move |_| {
+            let source = source.clone();
+            async move { source.most_read().await }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <div class="most-read most-read--skeleton"></div> }>
+            {move || Suspend::new(async move {
+                let list: MostReadData = match data.await {
+                    Ok(list) if !list.articles.is_empty() => list,
+                    _ => return ().into_any(),
+                };
+                let items = list
+                    .articles
+                    .into_iter()
+                    .take(5)
+                    .map(|a| view! { <li><a class="card__link" href=routes::article(&a.slug)>{a.title}</a></li> })
+                    .collect_view();
+                view! {
+                    <section class="most-read" aria-labelledby="most-read-title">
+                        <h2 id="most-read-title" class="section-title">{s.most_read}</h2>
+                        <ol class="most-read__list">{items}</ol>
+                    </section>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+
+use crate::components::Picture;
+use crate::context::use_ctx;
+use crate::model::ArticleSummary;
+use crate::routes;
+
+/// "Vous aimerez aussi": up to six related articles, never the current one.
+/// Scrolls sideways on phones, a grid on wider screens.
+#[component]
+pub fn Rail(articles: Vec<ArticleSummary>, #[prop(into)] current: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    let items: Vec<_> = articles.into_iter().filter(|a| a.slug != current).take(6).collect();
+    (!items.is_empty()).then(|| {
+        let cards = items
+            .into_iter()
+            .map(|a| {
+                let image = a.image.map(|img| view! { <Picture image=img sizes="(min-width: 1024px) 240px, 70vw" class="rail__img"/> });
+                let (source, slug) = (ctx.source.clone(), a.slug.clone());
+                let prefetch = move || source.prefetch_article(&slug);
+                let prefetch2 = prefetch.clone();
+                view! {
+                    <li class="rail__item">
+                        {image}
+                        <span class="card__kicker">{a.category.name}</span>
+                        <h3 class="rail__title">
+                            <a class="card__link" href=routes::article(&a.slug) on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch2()>
+                                {a.title}
+                            </a>
+                        </h3>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="rail" aria-labelledby="rail-title">
+                <h2 id="rail-title" class="section-title">{s.related}</h2>
+                <ul class="rail__list">{cards}</ul>
+            </section>
+        }
+    })
+}

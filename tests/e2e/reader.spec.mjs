@@ -1,0 +1,121 @@
+// Reader behaviour: focus and announcements on navigation, scroll
+// restoration, the related rail, share links, keyboard-only reading.
+import { test, expect } from '@playwright/test';
+import { api, expectAccessible, snap } from './helpers.mjs';
+
+const home = () => api('home.json');
+
+test('client navigation moves focus to the new h1 and announces it', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.card--lead')).toBeVisible();
+  const target = home().latest[0];
+  await page.locator('.home__latest').getByRole('link', { name: target.title, exact: true }).click();
+  await expect(page.locator('h1')).toHaveText(target.title);
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(page.locator('[role=status][aria-live=polite]').first()).toHaveText(target.title);
+});
+
+test('back restores the scroll position; a new page starts at the top', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.home-section').last()).toBeVisible();
+  const link = page.locator('.home-section').last().locator('.card__link').first();
+  await link.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  expect(before).toBeGreaterThan(300);
+  await link.click();
+  await expect(page.locator('.article__title')).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
+  await page.goBack();
+  await expect(page.locator('.home-section').last()).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 80);
+});
+
+test('the article has dates, share links, copy-link feedback and the related rail', async ({ page, context }, testInfo) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const slug = home().lead.slug;
+  const article = api(`articles/${slug}.json`);
+  await page.goto(`/article/${slug}`);
+  await expect(page.locator('.article__dates time').first()).toHaveAttribute('datetime', article.published);
+  await expect(page.locator('.article__dates time').first()).toContainText('Publié le');
+  for (const name of ['X', 'Facebook', 'WhatsApp', 'LinkedIn']) {
+    await expect(page.locator('.share').getByRole('link', { name: new RegExp(name) })).toHaveAttribute('href', /^https:\/\//);
+  }
+  await page.getByRole('button', { name: 'Copier le lien' }).click();
+  await expect(page.locator('.share__status')).toHaveText('Lien copié');
+  const rail = page.locator('.rail');
+  await expect(rail.getByRole('heading', { name: 'Vous aimerez aussi' })).toBeVisible();
+  const railSlugs = await rail.locator('a.card__link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(railSlugs.length).toBeGreaterThan(0);
+  expect(railSlugs.length).toBeLessThanOrEqual(6);
+  expect(railSlugs).not.toContain(`/article/${slug}`);
+  expect(railSlugs).toEqual(article.related.slice(0, 6).map((r) => `/article/${r.slug}`));
+  await snap(page, testInfo, 'article-full');
+  await expectAccessible(page);
+});
+
+test('keyboard only: home → article → into the rail → back', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.card--lead')).toBeVisible();
+  // The skip link comes first and lands in main.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link')).toBeFocused();
+  const lead = home().lead;
+  // Tab until the lead story's title link has focus, then open it.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.locator('.card--lead .card__link').evaluate((el) => el === document.activeElement)) break;
+  }
+  await expect(page.locator('.card--lead .card__link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText(lead.title);
+  await expect(page.locator('h1')).toBeFocused();
+  // Tab forward into the rail.
+  let inRail = false;
+  for (let i = 0; i < 80 && !inRail; i++) {
+    await page.keyboard.press('Tab');
+    inRail = await page.evaluate(() => !!document.activeElement?.closest('.rail'));
+  }
+  expect(inRail).toBe(true);
+  const href = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.locator('h1')).toBeFocused();
+  // Back (the browser's own control; headless Chromium ignores Alt+Left).
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText(lead.title);
+  // And keyboard reading goes on from there: Tab reaches a link in main.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+});
+
+test('the mobile menu is a disclosure: aria-expanded, Escape closes and returns focus', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'phone', 'the toggle exists below 768 px');
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: 'Menu' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('#nav-list')).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const first = page.locator('#nav-list a').nth(1);
+  await expect(first).toBeVisible();
+  await first.focus();
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
+});
+
+test('the 404 view offers search and the latest articles', async ({ page }, testInfo) => {
+  await page.goto('/article/introuvable-000');
+  await expect(page.locator('h1')).toHaveText('Page introuvable');
+  await expect(page.locator('#not-found-q')).toBeVisible();
+  await expect(page.locator('.not-found__latest li')).toHaveCount(5);
+  await snap(page, testInfo, 'not-found');
+  await expectAccessible(page);
+});
+
+test('home shows the most-read list, numbered, top 5', async ({ page }) => {
+  await page.goto('/');
+  const items = page.locator('.most-read__list li');
+  await expect(items).toHaveCount(5);
+  await expect(items.first()).toHaveText(api('most-read.json').articles[0].title);
+});
