@@ -25,6 +25,14 @@ pub struct ApiConfig {
     pub base_url: String,
     #[serde(default = "default_timeout")]
     pub timeout_ms: u32,
+    /// `wordpress` only: a popular-posts route answering post IDs, best
+    /// first. Absent: no "most read" block (never faked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub most_read_url: Option<String>,
+    /// `wordpress` only: POSTed `{"id": N}` on each article view (`{id}` in
+    /// the URL is replaced by the post ID).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view_count_url: Option<String>,
 }
 
 fn default_timeout() -> u32 {
@@ -46,6 +54,9 @@ pub struct SiteConfig {
     /// The public origin, for canonical URLs: `https://news.example.com`.
     #[serde(default)]
     pub url: Option<String>,
+    /// An RSS feed to advertise for autodiscovery (WordPress: `…/feed/`).
+    #[serde(default)]
+    pub feed_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -122,6 +133,23 @@ impl Config {
                 format!("{} is outside 500..=120000", self.api.timeout_ms),
             );
         }
+        for (key, url) in [
+            ("api.most_read_url", &self.api.most_read_url),
+            ("api.view_count_url", &self.api.view_count_url),
+        ] {
+            let Some(url) = url else { continue };
+            if self.api.kind != ApiKind::Wordpress {
+                return bad(key, "is only read with \"kind\": \"wordpress\"".into());
+            }
+            let url = url.trim();
+            let absolute = url.starts_with("https://") || url.starts_with("http://");
+            if !(absolute || (url.starts_with('/') && !url.starts_with("//"))) || url.contains(char::is_whitespace) {
+                return bad(
+                    key,
+                    format!("{url:?} must be an absolute http(s) URL or a REST route starting with /"),
+                );
+            }
+        }
         if let Some(locale) = &self.site.locale {
             if !LOCALES.contains(&locale.as_str()) {
                 return bad("site.locale", format!("{locale:?} is not one of fr, en, ar"));
@@ -130,6 +158,11 @@ impl Config {
         if let Some(url) = &self.site.url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 return bad("site.url", format!("{url:?} must be an absolute http(s) URL"));
+            }
+        }
+        if let Some(feed) = &self.site.feed_url {
+            if !(feed.starts_with("https://") || feed.starts_with("http://") || feed.starts_with('/')) {
+                return bad("site.feed_url", format!("{feed:?} must be an http(s) URL or a site path"));
             }
         }
         if let Some(name) = &self.site.name {
@@ -200,6 +233,14 @@ mod tests {
         assert_eq!(c.site.name.as_deref(), Some("Maghreb Daily News"));
         let c = Config::parse(r#"{"api":{"kind":"wordpress","base_url":"https://e.com/wp-json"}}"#).unwrap();
         assert_eq!(c.site, SiteConfig::default());
+        assert_eq!((c.api.most_read_url, c.api.view_count_url), (None, None));
+        let c = Config::parse(
+            r#"{"api":{"kind":"wordpress","base_url":"https://e.com/wp-json",
+            "most_read_url":"/wordpress-popular-posts/v1/popular-posts?limit=10",
+            "view_count_url":"https://e.com/wp-json/views/v1/{id}"}}"#,
+        )
+        .unwrap();
+        assert!(c.api.most_read_url.is_some() && c.api.view_count_url.is_some());
     }
 
     fn key_of(text: &str) -> String {
@@ -241,6 +282,18 @@ mod tests {
         assert_eq!(
             key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"name":3}}"#),
             "site.name"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"/api","most_read_url":"/x"}}"#),
+            "api.most_read_url"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"wordpress","base_url":"/wp-json","view_count_url":"ftp://x"}}"#),
+            "api.view_count_url"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"wordpress","base_url":"/wp-json","most_read_url":"popular"}}"#),
+            "api.most_read_url"
         );
         assert_eq!(key_of("not json"), "(file)");
         assert_eq!(key_of("[]"), "(file)");

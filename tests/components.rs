@@ -2,12 +2,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use kiosque::components::blocks::Body;
-use kiosque::components::{ErrorView, Pagination};
+use kiosque::components::{ErrorView, Pagination, Rail};
 use kiosque::config::Config;
 use kiosque::context::Ctx;
 use kiosque::http::FetchError;
 use kiosque::i18n::Locale;
-use kiosque::model::{Block, EmbedProvider, Inline, TableCell};
+use kiosque::model::{ArticleSummary, Block, CategoryRef, EmbedProvider, Inline, TableCell, Timestamp};
 use kiosque::routes;
 use kiosque::source::Source;
 use leptos::prelude::*;
@@ -22,6 +22,7 @@ fn ctx(locale: Locale) -> Ctx {
         source: Source::from_config(&config, "http://localhost/"),
         locale,
         config,
+        base_url: "http://localhost/".into(),
     }
 }
 
@@ -161,5 +162,52 @@ fn pagination_links_prev_and_next() {
         first.query_selector("nav").unwrap(),
         None,
         "a single page has no pagination"
+    );
+}
+
+fn summary(slug: &str) -> ArticleSummary {
+    ArticleSummary {
+        slug: slug.into(),
+        title: format!("Titre {slug}"),
+        standfirst: String::new(),
+        category: CategoryRef {
+            slug: "monde".into(),
+            name: "Monde".into(),
+        },
+        authors: Vec::new(),
+        published: Timestamp::parse("2026-11-01T10:00:00+01:00").unwrap(),
+        modified: None,
+        image: None,
+        reading_minutes: 1,
+    }
+}
+
+#[wasm_bindgen_test]
+fn rail_shows_at_most_six_and_never_the_current_article() {
+    let articles: Vec<_> = ["a", "cur", "b", "c", "d", "e", "f", "g"]
+        .into_iter()
+        .map(summary)
+        .collect();
+    let el = mount(Locale::Fr, move || view! { <Rail articles current="cur"/> });
+    let links = el.query_selector_all(".rail a").unwrap();
+    assert_eq!(links.length(), 6);
+    for i in 0..links.length() {
+        let href = links
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .get_attribute("href")
+            .unwrap();
+        assert_ne!(href, "/article/cur");
+    }
+    assert!(el.text_content().unwrap().contains("Vous aimerez aussi"));
+    let empty = mount(
+        Locale::Fr,
+        || view! { <Rail articles=vec![summary("cur")] current="cur"/> },
+    );
+    assert_eq!(
+        empty.query_selector("section").unwrap(),
+        None,
+        "no rail without related articles"
     );
 }

@@ -44,7 +44,7 @@ pub fn ArticleCard(
     let prefetch = move || source.prefetch_article(&slug);
     let prefetch2 = prefetch.clone();
     let title = view! {
-        <a class="card__link" href=href on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch2()>
+        <a class="card__link" dir="auto" href=href on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch2()>
             {article.title}
         </a>
     };
@@ -53,7 +53,7 @@ pub fn ArticleCard(
         _ => view! { <h3 class="card__title">{title}</h3> }.into_any(),
     };
     let standfirst = (size != CardSize::Compact && !article.standfirst.is_empty())
-        .then(|| view! { <p class="card__standfirst">{article.standfirst}</p> });
+        .then(|| view! { <p class="card__standfirst" dir="auto">{article.standfirst}</p> });
     view! {
         <article class=class>
             {image}

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::components::blocks::{Body, Figure};
-use crate::components::{ArticleSkeleton, Byline, Loaded, Rail, RelativeTime, Share};
+use crate::components::{ArticleHead, ArticleSkeleton, Byline, Loaded, Rail, RelativeTime, Share};
 use crate::context::use_ctx;
 use crate::i18n::format_published;
 use crate::model::Article;
@@ -56,8 +55,7 @@ fn article_view(a: Article) -> impl IntoView {
         }
     });
     view! {
-        <Title text=a.title.clone()/>
-        <Meta name="description" content=a.standfirst.clone()/>
+        <ArticleHead article=a.clone()/>
         <article class="article container">
             <nav class="breadcrumb" aria-label=s.breadcrumb>
                 <ol>
@@ -68,8 +66,8 @@ fn article_view(a: Article) -> impl IntoView {
             </nav>
             <header class="article__header">
                 <a class="article__kicker" href=routes::category(&a.category.slug, 1)>{a.category.name.clone()}</a>
-                <h1 class="article__title" tabindex="-1">{a.title.clone()}</h1>
-                <p class="article__standfirst">{a.standfirst.clone()}</p>
+                <h1 class="article__title" tabindex="-1" dir="auto">{a.title.clone()}</h1>
+                <p class="article__standfirst" dir="auto">{a.standfirst.clone()}</p>
                 <div class="article__meta">
                     <Byline authors=a.authors.clone()/>
                     <span class="article__dates">

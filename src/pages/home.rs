@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, MostRead, Pagination};
+use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, MostRead, PageHead, Pagination, WebsiteLd};
 use crate::context::use_ctx;
 use crate::model::{Home, Listing};
 use crate::pages::{page_param, NotFound};
@@ -23,7 +22,8 @@ pub fn HomePage() -> impl IntoView {
     let s = ctx.strings();
     let site_name = ctx.config.site.name.clone().unwrap_or_default();
     view! {
-        <Title text=site_name.clone()/>
+        <PageHead title=site_name.clone() description=ctx.config.site.tagline.clone().unwrap_or_default() route="/"/>
+        <WebsiteLd/>
         <h1 class="visually-hidden" tabindex="-1">{site_name}</h1>
         <Loaded resource=home skeleton=|| view! { <ListSkeleton/> }.into_any() render=move |h: Home| home_view(h, s) />
     }
@@ -106,7 +106,7 @@ pub fn HomeArchive() -> impl IntoView {
             let title = format!("{} — {} {} {} {}", s.latest, s.page, l.page, s.of, l.total_pages);
             let cards = l.articles.into_iter().map(|a| view! { <ArticleCard article=a/> }).collect_view();
             view! {
-                <Title text=title.clone()/>
+                <PageHead title=title.clone() route=routes::home(l.page)/>
                 <div class="container">
                     <h1 class="page-title" tabindex="-1">{title}</h1>
                     <div class="grid">{cards}</div>

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, Pagination, Picture};
+use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture};
 use crate::context::use_ctx;
 use crate::http::FetchError;
 use crate::model::{Listing, ListingKind};
@@ -59,6 +58,12 @@ fn listing_view(l: Listing, slug: String, href: fn(&str, u32) -> String) -> AnyV
     if l.page > l.total_pages {
         return view! { <NotFound/> }.into_any();
     }
+    let description = match &l.kind {
+        ListingKind::Category { description, .. } => description.clone(),
+        ListingKind::Author { author } => author.bio.clone(),
+        ListingKind::Tag { tag } => format!("{} : {}", s.tag_prefix, tag.name),
+        ListingKind::Latest => String::new(),
+    };
     let (name, intro) = match l.kind {
         ListingKind::Category { category, description } => (
             category.name,
@@ -94,7 +99,7 @@ fn listing_view(l: Listing, slug: String, href: fn(&str, u32) -> String) -> AnyV
         .map(|a| view! { <ArticleCard article=a level=2/> })
         .collect_view();
     view! {
-        <Title text=title/>
+        <PageHead title description route=href(&slug, l.page)/>
         <div class="container listing">
             <h1 class="page-title" tabindex="-1">{name}</h1>
             {intro}

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::components::blocks::Body;
-use crate::components::{ArticleSkeleton, Loaded};
+use crate::components::{ArticleSkeleton, Loaded, PageHead};
 use crate::context::use_ctx;
 use crate::http::FetchError;
 use crate::model::StaticPage;
@@ -65,7 +64,7 @@ fn Redirect(to: String) -> impl IntoView {
 
 fn page_view(page: StaticPage) -> impl IntoView {
     view! {
-        <Title text=page.title.clone()/>
+        <PageHead title=page.title.clone() route=format!("/{}", page.slug)/>
         <article class="container static-page">
             <h1 class="page-title" tabindex="-1">{page.title}</h1>
             <Body blocks=page.body/>

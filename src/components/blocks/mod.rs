@@ -20,7 +20,7 @@ use crate::model::Block;
 /// Renders a whole body.
 #[component]
 pub fn Body(blocks: Vec<Block>) -> impl IntoView {
-    view! { <div class="prose">{blocks.into_iter().map(block).collect_view()}</div> }
+    view! { <div class="prose" dir="auto">{blocks.into_iter().map(block).collect_view()}</div> }
 }
 
 /// The dispatcher: one arm per block type.
