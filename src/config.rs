@@ -162,7 +162,10 @@ impl Config {
         }
         if let Some(feed) = &self.site.feed_url {
             if !(feed.starts_with("https://") || feed.starts_with("http://") || feed.starts_with('/')) {
-                return bad("site.feed_url", format!("{feed:?} must be an http(s) URL or a site path"));
+                return bad(
+                    "site.feed_url",
+                    format!("{feed:?} must be an http(s) URL or a site path"),
+                );
             }
         }
         if let Some(name) = &self.site.name {

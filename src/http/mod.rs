@@ -146,6 +146,18 @@ pub fn prefetch(url: &str, timeout_ms: u32) {
     door::prefetch(url, timeout_ms);
 }
 
+/// POSTs a JSON `body` to `url` once (a timeout, no retry, never cached).
+/// Natively there is no network: `Offline` for remote URLs.
+pub async fn post_json(url: &str, body: String, timeout_ms: u32) -> Result<(), FetchError> {
+    door::post_json(url, body, timeout_ms).await
+}
+
+/// `post_json` in the background, its outcome ignored (view counters and
+/// other beacons must never hold up or break a page).
+pub fn post_json_detached(url: &str, body: String, timeout_ms: u32) {
+    door::post_json_detached(url, body, timeout_ms);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,3 +24,15 @@ pub async fn get_text(url: &str, _timeout_ms: u32, _mode: Mode) -> Result<Fetche
 
 /// Nothing to warm natively: reads are local.
 pub fn prefetch(_url: &str, _timeout_ms: u32) {}
+
+/// No network natively (tests, prerender): a POST to a remote URL is
+/// `Offline`; a site-relative one has nothing to write to and succeeds.
+pub async fn post_json(url: &str, _body: String, _timeout_ms: u32) -> Result<(), FetchError> {
+    if url.contains("://") || url.starts_with("//") {
+        return Err(FetchError::Offline);
+    }
+    Ok(())
+}
+
+/// Nothing to send natively.
+pub fn post_json_detached(_url: &str, _body: String, _timeout_ms: u32) {}

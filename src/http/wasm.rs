@@ -212,3 +212,35 @@ async fn fetch_once(url: &str, timeout_ms: u32, cancel: Option<&web_sys::AbortSi
         total_pages,
     })
 }
+
+/// One POST with a JSON body: a timeout, no retry, never cached.
+pub fn post_json(url: &str, body: String, timeout_ms: u32) -> impl Future<Output = Result<(), FetchError>> + Send {
+    let url = url.to_string();
+    SendWrapper::new(async move {
+        let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+        let request = gloo_net::http::Request::post(&url)
+            .header("Content-Type", "application/json")
+            .abort_signal(Some(&timeout))
+            .body(body)
+            .map_err(|e| FetchError::BadData(e.to_string()))?;
+        let response = request.send().await.map_err(|_| {
+            if timeout.aborted() {
+                FetchError::Timeout
+            } else {
+                FetchError::Offline
+            }
+        })?;
+        match FetchError::from_status(response.status()) {
+            Some(err) => Err(err),
+            None => Ok(()),
+        }
+    })
+}
+
+/// `post_json` on its own task, outcome ignored.
+pub fn post_json_detached(url: &str, body: String, timeout_ms: u32) {
+    let fut = post_json(url, body, timeout_ms);
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = fut.await;
+    });
+}

@@ -4,8 +4,10 @@
 pub mod related;
 pub mod search;
 mod static_json;
+pub mod wordpress;
 
 pub use static_json::StaticSource;
+pub use wordpress::WordPressSource;
 
 use crate::config::{ApiKind, Config};
 use crate::http::FetchError;
@@ -15,6 +17,7 @@ use crate::model::{Article, Home, Listing, MostRead, SiteInfo, StaticPage};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
     Static(StaticSource),
+    WordPress(WordPressSource),
 }
 
 impl Source {
@@ -23,27 +26,29 @@ impl Source {
     pub fn from_config(config: &Config, bundle_base: &str) -> Source {
         let root = config.api_root(bundle_base);
         match config.api.kind {
-            // The WordPress adapter is its own issue; until it lands, a
-            // WordPress root is read as a static API so the error is explicit.
-            ApiKind::Static | ApiKind::Wordpress => Source::Static(StaticSource::new(root, config.api.timeout_ms)),
+            ApiKind::Static => Source::Static(StaticSource::new(root, config.api.timeout_ms)),
+            ApiKind::Wordpress => Source::WordPress(WordPressSource::from_config(&root, &config.api)),
         }
     }
 
     pub async fn site(&self) -> Result<SiteInfo, FetchError> {
         match self {
             Source::Static(s) => s.site().await,
+            Source::WordPress(s) => s.site().await,
         }
     }
 
     pub async fn home(&self) -> Result<Home, FetchError> {
         match self {
             Source::Static(s) => s.home().await,
+            Source::WordPress(s) => s.home().await,
         }
     }
 
     pub async fn article(&self, slug: &str) -> Result<Article, FetchError> {
         match self {
             Source::Static(s) => s.article(slug).await,
+            Source::WordPress(s) => s.article(slug).await,
         }
     }
 
@@ -51,30 +56,35 @@ impl Source {
     pub fn prefetch_article(&self, slug: &str) {
         match self {
             Source::Static(s) => s.prefetch_article(slug),
+            Source::WordPress(s) => s.prefetch_article(slug),
         }
     }
 
     pub async fn page(&self, slug: &str) -> Result<StaticPage, FetchError> {
         match self {
             Source::Static(s) => s.page(slug).await,
+            Source::WordPress(s) => s.page(slug).await,
         }
     }
 
     pub async fn listing(&self, list: &ListingRequest, page: u32) -> Result<Listing, FetchError> {
         match self {
             Source::Static(s) => s.listing(list, page).await,
+            Source::WordPress(s) => s.listing(list, page).await,
         }
     }
 
     pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResults, FetchError> {
         match self {
             Source::Static(s) => s.search(query, limit).await,
+            Source::WordPress(s) => s.search(query, limit).await,
         }
     }
 
     pub async fn most_read(&self) -> Result<MostRead, FetchError> {
         match self {
             Source::Static(s) => s.most_read().await,
+            Source::WordPress(s) => s.most_read().await,
         }
     }
 }

@@ -1,0 +1,200 @@
+//! The pages that take several requests: home, article, listings.
+
+use serde_json::Value;
+
+use super::urls::{PostQuery, HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX};
+use super::wire::{self, WpPost, WpRelated};
+use super::{map, parse_one, WordPressSource};
+use crate::http::{FetchError, Paging};
+use crate::model::{Article, ArticleSummary, Home, HomeSection, Listing, ListingKind, Timestamp};
+use crate::source::related::{rank_related, RelatedKey};
+use crate::source::{checked_slug, ListingRequest};
+
+/// The request for a full article (also what `prefetch_article` warms).
+pub(super) fn article_query(slug: &str) -> PostQuery {
+    PostQuery {
+        slug: Some(slug.to_string()),
+        full: true,
+        ..PostQuery::list(1, 1)
+    }
+}
+
+impl WordPressSource {
+    /// Lead: the newest sticky post, else the newest post. Sections: one per
+    /// navigation category (`map::nav`), 4 posts each. Latest: 10. The lead
+    /// appears in neither. Only the latest list is essential: a failed
+    /// sticky or section request leaves that part out.
+    pub async fn home(&self) -> Result<Home, FetchError> {
+        let sticky_q = PostQuery {
+            sticky: true,
+            ..PostQuery::list(1, 1)
+        };
+        let latest_q = PostQuery::list(HOME_LATEST as u32 + 1, 1);
+        let (sticky, latest, categories) =
+            futures::join!(self.summaries(&sticky_q), self.summaries(&latest_q), self.categories());
+        let (latest, _) = latest?;
+        let sticky = sticky.map(|(s, _)| s).unwrap_or_default();
+        let lead = sticky.into_iter().next().or_else(|| latest.first().cloned());
+        let lead_slug = lead.as_ref().map(|l| l.slug.clone());
+        let not_lead = |a: &ArticleSummary| Some(&a.slug) != lead_slug.as_ref();
+        let nav = map::nav(&categories.unwrap_or_default());
+        let sections = futures::future::join_all(nav.iter().map(|c| {
+            let q = PostQuery {
+                category: Some(c.id),
+                ..PostQuery::list(HOME_SECTION as u32 + 1, 1)
+            };
+            async move { self.summaries(&q).await }
+        }))
+        .await;
+        let sections = nav
+            .iter()
+            .zip(sections)
+            .map(|(c, res)| HomeSection {
+                category: map::category(c),
+                articles: res
+                    .map(|(list, _)| list.into_iter().filter(not_lead).take(HOME_SECTION).collect())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        Ok(Home {
+            version: crate::model::API_VERSION,
+            latest: latest.into_iter().filter(not_lead).take(HOME_LATEST).collect(),
+            lead,
+            sections,
+        })
+    }
+
+    /// A post by slug, with its comment count and related articles. The
+    /// comment count and related list are extras: when their request fails
+    /// the article still shows (0 comments, no related).
+    pub async fn article(&self, slug: &str) -> Result<Article, FetchError> {
+        let slug = checked_slug(slug)?;
+        let (raw, _) = self.fetch_posts(&article_query(slug)).await?;
+        let first = raw.first().ok_or(FetchError::NotFound)?;
+        let post: WpPost = parse_one(first, "post")?;
+        if post.status != "publish" {
+            return Err(FetchError::NotFound);
+        }
+        let (comments, related, links) =
+            futures::join!(self.comment_count(post.id), self.related(&post), self.link_context());
+        let article = map::article(&post, &links, comments, related)?;
+        self.count_view(post.id);
+        Ok(article)
+    }
+
+    async fn comment_count(&self, post: u64) -> u32 {
+        match self.fetch::<Vec<Value>>(&self.urls.comment_total(post)).await {
+            Ok((list, paging)) => paging.total.unwrap_or(list.len() as u32),
+            Err(_) => 0,
+        }
+    }
+
+    /// Posts sharing the category or a tag, ranked like the static API's
+    /// (`source::related`): 3 points a shared tag, 2 the category, then
+    /// newest. Ranked on light candidates (IDs, terms, dates), then the best
+    /// `RELATED_MAX` fetched as summaries in that order.
+    async fn related(&self, post: &WpPost) -> Vec<ArticleSummary> {
+        if post.categories.is_empty() && post.tags.is_empty() {
+            return Vec::new();
+        }
+        let url = self.urls.related(post.id, &post.categories, &post.tags);
+        let Ok((raw, _)) = self.fetch::<Vec<Value>>(&url).await else {
+            return Vec::new();
+        };
+        let key = |id: u64, cats: &[u64], tags: &[u64], date_gmt: Option<&str>| RelatedKey {
+            slug: id.to_string(),
+            category: cats.first().map(u64::to_string).unwrap_or_default(),
+            tags: tags.iter().map(u64::to_string).collect(),
+            published: date_gmt
+                .and_then(|d| Timestamp::parse(&format!("{d}Z")).ok())
+                .map_or(0, |t| t.unix()),
+        };
+        let target = key(post.id, &post.categories, &post.tags, post.date_gmt.as_deref());
+        let candidates: Vec<RelatedKey> = wire::parse_each::<WpRelated>(&raw)
+            .iter()
+            .filter(|c| c.status == "publish" && c.id != post.id)
+            .map(|c| key(c.id, &c.categories, &c.tags, c.date_gmt.as_deref()))
+            .collect();
+        let ids: Vec<u64> = rank_related(&target, &candidates, RELATED_MAX)
+            .iter()
+            .filter_map(|id| id.parse().ok())
+            .collect();
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        let q = PostQuery {
+            include: ids,
+            ..PostQuery::list(RELATED_MAX as u32, 1)
+        };
+        match self.summaries(&q).await {
+            Ok((list, _)) => list.into_iter().filter(|a| a.slug != post.slug).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// One page of a listing: `PER_PAGE` posts, totals from the headers. A
+    /// page past the end is `NotFound` (WordPress answers 400 there).
+    pub async fn listing(&self, list: &ListingRequest, page: u32) -> Result<Listing, FetchError> {
+        if page == 0 {
+            return Err(FetchError::NotFound);
+        }
+        let base = PostQuery::list(PER_PAGE, page);
+        let (kind, q) = match list {
+            ListingRequest::Latest => (ListingKind::Latest, base),
+            ListingRequest::Category(slug) => {
+                let t = self.term("categories", slug).await?;
+                let kind = ListingKind::Category {
+                    category: map::category(&t),
+                    description: map::text(&t.description),
+                };
+                (
+                    kind,
+                    PostQuery {
+                        category: Some(t.id),
+                        ..base
+                    },
+                )
+            }
+            ListingRequest::Tag(slug) => {
+                let t = self.term("tags", slug).await?;
+                (
+                    ListingKind::Tag { tag: map::tag(&t) },
+                    PostQuery {
+                        tag: Some(t.id),
+                        ..base
+                    },
+                )
+            }
+            ListingRequest::Author(slug) => {
+                let u = self.user(slug).await?;
+                (
+                    ListingKind::Author {
+                        author: map::author(&u),
+                    },
+                    PostQuery {
+                        author: Some(u.id),
+                        ..base
+                    },
+                )
+            }
+        };
+        let (articles, paging) = match self.summaries(&q).await {
+            Err(FetchError::Status(400)) if page > 1 => return Err(FetchError::NotFound),
+            other => other?,
+        };
+        let Paging { total, total_pages } = paging;
+        let total = total.unwrap_or(articles.len() as u32);
+        let total_pages = total_pages.unwrap_or_else(|| total.div_ceil(PER_PAGE)).max(1);
+        if page > total_pages {
+            return Err(FetchError::NotFound);
+        }
+        Ok(Listing {
+            version: crate::model::API_VERSION,
+            kind,
+            page,
+            total_pages,
+            total,
+            articles,
+        })
+    }
+}

@@ -1,0 +1,233 @@
+//! Every WordPress REST URL the adapter requests, built here and nowhere
+//! else, in one fixed parameter order (the browser cache and the recorded
+//! test fixtures both key on the exact URL). `_fields` and a selective
+//! `_embed` keep payloads small.
+
+use crate::routes::encode_component;
+
+/// Articles per listing page (as the static API's `per_page`).
+pub const PER_PAGE: u32 = 6;
+/// Articles per home section.
+pub const HOME_SECTION: usize = 4;
+/// Articles in the home's "latest" block.
+pub const HOME_LATEST: usize = 10;
+/// Related articles at most.
+pub const RELATED_MAX: usize = 6;
+/// Candidates fetched for related-article ranking.
+pub const RELATED_POOL: u32 = 20;
+
+const EMBED: &str = "author,wp:featuredmedia,wp:term";
+const SUMMARY_FIELDS: &str = "id,slug,status,sticky,date,date_gmt,modified,modified_gmt,title,excerpt,\
+categories,tags,author,featured_media,_links.author,_links.wp:featuredmedia,_links.wp:term,_embedded";
+const TERM_FIELDS: &str = "id,name,slug,description,count,parent,taxonomy";
+const USER_FIELDS: &str = "id,name,slug,description,avatar_urls";
+
+/// A `/wp/v2/posts` query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PostQuery {
+    pub slug: Option<String>,
+    pub search: Option<String>,
+    pub category: Option<u64>,
+    pub tag: Option<u64>,
+    pub author: Option<u64>,
+    pub sticky: bool,
+    /// In this order (`orderby=include`).
+    pub include: Vec<u64>,
+    pub per_page: u32,
+    pub page: u32,
+    /// With `content` (a full article).
+    pub full: bool,
+}
+
+impl PostQuery {
+    pub fn list(per_page: u32, page: u32) -> Self {
+        PostQuery {
+            per_page,
+            page,
+            ..Default::default()
+        }
+    }
+}
+
+fn ids(list: &[u64]) -> String {
+    list.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Urls {
+    /// The REST root without a trailing slash: `https://site/wp-json`.
+    pub root: String,
+}
+
+impl Urls {
+    pub fn new(root: &str) -> Self {
+        Urls {
+            root: root.trim().trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// The site's home URL: the root without its `/wp-json`.
+    pub fn home(&self) -> &str {
+        self.root.strip_suffix("/wp-json").unwrap_or(&self.root)
+    }
+
+    /// A route under the root, or an absolute URL as given (config keys).
+    pub fn resolve(&self, url: &str) -> String {
+        if url.starts_with("https://") || url.starts_with("http://") {
+            url.to_string()
+        } else {
+            format!("{}/{}", self.root, url.trim_start_matches('/'))
+        }
+    }
+
+    pub fn index(&self) -> String {
+        format!(
+            "{}/?_fields=name,description,url,home,gmt_offset,timezone_string",
+            self.root
+        )
+    }
+
+    pub fn posts(&self, q: &PostQuery) -> String {
+        let mut p: Vec<String> = Vec::new();
+        if let Some(s) = &q.slug {
+            p.push(format!("slug={}", encode_component(s)));
+        }
+        if let Some(s) = &q.search {
+            p.push(format!("search={}", encode_component(s)));
+        }
+        if let Some(id) = q.category {
+            p.push(format!("categories={id}"));
+        }
+        if let Some(id) = q.tag {
+            p.push(format!("tags={id}"));
+        }
+        if let Some(id) = q.author {
+            p.push(format!("author={id}"));
+        }
+        if q.sticky {
+            p.push("sticky=true".into());
+        }
+        if !q.include.is_empty() {
+            p.push(format!("include={}&orderby=include", ids(&q.include)));
+        }
+        p.push(format!("per_page={}", q.per_page.clamp(1, 100)));
+        if q.page > 1 {
+            p.push(format!("page={}", q.page));
+        }
+        p.push(format!("_embed={EMBED}"));
+        let content = if q.full { ",content" } else { "" };
+        p.push(format!("_fields={SUMMARY_FIELDS}{content}"));
+        format!("{}/wp/v2/posts?{}", self.root, p.join("&"))
+    }
+
+    /// Candidates for related articles: sharing the category OR a tag.
+    pub fn related(&self, id: u64, categories: &[u64], tags: &[u64]) -> String {
+        let mut p = Vec::new();
+        if !categories.is_empty() {
+            p.push(format!("categories={}", ids(categories)));
+        }
+        if !tags.is_empty() {
+            p.push(format!("tags={}", ids(tags)));
+        }
+        format!(
+            "{}/wp/v2/posts?{}&tax_relation=OR&exclude={id}&per_page={RELATED_POOL}&_fields=id,slug,status,date_gmt,categories,tags",
+            self.root,
+            p.join("&")
+        )
+    }
+
+    /// One comment, for the `X-WP-Total` header (approved comments only).
+    pub fn comment_total(&self, post: u64) -> String {
+        format!("{}/wp/v2/comments?post={post}&per_page=1&_fields=id", self.root)
+    }
+
+    /// `taxonomy`: `categories` or `tags`.
+    pub fn term_by_slug(&self, taxonomy: &str, slug: &str) -> String {
+        format!(
+            "{}/wp/v2/{taxonomy}?slug={}&_fields={TERM_FIELDS}",
+            self.root,
+            encode_component(slug)
+        )
+    }
+
+    pub fn term_by_id(&self, taxonomy: &str, id: u64) -> String {
+        format!("{}/wp/v2/{taxonomy}/{id}?_fields={TERM_FIELDS}", self.root)
+    }
+
+    pub fn categories(&self) -> String {
+        format!(
+            "{}/wp/v2/categories?per_page=100&hide_empty=true&orderby=id&_fields={TERM_FIELDS}",
+            self.root
+        )
+    }
+
+    pub fn user_by_slug(&self, slug: &str) -> String {
+        format!(
+            "{}/wp/v2/users?slug={}&_fields={USER_FIELDS}",
+            self.root,
+            encode_component(slug)
+        )
+    }
+
+    pub fn user_by_id(&self, id: u64) -> String {
+        format!("{}/wp/v2/users/{id}?_fields={USER_FIELDS}", self.root)
+    }
+
+    pub fn page_by_slug(&self, slug: &str) -> String {
+        format!(
+            "{}/wp/v2/pages?slug={}&_fields=id,slug,status,title,content,modified,modified_gmt",
+            self.root,
+            encode_component(slug)
+        )
+    }
+
+    pub fn page_slugs(&self) -> String {
+        format!("{}/wp/v2/pages?per_page=100&_fields=slug,status", self.root)
+    }
+
+    /// `kind`: `posts` or `pages`.
+    pub fn slug_by_id(&self, kind: &str, id: u64) -> String {
+        format!("{}/wp/v2/{kind}/{id}?_fields=slug,status", self.root)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_fixed_and_encoded() {
+        let u = Urls::new("https://s.example/wp-json/");
+        assert_eq!(u.home(), "https://s.example");
+        assert_eq!(u.resolve("/x/v1/y?a=1"), "https://s.example/wp-json/x/v1/y?a=1");
+        assert_eq!(u.resolve("https://o.example/p"), "https://o.example/p");
+        let q = PostQuery {
+            search: Some("café & co".into()),
+            ..PostQuery::list(5, 2)
+        };
+        let url = u.posts(&q);
+        assert!(url.starts_with(
+            "https://s.example/wp-json/wp/v2/posts?search=caf%C3%A9%20%26%20co&per_page=5&page=2&_embed="
+        ));
+        assert!(!url.contains(",content"));
+        let full = u.posts(&PostQuery {
+            slug: Some("a".into()),
+            full: true,
+            ..PostQuery::list(1, 1)
+        });
+        assert!(
+            full.contains("slug=a&per_page=1&_embed=author,wp:featuredmedia,wp:term&_fields=")
+                && full.ends_with(",content")
+        );
+        let inc = u.posts(&PostQuery {
+            include: vec![3, 1],
+            ..PostQuery::list(2, 1)
+        });
+        assert!(inc.contains("include=3,1&orderby=include&per_page=2"));
+        assert_eq!(
+            u.related(9, &[2], &[5, 6]),
+            "https://s.example/wp-json/wp/v2/posts?categories=2&tags=5,6&tax_relation=OR&exclude=9&per_page=20&_fields=id,slug,status,date_gmt,categories,tags"
+        );
+        assert!(u.term_by_slug("tags", "é").contains("tags?slug=%C3%A9&"));
+    }
+}
