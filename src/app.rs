@@ -160,24 +160,52 @@ pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
     site
 }
 
-/// `?page=N`, `/page/1` and trailing slashes go to the canonical route,
-/// replacing the history entry.
+/// Old WordPress URLs (`/2026/11/28/slug/`, `/category/x/`, `?p=123`…) and
+/// non-canonical ones (`?page=N`, `/page/1`, a trailing slash) go to the
+/// canonical route, replacing the history entry, so no inbound link is lost.
 fn canonical_redirects() {
     let location = use_location();
     let navigate = use_navigate();
+    let source = use_ctx().source;
     Effect::new(move |_| {
         let path = location.pathname.get();
         let query = location.search.get();
+        let replace = NavigateOptions {
+            replace: true,
+            ..Default::default()
+        };
         if let Some(to) = crate::routes::canonical_redirect(&path, &query) {
-            navigate(
-                &to,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            navigate(&to, replace);
+            return;
+        }
+        // Kiosque's own routes are never old WordPress URLs, except the home
+        // with WordPress query parameters (`/?p=123`, `/?s=eau`).
+        let has_query = !query.trim_start_matches('?').is_empty();
+        if crate::routes::is_kiosque_route(&path) && !(path == "/" && has_query) {
+            return;
+        }
+        match crate::source::wordpress::legacy_route(&path, query.trim_start_matches('?')) {
+            Some(to) if to.starts_with('/') && !is_current(&to, &path, &query) => navigate(&to, replace),
+            Some(marker) if !marker.starts_with('/') => {
+                let (source, navigate) = (source.clone(), navigate.clone());
+                leptos::task::spawn_local(async move {
+                    if let Ok(to) = source.resolve_legacy(&marker).await {
+                        navigate(&to, replace);
+                    }
+                });
+            }
+            _ => {}
         }
     });
+}
+
+fn is_current(to: &str, path: &str, query: &str) -> bool {
+    let query = query.trim_start_matches('?');
+    if query.is_empty() {
+        to == path
+    } else {
+        to == format!("{path}?{query}")
+    }
 }
 
 /// The config could not be used: say which key is wrong. Strings are French
@@ -204,6 +232,25 @@ fn ConfigErrorView(error: ConfigError, on_retry: impl Fn() + Send + Sync + 'stat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kiosque_routes_are_not_taken_for_old_wordpress_urls() {
+        use crate::source::wordpress::legacy_route;
+        // The shell only asks `legacy_route` about paths that are not
+        // Kiosque routes (or the home with a query).
+        assert!(crate::routes::is_kiosque_route("/search"));
+        assert_eq!(legacy_route("/", "s=eau").as_deref(), Some("/search?q=eau"));
+        assert_eq!(legacy_route("/", "p=12").as_deref(), Some("wp:p=12"));
+        assert_eq!(
+            legacy_route("/2026/11/28/un-article/", "").as_deref(),
+            Some("/article/un-article")
+        );
+        assert_eq!(
+            legacy_route("/2026/11/28/un-article", "").as_deref(),
+            Some("/article/un-article")
+        );
+        assert_eq!(legacy_route("/category/sport/", "").as_deref(), Some("/category/sport"));
+    }
 
     #[test]
     fn router_base_is_the_base_path() {

@@ -56,6 +56,21 @@ pub fn parse_page(raw: &str) -> Option<u32> {
     (1..=100_000).contains(&n).then_some(n)
 }
 
+/// Whether `path` has the shape of one of Kiosque's own routes (so it is
+/// never read as an old WordPress URL).
+pub fn is_kiosque_route(path: &str) -> bool {
+    let segs: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let page = |s: &str| parse_page(s).is_some();
+    match segs.as_slice() {
+        [""] | ["search"] => true,
+        ["page" | "search", n] | ["search", "page", n] => page(n) || *n == "page",
+        ["article" | "category" | "tag" | "author", slug] => !slug.is_empty(),
+        ["category" | "tag" | "author", slug, "page", n] => !slug.is_empty() && page(n),
+        [slug] => !slug.is_empty(),
+        _ => false,
+    }
+}
+
 /// Where a non-canonical URL should go instead (history entry replaced):
 /// `?page=N` becomes `/…/page/N`, `/…/page/1` becomes `/…`, and a trailing
 /// slash is dropped. `None` when the URL is already canonical.
@@ -144,6 +159,32 @@ mod tests {
             canonical_redirect("/category/sport", "page=abc").as_deref(),
             Some("/category/sport")
         );
+    }
+
+    #[test]
+    fn kiosque_route_shapes() {
+        for p in [
+            "/",
+            "/page/2",
+            "/search",
+            "/article/x",
+            "/category/a/page/3",
+            "/tag/t",
+            "/author/a/page/2",
+            "/a-propos",
+        ] {
+            assert!(is_kiosque_route(p), "{p}");
+        }
+        for p in [
+            "/2026/11/28/x/",
+            "/2026/11/28/x",
+            "/category/a/b/",
+            "/a/",
+            "/category/",
+            "/wp-admin/x.php",
+        ] {
+            assert!(!is_kiosque_route(p), "{p}");
+        }
     }
 
     #[test]

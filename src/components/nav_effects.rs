@@ -15,6 +15,10 @@ pub struct NavState {
     first: RwSignal<bool>,
     /// Scroll positions by path, for back/forward.
     positions: Arc<Mutex<HashMap<String, f64>>>,
+    /// The page on screen, once shown; `None` while one page replaces
+    /// another, when the browser clamps the scroll of a half-built page and
+    /// those positions must not be remembered.
+    shown: Arc<Mutex<Option<String>>>,
     announce: RwSignal<String>,
 }
 
@@ -26,15 +30,27 @@ pub fn NavEffects() -> impl IntoView {
         popped: RwSignal::new(false),
         first: RwSignal::new(true),
         positions: Arc::new(Mutex::new(HashMap::new())),
+        shown: Arc::new(Mutex::new(None)),
         announce: RwSignal::new(String::new()),
     };
     provide_context(state.clone());
     let location = use_location();
-    let positions = state.positions.clone();
+    let (positions, shown) = (state.positions.clone(), state.shown.clone());
+    let leaving = state.shown.clone();
+    // A new location: the old page is leaving.
     Effect::new(move |_| {
-        let positions = positions.clone();
+        location.pathname.track();
+        location.search.track();
+        if let Ok(mut s) = leaving.lock() {
+            *s = None;
+        }
+    });
+    Effect::new(move |_| {
+        let (positions, shown) = (positions.clone(), shown.clone());
         let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-            let path = location.pathname.get_untracked() + &location.search.get_untracked();
+            let Some(path) = shown.lock().ok().and_then(|s| s.clone()) else {
+                return;
+            };
             if let Ok(mut p) = positions.lock() {
                 p.insert(path, browser::scroll_y());
             }
@@ -59,11 +75,19 @@ pub fn PageReady() -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| {
         let Some(state) = state.clone() else { return };
+        let path = location.pathname.get_untracked() + &location.search.get_untracked();
+        let shown = state.shown.clone();
+        let here = path.clone();
+        let mark_shown = move || {
+            if let Ok(mut s) = shown.lock() {
+                *s = Some(here);
+            }
+        };
         if state.first.get_untracked() {
             state.first.set(false);
+            mark_shown();
             return;
         }
-        let path = location.pathname.get_untracked() + &location.search.get_untracked();
         let announce = state.announce;
         if state.popped.get_untracked() {
             // Back/forward: where the reader was; focus stays put.
@@ -74,9 +98,15 @@ pub fn PageReady() -> impl IntoView {
                 .ok()
                 .and_then(|p| p.get(&path).copied())
                 .unwrap_or(0.0);
-            browser::when_page_shown(y, false, move |title| announce.set(title));
+            browser::when_page_shown(y, false, move |title| {
+                mark_shown();
+                announce.set(title);
+            });
         } else {
-            browser::when_page_shown(0.0, true, move |title| announce.set(title));
+            browser::when_page_shown(0.0, true, move |title| {
+                mark_shown();
+                announce.set(title);
+            });
         }
     });
 }

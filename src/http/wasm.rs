@@ -44,7 +44,10 @@ pub fn get_text(url: &str, timeout_ms: u32, mode: Mode) -> impl Future<Output = 
         if let Some(hit) = CACHE.with(|c| c.borrow_mut().get(&url, js_sys::Date::now())) {
             return Ok(hit);
         }
-        let (fut, guard) = subscribe(&url, timeout_ms, mode == Mode::Owned);
+        // Outside any reactive owner (a spawned task) nobody could release
+        // the request, so nothing owns it: it runs to its timeout.
+        let owned = mode == Mode::Owned && leptos::prelude::Owner::current().is_some();
+        let (fut, guard) = subscribe(&url, timeout_ms, owned);
         if let Some(guard) = guard {
             let guard = SendWrapper::new(guard);
             leptos::prelude::on_cleanup(move || drop(guard));

@@ -53,6 +53,15 @@ impl Source {
     }
 
     /// Called on hover or focus of an article link.
+    /// Turns an old WordPress URL's look-up marker (`wp:p=123`, see
+    /// `wordpress::legacy`) into a canonical route. Only WordPress knows IDs.
+    pub async fn resolve_legacy(&self, marker: &str) -> Result<String, FetchError> {
+        match self {
+            Source::Static(_) => Err(FetchError::NotFound),
+            Source::WordPress(s) => s.resolve_legacy(marker).await,
+        }
+    }
+
     pub fn prefetch_article(&self, slug: &str) {
         match self {
             Source::Static(s) => s.prefetch_article(slug),

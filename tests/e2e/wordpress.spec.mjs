@@ -1,0 +1,109 @@
+// The same reader journeys against a real WordPress (scripts/wordpress/up.sh,
+// started by `make test`), with only config.json changed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect } from '@playwright/test';
+import { dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+
+const WP = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
+const baseConfig = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
+
+async function wp(route) {
+  const res = await fetch(`${WP}${route}`);
+  expect(res.ok, `${route}: ${res.status}`).toBe(true);
+  return res.json();
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      json: { version: 1, api: { kind: 'wordpress', base_url: WP }, site: { ...baseConfig.site } },
+    }),
+  );
+});
+
+test('home: the sticky post leads, titles are decoded text', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  const [sticky] = await wp('/wp/v2/posts?sticky=true&_fields=slug&per_page=1');
+  await page.goto('/');
+  await expect(page.locator('.card--lead .card__link')).toHaveAttribute('href', `/article/${sticky.slug}`);
+  const titles = await page.locator('.card__title').allTextContents();
+  expect(titles.length).toBeGreaterThan(10);
+  for (const t of titles) expect(t).not.toMatch(/&#?\w+;/);
+  await expectAccessible(page);
+  await snap(page, testInfo, 'wp-home');
+  expect(errors).toEqual([]);
+});
+
+test('article: entities decoded, figure sized, body blocks, related rail, breadcrumb', async ({ page }, testInfo) => {
+  const posts = await wp('/wp/v2/posts?per_page=100&_fields=slug,title');
+  const withEntity = posts.find((p) => /&#8217;|&#038;|&#8220;/.test(p.title.rendered));
+  expect(withEntity, 'the seed has titles WordPress encodes').toBeTruthy();
+  await page.goto(`/article/${withEntity.slug}`);
+  const h1 = page.locator('h1');
+  await expect(h1).toBeVisible();
+  await expect(h1).not.toHaveText(/&#?\w+;/);
+  expect(await h1.textContent()).toMatch(/[’&“]/);
+  const img = page.locator('.article .figure img').first();
+  await expect(img).toHaveAttribute('width', /\d+/);
+  await expect(img).toHaveAttribute('height', /\d+/);
+  await expect(page.locator('.prose p').first()).toBeVisible();
+  await expect(page.locator('.breadcrumb li')).toHaveCount(3);
+  await expect(page.locator('.rail a.card__link').first()).toBeVisible();
+  const rail = await page.locator('.rail a.card__link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(rail).not.toContain(`/article/${withEntity.slug}`);
+  await expectAccessible(page);
+  await snap(page, testInfo, 'wp-article');
+});
+
+test('category page 2, author and tag pages', async ({ page }) => {
+  await page.goto('/category/maghreb/page/2');
+  await expect(page.locator('.pagination__status')).toHaveText(/Page 2 sur \d/);
+  await expect(page.locator('.card__title').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Page précédente' }).click();
+  await expect(page).toHaveURL(/\/category\/maghreb$/);
+
+  await page.goto('/author/leila-benali');
+  await expect(page.locator('h1')).toHaveText('Leïla Benali');
+  await expect(page.locator('.card__title').first()).toBeVisible();
+
+  const [tag] = await wp('/wp/v2/tags?orderby=count&order=desc&per_page=1&_fields=slug,name');
+  await page.goto(`/tag/${tag.slug}`);
+  await expect(page.locator('h1')).toContainText(tag.name.replace('&amp;', '&'));
+  await expect(page.locator('.card__title').first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('search uses WordPress search', async ({ page }) => {
+  await page.goto('/search?q=dessalement');
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  await expect(page.locator('.search-result mark').first()).toBeVisible();
+});
+
+test('old permalinks and ?p=ID land on the canonical article; hidden posts never show', async ({ page }) => {
+  const [post] = await wp('/wp/v2/posts?per_page=1&_fields=id,slug,date');
+  const [y, m, d] = post.date.slice(0, 10).split('-');
+  await page.goto(`/${y}/${m}/${d}/${post.slug}/`);
+  await expect(page).toHaveURL(new RegExp(`/article/${post.slug}$`));
+  await expect(page.locator('h1')).toBeVisible();
+  await page.goto(`/?p=${post.id}`);
+  await expect(page).toHaveURL(new RegExp(`/article/${post.slug}$`));
+  await page.goto('/category/maghreb/');
+  await expect(page).toHaveURL(/\/category\/maghreb$/);
+  for (const hidden of ['brouillon-enquete-ports', 'note-interne-planning-redaction', 'a-paraitre-bilan-annuel']) {
+    await page.goto(`/article/${hidden}`);
+    await expect(page.locator('h1')).toHaveText('Page introuvable');
+  }
+  await page.goto('/a-propos');
+  await expect(page.locator('h1')).toHaveText('À propos');
+});
+
+test('WordPress down: the error view and its retry', async ({ page }) => {
+  await page.unroute('**/config.json');
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ json: { api: { kind: 'wordpress', base_url: 'http://127.0.0.1:9/wp-json', timeout_ms: 2000 } } }),
+  );
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('Connexion impossible');
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Réessayer' })).toBeVisible();
+});
