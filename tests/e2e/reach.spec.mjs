@@ -103,3 +103,36 @@ test('home declares a WebSite with a SearchAction; pages have self canonicals; 4
   await page.goto('/nope-nope');
   await expect(page.locator('meta[name=robots]')).toHaveAttribute('content', 'noindex');
 });
+
+// Every other view, in one locale, light and dark (home and article run the
+// full locale grid above).
+const OTHER_VIEWS = () => {
+  const cat = api('site.json').nav[0].slug;
+  const author = api(`categories/${cat}/page/1.json`).articles[0].authors[0].slug;
+  const tag = api(`articles/${api('home.json').lead.slug}.json`).tags[0].slug;
+  return [`/category/${cat}/page/2`, `/author/${author}`, `/tag/${tag}`, '/search?q=maroc', '/a-propos', '/page-inexistante'];
+};
+
+for (const scheme of ['light', 'dark']) {
+  test(`every other view is accessible in ${scheme}`, async ({ page }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const url of OTHER_VIEWS()) {
+      await page.goto(url);
+      await expect(page.locator('main h1')).toBeVisible();
+      await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
+      await expectAccessible(page);
+    }
+    await snap(page, testInfo, `not-found-${scheme}`);
+  });
+}
+
+test('nothing scrolls sideways at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const url of ['/', `/article/${api('home.json').lead.slug}`, ...OTHER_VIEWS()]) {
+    await page.goto(url);
+    await expect(page.locator('main h1')).toBeAttached();
+    await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll, url).toBeLessThanOrEqual(client);
+  }
+});
