@@ -67,6 +67,38 @@ mod imp {
         (js_sys::Date::now() / 1000.0) as i64
     }
 
+    fn local_storage() -> Option<web_sys::Storage> {
+        // Throws when storage is disabled (privacy settings, sandboxed frames).
+        window().and_then(|w| w.local_storage().ok().flatten())
+    }
+
+    /// The stored value, or `None` when absent or storage is unavailable.
+    pub fn storage_get(key: &str) -> Option<String> {
+        local_storage().and_then(|s| s.get_item(key).ok().flatten())
+    }
+
+    /// Stores `value`, or removes the key for `None`. Failures (quota,
+    /// disabled storage) are ignored: the choice then lasts for the page.
+    pub fn storage_set(key: &str, value: Option<&str>) {
+        if let Some(s) = local_storage() {
+            let _ = match value {
+                Some(v) => s.set_item(key, v),
+                None => s.remove_item(key),
+            };
+        }
+    }
+
+    /// Sets `name` on `<html>`, or removes it for `None`.
+    pub fn set_root_attribute(name: &str, value: Option<&str>) {
+        let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+            return;
+        };
+        let _ = match value {
+            Some(v) => root.set_attribute(name, v),
+            None => root.remove_attribute(name),
+        };
+    }
+
     /// "il y a 3 heures", from the platform's `Intl.RelativeTimeFormat`.
     pub fn relative_time(seconds_ago: i64, locale: &str) -> Option<String> {
         let (value, unit) = super::relative_unit(seconds_ago)?;
@@ -91,6 +123,11 @@ mod imp {
     pub fn now_unix() -> i64 {
         0
     }
+    pub fn storage_get(_key: &str) -> Option<String> {
+        None
+    }
+    pub fn storage_set(_key: &str, _value: Option<&str>) {}
+    pub fn set_root_attribute(_name: &str, _value: Option<&str>) {}
     pub fn relative_time(_seconds_ago: i64, _locale: &str) -> Option<String> {
         None
     }

@@ -2,7 +2,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::SearchForm;
+use crate::components::{SearchForm, ThemeToggle};
 use crate::context::use_ctx;
 use crate::model::SiteInfo;
 use crate::routes;
@@ -43,6 +43,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                     <p class="site-header__tagline">{site.tagline}</p>
                 </div>
                 <SearchForm id="site-search"/>
+                <ThemeToggle/>
             </div>
             <nav class="nav" aria-label=s.main_nav on:keydown=on_key>
                 <div class="container nav__inner">

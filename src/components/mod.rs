@@ -17,6 +17,7 @@ mod reltime;
 mod search_form;
 mod share;
 mod skeleton;
+mod theme_toggle;
 
 pub use byline::Byline;
 pub use card::{ArticleCard, CardSize};
@@ -34,3 +35,4 @@ pub use reltime::RelativeTime;
 pub use search_form::SearchForm;
 pub use share::Share;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
+pub use theme_toggle::ThemeToggle;

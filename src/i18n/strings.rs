@@ -60,6 +60,15 @@ pub struct Strings {
     pub copy_failed: &'static str,
     pub not_found_latest: &'static str,
     pub page_loaded: &'static str,
+    /// The colour-theme button: "{theme_label} {state}. {action}", where
+    /// the state is shown on the button and the action is what a click does.
+    pub theme_label: &'static str,
+    pub theme_auto: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    pub theme_to_auto: &'static str,
+    pub theme_to_light: &'static str,
+    pub theme_to_dark: &'static str,
     pub months: [&'static str; 12],
 }
 
@@ -123,6 +132,13 @@ pub static FR: Strings = Strings {
     copy_failed: "Copie impossible : sélectionnez l’adresse",
     not_found_latest: "Nos derniers articles",
     page_loaded: "Page chargée :",
+    theme_label: "Thème :",
+    theme_auto: "Auto",
+    theme_light: "Clair",
+    theme_dark: "Sombre",
+    theme_to_auto: "Suivre le réglage de l’appareil",
+    theme_to_light: "Passer au thème clair",
+    theme_to_dark: "Passer au thème sombre",
     months: [
         "janvier",
         "février",
@@ -199,6 +215,13 @@ pub static EN: Strings = Strings {
     copy_failed: "Could not copy: select the address",
     not_found_latest: "Our latest articles",
     page_loaded: "Page loaded:",
+    theme_label: "Theme:",
+    theme_auto: "Auto",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    theme_to_auto: "Follow the device setting",
+    theme_to_light: "Switch to the light theme",
+    theme_to_dark: "Switch to the dark theme",
     months: [
         "January",
         "February",
@@ -275,6 +298,13 @@ pub static AR: Strings = Strings {
     copy_failed: "تعذّر النسخ: حدّد العنوان",
     not_found_latest: "أحدث مقالاتنا",
     page_loaded: "تم تحميل الصفحة:",
+    theme_label: "المظهر:",
+    theme_auto: "تلقائي",
+    theme_light: "فاتح",
+    theme_dark: "داكن",
+    theme_to_auto: "اتّباع إعداد الجهاز",
+    theme_to_light: "التبديل إلى المظهر الفاتح",
+    theme_to_dark: "التبديل إلى المظهر الداكن",
     months: [
         "يناير",
         "فبراير",
