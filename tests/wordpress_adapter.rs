@@ -31,32 +31,6 @@ fn all_summaries(home: &kiosque::model::Home) -> Vec<&ArticleSummary> {
     all
 }
 
-fn links(blocks: &[Block]) -> Vec<String> {
-    fn walk(inl: &[Inline], out: &mut Vec<String>) {
-        for i in inl {
-            match i {
-                Inline::Link { href, children } => {
-                    out.push(href.clone());
-                    walk(children, out);
-                }
-                Inline::Emphasis { children } | Inline::Strong { children } => walk(children, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
-                walk(content, &mut out)
-            }
-            Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[test]
 fn site_info_from_the_index_and_categories() {
     let site = block_on(source().site()).unwrap();
@@ -257,7 +231,7 @@ fn map_embeds_and_tables_survive() {
 #[test]
 fn internal_links_become_kiosque_routes() {
     let a = article(LINKS);
-    let hrefs = links(&a.body);
+    let hrefs = Block::links(&a.body);
     for want in [
         "/category/economie",
         "/tag/tunisie",
@@ -269,7 +243,7 @@ fn internal_links_become_kiosque_routes() {
     // Links to other posts by their WordPress permalink (`/%postname%/`).
     let all: Vec<String> = ["can-2027-supporters-preparent-deja-voyage-afrique-est", LINKS]
         .iter()
-        .flat_map(|s| links(&article(s).body))
+        .flat_map(|s| Block::links(&article(s).body))
         .collect();
     assert!(
         all.iter().filter(|h| h.starts_with("/article/")).count() >= 2,

@@ -117,3 +117,33 @@ pub enum Block {
     #[serde(other)]
     Unknown,
 }
+
+impl Block {
+    /// Every link target in a body, in reading order (for link checks).
+    pub fn links(blocks: &[Block]) -> Vec<String> {
+        fn walk(inlines: &[Inline], out: &mut Vec<String>) {
+            for i in inlines {
+                match i {
+                    Inline::Link { href, children } => {
+                        out.push(href.clone());
+                        walk(children, out);
+                    }
+                    Inline::Emphasis { children } | Inline::Strong { children } => walk(children, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for b in blocks {
+            match b {
+                Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
+                    walk(content, &mut out)
+                }
+                Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
+                Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| walk(&c.content, &mut out)),
+                _ => {}
+            }
+        }
+        out
+    }
+}

@@ -190,7 +190,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
         _ => true,
     };
     let mut check_links = |file: &str, blocks: &[Block]| {
-        for href in links(blocks) {
+        for href in Block::links(blocks) {
             if let Some(rest) = href.strip_prefix('/') {
                 let path = rest.split(['?', '#']).next().unwrap_or("");
                 let mut parts = path.splitn(2, '/');
@@ -488,34 +488,6 @@ fn paginate(
         };
         files.insert(format!("{prefix}/page/{page}.json"), json(&listing));
     }
-}
-
-/// Every link target in the blocks.
-fn links(blocks: &[Block]) -> Vec<String> {
-    fn walk(inlines: &[Inline], out: &mut Vec<String>) {
-        for i in inlines {
-            match i {
-                Inline::Link { href, children } => {
-                    out.push(href.clone());
-                    walk(children, out);
-                }
-                Inline::Emphasis { children } | Inline::Strong { children } => walk(children, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
-                walk(content, &mut out)
-            }
-            Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
-            Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| walk(&c.content, &mut out)),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]
