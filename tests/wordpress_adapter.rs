@@ -5,7 +5,7 @@
 mod wp_support;
 
 use kiosque::http::{FetchError, Fetched};
-use kiosque::model::{Article, ArticleSummary, Block, Inline};
+use kiosque::model::{Article, ArticleSummary, Block};
 use kiosque::source::wordpress::urls::{PostQuery, Urls};
 use kiosque::source::{ListingRequest, Source};
 use wp_support::{block_on, source, source_with, Canned, Fixed, Override, ROOT};

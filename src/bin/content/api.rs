@@ -10,8 +10,8 @@ use crate::media::Asset;
 use crate::sources::{ArticleSrc, SourceError, Sources};
 use kiosque::body::{html_to_blocks, BodyOptions};
 use kiosque::model::{
-    Article, ArticleSummary, Author, AuthorRef, Block, CategoryRef, Home, HomeSection, Image, Inline, Listing,
-    ListingKind, MostRead, NavItem, SearchDoc, SearchIndex, SiteInfo, StaticPage, TagRef, API_VERSION,
+    Article, ArticleSummary, Author, AuthorRef, Block, CategoryRef, Home, HomeSection, Image, Listing, ListingKind,
+    MostRead, NavItem, SearchDoc, SearchIndex, SiteInfo, StaticPage, TagRef, API_VERSION,
 };
 use kiosque::source::related::{rank_related, RelatedKey};
 use kiosque::source::search::{index_words, slugify};
