@@ -1,5 +1,5 @@
 # Kiosque. The README documents two commands: `make serve` and `make test`.
-.PHONY: serve test setup build content clean
+.PHONY: serve test setup build content bench clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -19,6 +19,11 @@ setup:
 build:
 	scripts/setup.sh
 	trunk build --release
+
+## Performance report: bench/report.md + bench/report.json (release build in dist/, Lighthouse, navigation, memory)
+bench:
+	scripts/setup.sh --test
+	node scripts/bench/run.mjs $(BENCH_ARGS)
 
 ## Regenerates public/api and public/media from content/
 content:

@@ -81,6 +81,7 @@ run content-fresh none cargo run --quiet --features ssr,content --bin content --
 run server node_counts node --test tests/server/
 run wasm-browser cargo_counts cargo test --target wasm32-unknown-unknown --features hydrate
 run trunk-release none trunk build --release
+run size-budget none node scripts/size-budget.mjs
 # A real WordPress (Debian packages) for the WordPress journeys.
 run wordpress-up none scripts/wordpress/up.sh
 run e2e playwright_counts npx playwright test --config tests/e2e/playwright.config.mjs
