@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::Picture;
+use crate::components::{ArticleLink, Picture};
 use crate::context::use_ctx;
 use crate::i18n::format_date;
 use crate::model::ArticleSummary;
@@ -26,7 +26,6 @@ pub fn ArticleCard(
     level: u8,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let href = routes::article(&article.slug);
     let date = format_date(&article.published, ctx.locale);
     let (class, sizes) = match size {
         CardSize::Lead => ("card card--lead", "(min-width: 1024px) 760px, 100vw"),
@@ -39,14 +38,10 @@ pub fn ArticleCard(
         .map(|img| {
             view! { <Picture image=img sizes=sizes priority=size == CardSize::Lead class="card__img"/> }
         });
-    // Hover or focus warms the article's data, so the click renders at once.
-    let (source, slug) = (ctx.source.clone(), article.slug.clone());
-    let prefetch = move || source.prefetch_article(&slug);
-    let prefetch2 = prefetch.clone();
     let title = view! {
-        <a class="card__link" dir="auto" href=href on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch2()>
+        <ArticleLink slug=article.slug class="card__link" attr:dir="auto">
             {article.title}
-        </a>
+        </ArticleLink>
     };
     let heading = match level {
         2 => view! { <h2 class="card__title">{title}</h2> }.into_any(),

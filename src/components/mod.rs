@@ -1,5 +1,6 @@
 //! Reusable pieces. Components receive typed model data, never wire formats.
 
+mod article_link;
 pub mod blocks;
 mod byline;
 mod card;
@@ -19,6 +20,7 @@ mod share;
 mod skeleton;
 mod theme_toggle;
 
+pub use article_link::ArticleLink;
 pub use byline::Byline;
 pub use card::{ArticleCard, CardSize};
 pub use error_view::ErrorView;

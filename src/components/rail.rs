@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 
-use crate::components::Picture;
+use crate::components::{ArticleLink, Picture};
 use crate::context::use_ctx;
 use crate::model::ArticleSummary;
-use crate::routes;
 
 /// "Vous aimerez aussi": up to six related articles, never the current one.
 /// Scrolls sideways on phones, a grid on wider screens.
@@ -16,18 +15,15 @@ pub fn Rail(articles: Vec<ArticleSummary>, #[prop(into)] current: String) -> imp
         let cards = items
             .into_iter()
             .map(|a| {
-                let image = a.image.map(|img| view! { <Picture image=img sizes="(min-width: 1024px) 240px, 70vw" class="rail__img"/> });
-                let (source, slug) = (ctx.source.clone(), a.slug.clone());
-                let prefetch = move || source.prefetch_article(&slug);
-                let prefetch2 = prefetch.clone();
+                let image = a.image.map(
+                    |img| view! { <Picture image=img sizes="(min-width: 1024px) 240px, 70vw" class="rail__img"/> },
+                );
                 view! {
                     <li class="rail__item">
                         {image}
                         <span class="card__kicker">{a.category.name}</span>
                         <h3 class="rail__title">
-                            <a class="card__link" href=routes::article(&a.slug) on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch2()>
-                                {a.title}
-                            </a>
+                            <ArticleLink slug=a.slug class="card__link">{a.title}</ArticleLink>
                         </h3>
                     </li>
                 }
