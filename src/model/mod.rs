@@ -13,7 +13,7 @@ pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, Stati
 pub use block::{Block, EmbedProvider, Inline, TableCell};
 pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead, SearchDoc, SearchIndex};
-pub use site::{NavItem, SiteInfo, SocialLink};
+pub use site::{NavItem, SiteInfo, SocialLink, DEFAULT_LOCALE, DEFAULT_TIMEZONE};
 pub use time::Timestamp;
 
 /// The content-API format version this build reads.

@@ -32,10 +32,15 @@ pub struct SiteInfo {
     pub social: Vec<SocialLink>,
 }
 
+/// The locale a site has when its source says none.
+pub const DEFAULT_LOCALE: &str = "fr";
+/// The time zone a site has when its source says none.
+pub const DEFAULT_TIMEZONE: &str = "Africa/Casablanca";
+
 fn default_locale() -> String {
-    "fr".into()
+    DEFAULT_LOCALE.into()
 }
 
 fn default_timezone() -> String {
-    "Africa/Casablanca".into()
+    DEFAULT_TIMEZONE.into()
 }

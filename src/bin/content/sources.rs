@@ -58,10 +58,10 @@ pub struct SiteToml {
 }
 
 fn default_locale() -> String {
-    "fr".into()
+    kiosque::model::DEFAULT_LOCALE.into()
 }
 fn default_timezone() -> String {
-    "Africa/Casablanca".into()
+    kiosque::model::DEFAULT_TIMEZONE.into()
 }
 fn default_per_page() -> u32 {
     10
