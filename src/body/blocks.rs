@@ -206,16 +206,8 @@ impl Conv<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::body::{html_to_blocks, BodyOptions};
+    use crate::body::test_support::{b, t};
     use crate::model::{Block, Inline};
-
-    fn b(html: &str) -> Vec<Block> {
-        html_to_blocks(html, &BodyOptions::default())
-    }
-
-    fn t(s: &str) -> Inline {
-        Inline::text(s)
-    }
 
     fn p(content: Vec<Inline>) -> Block {
         Block::Paragraph { content }

@@ -280,11 +280,8 @@ pub(crate) fn is_blank(v: &[Inline]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{is_blank, InlineBuilder, Wrap};
+    use crate::body::test_support::t;
     use crate::model::Inline;
-
-    fn t(s: &str) -> Inline {
-        Inline::text(s)
-    }
 
     #[test]
     fn collapses_and_trims_whitespace() {

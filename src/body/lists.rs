@@ -111,16 +111,8 @@ fn strip_dash(s: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use crate::body::{html_to_blocks, BodyOptions};
+    use crate::body::test_support::{b, t};
     use crate::model::{Block, EmbedProvider, Inline};
-
-    fn b(html: &str) -> Vec<Block> {
-        html_to_blocks(html, &BodyOptions::default())
-    }
-
-    fn t(s: &str) -> Inline {
-        Inline::text(s)
-    }
 
     fn items(v: &[&str]) -> Vec<Vec<Inline>> {
         v.iter().map(|s| vec![t(s)]).collect()

@@ -100,14 +100,26 @@ pub fn safe_url(raw: &str) -> Option<String> {
     url::safe_url(raw)
 }
 
+/// Helpers shared by the converter's unit tests.
+#[cfg(test)]
+mod test_support {
+    use super::{html_to_blocks, BodyOptions};
+    use crate::model::{Block, Inline};
+
+    pub fn b(html: &str) -> Vec<Block> {
+        html_to_blocks(html, &BodyOptions::default())
+    }
+
+    pub fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{decode_entities, html_to_blocks, html_to_text, safe_url, BodyOptions};
+    use crate::body::test_support::t;
     use crate::model::{Block, EmbedProvider, Inline};
-
-    fn t(s: &str) -> Inline {
-        Inline::text(s)
-    }
 
     fn para(content: Vec<Inline>) -> Block {
         Block::Paragraph { content }
