@@ -61,19 +61,13 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
     let locale = Locale::from_code(config.site.locale.as_deref().unwrap_or("fr"));
     let source = Source::from_config(&config, &base_url);
     provide_context(Ctx {
-        source: source.clone(),
+        source,
         locale,
         config: config.clone(),
         base_url: base_url.clone(),
     });
     let s = locale.strings();
-    let site = Resource::new(
-        || (),
-        move |_| {
-            let source = source.clone();
-            async move { source.site().await }
-        },
-    );
+    let site = crate::components::page_resource(|| (), |source, _| async move { source.site().await });
     let site_view = move |render: fn(SiteInfo) -> AnyView| {
         let config = config.clone();
         move || {
@@ -212,6 +206,7 @@ fn is_current(to: &str, path: &str, query: &str) -> bool {
 /// (the default locale), since the locale itself comes from the config.
 #[component]
 fn ConfigErrorView(error: ConfigError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    crate::prerender::report_unprerenderable("config.json unusable");
     let s = Locale::Fr.strings();
     let detail = match &error {
         ConfigError::Fetch(e) => format!("config.json : {}", Locale::Fr.fetch_error(e)),

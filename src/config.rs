@@ -59,6 +59,27 @@ pub struct SiteConfig {
     pub feed_url: Option<String>,
 }
 
+/// What `make prerender` renders besides the home and the categories.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrerenderConfig {
+    /// How many of the latest articles get a prerendered page.
+    #[serde(default = "default_latest")]
+    pub latest: u32,
+}
+
+impl Default for PrerenderConfig {
+    fn default() -> Self {
+        PrerenderConfig {
+            latest: default_latest(),
+        }
+    }
+}
+
+fn default_latest() -> u32 {
+    50
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -67,6 +88,8 @@ pub struct Config {
     pub api: ApiConfig,
     #[serde(default)]
     pub site: SiteConfig,
+    #[serde(default)]
+    pub prerender: PrerenderConfig,
 }
 
 fn default_version() -> u32 {
@@ -126,6 +149,9 @@ impl Config {
         }
         if base.contains("://") && !(base.starts_with("https://") || base.starts_with("http://")) {
             return bad("api.base_url", format!("{base:?} must be http(s) or a relative path"));
+        }
+        if self.prerender.latest > 1000 {
+            return bad("prerender.latest", format!("{} is over 1000", self.prerender.latest));
         }
         if !(500..=120_000).contains(&self.api.timeout_ms) {
             return bad(

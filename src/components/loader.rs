@@ -1,9 +1,46 @@
+use std::future::Future;
+
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::components::{ErrorView, PageReady};
+use crate::context::use_ctx;
 use crate::http::FetchError;
 use crate::pages::NotFound;
+use crate::source::Source;
+
+/// A page's data: `fetch(source, key)` whenever `key` changes. When the value
+/// came with a prerendered page, it is fetched again in the background after
+/// hydration and replaced only if it changed, so a corrected article shows its
+/// correction and an unchanged page is left untouched.
+pub fn page_resource<K, T, Fut>(
+    key: impl Fn() -> K + Clone + Send + Sync + 'static,
+    fetch: impl Fn(Source, K) -> Fut + Clone + Send + Sync + 'static,
+) -> Resource<Result<T, FetchError>>
+where
+    K: PartialEq + Clone + Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static,
+    Fut: Future<Output = Result<T, FetchError>> + Send + 'static,
+{
+    let source = use_ctx().source;
+    let (load, first_source) = (fetch.clone(), source.clone());
+    let resource = Resource::new(key.clone(), move |k| load(first_source.clone(), k));
+    // Only hydration gives a resource its value at creation.
+    if resource.get_untracked().is_some() {
+        Effect::new(move |_| {
+            let (fetch, source, k) = (fetch.clone(), source.clone(), key());
+            leptos::task::spawn_local(async move {
+                let fresh = fetch(source, k).await;
+                let usable = matches!(fresh, Ok(_) | Err(FetchError::NotFound));
+                if usable && resource.get_untracked().as_ref() != Some(&fresh) {
+                    leptos::logging::log!("revalidate: changed {:?}", std::any::type_name::<T>());
+                    resource.set(Some(fresh));
+                }
+            });
+        });
+    }
+    resource
+}
 
 /// Renders a page's data once loaded: the skeleton while waiting, the 404
 /// view for "not found", the error view with retry for anything else.
@@ -28,6 +65,7 @@ where
                         Ok(data) => view! { {render(data)} <PageReady/> }.into_any(),
                         Err(FetchError::NotFound) => view! { <NotFound/> }.into_any(),
                         Err(error) => {
+                            crate::prerender::report_unprerenderable(format!("load failed: {error}"));
                             view! { <ErrorView error=error on_retry=move |_| resource.refetch()/> <PageReady/> }.into_any()
                         }
                     }

@@ -27,7 +27,7 @@ pub use error_view::ErrorView;
 pub use footer::Footer;
 pub use head::{ArticleHead, PageHead, WebsiteLd};
 pub use header::Header;
-pub use loader::Loaded;
+pub use loader::{page_resource, Loaded};
 pub use most_read::MostRead;
 pub use nav_effects::{NavEffects, PageReady};
 pub use pagination::Pagination;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::page_resource;
 use crate::context::use_ctx;
 use crate::model::MostRead as MostReadData;
 use crate::routes;
@@ -10,14 +11,7 @@ use crate::routes;
 pub fn MostRead() -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
-    let source = ctx.source.clone();
-    let data = Resource::new(
-        || (),
-        move |_| {
-            let source = source.clone();
-            async move { source.most_read().await }
-        },
-    );
+    let data = page_resource(|| (), |source, _| async move { source.most_read().await });
     view! {
         <Suspense fallback=|| view! { <div class="most-read most-read--skeleton"></div> }>
             {move || Suspend::new(async move {

@@ -79,6 +79,8 @@ mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
 use native as door;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::serve_locally;
 #[cfg(target_arch = "wasm32")]
 use wasm as door;
 

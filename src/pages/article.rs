@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::blocks::{Body, Figure};
-use crate::components::{ArticleHead, ArticleSkeleton, Byline, Loaded, Rail, RelativeTime, Share};
+use crate::components::{page_resource, ArticleHead, ArticleSkeleton, Byline, Loaded, Rail, RelativeTime, Share};
 use crate::context::use_ctx;
 use crate::i18n::format_published;
 use crate::model::Article;
@@ -11,16 +11,8 @@ use crate::routes;
 /// `/article/:slug`.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let ctx = use_ctx();
     let slug = slug_param();
-    let source = ctx.source.clone();
-    let article = Resource::new(
-        move || slug.get(),
-        move |slug| {
-            let source = source.clone();
-            async move { source.article(&slug).await }
-        },
-    );
+    let article = page_resource(move || slug.get(), |source, slug| async move { source.article(&slug).await });
     view! {
         <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=article_view/>
     }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, MostRead, PageHead, Pagination, WebsiteLd};
+use crate::components::{page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, MostRead, PageHead, Pagination, WebsiteLd};
 use crate::context::use_ctx;
 use crate::model::{Home, Listing};
 use crate::pages::{page_param, NotFound};
@@ -11,14 +11,7 @@ use crate::source::ListingRequest;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let ctx = use_ctx();
-    let source = ctx.source.clone();
-    let home = Resource::new(
-        || (),
-        move |_| {
-            let source = source.clone();
-            async move { source.home().await }
-        },
-    );
+    let home = page_resource(|| (), |source, _| async move { source.home().await });
     let s = ctx.strings();
     let site_name = ctx.config.site.name.clone().unwrap_or_default();
     view! {
@@ -84,16 +77,12 @@ fn home_view(home: Home, s: &'static crate::i18n::Strings) -> impl IntoView {
 pub fn HomeArchive() -> impl IntoView {
     let ctx = use_ctx();
     let page = page_param();
-    let source = ctx.source.clone();
-    let listing = Resource::new(
+    let listing = page_resource(
         move || page.get(),
-        move |p| {
-            let source = source.clone();
-            async move {
-                match p {
-                    Some(p) => source.listing(&ListingRequest::Latest, p).await,
-                    None => Err(crate::http::FetchError::NotFound),
-                }
+        |source, p| async move {
+            match p {
+                Some(p) => source.listing(&ListingRequest::Latest, p).await,
+                None => Err(crate::http::FetchError::NotFound),
             }
         },
     );

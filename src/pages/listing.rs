@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{ArticleCard, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture};
+use crate::components::{page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture};
 use crate::context::use_ctx;
 use crate::http::FetchError;
 use crate::model::{Listing, ListingKind};
@@ -27,19 +27,14 @@ pub fn AuthorPage() -> impl IntoView {
 }
 
 fn listing_page(request: fn(String) -> ListingRequest, href: fn(&str, u32) -> String) -> impl IntoView {
-    let ctx = use_ctx();
     let slug = slug_param();
     let page = page_param();
-    let source = ctx.source.clone();
-    let listing = Resource::new(
+    let listing = page_resource(
         move || (slug.get(), page.get()),
-        move |(slug, page)| {
-            let source = source.clone();
-            async move {
-                match page {
-                    Some(p) => source.listing(&request(slug), p).await,
-                    None => Err(FetchError::NotFound),
-                }
+        move |source, (slug, page)| async move {
+            match page {
+                Some(p) => source.listing(&request(slug), p).await,
+                None => Err(FetchError::NotFound),
             }
         },
     );

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::components::{ArticleCard, CardSize, PageReady, SearchForm};
+use crate::components::{page_resource, ArticleCard, CardSize, PageReady, SearchForm};
 use crate::context::use_ctx;
 
 /// The 404 view: a clear message, search, the latest articles, `noindex`.
@@ -9,14 +9,8 @@ use crate::context::use_ctx;
 pub fn NotFound() -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
-    let source = ctx.source.clone();
-    let home = Resource::new(
-        || (),
-        move |_| {
-            let source = source.clone();
-            async move { source.home().await }
-        },
-    );
+    crate::prerender::report_unprerenderable("not found");
+    let home = page_resource(|| (), |source, _| async move { source.home().await });
     view! {
         <Title text=s.not_found_title/>
         <Meta name="robots" content="noindex"/>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ListSkeleton, Loaded, SearchForm};
+use crate::components::{page_resource, ListSkeleton, Loaded, SearchForm};
 use crate::context::use_ctx;
 use crate::i18n::format_date;
 use crate::model::ArticleSummary;
@@ -20,14 +20,7 @@ pub fn SearchPage() -> impl IntoView {
     let s = ctx.strings();
     let query = use_query_map();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_string());
-    let source = ctx.source.clone();
-    let results = Resource::new(
-        move || q.get(),
-        move |q| {
-            let source = source.clone();
-            async move { source.search(&q, LIMIT).await }
-        },
-    );
+    let results = page_resource(move || q.get(), |source, q| async move { source.search(&q, LIMIT).await });
     view! {
         <Title text=move || if q.get().is_empty() { s.search.to_string() } else { format!("{} « {} »", s.results_for, q.get()) }/>
         <Meta name="robots" content="noindex"/>

@@ -3,8 +3,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::components::blocks::Body;
-use crate::components::{ArticleSkeleton, Loaded, PageHead};
-use crate::context::use_ctx;
+use crate::components::{page_resource, ArticleSkeleton, Loaded, PageHead};
 use crate::http::FetchError;
 use crate::model::StaticPage;
 use crate::pages::slug_param;
@@ -21,19 +20,14 @@ pub enum SlugTarget {
 /// `/:slug`: a static page, else an old post permalink, else 404.
 #[component]
 pub fn SlugPage() -> impl IntoView {
-    let ctx = use_ctx();
     let slug = slug_param();
-    let source = ctx.source.clone();
-    let target = Resource::new(
+    let target = page_resource(
         move || slug.get(),
-        move |slug| {
-            let source = source.clone();
-            async move {
-                match source.page(&slug).await {
-                    Ok(page) => Ok(SlugTarget::Page(page)),
-                    Err(FetchError::NotFound) => source.article(&slug).await.map(|a| SlugTarget::Article(a.slug)),
-                    Err(e) => Err(e),
-                }
+        |source, slug| async move {
+            match source.page(&slug).await {
+                Ok(page) => Ok(SlugTarget::Page(page)),
+                Err(FetchError::NotFound) => source.article(&slug).await.map(|a| SlugTarget::Article(a.slug)),
+                Err(e) => Err(e),
             }
         },
     );

@@ -1,0 +1,136 @@
+//! Renders one route with the app's own components, the way the browser
+//! would, into a complete HTML document built on trunk's shell.
+
+use std::sync::Arc;
+
+use futures::{stream, StreamExt};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+
+use kiosque::app::App;
+use kiosque::prerender::{RenderIssues, Stamp, STAMP_META};
+
+/// trunk's `index.html`, split where the prerender adds to it.
+#[derive(Clone, Debug)]
+pub struct Shell {
+    /// Up to and including `<!--HEAD-->`.
+    head_start: String,
+    /// From the end marker to `<body>`, inclusive.
+    head_end: String,
+    /// From `</body>` to the end.
+    tail: String,
+}
+
+impl Shell {
+    pub fn parse(html: &str) -> Result<Shell, String> {
+        let marker = "<!--HEAD-->";
+        let m = html
+            .find(marker)
+            .ok_or("the shell has no <!--HEAD--> marker (is dist/ a Kiosque build?)")?;
+        let head_start = &html[..m + marker.len()];
+        let rest = &html[m + marker.len()..];
+        let body = rest.find("<body>").ok_or("the shell has no plain <body> tag")?;
+        let close = rest.rfind("</body>").ok_or("the shell has no </body> tag")?;
+        if close < body {
+            return Err("the shell's <body> tags are out of order".into());
+        }
+        Ok(Shell {
+            head_start: without_html_lang(head_start),
+            head_end: rest[..body + "<body>".len()].to_string(),
+            tail: rest[close..].to_string(),
+        })
+    }
+
+    /// The `<base href>` path trunk wrote (`/` or `/sub/`).
+    pub fn base_path(&self) -> String {
+        let Some(i) = self.head_start.find("<base href=\"") else {
+            return "/".into();
+        };
+        let rest = &self.head_start[i + "<base href=\"".len()..];
+        rest.split('"').next().unwrap_or("/").to_string()
+    }
+}
+
+/// The app sets `lang` and `dir` on `<html>` itself; the shell's own `lang`
+/// would come second and be a duplicate attribute.
+fn without_html_lang(head: &str) -> String {
+    let Some(start) = head.find("<html") else {
+        return head.to_string();
+    };
+    let end = head[start..].find('>').map_or(head.len(), |e| start + e);
+    let tag = &head[start..end];
+    let Some(l) = tag.find(" lang=\"") else {
+        return head.to_string();
+    };
+    let close = tag[l + 7..].find('"').map_or(tag.len(), |c| l + 7 + c + 1);
+    format!("{}{}{}", &head[..start + l], &tag[close..], &head[end..])
+}
+
+/// A rendered page, or why it must not be written.
+pub enum Rendered {
+    Page(String),
+    Skipped(String),
+}
+
+/// Renders `route` (`/article/x`). `base_url` is the deploy's public URL
+/// (`https://host/sub/`); `config_text` is `config.json` as served.
+pub async fn render(shell: &Shell, route: &str, base_url: &str, config_text: &str) -> Rendered {
+    let context: Arc<dyn hydration_context::SharedContext + Send + Sync> =
+        Arc::new(hydration_context::SsrSharedContext::new());
+    let owner = Owner::new_root(Some(context.clone()));
+    let (meta, meta_output) = ServerMetaContext::new();
+    let issues = RenderIssues::default();
+    let request_path = format!("{}{}", kiosque::app::router_base(base_url), route);
+    let base = base_url.to_string();
+    let app = owner.with(|| {
+        provide_context(RequestUrl::new(&request_path));
+        provide_context(meta);
+        provide_context(issues.clone());
+        view! { <App base_url=base/> }.to_html_stream_in_order()
+    });
+    let body: String = app.collect().await;
+    let problems = issues.take();
+    if !problems.is_empty() {
+        owner.unset();
+        return Rendered::Skipped(problems.join("; "));
+    }
+    let mut data = String::new();
+    if let Some(mut chunks) = context.pending_data() {
+        while let Some(chunk) = chunks.next().await {
+            data.push_str("<script>");
+            data.push_str(&chunk);
+            data.push_str("</script>");
+        }
+    }
+    let stamp = Stamp::new(route, config_text).to_content();
+    let head_start = shell.head_start.replacen(
+        "<!--HEAD-->",
+        &format!("<meta name=\"{STAMP_META}\" content=\"{stamp}\"/><!--HEAD-->"),
+        1,
+    );
+    let document = stream::iter([format!("{head_start}{}{body}{data}{}", shell.head_end, shell.tail)]);
+    let html: String = meta_output.inject_meta_context(document).await.collect().await;
+    owner.unset();
+    Rendered::Page(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str = "<html lang=\"fr\"><head><base href=\"/news/\" /><!--HEAD--><!--/HEAD--><link></head>\n<body></body>\n</html>";
+
+    #[test]
+    fn the_shell_splits_at_its_markers() {
+        let shell = Shell::parse(SHELL).unwrap();
+        assert_eq!(shell.base_path(), "/news/");
+        assert!(shell.head_start.ends_with("<!--HEAD-->"));
+        assert!(shell.head_end.starts_with("<!--/HEAD-->"));
+        assert!(shell.head_end.ends_with("<body>"));
+        assert_eq!(shell.tail, "</body>\n</html>");
+        assert!(shell.head_start.starts_with("<html><head>"));
+        assert!(Shell::parse("<html></html>").is_err());
+    }
+}

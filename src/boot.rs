@@ -1,0 +1,92 @@
+//! Start-up in the browser. A prerendered page is hydrated in place only when
+//! it was rendered by this build, for this route, with this `config.json`;
+//! otherwise its HTML is discarded and the app renders client-side, since a
+//! mismatched hydration would leave a dead page.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{router_base, App};
+use crate::prerender::{Stamp, BUILD_MARKER, STAMP_META};
+
+/// Globals that carry a prerendered page's resource data.
+const DATA_GLOBALS: [&str; 3] = ["__RESOLVED_RESOURCES", "__INCOMPLETE_CHUNKS", "__SERIALIZED_ERRORS"];
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    // Keeps the marker in the binary, where `make prerender` checks it.
+    std::hint::black_box(BUILD_MARKER);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let base_url = document.base_uri().ok().flatten().unwrap_or_else(|| "/".to_string());
+    if !has_prerendered_data() {
+        mount(base_url);
+        return;
+    }
+    let stamp = document
+        .query_selector(&format!("meta[name=\"{STAMP_META}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .and_then(|c| Stamp::parse(&c));
+    let Some(stamp) = stamp else {
+        discard_prerendered(&document);
+        mount(base_url);
+        return;
+    };
+    // Runs before `hydrate_body`/`mount_to_body`, which would start Leptos's executor.
+    wasm_bindgen_futures::spawn_local(async move {
+        let path = document.location().and_then(|l| l.pathname().ok()).unwrap_or_default();
+        let config_url = crate::config::resolve(&base_url, "config.json");
+        let config = crate::http::get_text_fresh(&config_url, crate::http::DEFAULT_TIMEOUT_MS).await;
+        let same = config.is_ok_and(|text| stamp.matches(&path, &router_base(&base_url), &text));
+        web_sys::console::log_1(&format!("kiosque boot: same={same} path={path} stamp={stamp:?}").into());
+        if same {
+            leptos::mount::hydrate_body(move || view! { <App base_url/> });
+        } else {
+            discard_prerendered(&document);
+            mount(base_url);
+        }
+    });
+}
+
+fn mount(base_url: String) {
+    leptos::mount::mount_to_body(move || view! { <App base_url/> });
+}
+
+fn has_prerendered_data() -> bool {
+    web_sys::window()
+        .map(|w| js_sys::Reflect::has(&w, &DATA_GLOBALS[0].into()).unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// Removes what the prerender added: the body, the resource data and the
+/// head tags between `<!--HEAD-->` and `<!--/HEAD-->`.
+fn discard_prerendered(document: &web_sys::Document) {
+    if let Some(window) = web_sys::window() {
+        for name in DATA_GLOBALS {
+            let _ = js_sys::Reflect::delete_property(&window, &name.into());
+        }
+    }
+    if let Some(body) = document.body() {
+        while let Some(child) = body.first_child() {
+            let _ = body.remove_child(&child);
+        }
+    }
+    let Some(head) = document.head() else { return };
+    let mut node = head.first_child();
+    let mut inside = false;
+    while let Some(n) = node {
+        node = n.next_sibling();
+        let comment = n.dyn_ref::<web_sys::Comment>().map(|c| c.data());
+        match comment.as_deref() {
+            Some("HEAD") => inside = true,
+            Some("/HEAD") => break,
+            _ if inside => {
+                let _ = head.remove_child(&n);
+            }
+            _ => {}
+        }
+    }
+}
