@@ -58,6 +58,11 @@ if [ "$want_test" = 1 ]; then
     say "installing chromium, chromium-driver and brotli from Debian"
     apt_install chromium chromium-driver brotli
   fi
+  # nginx and its brotli modules, for the nginx deploy recipe (tests/deploy/).
+  if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    say "installing nginx and its brotli modules from Debian"
+    apt_install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
+  fi
   if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy; fi
   if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
 fi

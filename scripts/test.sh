@@ -48,7 +48,14 @@ node_counts() {
 }
 playwright_counts() {
   node -e 'const r = require(process.argv[1]); const s = r.stats;
-    console.log(s.expected + s.flaky, s.unexpected)' "$PWD/target/e2e-results.json" 2>/dev/null || echo "0 0"
+    console.log(s.expected + s.flaky, s.unexpected)' "${2:-$PWD/target/e2e-results.json}" 2>/dev/null || echo "0 0"
+}
+# node --test counts plus the deploy Playwright results.
+deploy_counts() {
+  local np nf pp pf
+  read -r np nf < <(node_counts "$1")
+  read -r pp pf < <(playwright_counts "$1" "$PWD/target/deploy-results.json")
+  echo $((np + pp)) $((nf + pf))
 }
 
 sizes() {
@@ -82,6 +89,8 @@ run server node_counts node --test tests/server/
 run wasm-browser cargo_counts cargo test --target wasm32-unknown-unknown --features hydrate
 run trunk-release none trunk build --release
 run size-budget none node scripts/size-budget.mjs
+# nginx, Netlify and GitHub Pages recipes, and a sub-path deploy (docs/deploy.md).
+run deploy deploy_counts scripts/deploy/test.sh
 # A real WordPress (Debian packages) for the WordPress journeys.
 run wordpress-up none scripts/wordpress/up.sh
 run e2e playwright_counts npx playwright test --config tests/e2e/playwright.config.mjs

@@ -50,10 +50,7 @@ pub fn App(#[prop(into)] base_url: String) -> impl IntoView {
 
 /// The router base: the path of the bundle's base URL, without its trailing slash.
 pub fn router_base(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
-    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    path.trim_end_matches('/').to_string()
+    crate::routes::base_path(base_url)
 }
 
 #[component]
@@ -160,9 +157,11 @@ pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
 fn canonical_redirects() {
     let location = use_location();
     let navigate = use_navigate();
-    let source = use_ctx().source;
+    let ctx = use_ctx();
+    let (source, base) = (ctx.source, crate::routes::base_path(&ctx.base_url));
     Effect::new(move |_| {
-        let path = location.pathname.get();
+        // The browser's path carries the base path of a sub-path deploy; routes do not.
+        let path = crate::routes::within_base(&base, &location.pathname.get()).to_string();
         let query = location.search.get();
         let replace = NavigateOptions {
             replace: true,

@@ -18,6 +18,13 @@ impl Ctx {
         self.locale.strings()
     }
 
+    /// The `href` of a route (or of a site-relative file such as
+    /// `/media/x.jpg`): prefixed with the bundle's base path when it is served
+    /// under a sub-path (`/news/article/x`). Every internal link goes through here.
+    pub fn href(&self, route: &str) -> String {
+        crate::routes::with_base(&crate::routes::base_path(&self.base_url), route)
+    }
+
     /// The absolute public URL of a route: `site.url` when the config gives
     /// it, else the bundle's own origin and base path.
     pub fn absolute_url(&self, route: &str) -> String {

@@ -1,5 +1,41 @@
 //! Canonical routes, in WordPress's own shapes so CDNs can serve prerendered
 //! pages by path. Every link in the app is built here.
+//!
+//! Routes are relative to the bundle's base path (`""` at the root of a host,
+//! `/news` for a deploy under `https://host/news/`). [`with_base`] turns a
+//! route into the `href` the browser follows; [`within_base`] turns the
+//! browser's path back into a route.
+
+/// The path of the bundle's base URL without its trailing slash: `""` for
+/// `https://host/`, `/news` for `https://host/news/`.
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
+    let path = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    path.trim_end_matches('/').to_string()
+}
+
+/// The `href` of a site-relative URL (a route, or a file such as
+/// `/media/x.jpg`) for a bundle served under `base` (a [`base_path`]):
+/// `/article/x` becomes `/news/article/x`, the home `/` becomes `/news/`.
+/// Anything else (`https://…`, `//host/…`, `#id`, `mailto:…`) is unchanged.
+pub fn with_base(base: &str, url: &str) -> String {
+    if base.is_empty() || !url.starts_with('/') || url.starts_with("//") {
+        return url.to_string();
+    }
+    format!("{base}{url}")
+}
+
+/// The route of a browser path under `base` (a [`base_path`]):
+/// `/news/article/x` is `/article/x`, `/news` and `/news/` are `/`. A path
+/// outside the base is returned as it is.
+pub fn within_base<'a>(base: &str, path: &'a str) -> &'a str {
+    match path.strip_prefix(base) {
+        Some("") => "/",
+        Some(rest) if !base.is_empty() && rest.starts_with('/') => rest,
+        _ => path,
+    }
+}
 
 /// `/article/<slug>`
 pub fn article(slug: &str) -> String {
@@ -126,6 +162,50 @@ mod tests {
         assert_eq!(tag("eau", 4), "/tag/eau/page/4");
         assert_eq!(author("leila-benali", 1), "/author/leila-benali");
         assert_eq!(search("économie & co"), "/search?q=%C3%A9conomie%20%26%20co");
+    }
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("http://127.0.0.1:8080/"), "");
+        assert_eq!(base_path("https://h.com"), "");
+        assert_eq!(base_path("https://h.com/news/"), "/news");
+        assert_eq!(base_path("https://h.com/a/b/?x#y"), "/a/b");
+        assert_eq!(base_path("/news/"), "/news");
+    }
+
+    #[test]
+    fn hrefs_get_the_base_path() {
+        assert_eq!(with_base("", "/article/x"), "/article/x");
+        assert_eq!(with_base("", "/"), "/");
+        assert_eq!(with_base("/news", "/article/x"), "/news/article/x");
+        assert_eq!(with_base("/news", &category("eco", 2)), "/news/category/eco/page/2");
+        assert_eq!(with_base("/news", &search("a b")), "/news/search?q=a%20b");
+        assert_eq!(with_base("/news", "/"), "/news/");
+        assert_eq!(with_base("/news", "/media/a-480.jpg"), "/news/media/a-480.jpg");
+        for other in [
+            "https://ext.example/x",
+            "http://x.example",
+            "//cdn.example/a.jpg",
+            "#main",
+            "mailto:a@b.c",
+            "media/x.jpg",
+        ] {
+            assert_eq!(with_base("/news", other), other);
+        }
+    }
+
+    #[test]
+    fn browser_paths_become_routes() {
+        assert_eq!(within_base("", "/article/x"), "/article/x");
+        assert_eq!(within_base("/news", "/news/article/x"), "/article/x");
+        assert_eq!(within_base("/news", "/news/article/x/"), "/article/x/");
+        assert_eq!(within_base("/news", "/news"), "/");
+        assert_eq!(within_base("/news", "/news/"), "/");
+        assert_eq!(within_base("/news", "/newsroom/x"), "/newsroom/x");
+        assert_eq!(within_base("/news", "/other"), "/other");
+        for route in ["/", "/article/x", "/category/eco/page/2", "/a-propos"] {
+            assert_eq!(within_base("/news", &with_base("/news", route)), route);
+        }
     }
 
     #[test]

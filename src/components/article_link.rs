@@ -11,8 +11,9 @@ pub fn ArticleLink(
     #[prop(optional)] class: &'static str,
     children: Children,
 ) -> impl IntoView {
-    let source = use_ctx().source;
-    let href = routes::article(&slug);
+    let ctx = use_ctx();
+    let href = ctx.href(&routes::article(&slug));
+    let source = ctx.source;
     let prefetch = move || source.prefetch_article(&slug);
     let on_focus = prefetch.clone();
     view! {

@@ -19,7 +19,7 @@ pub fn Byline(authors: Vec<AuthorRef>) -> impl IntoView {
                     i if i + 1 == n => format!(" {} ", s.and),
                     _ => ", ".to_string(),
                 };
-                view! { {sep}<a class="byline__author" rel="author" href=routes::author(&a.slug, 1)>{a.name}</a> }
+                view! { {sep}<a class="byline__author" rel="author" href=use_ctx().href(&routes::author(&a.slug, 1))>{a.name}</a> }
             })
             .collect_view();
         view! { <span class="byline">{s.by}" "{names}</span> }

@@ -53,7 +53,7 @@ pub fn ArticleCard(
         <article class=class>
             {image}
             <div class="card__body">
-                <a class="card__kicker" href=routes::category(&article.category.slug, 1)>{article.category.name}</a>
+                <a class="card__kicker" href=ctx.href(&routes::category(&article.category.slug, 1))>{article.category.name}</a>
                 {heading}
                 {standfirst}
                 <time class="card__date" datetime=article.published.as_str().to_string()>{date}</time>

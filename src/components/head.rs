@@ -73,12 +73,19 @@ fn site_name(ctx: &Ctx) -> String {
     ctx.config.site.name.clone().unwrap_or_default()
 }
 
-/// Makes a site-relative media URL absolute, for crawlers and scrapers.
+/// Makes a media URL absolute, for crawlers and scrapers. A root-absolute
+/// path already carries the bundle's base path (`/news/media/x.jpg`, see
+/// `Ctx::href`), which the public URL replaces.
 fn absolute(ctx: &Ctx, url: &str) -> String {
     if url.starts_with("http://") || url.starts_with("https://") {
         url.to_string()
+    } else if url.starts_with("//") {
+        format!("https:{url}")
+    } else if url.starts_with('/') {
+        let base = routes::base_path(&ctx.base_url);
+        ctx.absolute_url(routes::within_base(&base, url))
     } else {
-        ctx.absolute_url(&format!("/{}", url.trim_start_matches('/')))
+        ctx.absolute_url(&format!("/{url}"))
     }
 }
 
@@ -176,6 +183,78 @@ pub fn breadcrumb_ld(ctx: &Ctx, a: &Article) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+    use crate::i18n::Locale;
+    use crate::source::Source;
+
+    fn ctx(base_url: &str, site_url: Option<&str>) -> Ctx {
+        let site = site_url
+            .map(|u| format!(r#","site":{{"url":"{u}"}}"#))
+            .unwrap_or_default();
+        let config = Config::parse(&format!(r#"{{"api":{{"kind":"static","base_url":"/api"}}{site}}}"#)).unwrap();
+        Ctx {
+            source: Source::from_config(&config, base_url),
+            locale: Locale::Fr,
+            config,
+            base_url: base_url.into(),
+        }
+    }
+
+    /// A demo article as the static source hands it to a bundle under `/news/`.
+    fn article_under_news() -> Article {
+        let p = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/api/articles/algerie-oasis-jeunes-agriculteurs-goutte-a-goutte.json"
+        );
+        let mut a: Article = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        let img = a.image.as_mut().unwrap();
+        img.url = format!("/news{}", img.url);
+        a
+    }
+
+    #[test]
+    fn urls_under_a_sub_path() {
+        let a = article_under_news();
+        let img = a.image.as_ref().unwrap().url.trim_start_matches("/news").to_string();
+        for (c, public) in [
+            (ctx("http://127.0.0.1:4300/news/", None), "http://127.0.0.1:4300/news"),
+            (
+                ctx("http://127.0.0.1:4300/news/", Some("https://example.com/news")),
+                "https://example.com/news",
+            ),
+        ] {
+            assert_eq!(c.href("/article/x"), "/news/article/x");
+            assert_eq!(c.href("/"), "/news/");
+            assert_eq!(
+                c.absolute_url(&routes::article(&a.slug)),
+                format!("{public}/article/{}", a.slug)
+            );
+            let ld = news_article_ld(&c, &a);
+            assert_eq!(ld["mainEntityOfPage"]["@id"], format!("{public}/article/{}", a.slug));
+            assert_eq!(ld["image"][0]["url"], format!("{public}{img}"));
+            assert_eq!(ld["publisher"]["url"], format!("{public}/"));
+            let author = &a.authors[0].slug;
+            assert_eq!(ld["author"][0]["url"], format!("{public}/author/{author}"));
+            let crumbs = breadcrumb_ld(&c, &a);
+            assert_eq!(crumbs["itemListElement"][0]["item"], format!("{public}/"));
+            let site = website_ld(&c);
+            assert_eq!(site["url"], format!("{public}/"));
+            assert_eq!(
+                site["potentialAction"]["target"]["urlTemplate"],
+                format!("{public}/search?q={{search_term_string}}")
+            );
+        }
+    }
+
+    #[test]
+    fn urls_at_the_root() {
+        let c = ctx("https://news.example.com/", None);
+        assert_eq!(c.href("/article/x"), "/article/x");
+        assert_eq!(absolute(&c, "/media/a.jpg"), "https://news.example.com/media/a.jpg");
+        assert_eq!(absolute(&c, "media/a.jpg"), "https://news.example.com/media/a.jpg");
+        assert_eq!(absolute(&c, "//cdn.example/a.jpg"), "https://cdn.example/a.jpg");
+        assert_eq!(absolute(&c, "https://cdn.example/a.jpg"), "https://cdn.example/a.jpg");
+    }
 
     #[test]
     fn ld_json_cannot_close_its_script() {

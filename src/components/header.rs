@@ -11,7 +11,9 @@ use crate::routes;
 /// the navigation is a disclosure menu (button + aria-expanded; Escape closes).
 #[component]
 pub fn Header(site: SiteInfo) -> impl IntoView {
-    let s = use_ctx().strings();
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    let home = ctx.href("/");
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let on_key = move |ev: KeyboardEvent| {
@@ -28,7 +30,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
         .map(|item| {
             view! {
                 <li>
-                    <a class="nav__link" href=routes::category(&item.slug, 1) on:click=move |_| open.set(false)>
+                    <a class="nav__link" href=ctx.href(&routes::category(&item.slug, 1)) on:click=move |_| open.set(false)>
                         {item.name}
                     </a>
                 </li>
@@ -39,7 +41,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
         <header class="site-header">
             <div class="site-header__top container">
                 <div class="site-header__brand">
-                    <a class="site-header__name" href="/">{site.name}</a>
+                    <a class="site-header__name" href=home.clone()>{site.name}</a>
                     <p class="site-header__tagline">{site.tagline}</p>
                 </div>
                 <SearchForm id="site-search"/>
@@ -60,7 +62,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                     </button>
                     <ul id="nav-list" class="nav__list" class:nav__list--open=move || open.get()>
                         <li>
-                            <a class="nav__link" href="/" on:click=move |_| open.set(false)>{s.home}</a>
+                            <a class="nav__link" href=home on:click=move |_| open.set(false)>{s.home}</a>
                         </li>
                         {items}
                     </ul>

@@ -23,7 +23,7 @@ pub fn MostRead() -> impl IntoView {
                     .articles
                     .into_iter()
                     .take(5)
-                    .map(|a| view! { <li><a class="card__link" href=routes::article(&a.slug)>{a.title}</a></li> })
+                    .map(|a| view! { <li><a class="card__link" href=use_ctx().href(&routes::article(&a.slug))>{a.title}</a></li> })
                     .collect_view();
                 view! {
                     <section class="most-read" aria-labelledby="most-read-title">

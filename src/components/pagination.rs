@@ -10,7 +10,9 @@ pub fn Pagination(
     href: fn(&str, u32) -> String,
     #[prop(into)] slug: String,
 ) -> impl IntoView {
-    let s = use_ctx().strings();
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    let href = move |slug: &str, page: u32| ctx.href(&href(slug, page));
     (total_pages > 1).then(|| {
         let prev = (page > 1).then(|| {
             view! { <a class="pagination__prev" rel="prev" href=href(&slug, page - 1)><span aria-hidden="true">"‹ "</span>{s.previous}</a> }

@@ -37,7 +37,7 @@ fn article_view(a: Article) -> impl IntoView {
         let items = a
             .tags
             .iter()
-            .map(|t| view! { <li><a class="tag" href=routes::tag(&t.slug, 1)>{t.name.clone()}</a></li> })
+            .map(|t| view! { <li><a class="tag" href=ctx.href(&routes::tag(&t.slug, 1))>{t.name.clone()}</a></li> })
             .collect_view();
         view! {
             <section class="article__tags">
@@ -51,13 +51,13 @@ fn article_view(a: Article) -> impl IntoView {
         <article class="article container">
             <nav class="breadcrumb" aria-label=s.breadcrumb>
                 <ol>
-                    <li><a href="/">{s.home}</a></li>
-                    <li><a href=routes::category(&a.category.slug, 1)>{a.category.name.clone()}</a></li>
+                    <li><a href=ctx.href("/")>{s.home}</a></li>
+                    <li><a href=ctx.href(&routes::category(&a.category.slug, 1))>{a.category.name.clone()}</a></li>
                     <li aria-current="page">{a.title.clone()}</li>
                 </ol>
             </nav>
             <header class="article__header">
-                <a class="article__kicker" href=routes::category(&a.category.slug, 1)>{a.category.name.clone()}</a>
+                <a class="article__kicker" href=ctx.href(&routes::category(&a.category.slug, 1))>{a.category.name.clone()}</a>
                 <h1 class="article__title" tabindex="-1" dir="auto">{a.title.clone()}</h1>
                 <p class="article__standfirst" dir="auto">{a.standfirst.clone()}</p>
                 <div class="article__meta">

@@ -37,7 +37,7 @@ fn home_view(home: Home, s: &'static crate::i18n::Strings) -> impl IntoView {
         .into_iter()
         .filter(|sec| !sec.articles.is_empty())
         .map(|sec| {
-            let href = routes::category(&sec.category.slug, 1);
+            let href = use_ctx().href(&routes::category(&sec.category.slug, 1));
             let mut articles = sec.articles.into_iter();
             let lead = articles.next().map(|a| view! { <ArticleCard article=a/> });
             let rest = articles
@@ -62,7 +62,7 @@ fn home_view(home: Home, s: &'static crate::i18n::Strings) -> impl IntoView {
                     <section class="home__latest">
                         <h2 class="section-title">{s.latest}</h2>
                         <ul class="list-plain">{latest}</ul>
-                        <p><a href=routes::home(2)>{s.next}" ›"</a></p>
+                        <p><a href=use_ctx().href(&routes::home(2))>{s.next}" ›"</a></p>
                     </section>
                     <MostRead/>
                 </div>

@@ -18,7 +18,7 @@ pub fn NotFound() -> impl IntoView {
             <h1 tabindex="-1">{s.not_found_title}</h1>
             <p>{s.not_found_text}</p>
             <SearchForm id="not-found-q" class="search-form--page"/>
-            <p><a href="/">{s.back_home}</a></p>
+            <p><a href=ctx.href("/")>{s.back_home}</a></p>
             <Suspense>
                 {move || Suspend::new(async move {
                     // The latest articles are a help, not the page: on failure, omit them.

@@ -26,7 +26,7 @@ impl Source {
     pub fn from_config(config: &Config, bundle_base: &str) -> Source {
         let root = config.api_root(bundle_base);
         match config.api.kind {
-            ApiKind::Static => Source::Static(StaticSource::new(root, config.api.timeout_ms)),
+            ApiKind::Static => Source::Static(StaticSource::new(root, config.api.timeout_ms, bundle_base)),
             ApiKind::Wordpress => Source::WordPress(WordPressSource::from_config(&root, &config.api)),
         }
     }

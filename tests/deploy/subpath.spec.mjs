@@ -1,0 +1,97 @@
+// A deploy under a sub-path: the bundle built with --public-url /news/
+// (target/dist-subpath) served under http://host/news/, by scripts/serve.mjs
+// (a CDN) and by the GitHub Pages emulator (a project site, whose deep links
+// boot from 404.html).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from '@playwright/test';
+
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../target/dist-subpath');
+const api = (rel) => JSON.parse(fs.readFileSync(path.join(dist, 'api', rel), 'utf8'));
+const serve = process.env.DEPLOY_SERVE_ORIGIN;
+const pages = process.env.DEPLOY_PAGES_ORIGIN;
+
+/** Records failed requests, page errors and console errors. */
+function watch(page) {
+  const problems = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  return problems;
+}
+
+/** Every image on the page loads from under /news/. */
+async function expectImagesUnderBase(page, origin) {
+  const srcs = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => i.currentSrc || i.src));
+  expect(srcs.length).toBeGreaterThan(0);
+  for (const src of srcs) {
+    expect(src.startsWith(`${origin}/news/media/`), src).toBe(true);
+    const r = await page.request.get(src);
+    expect(r.status(), src).toBe(200);
+  }
+}
+
+test('home, client navigation, images, reload and 404 under /news/', async ({ page }) => {
+  const problems = watch(page);
+  const home = api('home.json');
+  await page.goto(`${serve}/news/`);
+  await expect(page.locator('.card--lead')).toBeVisible();
+  // Every internal link carries the base path.
+  const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThan(10);
+  expect(hrefs.filter((h) => !h.startsWith('/news/'))).toEqual([]);
+  await page.locator('.card--lead img').evaluate((img) => img.decode());
+  await expectImagesUnderBase(page, serve);
+
+  // A card link navigates client-side (the page is not reloaded).
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const slug = home.lead.slug;
+  await page.locator('.card--lead .card__link').click();
+  await expect(page).toHaveURL(`${serve}/news/article/${slug}`);
+  await expect(page.locator('h1')).toHaveText(home.lead.title);
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', `${serve}/news/article/${slug}`);
+  await expect(page.locator('.breadcrumb a').first()).toHaveAttribute('href', '/news/');
+  await expectImagesUnderBase(page, serve);
+
+  // The same URL on reload (a deep link).
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText(home.lead.title);
+  expect(await page.evaluate(() => window.__sameDocument)).toBeUndefined();
+
+  // A trailing slash is dropped without leaving the base.
+  await page.goto(`${serve}/news/article/${slug}/`);
+  await expect(page).toHaveURL(`${serve}/news/article/${slug}`);
+  await expect(page.locator('h1')).toHaveText(home.lead.title);
+
+  expect(problems).toEqual([]);
+
+  // The 404 view, and its way home.
+  await page.goto(`${serve}/news/nothing-here-at-all`);
+  await expect(page.locator('h1')).toHaveText('Page introuvable');
+  await page.getByRole('link', { name: 'Retour à l’accueil' }).click();
+  await expect(page).toHaveURL(`${serve}/news/`);
+  await expect(page.locator('.card--lead')).toBeVisible();
+});
+
+test('GitHub Pages: a deep link boots the app from 404.html', async ({ page }) => {
+  const tag = api('home.json').lead.slug;
+  const article = api(`articles/${tag}.json`);
+  const t = article.tags[0];
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const response = await page.goto(`${pages}/news/tag/${t.slug}`);
+  expect(response.status()).toBe(404);
+  await expect(page.locator('h1')).toContainText(t.name);
+  await expect(page.locator('.card__link').first()).toBeVisible();
+  await expectImagesUnderBase(page, pages);
+  // Client navigation from there stays under the base.
+  await page.locator('.card__link').first().click();
+  await expect(page).toHaveURL(new RegExp(`^${pages}/news/article/`));
+  await expect(page.locator('.article__title')).toBeVisible();
+  expect(errors).toEqual([]);
+});
