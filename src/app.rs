@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{path, NavigateOptions};
 
 use crate::components::{Footer, Header, NavEffects};
-use crate::config::{self, Config, ConfigError};
+use crate::config::{Config, ConfigError};
 use crate::context::{use_ctx, Ctx};
 use crate::i18n::Locale;
 use crate::model::SiteInfo;
@@ -18,32 +18,20 @@ use crate::pages::{
 use crate::source::Source;
 
 /// The whole app. `base_url` is the absolute URL the bundle is served from
-/// (`https://host/` or `https://host/sub/`).
+/// (`https://host/` or `https://host/sub/`). The config is loaded before the
+/// app starts (`boot.rs`, or the prerender command), so that no resource is
+/// created inside a suspended view: a prerendered page and its hydration then
+/// create the same resources in the same order.
 #[component]
-pub fn App(#[prop(into)] base_url: String) -> impl IntoView {
+pub fn App(#[prop(into)] base_url: String, config: Result<Config, ConfigError>) -> impl IntoView {
     provide_meta_context();
     let router_base = router_base(&base_url);
-    let config_base = base_url.clone();
-    let config = Resource::new(
-        || (),
-        move |_| {
-            let base = config_base.clone();
-            async move { config::load(&base).await }
-        },
-    );
     view! {
         <Router base=router_base>
-            <Suspense fallback=|| view! { <div class="boot" aria-busy="true"></div> }>
-                {move || {
-                    let base_url = base_url.clone();
-                    Suspend::new(async move {
-                        match config.await {
-                            Ok(cfg) => view! { <Shell config=cfg base_url/> }.into_any(),
-                            Err(e) => view! { <ConfigErrorView error=e on_retry=move || config.refetch()/> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            {match config {
+                Ok(config) => view! { <Shell config base_url/> }.into_any(),
+                Err(error) => view! { <ConfigErrorView error/> }.into_any(),
+            }}
         </Router>
     }
 }
@@ -204,7 +192,7 @@ fn is_current(to: &str, path: &str, query: &str) -> bool {
 /// The config could not be used: say which key is wrong. Strings are French
 /// (the default locale), since the locale itself comes from the config.
 #[component]
-fn ConfigErrorView(error: ConfigError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+fn ConfigErrorView(error: ConfigError) -> impl IntoView {
     crate::prerender::report_unprerenderable("config.json unusable");
     let s = Locale::Fr.strings();
     let detail = match &error {
@@ -217,7 +205,7 @@ fn ConfigErrorView(error: ConfigError, on_retry: impl Fn() + Send + Sync + 'stat
                 <h1 class="error-view__title">{s.config_error_title}</h1>
                 <p>{s.config_error_text}</p>
                 <p><code class="config-error__detail">{detail}</code></p>
-                <button type="button" class="button" on:click=move |_| on_retry()>{s.retry}</button>
+                <button type="button" class="button" on:click=move |_| crate::browser::reload()>{s.retry}</button>
             </section>
         </main>
     }

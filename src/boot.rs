@@ -20,39 +20,33 @@ pub fn start() {
         return;
     };
     let base_url = document.base_uri().ok().flatten().unwrap_or_else(|| "/".to_string());
-    if !has_prerendered_data() {
-        mount(base_url);
-        return;
-    }
-    let stamp = document
+    let stamp = has_prerendered_data().then(|| read_stamp(&document));
+    // Before `hydrate_body`/`mount_to_body`, which start Leptos's executor.
+    wasm_bindgen_futures::spawn_local(async move {
+        let (text, config) = crate::config::load(&base_url).await;
+        let path = document.location().and_then(|l| l.pathname().ok()).unwrap_or_default();
+        let hydrate = match (&stamp, &text) {
+            (Some(Some(stamp)), Some(text)) => stamp.matches(&path, &router_base(&base_url), text),
+            _ => false,
+        };
+        if hydrate {
+            leptos::mount::hydrate_body(move || view! { <App base_url config/> });
+            return;
+        }
+        if stamp.is_some() {
+            discard_prerendered(&document);
+        }
+        leptos::mount::mount_to_body(move || view! { <App base_url config/> });
+    });
+}
+
+fn read_stamp(document: &web_sys::Document) -> Option<Stamp> {
+    document
         .query_selector(&format!("meta[name=\"{STAMP_META}\"]"))
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"))
-        .and_then(|c| Stamp::parse(&c));
-    let Some(stamp) = stamp else {
-        discard_prerendered(&document);
-        mount(base_url);
-        return;
-    };
-    // Runs before `hydrate_body`/`mount_to_body`, which would start Leptos's executor.
-    wasm_bindgen_futures::spawn_local(async move {
-        let path = document.location().and_then(|l| l.pathname().ok()).unwrap_or_default();
-        let config_url = crate::config::resolve(&base_url, "config.json");
-        let config = crate::http::get_text_fresh(&config_url, crate::http::DEFAULT_TIMEOUT_MS).await;
-        let same = config.is_ok_and(|text| stamp.matches(&path, &router_base(&base_url), &text));
-        web_sys::console::log_1(&format!("kiosque boot: same={same} path={path} stamp={stamp:?}").into());
-        if same {
-            leptos::mount::hydrate_body(move || view! { <App base_url/> });
-        } else {
-            discard_prerendered(&document);
-            mount(base_url);
-        }
-    });
-}
-
-fn mount(base_url: String) {
-    leptos::mount::mount_to_body(move || view! { <App base_url/> });
+        .and_then(|c| Stamp::parse(&c))
 }
 
 fn has_prerendered_data() -> bool {

@@ -63,6 +63,13 @@ mod imp {
         }
     }
 
+    /// Loads the page again (the config is read once, at start-up).
+    pub fn reload() {
+        if let Some(location) = window().map(|w| w.location()) {
+            let _ = location.reload();
+        }
+    }
+
     pub fn now_unix() -> i64 {
         (js_sys::Date::now() / 1000.0) as i64
     }
@@ -120,6 +127,7 @@ mod imp {
     }
     pub fn scroll_to(_y: f64) {}
     pub fn when_page_shown(_y: f64, _focus: bool, _then: impl FnOnce(String) + 'static) {}
+    pub fn reload() {}
     pub fn now_unix() -> i64 {
         0
     }

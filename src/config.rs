@@ -236,13 +236,17 @@ pub fn resolve(bundle_base: &str, url: &str) -> String {
     format!("{base}{}", rel.trim_end_matches('/'))
 }
 
-/// Loads `config.json` from the bundle base.
-pub async fn load(bundle_base: &str) -> Result<Config, ConfigError> {
+/// Loads `config.json` from the bundle base: its text (the prerender stamp
+/// hashes it) and what it says.
+pub async fn load(bundle_base: &str) -> (Option<std::sync::Arc<str>>, Result<Config, ConfigError>) {
     let url = resolve(bundle_base, "config.json");
-    let text = http::get_text_fresh(&url, http::DEFAULT_TIMEOUT_MS)
-        .await
-        .map_err(ConfigError::Fetch)?;
-    Config::parse(&text)
+    match http::get_text_fresh(&url, http::DEFAULT_TIMEOUT_MS).await {
+        Ok(text) => {
+            let config = Config::parse(&text);
+            (Some(text), config)
+        }
+        Err(e) => (None, Err(ConfigError::Fetch(e))),
+    }
 }
 
 #[cfg(test)]

@@ -33,7 +33,6 @@ where
                 let fresh = fetch(source, k).await;
                 let usable = matches!(fresh, Ok(_) | Err(FetchError::NotFound));
                 if usable && resource.get_untracked().as_ref() != Some(&fresh) {
-                    leptos::logging::log!("revalidate: changed {:?}", std::any::type_name::<T>());
                     resource.set(Some(fresh));
                 }
             });

@@ -28,7 +28,7 @@ pub use footer::Footer;
 pub use head::{ArticleHead, PageHead, WebsiteLd};
 pub use header::Header;
 pub use loader::{page_resource, Loaded};
-pub use most_read::MostRead;
+pub use most_read::{most_read_resource, MostRead};
 pub use nav_effects::{NavEffects, PageReady};
 pub use pagination::Pagination;
 pub use picture::Picture;

@@ -5,13 +5,19 @@ use crate::context::use_ctx;
 use crate::model::MostRead as MostReadData;
 use crate::routes;
 
+/// The "most read" list. Created by the page, not by `MostRead`: the list
+/// sits inside the page's suspended view, where a resource created during a
+/// prerender would be created again and break hydration.
+pub fn most_read_resource() -> Resource<Result<MostReadData, crate::http::FetchError>> {
+    page_resource(|| (), |source, _| async move { source.most_read().await })
+}
+
 /// "Les plus lus": the top five, numbered. Hidden when the source has no
 /// such list or it fails: it is a complement, never a page error.
 #[component]
-pub fn MostRead() -> impl IntoView {
+pub fn MostRead(data: Resource<Result<MostReadData, crate::http::FetchError>>) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
-    let data = page_resource(|| (), |source, _| async move { source.most_read().await });
     view! {
         <Suspense fallback=|| view! { <div class="most-read most-read--skeleton"></div> }>
             {move || Suspend::new(async move {

@@ -79,7 +79,13 @@ mod remote {
         if let Some(error) = FetchError::from_status(response.status().as_u16()) {
             return Err(error);
         }
-        let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
         let content_type = header("content-type").unwrap_or_default();
         if !super::super::is_json_content_type(&content_type) {
             return Err(FetchError::BadData(format!("not JSON ({content_type})")));

@@ -12,7 +12,10 @@ use crate::routes;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let slug = slug_param();
-    let article = page_resource(move || slug.get(), |source, slug| async move { source.article(&slug).await });
+    let article = page_resource(
+        move || slug.get(),
+        |source, slug| async move { source.article(&slug).await },
+    );
     view! {
         <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=article_view/>
     }

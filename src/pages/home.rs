@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::{page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, MostRead, PageHead, Pagination, WebsiteLd};
+use crate::components::{
+    most_read_resource, page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, MostRead, PageHead, Pagination,
+    WebsiteLd,
+};
 use crate::context::use_ctx;
 use crate::model::{Home, Listing};
 use crate::pages::{page_param, NotFound};
@@ -12,17 +15,22 @@ use crate::source::ListingRequest;
 pub fn HomePage() -> impl IntoView {
     let ctx = use_ctx();
     let home = page_resource(|| (), |source, _| async move { source.home().await });
+    let most_read = most_read_resource();
     let s = ctx.strings();
     let site_name = ctx.config.site.name.clone().unwrap_or_default();
     view! {
         <PageHead title=site_name.clone() description=ctx.config.site.tagline.clone().unwrap_or_default() route="/"/>
         <WebsiteLd/>
         <h1 class="visually-hidden" tabindex="-1">{site_name}</h1>
-        <Loaded resource=home skeleton=|| view! { <ListSkeleton/> }.into_any() render=move |h: Home| home_view(h, s) />
+        <Loaded resource=home skeleton=|| view! { <ListSkeleton/> }.into_any() render=move |h: Home| home_view(h, most_read, s) />
     }
 }
 
-fn home_view(home: Home, s: &'static crate::i18n::Strings) -> impl IntoView {
+fn home_view(
+    home: Home,
+    most_read: Resource<Result<crate::model::MostRead, crate::http::FetchError>>,
+    s: &'static crate::i18n::Strings,
+) -> impl IntoView {
     let lead = home
         .lead
         .map(|a| view! { <ArticleCard article=a size=CardSize::Lead level=2/> });
@@ -64,7 +72,7 @@ fn home_view(home: Home, s: &'static crate::i18n::Strings) -> impl IntoView {
                         <ul class="list-plain">{latest}</ul>
                         <p><a href=use_ctx().href(&routes::home(2))>{s.next}" ›"</a></p>
                     </section>
-                    <MostRead/>
+                    <MostRead data=most_read/>
                 </div>
             </div>
             {sections}

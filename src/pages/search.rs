@@ -20,7 +20,10 @@ pub fn SearchPage() -> impl IntoView {
     let s = ctx.strings();
     let query = use_query_map();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_string());
-    let results = page_resource(move || q.get(), |source, q| async move { source.search(&q, LIMIT).await });
+    let results = page_resource(
+        move || q.get(),
+        |source, q| async move { source.search(&q, LIMIT).await },
+    );
     view! {
         <Title text=move || if q.get().is_empty() { s.search.to_string() } else { format!("{} « {} »", s.results_for, q.get()) }/>
         <Meta name="robots" content="noindex"/>

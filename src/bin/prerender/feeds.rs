@@ -49,7 +49,10 @@ fn rfc822(t: &Timestamp) -> String {
     let (y, m, d, h, min) = t.civil_at(0);
     let weekday = DAYS[t.unix().div_euclid(86_400).rem_euclid(7) as usize];
     let month = MONTHS[(m.clamp(1, 12) - 1) as usize];
-    format!("{weekday}, {d:02} {month} {y} {h:02}:{min:02}:{:02} +0000", t.unix().rem_euclid(60))
+    format!(
+        "{weekday}, {d:02} {month} {y} {h:02}:{min:02}:{:02} +0000",
+        t.unix().rem_euclid(60)
+    )
 }
 
 pub fn sitemap(site: &Site) -> String {
@@ -62,7 +65,11 @@ pub fn sitemap(site: &Site) -> String {
             .map(|a| w3c_date(a.modified.as_ref().unwrap_or(&a.published)))
             .map(|d| format!("<lastmod>{d}</lastmod>"))
             .unwrap_or_default();
-        let _ = writeln!(xml, "  <url><loc>{}</loc>{lastmod}</url>", escape(&format!("{}{route}", site.url)));
+        let _ = writeln!(
+            xml,
+            "  <url><loc>{}</loc>{lastmod}</url>",
+            escape(&format!("{}{route}", site.url))
+        );
     }
     xml.push_str("</urlset>\n");
     xml

@@ -90,7 +90,10 @@ fn check_build(dist: &Path) -> Result<(), String> {
         }
     }
     if found.is_empty() {
-        return Err(format!("no wasm in {}: run `trunk build --release` first", dist.display()));
+        return Err(format!(
+            "no wasm in {}: run `trunk build --release` first",
+            dist.display()
+        ));
     }
     Err(format!(
         "{} was built from {} but this prerender is {BUILD_ID}: rebuild dist/ or the prerender from the same commit",

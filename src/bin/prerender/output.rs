@@ -128,7 +128,10 @@ mod tests {
         };
         m.pages.insert("/".into(), "index.html".into());
         m.write(&dist).unwrap();
-        assert_eq!(Manifest::read(&dist).pages.get("/").map(String::as_str), Some("index.html"));
+        assert_eq!(
+            Manifest::read(&dist).pages.get("/").map(String::as_str),
+            Some("index.html")
+        );
         fs::remove_dir_all(dist).unwrap();
     }
 }

@@ -55,10 +55,7 @@ pub fn route_file(route: &str) -> Option<String> {
     }
     let segments: Vec<&str> = route.trim_start_matches('/').split('/').collect();
     let safe = |s: &&str| {
-        !s.is_empty()
-            && *s != "."
-            && *s != ".."
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~%".contains(c))
+        !s.is_empty() && *s != "." && *s != ".." && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~%".contains(c))
     };
     if !route.starts_with('/') || !segments.iter().all(safe) {
         return None;
@@ -73,13 +70,27 @@ mod tests {
     #[test]
     fn routes_map_to_index_files() {
         assert_eq!(route_file("/").as_deref(), Some("index.html"));
-        assert_eq!(route_file("/article/un-titre").as_deref(), Some("article/un-titre/index.html"));
-        assert_eq!(route_file("/article/%C3%A9t%C3%A9").as_deref(), Some("article/%C3%A9t%C3%A9/index.html"));
+        assert_eq!(
+            route_file("/article/un-titre").as_deref(),
+            Some("article/un-titre/index.html")
+        );
+        assert_eq!(
+            route_file("/article/%C3%A9t%C3%A9").as_deref(),
+            Some("article/%C3%A9t%C3%A9/index.html")
+        );
     }
 
     #[test]
     fn hostile_routes_have_no_file() {
-        for bad in ["/article/..", "/article/.", "article/x", "/article//x", "/a/b\\c", "/a/<x>", "/a/é"] {
+        for bad in [
+            "/article/..",
+            "/article/.",
+            "article/x",
+            "/article//x",
+            "/a/b\\c",
+            "/a/<x>",
+            "/a/é",
+        ] {
             assert_eq!(route_file(bad), None, "{bad}");
         }
     }

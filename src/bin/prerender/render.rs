@@ -84,11 +84,12 @@ pub async fn render(shell: &Shell, route: &str, base_url: &str, config_text: &st
     let issues = RenderIssues::default();
     let request_path = format!("{}{}", kiosque::app::router_base(base_url), route);
     let base = base_url.to_string();
+    let config = kiosque::config::Config::parse(config_text);
     let app = owner.with(|| {
         provide_context(RequestUrl::new(&request_path));
         provide_context(meta);
         provide_context(issues.clone());
-        view! { <App base_url=base/> }.to_html_stream_in_order()
+        view! { <App base_url=base config/> }.to_html_stream_in_order()
     });
     let body: String = app.collect().await;
     let problems = issues.take();
@@ -120,7 +121,8 @@ pub async fn render(shell: &Shell, route: &str, base_url: &str, config_text: &st
 mod tests {
     use super::*;
 
-    const SHELL: &str = "<html lang=\"fr\"><head><base href=\"/news/\" /><!--HEAD--><!--/HEAD--><link></head>\n<body></body>\n</html>";
+    const SHELL: &str =
+        "<html lang=\"fr\"><head><base href=\"/news/\" /><!--HEAD--><!--/HEAD--><link></head>\n<body></body>\n</html>";
 
     #[test]
     fn the_shell_splits_at_its_markers() {
