@@ -1,5 +1,5 @@
 # Kiosque. The README documents two commands: `make serve` and `make test`.
-.PHONY: serve test setup build content bench clean
+.PHONY: serve test setup build prerender content bench clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -24,6 +24,13 @@ build:
 bench:
 	scripts/setup.sh --test
 	node scripts/bench/run.mjs $(BENCH_ARGS)
+
+## Prerenders the home, the categories and the latest articles into dist/ (built first if missing),
+## from the source in dist/config.json; re-run when content changes. PRERENDER_ARGS="--dist DIR --site-url URL"
+prerender:
+	scripts/setup.sh
+	test -f dist/shell.html || trunk build --release
+	cargo run --quiet --features ssr --bin prerender -- $(PRERENDER_ARGS)
 
 ## Regenerates public/api and public/media from content/
 content:

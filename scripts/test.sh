@@ -88,6 +88,8 @@ run content-fresh none cargo run --quiet --features ssr,content --bin content --
 run server node_counts node --test tests/server/
 run wasm-browser cargo_counts cargo test --target wasm32-unknown-unknown --features hydrate
 run trunk-release none trunk build --release
+# Prerendered pages in dist/, as a publisher's deploy has them.
+run prerender none cargo run --quiet --features ssr --bin prerender
 run size-budget none node scripts/size-budget.mjs
 # nginx, Netlify and GitHub Pages recipes, and a sub-path deploy (docs/deploy.md).
 run deploy deploy_counts scripts/deploy/test.sh

@@ -31,13 +31,23 @@ pub fn start() {
         };
         if hydrate {
             leptos::mount::hydrate_body(move || view! { <App base_url config/> });
+            announce("hydrated");
             return;
         }
         if stamp.is_some() {
             discard_prerendered(&document);
         }
         leptos::mount::mount_to_body(move || view! { <App base_url config/> });
+        announce("rendered");
     });
+}
+
+/// `window.__kiosqueStart`: how the app started, for tests and monitoring
+/// (a global, not the DOM, so a hydrated page stays byte-identical).
+fn announce(how: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &"__kiosqueStart".into(), &how.into());
+    }
 }
 
 fn read_stamp(document: &web_sys::Document) -> Option<Stamp> {

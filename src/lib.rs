@@ -1,6 +1,8 @@
 //! Kiosque: a news-site front end. Data flows one way:
 //! `config.json` → source adapter → typed model → pages → components.
 
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod body;
 #[cfg(all(feature = "hydrate", target_arch = "wasm32"))]

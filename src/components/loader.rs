@@ -25,8 +25,9 @@ where
     let source = use_ctx().source;
     let (load, first_source) = (fetch.clone(), source.clone());
     let resource = Resource::new(key.clone(), move |k| load(first_source.clone(), k));
-    // Only hydration gives a resource its value at creation.
-    if resource.get_untracked().is_some() {
+    // Created while hydrating: the value came with the page.
+    let hydrating = Owner::current_shared_context().is_some_and(|c| c.during_hydration());
+    if hydrating {
         Effect::new(move |_| {
             let (fetch, source, k) = (fetch.clone(), source.clone(), key());
             leptos::task::spawn_local(async move {

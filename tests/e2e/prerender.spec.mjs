@@ -1,0 +1,243 @@
+// Prerendered pages (`make prerender`, run by `make test` before this suite):
+// readable with JavaScript off, hydrated in place with no DOM change, safe when
+// stale, revalidated after hydration, and the same against the test WordPress.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { test, expect } from '@playwright/test';
+import { api, dist, watchErrors } from './helpers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const root = path.resolve(dist, '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'prerender.json'), 'utf8'));
+const routes = Object.keys(manifest.pages);
+const articleRoutes = routes.filter((r) => r.startsWith('/article/'));
+const categoryRoute = routes.find((r) => r.startsWith('/category/'));
+
+/** Plain text of a block's inline content. */
+function inlineText(nodes) {
+  return (nodes || []).map((n) => (typeof n.text === 'string' ? n.text : inlineText(n.content))).join('');
+}
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+/** Checks what a reader without JavaScript (or a crawler) gets. */
+async function expectReadable(page, { title, author, firstParagraph }) {
+  await expect(page.locator('h1')).toHaveText(title);
+  await expect(page.locator('.article__header .byline')).toContainText(author);
+  const first = squash(await page.locator('.article .prose > p').first().textContent());
+  expect(first).toBe(squash(firstParagraph));
+  const lds = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const article = lds.map((t) => JSON.parse(t)).find((d) => d['@type'] === 'NewsArticle');
+  expect(article?.headline).toBe(title);
+  expect(article?.author?.[0]?.name).toBe(author);
+  await expect(page.locator('head title')).toHaveCount(1);
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(1);
+}
+
+/** Records DOM mutations from the end of parsing: element nodes added or
+ * removed, attribute values that really changed, and text changes outside
+ * the relative times that are filled in after hydration by design. */
+async function watchMutations(page) {
+  await page.addInitScript(() => {
+    const log = (window.__mutations = []);
+    const describe = (n) => `${n.nodeName}${n.className && typeof n.className === 'string' ? '.' + n.className : ''}`;
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      new MutationObserver((list) => {
+        for (const m of list) {
+          if (m.type === 'childList') {
+            for (const n of m.addedNodes) if (n.nodeType === 1) log.push(`+${describe(n)} in ${describe(m.target)}`);
+            for (const n of m.removedNodes) if (n.nodeType === 1) log.push(`-${describe(n)} in ${describe(m.target)}`);
+            for (const n of [...m.addedNodes, ...m.removedNodes]) {
+              if (n.nodeType === 3 && !m.target.closest?.('.reltime')) log.push(`text in ${describe(m.target)}`);
+            }
+          } else if (m.type === 'attributes') {
+            const now = m.target.getAttribute(m.attributeName);
+            if (now !== m.oldValue) log.push(`@${m.attributeName}=${now} on ${describe(m.target)}`);
+          } else if (m.type === 'characterData' && !m.target.parentElement?.closest('.reltime')) {
+            log.push(`text "${m.target.data}"`);
+          }
+        }
+      }).observe(document, {
+        subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true,
+      });
+    });
+  });
+}
+
+/** How the bundle started: "hydrated" or "rendered" (client-side). */
+async function started(page) {
+  await page.waitForFunction(() => window.__kiosqueStart);
+  return page.evaluate(() => window.__kiosqueStart);
+}
+
+/** Opens a prerendered page and waits for hydration and the background
+ * revalidation that follows it. */
+async function gotoAndHydrate(page, url) {
+  await page.goto(url);
+  expect(await started(page)).toBe('hydrated');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('every prerendered article shows its title, byline, first paragraph and JSON-LD', async ({ page }, testInfo) => {
+    const list = testInfo.project.name === 'phone' ? articleRoutes.slice(0, 3) : articleRoutes;
+    expect(list.length).toBeGreaterThan(0);
+    for (const route of list) {
+      const a = api(`articles/${route.split('/').pop()}.json`);
+      const paragraph = a.body.find((b) => b.type === 'paragraph');
+      await page.goto(route);
+      await expectReadable(page, { title: a.title, author: a.authors[0].name, firstParagraph: inlineText(paragraph.content) });
+    }
+  });
+
+  test('the home and the categories carry their lists, the sitemaps list the pages', async ({ page, request }) => {
+    const home = api('home.json');
+    await page.goto('/');
+    await expect(page.locator('.card--lead .card__title')).toHaveText(home.lead.title);
+    await page.goto(categoryRoute);
+    await expect(page.locator('.grid .card').first()).toBeVisible();
+    const sitemap = await (await request.get('/sitemap.xml')).text();
+    for (const route of routes) expect(sitemap).toContain(`${route === '/' ? '/' : route}</loc>`);
+    expect((await request.get('/robots.txt')).ok()).toBe(true);
+    expect(await (await request.get('/feed.xml')).text()).toContain(`<title>${home.lead.title.replace(/&/g, '&amp;').replace(/'/g, '&apos;')}</title>`);
+  });
+});
+
+test.describe('with JavaScript', () => {
+  for (const which of ['home', 'category', 'article']) {
+    test(`the ${which} hydrates in place with no DOM change, then navigates client-side`, async ({ page }, testInfo) => {
+      test.skip(testInfo.project.name === 'phone' && which !== 'article', 'one view is enough at 360 px');
+      const url = { home: '/', category: categoryRoute, article: articleRoutes[0] }[which];
+      const errors = watchErrors(page);
+      const pageData = [];
+      page.on('request', (r) => { if (/\/api\/(articles|categories|home)/.test(r.url())) pageData.push(r.url()); });
+      await watchMutations(page);
+      await gotoAndHydrate(page, url);
+      expect(await page.evaluate(() => window.__mutations)).toEqual([]);
+      // Data came with the page; the only request for it is the one revalidation.
+      expect(pageData.length).toBeLessThanOrEqual(1);
+      // Hydrated: handlers work, links route client-side (no reload).
+      await page.evaluate(() => { window.__sameDocument = true; });
+      const toggle = page.locator('.theme-toggle');
+      const before = await toggle.getAttribute('data-state');
+      await toggle.click();
+      await expect(toggle).not.toHaveAttribute('data-state', before);
+      const link = page.locator('main a[href^="/article/"]').first();
+      const href = await link.getAttribute('href');
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`${href}$`));
+      await expect(page.locator('main h1')).toBeVisible();
+      expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('a corrected article shows its correction after hydration', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name === 'phone', 'viewport-independent');
+    const route = articleRoutes[1];
+    const a = api(`articles/${route.split('/').pop()}.json`);
+    await page.route(`**/api/articles/${route.split('/').pop()}.json`, async (r) => {
+      const json = await (await r.fetch()).json();
+      await r.fulfill({ json: { ...json, title: `Rectificatif : ${json.title}` } });
+    });
+    const errors = watchErrors(page);
+    await page.goto(route);
+    await expect(page.locator('main h1')).toHaveText(`Rectificatif : ${a.title}`);
+    await expect(page.locator('header.site-header')).toHaveCount(1);
+    expect(errors).toEqual([]);
+  });
+
+  const stale = {
+    'config.json was edited': async (page) => {
+      await page.route('**/config.json', async (r) => r.fulfill({ response: await r.fetch(), body: `${await (await r.fetch()).text()}\n` }));
+      return articleRoutes[0];
+    },
+    'the page was rendered for another route': async (page) => {
+      const other = fs.readFileSync(path.join(dist, manifest.pages[articleRoutes[1]]), 'utf8');
+      await page.route(`**${articleRoutes[0]}`, (r) => r.fulfill({ contentType: 'text/html', body: other }));
+      return articleRoutes[0];
+    },
+    'the page came from another build': async (page) => {
+      const html = fs.readFileSync(path.join(dist, manifest.pages[articleRoutes[0]]), 'utf8')
+        .replace(/(name="kiosque-prerender" content=")[^ ]+/, '$1deadbeef0000');
+      await page.route(`**${articleRoutes[0]}`, (r) => r.fulfill({ contentType: 'text/html', body: html }));
+      return articleRoutes[0];
+    },
+  };
+  for (const [why, arrange] of Object.entries(stale)) {
+    test(`a stale page is discarded and rendered client-side when ${why}`, async ({ page }, testInfo) => {
+      test.skip(testInfo.project.name === 'phone', 'viewport-independent');
+      const errors = watchErrors(page);
+      const route = await arrange(page);
+      const a = api(`articles/${route.split('/').pop()}.json`);
+      await page.goto(route);
+      expect(await started(page)).toBe('rendered');
+      await expect(page.locator('main h1')).toHaveText(a.title);
+      await expect(page.locator('header.site-header')).toHaveCount(1);
+      await expect(page.locator('main')).toHaveCount(1);
+      await expect(page.locator('head title')).toHaveCount(1);
+      await expect(page.locator('link[rel="canonical"]')).toHaveCount(1);
+      await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', a.title);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+// The same command against the test WordPress (scripts/wordpress/up.sh).
+test.describe('prerendered from WordPress', () => {
+  const WP = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
+  const out = path.join(root, 'target/dist-wp');
+  let server;
+  let origin;
+  let wpManifest;
+
+  test.beforeAll(async () => {
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.cpSync(dist, out, { recursive: true });
+    const site = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8')).site;
+    fs.writeFileSync(path.join(out, 'config.json'), JSON.stringify({ version: 1, api: { kind: 'wordpress', base_url: WP }, site }));
+    const report = execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--dist', out], { cwd: root, encoding: 'utf8' });
+    // The demo's articles left the set: the command deletes them.
+    expect(report).toMatch(/deleted\s+\/article\//);
+    wpManifest = JSON.parse(fs.readFileSync(path.join(out, 'prerender.json'), 'utf8'));
+    server = await startServer({ root: out, port: 0 });
+    origin = `http://127.0.0.1:${server.address().port}`;
+  });
+  test.afterAll(async () => { await new Promise((r) => server?.close(r)); });
+
+  test('each prerendered post reads without JavaScript', async ({ browser }, testInfo) => {
+    test.skip(testInfo.project.name === 'phone', 'viewport-independent');
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const posts = Object.keys(wpManifest.pages).filter((r) => r.startsWith('/article/'));
+    expect(posts.length).toBeGreaterThan(5);
+    for (const route of posts.slice(0, 12)) {
+      const [post] = await (await fetch(`${WP}/wp/v2/posts?slug=${encodeURIComponent(route.split('/').pop())}&_embed=author`)).json();
+      const title = await page.evaluate((html) => new DOMParser().parseFromString(html, 'text/html').body.textContent, post.title.rendered);
+      const firstParagraph = await page.evaluate(
+        (html) => new DOMParser().parseFromString(html, 'text/html').querySelector('p')?.textContent ?? '',
+        post.content.rendered,
+      );
+      await page.goto(`${origin}${route}`);
+      await expectReadable(page, { title, author: post._embedded.author[0].name, firstParagraph });
+    }
+    await context.close();
+  });
+
+  test('a prerendered post hydrates with no DOM change', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name === 'phone', 'viewport-independent');
+    const errors = watchErrors(page);
+    const route = Object.keys(wpManifest.pages).find((r) => r.startsWith('/article/'));
+    await watchMutations(page);
+    await gotoAndHydrate(page, `${origin}${route}`);
+    expect(await page.evaluate(() => window.__mutations)).toEqual([]);
+    const link = page.locator('main a[href^="/article/"]').first();
+    await link.click();
+    await expect(page.locator('main h1')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
