@@ -88,9 +88,13 @@ impl Conv<'_> {
     }
 }
 
-/// "— Author" as the last line of a quote becomes its attribution.
+/// "— Author" as the last line of a quote becomes its attribution (not
+/// when nothing visible precedes it: then it is the quote).
 fn dash_cite(content: &mut Vec<Inline>) -> Option<String> {
     let at = content.iter().rposition(|i| matches!(i, Inline::LineBreak))?;
+    if is_blank(content.get(..at)?) {
+        return None;
+    }
     let last = Inline::plain_text(content.get(at + 1..)?);
     let last = last.trim();
     if !last.starts_with(['—', '–']) {
@@ -204,6 +208,11 @@ mod tests {
     fn quotes_without_citation() {
         let got = b("<blockquote><p>— Seule ligne</p></blockquote>");
         assert_eq!(got, [quote(vec![t("— Seule ligne")], None)]);
+        let got = b("<blockquote><p>&nbsp;<br>— Seule ligne</p></blockquote>");
+        assert_eq!(
+            got,
+            [quote(vec![t("\u{A0}"), Inline::LineBreak, t("— Seule ligne")], None)]
+        );
         let got = b("<blockquote><p>Comme <cite>Le Monde</cite> dit</p></blockquote><blockquote> </blockquote>");
         assert_eq!(got, [quote(vec![t("Comme Le Monde dit")], None)]);
         let got = b("<blockquote><p>Q</p><blockquote>inner</blockquote><img src=/a.jpg></blockquote>");
