@@ -1,5 +1,5 @@
 # Kiosque. The README documents two commands: `make serve` and `make test`.
-.PHONY: serve test setup build content bench clean
+.PHONY: serve test setup build content bench fuzz clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -24,6 +24,11 @@ build:
 bench:
 	scripts/setup.sh --test
 	node scripts/bench/run.mjs $(BENCH_ARGS)
+
+## Property-based fuzzing (tests/fuzz/): each target for FUZZ_SECS seconds (default 60), plus the corpus replay
+FUZZ_SECS ?= 60
+fuzz:
+	FUZZ_SECS=$(FUZZ_SECS) cargo test --features ssr,content --test fuzz -- --test-threads=1 --nocapture
 
 ## Regenerates public/api and public/media from content/
 content:
