@@ -30,7 +30,7 @@ fn lossy(b: &[u8]) -> String {
 
 const HTML_BYTES: Target<Vec<u8>> = Target {
     name: "html_bytes",
-    quick_cases: 300,
+    quick_cases: 1000,
     check: |b| html::check_bytes(b),
     encode: |b| b.clone(),
     ext: "html",
@@ -38,7 +38,7 @@ const HTML_BYTES: Target<Vec<u8>> = Target {
 
 const HTML_GRAMMAR: Target<String> = Target {
     name: "html_grammar",
-    quick_cases: 300,
+    quick_cases: 600,
     check: |s| html::check_html(s),
     encode: text_bytes,
     ext: "html",
@@ -46,7 +46,7 @@ const HTML_GRAMMAR: Target<String> = Target {
 
 const HTML_DROPPED: Target<String> = Target {
     name: "html_dropped",
-    quick_cases: 200,
+    quick_cases: 500,
     check: |s| html::check_dropped(s),
     encode: text_bytes,
     ext: "html",
@@ -54,7 +54,7 @@ const HTML_DROPPED: Target<String> = Target {
 
 const STATIC_MUTATED: Target<static_api::Doc> = Target {
     name: "static_mutated",
-    quick_cases: 200,
+    quick_cases: 400,
     check: static_api::check,
     encode: static_api::encode,
     ext: "txt",
@@ -62,7 +62,7 @@ const STATIC_MUTATED: Target<static_api::Doc> = Target {
 
 const STATIC_ARBITRARY: Target<static_api::Doc> = Target {
     name: "static_arbitrary",
-    quick_cases: 300,
+    quick_cases: 1000,
     check: static_api::check,
     encode: static_api::encode,
     ext: "txt",
@@ -70,7 +70,7 @@ const STATIC_ARBITRARY: Target<static_api::Doc> = Target {
 
 const SEARCH_QUERY: Target<String> = Target {
     name: "search_query",
-    quick_cases: 300,
+    quick_cases: 800,
     check: |q| static_api::check_query(q),
     encode: text_bytes,
     ext: "txt",
@@ -78,7 +78,7 @@ const SEARCH_QUERY: Target<String> = Target {
 
 const WP_MAP: Target<wordpress::WpDoc> = Target {
     name: "wp_map",
-    quick_cases: 200,
+    quick_cases: 400,
     check: wordpress::check_doc,
     encode: wordpress::encode_doc,
     ext: "txt",
@@ -86,7 +86,7 @@ const WP_MAP: Target<wordpress::WpDoc> = Target {
 
 const WP_ADAPTER: Target<wordpress::AdapterCase> = Target {
     name: "wp_adapter",
-    quick_cases: 150,
+    quick_cases: 300,
     check: wordpress::check_case,
     encode: wordpress::encode_case,
     ext: "txt",
@@ -94,7 +94,7 @@ const WP_ADAPTER: Target<wordpress::AdapterCase> = Target {
 
 const LEGACY_ROUTE: Target<wordpress::OldUrl> = Target {
     name: "legacy_route",
-    quick_cases: 500,
+    quick_cases: 2000,
     check: wordpress::check_old_url,
     encode: wordpress::encode_url,
     ext: "json",
