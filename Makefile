@@ -1,5 +1,5 @@
 # Kiosque. The README documents two commands: `make serve` and `make test`.
-.PHONY: serve test setup build prerender content bench clean
+.PHONY: serve test setup build prerender content bench fuzz clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -31,6 +31,11 @@ prerender:
 	scripts/setup.sh
 	test -f dist/shell.html || trunk build --release
 	cargo run --quiet --features ssr --bin prerender -- $(PRERENDER_ARGS)
+
+## Property-based fuzzing (tests/fuzz/): each target for FUZZ_SECS seconds (default 60), plus the corpus replay
+FUZZ_SECS ?= 60
+fuzz:
+	FUZZ_SECS=$(FUZZ_SECS) cargo test --features ssr,content --test fuzz -- --test-threads=1 --nocapture
 
 ## Regenerates public/api and public/media from content/
 content:

@@ -520,3 +520,20 @@ fn record_error_answers() {
     );
     wp_support::record(&format!("{ROOT}/kiosque/v1/nothing-here"), "error-no-route", None);
 }
+
+#[test]
+fn look_ups_never_route_to_a_malformed_or_foreign_path() {
+    // A backend (or a proxy) answering a look-up with a slug that no route
+    // can hold: not found, rather than `//evil.example` (another site).
+    for slug in ["/evil.example", "%2F%2Fevil.example", "a b", "x\u{0}", ""] {
+        let body = serde_json::json!({"id": 7, "slug": slug, "status": "publish"}).to_string();
+        let s = source_with(Fixed(Ok(Fetched::new(body))));
+        for marker in ["wp:page_id=7", "wp:p=7", "wp:cat=7", "wp:author=7"] {
+            assert_eq!(
+                block_on(s.resolve_legacy(marker)),
+                Err(FetchError::NotFound),
+                "{marker} {slug:?}"
+            );
+        }
+    }
+}

@@ -60,7 +60,9 @@ impl Conv<'_> {
             self.inline(c, &mut b, depth + 1);
         }
         let mut content = b.finish();
-        let cite = cite.or_else(|| dash_cite(&mut content));
+        let cite = cite
+            .filter(|c| !strip_dash(c).is_empty())
+            .or_else(|| dash_cite(&mut content));
         let cite = cite.map(|c| strip_dash(&c).to_string()).filter(|c| !c.is_empty());
         if !is_blank(&content) {
             self.out.push(Block::Quote { content, cite });
@@ -88,13 +90,17 @@ impl Conv<'_> {
     }
 }
 
-/// "— Author" as the last line of a quote becomes its attribution.
+/// "— Author" as the last line of a quote becomes its attribution (not
+/// when nothing visible precedes it: then it is the quote).
 fn dash_cite(content: &mut Vec<Inline>) -> Option<String> {
     let at = content.iter().rposition(|i| matches!(i, Inline::LineBreak))?;
+    if is_blank(content.get(..at)?) {
+        return None;
+    }
     let last = Inline::plain_text(content.get(at + 1..)?);
     let last = last.trim();
-    if !last.starts_with(['—', '–']) {
-        return None;
+    if !last.starts_with(['—', '–']) || strip_dash(last).is_empty() {
+        return None; // a bare dash names no one
     }
     let cite = strip_dash(last).to_string();
     content.truncate(at);
@@ -204,6 +210,19 @@ mod tests {
     fn quotes_without_citation() {
         let got = b("<blockquote><p>— Seule ligne</p></blockquote>");
         assert_eq!(got, [quote(vec![t("— Seule ligne")], None)]);
+        let got = b("<blockquote><p>Q<br>—</p></blockquote>");
+        assert_eq!(got, [quote(vec![t("Q"), Inline::LineBreak, t("—")], None)]);
+        let got = b("<blockquote><footer></footer><p>Q</p><p>— Hugo</p></blockquote>");
+        assert_eq!(
+            got,
+            [quote(vec![t("Q")], Some("Hugo"))],
+            "an empty footer is no attribution"
+        );
+        let got = b("<blockquote><p>&nbsp;<br>— Seule ligne</p></blockquote>");
+        assert_eq!(
+            got,
+            [quote(vec![t("\u{A0}"), Inline::LineBreak, t("— Seule ligne")], None)]
+        );
         let got = b("<blockquote><p>Comme <cite>Le Monde</cite> dit</p></blockquote><blockquote> </blockquote>");
         assert_eq!(got, [quote(vec![t("Comme Le Monde dit")], None)]);
         let got = b("<blockquote><p>Q</p><blockquote>inner</blockquote><img src=/a.jpg></blockquote>");

@@ -322,10 +322,10 @@ impl WordPressSource {
 
     async fn slug_by_id(&self, kind: &str, id: u64) -> Result<String, FetchError> {
         let (s, _) = self.fetch::<WpSlug>(&self.urls.slug_by_id(kind, id)).await?;
-        if s.status != "publish" || s.slug.is_empty() {
+        if s.status != "publish" {
             return Err(FetchError::NotFound);
         }
-        Ok(map::clean_slug(&s.slug))
+        routable(&s.slug)
     }
 
     /// Turns a look-up marker from [`legacy_route`] (`wp:p=123`…) into the
@@ -337,11 +337,11 @@ impl WordPressSource {
             Marker::Page(id) => Ok(format!("/{}", self.slug_by_id("pages", id).await?)),
             Marker::Category { id, page } => {
                 let (t, _) = self.fetch::<WpTerm>(&self.urls.term_by_id("categories", id)).await?;
-                Ok(routes::category(&map::clean_slug(&t.slug), page))
+                Ok(routes::category(&routable(&t.slug)?, page))
             }
             Marker::Author { id, page } => {
                 let (u, _) = self.fetch::<WpUser>(&self.urls.user_by_id(id)).await?;
-                Ok(routes::author(&map::clean_slug(&u.slug), page))
+                Ok(routes::author(&routable(&u.slug)?, page))
             }
         }
     }
@@ -354,6 +354,13 @@ impl WordPressSource {
             http::post_json_detached(&url, format!("{{\"id\":{id}}}"), self.timeout_ms);
         }
     }
+}
+
+/// A slug from the backend that can go into a route (decoded, lowercased,
+/// checked); any other is `NotFound`, so a look-up never redirects to a
+/// malformed path, nor to `//host` (another site).
+fn routable(slug: &str) -> Result<String, FetchError> {
+    links::slug_of(slug).ok_or(FetchError::NotFound)
 }
 
 /// One JSON object as `T`, the failing field named: `post: date: missing field`.
