@@ -133,7 +133,15 @@ pub async fn get_json_paged<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> 
         total: fetched.total,
         total_pages: fetched.total_pages,
     };
-    Ok((parse_json(&fetched.body)?, paging))
+    match parse_json(&fetched.body) {
+        Ok(value) => Ok((value, paging)),
+        Err(e) => {
+            // A body that cannot be decoded must not be served again from
+            // the cache: retrying has to reach the server.
+            door::forget(url);
+            Err(e)
+        }
+    }
 }
 
 /// GETs `url` bypassing the cache.

@@ -22,6 +22,9 @@ pub async fn get_text(url: &str, _timeout_ms: u32, _mode: Mode) -> Result<Fetche
     }
 }
 
+/// Nothing is cached natively.
+pub fn forget(_url: &str) {}
+
 /// Nothing to warm natively: reads are local.
 pub fn prefetch(_url: &str, _timeout_ms: u32) {}
 

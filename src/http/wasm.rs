@@ -56,6 +56,11 @@ pub fn get_text(url: &str, timeout_ms: u32, mode: Mode) -> impl Future<Output = 
     })
 }
 
+/// Drops `url`'s cached body (it could not be decoded).
+pub fn forget(url: &str) {
+    CACHE.with(|c| c.borrow_mut().remove(url));
+}
+
 pub fn prefetch(url: &str, timeout_ms: u32) {
     let cached = CACHE.with(|c| c.borrow_mut().get(url, js_sys::Date::now()).is_some());
     if !cached {
