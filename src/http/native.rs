@@ -2,7 +2,7 @@
 //! public directory (`KIOSQUE_PUBLIC_DIR`, default `public`), so tests and
 //! prerendering see the same files the browser fetches.
 
-use super::{FetchError, Fetched, Mode};
+use super::{check_body_size, FetchError, Fetched, Mode};
 
 pub async fn get_text(url: &str, _timeout_ms: u32, _mode: Mode) -> Result<Fetched, FetchError> {
     let path = url.split(['?', '#']).next().unwrap_or("");
@@ -16,7 +16,13 @@ pub async fn get_text(url: &str, _timeout_ms: u32, _mode: Mode) -> Result<Fetche
     let root = std::env::var("KIOSQUE_PUBLIC_DIR").unwrap_or_else(|_| "public".into());
     let file = std::path::Path::new(&root).join(path.trim_start_matches('/'));
     match std::fs::read_to_string(&file) {
-        Ok(text) => Ok(Fetched::new(text)),
+        Ok(text) => {
+            // Bytes first: UTF-16 never needs more units than UTF-8 bytes.
+            if check_body_size(text.len() as u64).is_err() {
+                check_body_size(text.encode_utf16().count() as u64)?;
+            }
+            Ok(Fetched::new(text))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(FetchError::NotFound),
         Err(e) => Err(FetchError::BadData(e.kind().to_string())),
     }
