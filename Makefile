@@ -1,5 +1,5 @@
 # Kiosque. The README documents two commands: `make serve` and `make test`.
-.PHONY: serve test setup build content bench clean
+.PHONY: serve test setup build content bench soak clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -24,6 +24,11 @@ build:
 bench:
 	scripts/setup.sh --test
 	node scripts/bench/run.mjs $(BENCH_ARGS)
+
+## Soak: 1,000 client navigations across every view, 0 console errors expected; bench/soak.json (release build in dist/)
+soak:
+	scripts/setup.sh --test
+	node scripts/soak.mjs $(SOAK_ARGS)
 
 ## Regenerates public/api and public/media from content/
 content:
