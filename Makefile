@@ -1,5 +1,5 @@
 # Kiosque. The README documents two commands: `make serve` and `make test`.
-.PHONY: serve test setup build prerender content bench fuzz clean
+.PHONY: serve test setup build prerender content bench soak fuzz clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -36,6 +36,11 @@ prerender:
 FUZZ_SECS ?= 60
 fuzz:
 	FUZZ_SECS=$(FUZZ_SECS) cargo test --features ssr,content --test fuzz -- --test-threads=1 --nocapture
+
+## Soak: 1,000 client navigations across every view, 0 console errors expected; bench/soak.json (release build in dist/)
+soak:
+	scripts/setup.sh --test
+	node scripts/soak.mjs $(SOAK_ARGS)
 
 ## Regenerates public/api and public/media from content/
 content:

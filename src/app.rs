@@ -9,7 +9,7 @@ use leptos_router::{path, NavigateOptions};
 
 use crate::components::{Footer, Header, NavEffects};
 use crate::config::{Config, ConfigError};
-use crate::context::{use_ctx, Ctx};
+use crate::context::{use_ctx, Ctx, SiteResource};
 use crate::i18n::Locale;
 use crate::model::SiteInfo;
 use crate::pages::{
@@ -53,6 +53,7 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
     });
     let s = locale.strings();
     let site = crate::components::page_resource(|| (), |source, _| async move { source.site().await });
+    provide_context(SiteResource(site));
     let site_view = move |render: fn(SiteInfo) -> AnyView| {
         let config = config.clone();
         move || {

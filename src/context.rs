@@ -1,7 +1,9 @@
 //! What every page may read: the source, the locale and the configuration.
 
 use crate::config::Config;
+use crate::http::FetchError;
 use crate::i18n::{Locale, Strings};
+use crate::model::SiteInfo;
 use crate::source::Source;
 
 #[derive(Clone, Debug)]
@@ -40,4 +42,20 @@ impl Ctx {
 /// provides it, so its absence is a programming error, not outside data.
 pub fn use_ctx() -> Ctx {
     leptos::prelude::expect_context::<Ctx>()
+}
+
+/// What the source says about the site (header, footer), loaded once by the
+/// shell. When it failed, a page's retry retries it too, so the navigation
+/// comes back with the page.
+#[derive(Clone, Copy)]
+pub struct SiteResource(pub leptos::prelude::Resource<Result<SiteInfo, FetchError>>);
+
+impl SiteResource {
+    /// Loads it again if it failed; otherwise does nothing.
+    pub fn retry_if_failed(self) {
+        use leptos::prelude::GetUntracked;
+        if matches!(self.0.get_untracked(), Some(Err(_))) {
+            self.0.refetch();
+        }
+    }
 }

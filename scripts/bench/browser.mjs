@@ -18,7 +18,8 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-const INIT = () => {
+/** An init script: keeps the wasm memory on window once trunk starts the app. */
+export const INIT = () => {
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__benchWasmMemory = e.detail?.wasm?.memory ?? null;
   });
@@ -71,7 +72,8 @@ async function homeArticleLinks(page) {
   return page.$$eval('a.card__link[href^="/article/"]', (as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
 }
 
-async function measureMemory(page, cdp) {
+/** JS heap (after two GCs) and wasm memory of `page`. */
+export async function measureMemory(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');

@@ -5,18 +5,20 @@
 //                              [--no-lighthouse] [--no-wordpress]
 //   node scripts/bench/run.mjs --render-only   (rewrites bench/report.md from bench/report.json)
 //
-// Without --dist it builds the release bundle into dist/ (trunk build --release).
+// Without --dist it uses dist/, built first (trunk build --release) when it is
+// missing or older than its sources (scripts/dist.mjs).
 // It serves the dist with scripts/serve.mjs on free ports (the static demo API,
 // and a copy whose config.json points at the test WordPress), starts the test
 // WordPress (scripts/wordpress/up.sh, twentytwentythree active), and writes
 // bench/report.md and bench/report.json; raw Lighthouse JSON goes to bench/tmp/.
 // It is a report: missed targets never fail it. It exits non-zero only when a
 // measurement could not be made (the tooling broke), after writing the report.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDist, sh } from '../dist.mjs';
 import { startServer } from '../serve.mjs';
 import { bundleFiles, fileSizes } from '../size-budget.mjs';
 import { lighthouseOnce } from './lighthouse.mjs';
@@ -58,10 +60,6 @@ if (opts.renderOnly) {
   process.exit(0);
 }
 
-const env = {
-  ...process.env,
-  PATH: `${path.join(repo, 'node_modules/.bin')}:${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}`,
-};
 const errors = [];
 const started = Date.now();
 const timings = {};
@@ -79,21 +77,13 @@ async function step(name, fn) {
   }
 }
 
-function sh(cmd, args, { cwd = repo } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`))));
-  });
-}
-
 // ---------------------------------------------------------------------------
 // 1. Build
 
 let dist = opts.dist;
 if (!dist) {
   dist = path.join(repo, 'dist');
-  await step('build', () => sh('trunk', ['build', '--release']));
+  await step('build', () => ensureDist({ log }));
 }
 if (!fs.existsSync(path.join(dist, 'index.html'))) {
   console.error(`bench: no build in ${dist}`);

@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use crate::model::Image;
 
 /// An image with its intrinsic size (no layout shift), `srcset`, and lazy
-/// loading unless it is above the fold.
+/// loading unless it is above the fold. An image that fails to load is
+/// replaced by a blank of the same size (the page's image background shows
+/// through): no broken-image icon, no alt text spilling over the layout.
 #[component]
 pub fn Picture(
     image: Image,
@@ -16,11 +18,14 @@ pub fn Picture(
     #[prop(optional, into)] class: Option<String>,
 ) -> impl IntoView {
     let srcset = image.srcset();
+    let failed = RwSignal::new(false);
+    let blank = blank_src(image.width, image.height);
+    let url = image.url;
     view! {
         <img
             class=class
-            src=image.url
-            srcset=srcset
+            src=move || if failed.get() { blank.clone() } else { url.clone() }
+            srcset=move || srcset.clone().filter(|_| !failed.get())
             sizes=sizes
             width=image.width
             height=image.height
@@ -28,6 +33,28 @@ pub fn Picture(
             loading=if priority { "eager" } else { "lazy" }
             fetchpriority=if priority { Some("high") } else { None }
             decoding=if priority { "sync" } else { "async" }
+            on:error=move |_| failed.set(true)
         />
+    }
+}
+
+/// A transparent SVG of `width` × `height`: it keeps the image's natural
+/// size and aspect ratio, so the box drawn for it does not change.
+pub fn blank_src(width: u32, height: u32) -> String {
+    format!(
+        "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}'%3E%3C/svg%3E"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank_src;
+
+    #[test]
+    fn the_blank_has_the_image_size() {
+        assert_eq!(
+            blank_src(1200, 800),
+            "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1200' height='800'%3E%3C/svg%3E"
+        );
     }
 }

@@ -24,6 +24,10 @@ pub enum FetchError {
     Status(u16),
     #[error("unreadable data: {0}")]
     BadData(String),
+    /// The body is longer than `MAX_BODY_CHARS`: refused unread or unparsed,
+    /// so a runaway answer cannot freeze or exhaust the page.
+    #[error("the answer is too large")]
+    TooLarge,
     #[error("cancelled")]
     Aborted,
 }
@@ -68,6 +72,27 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, FetchError> {
 
 /// Default per-request timeout.
 pub const DEFAULT_TIMEOUT_MS: u32 = 8_000;
+
+/// The longest body accepted, in UTF-16 code units (a JavaScript string's
+/// length; for JSON, about its size in bytes): 8 Mi. Kiosque's own largest
+/// file, the search index, is far below it.
+pub const MAX_BODY_CHARS: usize = 8 * 1024 * 1024;
+
+/// `Err(TooLarge)` when a text of `len` UTF-16 units exceeds the cap.
+pub fn check_body_size(len: u64) -> Result<(), FetchError> {
+    if len > MAX_BODY_CHARS as u64 {
+        Err(FetchError::TooLarge)
+    } else {
+        Ok(())
+    }
+}
+
+/// Before reading a body: `Err(TooLarge)` when its `Content-Length` alone
+/// proves the text too long (UTF-8 takes at most 3 bytes per UTF-16 unit).
+/// A compressed body can still decode to more, so the text is checked too.
+pub fn check_content_length(bytes: u64) -> Result<(), FetchError> {
+    check_body_size(bytes / 3)
+}
 
 pub mod cache;
 pub mod retry;
@@ -135,7 +160,15 @@ pub async fn get_json_paged<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> 
         total: fetched.total,
         total_pages: fetched.total_pages,
     };
-    Ok((parse_json(&fetched.body)?, paging))
+    match parse_json(&fetched.body) {
+        Ok(value) => Ok((value, paging)),
+        Err(e) => {
+            // A body that cannot be decoded must not be served again from
+            // the cache: retrying has to reach the server.
+            door::forget(url);
+            Err(e)
+        }
+    }
 }
 
 /// GETs `url` bypassing the cache.
@@ -173,6 +206,22 @@ mod tests {
         assert_eq!(FetchError::from_status(418), Some(FetchError::Status(418)));
         assert!(FetchError::Server(500).is_transient());
         assert!(!FetchError::NotFound.is_transient());
+        assert!(!FetchError::TooLarge.is_transient());
+    }
+
+    #[test]
+    fn bodies_over_the_cap_are_too_large() {
+        assert_eq!(check_body_size(0), Ok(()));
+        assert_eq!(check_body_size(MAX_BODY_CHARS as u64), Ok(()));
+        assert_eq!(check_body_size(MAX_BODY_CHARS as u64 + 1), Err(FetchError::TooLarge));
+        assert_eq!(check_body_size(u64::MAX), Err(FetchError::TooLarge));
+        // Three bytes per unit at most: a body just under 3× the cap may
+        // still be short enough once decoded.
+        assert_eq!(check_content_length(3 * MAX_BODY_CHARS as u64 + 2), Ok(()));
+        assert_eq!(
+            check_content_length(3 * MAX_BODY_CHARS as u64 + 3),
+            Err(FetchError::TooLarge)
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::RwLock;
 
-use super::{FetchError, Fetched, Mode};
+use super::{check_body_size, FetchError, Fetched, Mode};
 
 /// `(base URL, directory)`: URLs under the base are files in the directory.
 static LOCAL: RwLock<Option<(String, PathBuf)>> = RwLock::new(None);
@@ -44,7 +44,13 @@ fn local_file(url: &str) -> Option<Result<PathBuf, FetchError>> {
 pub async fn get_text(url: &str, timeout_ms: u32, _mode: Mode) -> Result<Fetched, FetchError> {
     match local_file(url) {
         Some(file) => match std::fs::read_to_string(file?) {
-            Ok(text) => Ok(Fetched::new(text)),
+            Ok(text) => {
+                // Bytes first: UTF-16 never needs more units than UTF-8 bytes.
+                if check_body_size(text.len() as u64).is_err() {
+                    check_body_size(text.encode_utf16().count() as u64)?;
+                }
+                Ok(Fetched::new(text))
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(FetchError::NotFound),
             Err(e) => Err(FetchError::BadData(e.kind().to_string())),
         },
@@ -114,6 +120,9 @@ mod remote {
         Err(FetchError::Offline)
     }
 }
+
+/// Nothing is cached natively.
+pub fn forget(_url: &str) {}
 
 /// Nothing to warm natively.
 pub fn prefetch(_url: &str, _timeout_ms: u32) {}

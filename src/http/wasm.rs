@@ -7,9 +7,10 @@ use std::future::Future;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 
 use super::cache::Cache;
-use super::{is_json_content_type, retry, FetchError, Fetched, Mode};
+use super::{check_body_size, check_content_length, is_json_content_type, retry, FetchError, Fetched, Mode};
 
 type Body = Result<Fetched, FetchError>;
 
@@ -54,6 +55,11 @@ pub fn get_text(url: &str, timeout_ms: u32, mode: Mode) -> impl Future<Output = 
         }
         fut.await
     })
+}
+
+/// Drops `url`'s cached body (it could not be decoded).
+pub fn forget(url: &str) {
+    CACHE.with(|c| c.borrow_mut().remove(url));
 }
 
 pub fn prefetch(url: &str, timeout_ms: u32) {
@@ -176,18 +182,18 @@ async fn fetch_once(url: &str, timeout_ms: u32, cancel: Option<&web_sys::AbortSi
         Some(c) => web_sys::AbortSignal::any(&js_sys::Array::of2(c, &timeout)),
         None => timeout.clone(),
     };
-    let classify = |e: gloo_net::Error| -> FetchError {
+    // Why a fetch or a body read failed, from the JS error's name.
+    let classify = |name: Option<&str>| -> FetchError {
         if cancel.is_some_and(|c| c.aborted()) {
             return FetchError::Aborted;
         }
         if timeout.aborted() {
             return FetchError::Timeout;
         }
-        match e {
-            gloo_net::Error::JsError(js) if js.name == "TimeoutError" => FetchError::Timeout,
-            gloo_net::Error::JsError(js) if js.name == "AbortError" => FetchError::Aborted,
-            gloo_net::Error::SerdeError(e) => FetchError::BadData(e.to_string()),
-            gloo_net::Error::JsError(_) | gloo_net::Error::GlooError(_) => FetchError::Offline,
+        match name {
+            Some("TimeoutError") => FetchError::Timeout,
+            Some("AbortError") => FetchError::Aborted,
+            _ => FetchError::Offline,
         }
     };
     let response = gloo_net::http::Request::get(url)
@@ -195,7 +201,11 @@ async fn fetch_once(url: &str, timeout_ms: u32, cancel: Option<&web_sys::AbortSi
         .abort_signal(Some(&signal))
         .send()
         .await
-        .map_err(classify)?;
+        .map_err(|e| match e {
+            gloo_net::Error::JsError(js) => classify(Some(&js.name)),
+            gloo_net::Error::SerdeError(e) => FetchError::BadData(e.to_string()),
+            gloo_net::Error::GlooError(_) => classify(None),
+        })?;
     if let Some(err) = FetchError::from_status(response.status()) {
         return Err(err);
     }
@@ -208,9 +218,34 @@ async fn fetch_once(url: &str, timeout_ms: u32, cancel: Option<&web_sys::AbortSi
     }
     let header = |name: &str| response.headers().get(name).and_then(|v| v.trim().parse::<u32>().ok());
     let (total, total_pages) = (header("x-wp-total"), header("x-wp-totalpages"));
-    let body = response.text().await.map_err(classify)?;
+    let length = response.headers().get("content-length");
+    if let Err(e) = check_content_length(length.and_then(|l| l.trim().parse().ok()).unwrap_or(0)) {
+        // Refused unread: stop the download too.
+        if let Some(body) = response.body() {
+            let cancelled = wasm_bindgen_futures::JsFuture::from(body.cancel());
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = cancelled.await;
+            });
+        }
+        return Err(e);
+    }
+    // Read as a JS string and measure it before copying it into wasm memory.
+    let raw = web_sys::Response::from(response);
+    let read = match raw.text() {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    let text: js_sys::JsString = read
+        .map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            classify(name.as_deref())
+        })?
+        .unchecked_into();
+    check_body_size(u64::from(text.length()))?;
     Ok(Fetched {
-        body: body.into(),
+        body: String::from(&text).into(),
         total,
         total_pages,
     })

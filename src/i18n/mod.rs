@@ -69,6 +69,7 @@ impl Locale {
             FetchError::Denied(_) => s.err_denied,
             FetchError::Status(_) => s.err_status,
             FetchError::BadData(_) => s.err_bad_data,
+            FetchError::TooLarge => s.err_too_large,
             FetchError::Aborted => s.err_aborted,
         }
     }
@@ -98,6 +99,7 @@ mod tests {
             FetchError::Denied(403),
             FetchError::Status(418),
             FetchError::BadData(String::new()),
+            FetchError::TooLarge,
             FetchError::Aborted,
         ];
         for l in [Locale::Fr, Locale::En, Locale::Ar] {
