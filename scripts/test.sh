@@ -89,11 +89,13 @@ run server node_counts node --test tests/server/
 run wasm-browser cargo_counts cargo test --target wasm32-unknown-unknown --features hydrate
 run trunk-release none trunk build --release
 # Prerendered pages in dist/, as a publisher's deploy has them.
-run prerender none cargo run --quiet --features ssr --bin prerender
+# (Absolute URLs name the e2e server, as a publisher's site.url would.)
+run prerender none cargo run --quiet --features ssr --bin prerender -- --site-url "http://127.0.0.1:${E2E_PORT:-4173}"
 run size-budget none node scripts/size-budget.mjs
 # nginx, Netlify and GitHub Pages recipes, and a sub-path deploy (docs/deploy.md).
 run deploy deploy_counts scripts/deploy/test.sh
 # A real WordPress (Debian packages) for the WordPress journeys.
 run wordpress-up none scripts/wordpress/up.sh
+run prerender-wp none scripts/prerender-wp.sh
 run e2e playwright_counts npx playwright test --config tests/e2e/playwright.config.mjs
 summary

@@ -63,6 +63,11 @@ mod imp {
         }
     }
 
+    /// Whether an image finished loading and failed (complete, no pixels).
+    pub fn image_broken(img: &web_sys::HtmlImageElement) -> bool {
+        img.complete() && img.natural_width() == 0
+    }
+
     /// Loads the page again (the config is read once, at start-up).
     pub fn reload() {
         if let Some(location) = window().map(|w| w.location()) {
@@ -128,6 +133,9 @@ mod imp {
     pub fn scroll_to(_y: f64) {}
     pub fn when_page_shown(_y: f64, _focus: bool, _then: impl FnOnce(String) + 'static) {}
     pub fn reload() {}
+    pub fn image_broken<T>(_img: &T) -> bool {
+        false
+    }
     pub fn now_unix() -> i64 {
         0
     }

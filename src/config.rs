@@ -59,6 +59,19 @@ pub struct SiteConfig {
     pub feed_url: Option<String>,
 }
 
+/// Extra sources for the Content-Security-Policy (`src/csp.rs`), beyond the
+/// API's origin: for example an image CDN. Origins or schemes only.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CspConfig {
+    #[serde(default)]
+    pub img_src: Vec<String>,
+    #[serde(default)]
+    pub connect_src: Vec<String>,
+    #[serde(default)]
+    pub frame_src: Vec<String>,
+}
+
 /// What `make prerender` renders besides the home and the categories.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,6 +103,8 @@ pub struct Config {
     pub site: SiteConfig,
     #[serde(default)]
     pub prerender: PrerenderConfig,
+    #[serde(default)]
+    pub csp: CspConfig,
 }
 
 fn default_version() -> u32 {
@@ -149,6 +164,18 @@ impl Config {
         }
         if base.contains("://") && !(base.starts_with("https://") || base.starts_with("http://")) {
             return bad("api.base_url", format!("{base:?} must be http(s) or a relative path"));
+        }
+        for (key, list) in [
+            ("csp.img_src", &self.csp.img_src),
+            ("csp.connect_src", &self.csp.connect_src),
+            ("csp.frame_src", &self.csp.frame_src),
+        ] {
+            if let Some(source) = list.iter().find(|s| !crate::csp::is_allowed_source(s)) {
+                return bad(
+                    key,
+                    format!("{source:?} is not an origin (https://host) or a scheme (https:)"),
+                );
+            }
         }
         if self.prerender.latest > 1000 {
             return bad("prerender.latest", format!("{} is over 1000", self.prerender.latest));

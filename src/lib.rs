@@ -12,6 +12,7 @@ pub mod clock;
 pub mod components;
 pub mod config;
 pub mod context;
+pub mod csp;
 pub mod http;
 pub mod i18n;
 pub mod model;

@@ -28,6 +28,22 @@ export function readPolicy(file = path.join(repo, 'deploy/csp.txt')) {
   return policy;
 }
 
+/** The policy as a `<meta>` may carry it: without `frame-ancestors`, which
+ * browsers ignore there (with a console error). */
+export function metaPolicy(policy) {
+  return policy.split(';').map((d) => d.trim()).filter((d) => d && !d.startsWith('frame-ancestors')).join('; ');
+}
+
+/** `html` with its CSP `<meta>` set to `policy` (added after `<meta charset>`). */
+export function setMeta(html, policy) {
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const old = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
+  if (old.test(html)) return html.replace(old, tag);
+  const charset = /<meta charset[^>]*>/;
+  if (!charset.test(html)) throw new Error('no <meta charset> to put the policy after');
+  return html.replace(charset, (m) => `${m}${tag}`);
+}
+
 /** Each file that carries the policy, with the line pattern that holds it. */
 export const TARGETS = [
   {
@@ -47,6 +63,13 @@ export function render(text, re, policy) {
 }
 
 function main() {
+  // --meta FILE...: the release shell gets the policy as a <meta> (trunk hook).
+  const metaAt = process.argv.indexOf('--meta');
+  if (metaAt !== -1) {
+    const policy = metaPolicy(readPolicy());
+    for (const file of process.argv.slice(metaAt + 1)) fs.writeFileSync(file, setMeta(fs.readFileSync(file, 'utf8'), policy));
+    return;
+  }
   const check = process.argv.includes('--check');
   const policy = readPolicy();
   let stale = 0;

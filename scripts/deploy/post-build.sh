@@ -8,6 +8,12 @@
 # - .nojekyll: GitHub Pages serves the files as they are.
 set -eu
 out="${TRUNK_STAGING_DIR:?run by trunk}"
+# Release builds carry the default Content-Security-Policy (deploy/csp.txt);
+# `make prerender` rewrites it from config.json. Not in `trunk serve`, whose
+# live-reload script is inline.
+if [ "${TRUNK_PROFILE:-}" = release ]; then
+  node scripts/deploy/csp.mjs --meta "$out/index.html"
+fi
 cp "$out/index.html" "$out/shell.html"
 cp "$out/index.html" "$out/404.html"
 cp deploy/netlify/_redirects deploy/netlify/_headers "$out/"

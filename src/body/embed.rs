@@ -8,6 +8,16 @@ use super::text::collapse;
 use super::url::safe_url;
 use crate::model::{Block, EmbedProvider};
 
+/// Where the allowed players live: every `embed_url` starts with one of
+/// these (the CSP's `frame-src`).
+pub const EMBED_ORIGINS: [&str; 5] = [
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://w.soundcloud.com",
+    "https://www.openstreetmap.org",
+];
+
 /// Decoded `<iframe>` attributes (or a bare URL, with the rest `None`).
 #[derive(Default)]
 pub(crate) struct EmbedAttrs<'a> {
@@ -261,6 +271,25 @@ mod tests {
                 ..
             } => Some((provider, url, embed_url)),
             _ => None,
+        }
+    }
+
+    #[test]
+    fn every_player_is_under_an_allowed_origin() {
+        for src in [
+            "https://youtu.be/dQw4w9WgXcQ",
+            "https://vimeo.com/76979871",
+            "https://www.dailymotion.com/video/x7tgad0",
+            "https://w.soundcloud.com/player/?url=https%3A//api.soundcloud.com/tracks/1",
+            "https://www.openstreetmap.org/export/embed.html?bbox=-7.7,33.5,-7.5,33.6&layer=mapnik",
+        ] {
+            let (_, _, player) = e(src).unwrap_or_else(|| panic!("{src}"));
+            assert!(
+                super::EMBED_ORIGINS
+                    .iter()
+                    .any(|o| player.starts_with(&format!("{o}/"))),
+                "{player}"
+            );
         }
     }
 

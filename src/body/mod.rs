@@ -32,6 +32,7 @@ mod blocks;
 mod builder;
 mod caption;
 mod embed;
+pub use embed::EMBED_ORIGINS;
 mod entities;
 mod entity_table;
 mod figure;

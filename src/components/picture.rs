@@ -21,8 +21,16 @@ pub fn Picture(
     let failed = RwSignal::new(false);
     let blank = blank_src(image.width, image.height);
     let url = image.url;
+    // A prerendered image may fail before the app is there to hear it.
+    let img = NodeRef::<leptos::html::Img>::new();
+    Effect::new(move |_| {
+        if img.get().is_some_and(|i| crate::browser::image_broken(&i)) {
+            failed.set(true);
+        }
+    });
     view! {
         <img
+            node_ref=img
             class=class
             src=move || if failed.get() { blank.clone() } else { url.clone() }
             srcset=move || srcset.clone().filter(|_| !failed.get())

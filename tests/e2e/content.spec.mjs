@@ -2,8 +2,7 @@
 // author and tag pages, static pages and old permalinks.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect } from '@playwright/test';
-import { api, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, api, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
 
 /** A category that has a page 2. */
 function pagedCategory() {

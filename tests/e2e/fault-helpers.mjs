@@ -40,6 +40,18 @@ export const late = (ms, response) => async (route) => {
   await route.fulfill(response).catch(() => {});
 };
 
+/** Serves every page as the untouched shell: the fault matrix exercises the
+ * client-rendered path (a prerendered page carries its data, and only
+ * revalidates it in the background). */
+export async function clientRendered(page) {
+  const shell = fs.readFileSync(path.join(dist, 'shell.html'), 'utf8');
+  await page.route('**/*', (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: shell })
+      : route.fallback(),
+  );
+}
+
 /** Starts collecting page errors, panics and unexpected console errors. */
 export function guard(page) {
   const errors = watchErrors(page);

@@ -5,9 +5,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { test, expect } from '@playwright/test';
-import { api, dist } from './helpers.mjs';
-import { FR, baseConfig, expectErrorView, guard, retry, routeConfig } from './fault-helpers.mjs';
+import { test, expect, api, dist } from './helpers.mjs';
+import { FR, baseConfig, clientRendered, expectErrorView, guard, retry, routeConfig } from './fault-helpers.mjs';
 
 test.skip(({ isMobile }) => isMobile, 'viewport-independent: desktop only');
 
@@ -54,8 +53,14 @@ let errors;
 test.beforeEach(async ({ page }) => {
   faults.clear();
   errors = guard(page);
+  await clientRendered(page);
   const config = baseConfig();
-  config.api.base_url = apiRoot;
+  // Same-origin for the page (the CSP allows no other API than the
+  // configured one), forwarded to the faulty server underneath.
+  config.api.base_url = '/faulty-api';
+  await page.route('**/faulty-api/**', (route) =>
+    route.continue({ url: route.request().url().replace(/^.*\/faulty-api/, apiRoot) }),
+  );
   await routeConfig(page, config);
 });
 test.afterEach(({}, testInfo) => {

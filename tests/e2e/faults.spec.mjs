@@ -3,9 +3,8 @@
 // retry recovers once the fault clears, and nothing panics or logs an error.
 // Faults are injected with request interception; those it cannot express
 // (a connection dropping mid-body, a huge body) are in faults-network.spec.mjs.
-import { test, expect } from '@playwright/test';
-import { api } from './helpers.mjs';
-import { FR, baseConfig, expectErrorView, faultOn, guard, late, retry, routeConfig } from './fault-helpers.mjs';
+import { test, expect, api } from './helpers.mjs';
+import { FR, baseConfig, clientRendered, expectErrorView, faultOn, guard, late, retry, routeConfig } from './fault-helpers.mjs';
 
 const home = () => api('home.json');
 const category = () => api('site.json').nav[0];
@@ -15,8 +14,9 @@ const articleSlug = () => home().lead.slug;
 const desktopOnly = (testInfo) => test.skip(testInfo.project.name !== 'desktop', 'viewport-independent');
 
 let errors;
-test.beforeEach(({ page }) => {
+test.beforeEach(async ({ page }) => {
   errors = guard(page);
+  await clientRendered(page);
 });
 test.afterEach(() => {
   expect(errors, 'page errors, panics, console errors').toEqual([]);

@@ -2,8 +2,7 @@
 // projects add 360 and 1280 px), RTL mirroring, and the head for crawlers.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect } from '@playwright/test';
-import { api, dist, expectAccessible, snap } from './helpers.mjs';
+import { test, expect, api, dist, expectAccessible, snap } from './helpers.mjs';
 
 const baseConfig = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
 const LOCALES = {

@@ -1,7 +1,6 @@
 // Reader behaviour: focus and announcements on navigation, scroll
 // restoration, the related rail, share links, keyboard-only reading.
-import { test, expect } from '@playwright/test';
-import { api, expectAccessible, snap } from './helpers.mjs';
+import { test, expect, api, expectAccessible, snap } from './helpers.mjs';
 
 const home = () => api('home.json');
 

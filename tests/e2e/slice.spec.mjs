@@ -1,8 +1,7 @@
 // The first slice: home, article, 404, config and API errors with retry,
 // deep links, canonical redirects.
-import { test, expect } from '@playwright/test';
 import { startServer } from '../../scripts/serve.mjs';
-import { api, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, api, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
 
 const home = () => api('home.json');
 const firstLatest = () => home().latest[0];

@@ -1,8 +1,7 @@
 // Colour themes: auto (the device's setting), light and dark. The choice is
 // stored in localStorage and applied by the inline script in index.html
 // before the stylesheet, then by the theme button in the header.
-import { test, expect } from '@playwright/test';
-import { api, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, api, expectAccessible, snap, watchErrors } from './helpers.mjs';
 
 const KEY = 'kiosque-theme';
 
@@ -44,7 +43,8 @@ test('a stored choice applies before the app runs (wasm blocked)', async ({ page
     wasmBlocked = true;
     return route.abort();
   });
-  await page.goto('/');
+  // Not prerendered: without the wasm, only the shell is there.
+  await page.goto('/page/2');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(luminance(await bodyBackground(page)), 'dark body').toBeLessThan(0.05);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
@@ -201,9 +201,9 @@ for (const scheme of SCHEMES.slice(0, 2)) {
 
 test('skeletons take the dark palette while content loads', async ({ page }, testInfo) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  // Hold the home data so the skeleton stays up.
-  await page.route('**/api/home.json', () => {});
-  await page.goto('/');
+  // Hold the data of a page that is not prerendered, so its skeleton stays up.
+  await page.route('**/api/latest/**', () => {});
+  await page.goto('/page/2');
   const block = page.locator('.skeleton__block').first();
   await expect(block).toBeVisible();
   const [skeleton, body] = await block.evaluate((e) => [

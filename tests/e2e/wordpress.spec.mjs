@@ -1,26 +1,28 @@
 // The same reader journeys against a real WordPress (scripts/wordpress/up.sh,
-// started by `make test`), with only config.json changed.
-import fs from 'node:fs';
+// started by `make test`): the release bundle with only config.json changed,
+// prerendered from WordPress (scripts/prerender-wp.sh writes target/dist-wp,
+// its pages and its Content-Security-Policy).
 import path from 'node:path';
-import { test, expect } from '@playwright/test';
-import { dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 
 const WP = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
-const baseConfig = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
+const port = Number(process.env.E2E_PORT || 4173) + 7;
+test.use({ baseURL: `http://127.0.0.1:${port}` });
+
+let server;
+test.beforeAll(async () => {
+  server = await startServer({ root: path.resolve(dist, '../target/dist-wp'), port });
+});
+test.afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+});
 
 async function wp(route) {
   const res = await fetch(`${WP}${route}`);
   expect(res.ok, `${route}: ${res.status}`).toBe(true);
   return res.json();
 }
-
-test.beforeEach(async ({ page }) => {
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      json: { version: 1, api: { kind: 'wordpress', base_url: WP }, site: { ...baseConfig.site } },
-    }),
-  );
-});
 
 test('home: the sticky post leads, titles are decoded text', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
@@ -99,11 +101,9 @@ test('old permalinks and ?p=ID land on the canonical article; hidden posts never
 });
 
 test('WordPress down: the error view and its retry', async ({ page }) => {
-  await page.unroute('**/config.json');
-  await page.route('**/config.json', (route) =>
-    route.fulfill({ json: { api: { kind: 'wordpress', base_url: 'http://127.0.0.1:9/wp-json', timeout_ms: 2000 } } }),
-  );
-  await page.goto('/');
+  await page.route(`${new URL(WP).origin}/**`, (route) => route.abort('connectionrefused'));
+  // Not prerendered: the page needs WordPress to render.
+  await page.goto('/tag/eau');
   await expect(page.getByRole('alert')).toContainText('Connexion impossible');
   await expect(page.getByRole('alert').getByRole('button', { name: 'Réessayer' })).toBeVisible();
 });

@@ -12,6 +12,9 @@
 
 #![recursion_limit = "256"]
 
+mod csp {
+    pub use kiosque::csp::policy;
+}
 mod feeds;
 mod output;
 mod plan;
@@ -26,7 +29,7 @@ use kiosque::config::{ApiKind, Config};
 use kiosque::prerender::{BUILD_ID, BUILD_MARKER};
 use kiosque::source::Source;
 
-use output::Manifest;
+use output::{Manifest, PageFiles};
 use render::{Rendered, Shell};
 
 /// Used when neither `--site-url` nor `site.url` says where the site lives.
@@ -144,6 +147,20 @@ async fn run(args: &Args) -> Result<(), String> {
     let source = Source::from_config(&config, &base_url);
     let plan = plan::plan(&source, config.prerender.latest as usize).await?;
 
+    // The policy from config.json, in every page, the shell and the headers.
+    let hashes = shell.inline_script_hashes();
+    let shell = shell.with_policy(&csp::policy(&config, &hashes, false));
+    let header_policy = csp::policy(&config, &hashes, true);
+    let shell_document = shell.document();
+    for file in ["shell.html", "404.html"] {
+        if dist.join(file).exists() {
+            output::write_if_changed(&dist.join(file), &shell_document).map_err(|e| format!("{file}: {e}"))?;
+        }
+    }
+    output::write_if_changed(&dist.join("csp.txt"), &format!("{header_policy}\n"))
+        .map_err(|e| format!("csp.txt: {e}"))?;
+    output::set_header_policy(&dist.join("_headers"), &header_policy).map_err(|e| format!("_headers: {e}"))?;
+
     let old = Manifest::read(dist);
     let mut manifest = Manifest {
         build: BUILD_ID.to_string(),
@@ -151,30 +168,52 @@ async fn run(args: &Args) -> Result<(), String> {
     };
     let (mut wrote, mut unchanged, mut skipped) = (Vec::new(), 0, Vec::new());
     let local_path = fs::canonicalize(dist).unwrap_or_else(|_| dist.clone());
+    let base_path = shell.base_path();
     for route in &plan.routes {
         let Some(file) = plan::route_file(route) else {
             skipped.push(format!("{route}: not a safe path"));
             continue;
         };
-        match render::render(&shell, route, &base_url, &config_text).await {
-            Rendered::Page(html) if html.contains(&*local_path.to_string_lossy()) => {
+        let dir = file.trim_end_matches("index.html").to_string();
+        let mut data_file = String::new();
+        let name_data = |data: &str| {
+            data_file = format!("{dir}data-{}.js", output::short_hash(data));
+            format!("{base_path}{data_file}")
+        };
+        match render::render(&shell, route, &base_url, &config_text, name_data).await {
+            Rendered::Page { html, data }
+                if [&html, &data]
+                    .iter()
+                    .any(|t| t.contains(&*local_path.to_string_lossy())) =>
+            {
                 skipped.push(format!("{route}: the page would show a local path"));
             }
-            Rendered::Page(html) => {
-                let changed = output::write_if_changed(&dist.join(&file), &html).map_err(|e| format!("{file}: {e}"))?;
+            Rendered::Page { html, data } => {
+                let write =
+                    |f: &str, t: &str| output::write_if_changed(&dist.join(f), t).map_err(|e| format!("{f}: {e}"));
+                let changed = write(&data_file, &data)? | write(&file, &html)?;
                 if changed {
                     wrote.push(route.clone());
                 } else {
                     unchanged += 1;
                 }
-                manifest.pages.insert(route.clone(), file);
+                if let Some(old_files) = old.pages.get(route).filter(|o| o.data != data_file) {
+                    output::delete_file(dist, &old_files.data);
+                }
+                manifest.pages.insert(
+                    route.clone(),
+                    PageFiles {
+                        html: file,
+                        data: data_file,
+                    },
+                );
             }
             Rendered::Skipped(why) => {
                 // A page that failed to load keeps its last good version; one
                 // that is gone (404) is deleted below.
                 if !why.starts_with("not found") {
-                    if let Some(old_file) = old.pages.get(route) {
-                        manifest.pages.insert(route.clone(), old_file.clone());
+                    if let Some(old_files) = old.pages.get(route) {
+                        manifest.pages.insert(route.clone(), old_files.clone());
                     }
                 }
                 skipped.push(format!("{route}: {why}"));
@@ -182,9 +221,10 @@ async fn run(args: &Args) -> Result<(), String> {
         }
     }
     let mut deleted = Vec::new();
-    for (route, file) in &old.pages {
+    for (route, files) in &old.pages {
         if !manifest.pages.contains_key(route) {
-            output::delete_page(dist, file, &shell_text).map_err(|e| format!("{file}: {e}"))?;
+            output::delete_file(dist, &files.data);
+            output::delete_page(dist, &files.html, &shell_document).map_err(|e| format!("{}: {e}", files.html))?;
             deleted.push(route.clone());
         }
     }
@@ -256,6 +296,28 @@ mod tests {
         let bytes = b"\0\x01kiosque-build:abc123;\0".to_vec();
         assert_eq!(build_id_in(&bytes).as_deref(), Some("abc123"));
         assert_eq!(build_id_in(b"nothing"), None);
+    }
+
+    /// deploy/csp.txt documents the header the demo deploy sends; it must be
+    /// what `make prerender` derives from public/config.json and index.html.
+    #[test]
+    fn the_documented_policy_is_the_demo_policy() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |f: &str| fs::read_to_string(root.join(f)).unwrap();
+        let config = Config::parse(&read("public/config.json")).unwrap();
+        let shell = Shell::parse(&read("index.html")).unwrap();
+        let hashes = shell.inline_script_hashes();
+        assert_eq!(hashes.len(), 1, "index.html has one inline script, the theme's");
+        let documented = read("deploy/csp.txt");
+        let line = documented
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .unwrap();
+        assert_eq!(
+            line,
+            csp::policy(&config, &hashes, true),
+            "update deploy/csp.txt, then run node scripts/deploy/csp.mjs"
+        );
     }
 
     #[test]

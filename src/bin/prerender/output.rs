@@ -13,8 +13,15 @@ pub const MANIFEST: &str = "prerender.json";
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub build: String,
-    /// Route → file written, relative to `dist/`.
-    pub pages: BTreeMap<String, String>,
+    /// Route → files written, relative to `dist/`.
+    pub pages: BTreeMap<String, PageFiles>,
+}
+
+/// A prerendered page: its HTML and its data script.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageFiles {
+    pub html: String,
+    pub data: String,
 }
 
 impl Manifest {
@@ -41,7 +48,9 @@ pub fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    let tmp = path.with_extension("html.tmp");
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
     fs::write(&tmp, text)?;
     fs::rename(&tmp, path)?;
     remove_variants(path);
@@ -54,6 +63,43 @@ fn remove_variants(path: &Path) {
         variant.push(format!(".{ext}"));
         let _ = fs::remove_file(PathBuf::from(variant));
     }
+}
+
+/// A short content hash for file names (16 hex digits of SHA-256).
+pub fn short_hash(text: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Removes a file an earlier run wrote (and its compressed variants).
+pub fn delete_file(dist: &Path, file: &str) {
+    if file.is_empty() || file.split('/').any(|s| s == "..") {
+        return;
+    }
+    let path = dist.join(file);
+    remove_variants(&path);
+    let _ = fs::remove_file(path);
+}
+
+/// Sets the `Content-Security-Policy:` line of Netlify's `_headers`, when
+/// the bundle ships one.
+pub fn set_header_policy(headers: &Path, policy: &str) -> std::io::Result<()> {
+    let Ok(text) = fs::read_to_string(headers) else {
+        return Ok(());
+    };
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        match line.find("Content-Security-Policy:") {
+            Some(i) => out.push(format!("{}Content-Security-Policy: {policy}", &line[..i])),
+            None => out.push(line.to_string()),
+        }
+    }
+    let mut next = out.join("\n");
+    if text.ends_with('\n') {
+        next.push('\n');
+    }
+    write_if_changed(headers, &next).map(|_| ())
 }
 
 /// Deletes a page written by an earlier run, and the directories it leaves
@@ -119,6 +165,24 @@ mod tests {
     }
 
     #[test]
+    fn the_headers_file_gets_the_policy() {
+        let dist = temp_dist("headers");
+        let headers = dist.join("_headers");
+        fs::write(
+            &headers,
+            "/*\n  X-Frame-Options: DENY\n  Content-Security-Policy: old\n",
+        )
+        .unwrap();
+        set_header_policy(&headers, "default-src 'self'").unwrap();
+        assert_eq!(
+            fs::read_to_string(&headers).unwrap(),
+            "/*\n  X-Frame-Options: DENY\n  Content-Security-Policy: default-src 'self'\n"
+        );
+        assert_eq!(short_hash("a").len(), 16);
+        fs::remove_dir_all(dist).unwrap();
+    }
+
+    #[test]
     fn the_manifest_round_trips() {
         let dist = temp_dist("manifest");
         assert!(Manifest::read(&dist).pages.is_empty());
@@ -126,12 +190,13 @@ mod tests {
             build: "abc".into(),
             ..Default::default()
         };
-        m.pages.insert("/".into(), "index.html".into());
+        let files = PageFiles {
+            html: "index.html".into(),
+            data: "data-0123.js".into(),
+        };
+        m.pages.insert("/".into(), files.clone());
         m.write(&dist).unwrap();
-        assert_eq!(
-            Manifest::read(&dist).pages.get("/").map(String::as_str),
-            Some("index.html")
-        );
+        assert_eq!(Manifest::read(&dist).pages.get("/"), Some(&files));
         fs::remove_dir_all(dist).unwrap();
     }
 }

@@ -43,6 +43,47 @@ impl Shell {
         })
     }
 
+    /// The `'sha256-…'` sources of the shell's inline scripts (the theme
+    /// script): the only inline code the Content-Security-Policy allows.
+    pub fn inline_script_hashes(&self) -> Vec<String> {
+        use base64::Engine;
+        use sha2::Digest;
+        let mut hashes = Vec::new();
+        let head = format!("{}{}", self.head_start, self.head_end);
+        let mut rest = head.as_str();
+        while let Some(i) = rest.find("<script") {
+            let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+            let tag = &rest[i..tag_end];
+            let close = rest[tag_end..].find("</script>").map_or(rest.len(), |c| tag_end + c);
+            if !tag.contains(" src=") && !tag.contains("application/ld+json") {
+                let digest = sha2::Sha256::digest(&rest.as_bytes()[tag_end..close]);
+                hashes.push(format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                ));
+            }
+            rest = &rest[close.min(rest.len())..];
+            if rest.is_empty() {
+                break;
+            }
+            rest = &rest[1..];
+        }
+        hashes
+    }
+
+    /// The shell with `policy` as its `<meta>` Content-Security-Policy.
+    pub fn with_policy(&self, policy: &str) -> Shell {
+        Shell {
+            head_start: set_policy(&self.head_start, policy),
+            ..self.clone()
+        }
+    }
+
+    /// The whole shell document (the SPA fallback).
+    pub fn document(&self) -> String {
+        format!("{}{}{}", self.head_start, self.head_end, self.tail)
+    }
+
     /// The `<base href>` path trunk wrote (`/` or `/sub/`).
     pub fn base_path(&self) -> String {
         let Some(i) = self.head_start.find("<base href=\"") else {
@@ -51,6 +92,24 @@ impl Shell {
         let rest = &self.head_start[i + "<base href=\"".len()..];
         rest.split('"').next().unwrap_or("/").to_string()
     }
+}
+
+const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+
+/// Sets (or replaces) the CSP `<meta>` right after `<meta charset>`, before
+/// any script it governs.
+pub fn set_policy(head: &str, policy: &str) -> String {
+    let tag = format!("{CSP_META}{policy}\">");
+    if let Some(i) = head.find(CSP_META) {
+        let end = head[i..].find('>').map_or(head.len(), |e| i + e + 1);
+        return format!("{}{tag}{}", &head[..i], &head[end..]);
+    }
+    let at = head
+        .find("<meta charset")
+        .and_then(|i| head[i..].find('>').map(|e| i + e + 1))
+        .or_else(|| head.find("<head>").map(|i| i + "<head>".len()))
+        .unwrap_or(0);
+    format!("{}{tag}{}", &head[..at], &head[at..])
 }
 
 /// The app sets `lang` and `dir` on `<html>` itself; the shell's own `lang`
@@ -70,13 +129,25 @@ fn without_html_lang(head: &str) -> String {
 
 /// A rendered page, or why it must not be written.
 pub enum Rendered {
-    Page(String),
+    /// The document, and the script that carries its resource data (a
+    /// same-origin file, so the CSP needs no per-page hash).
+    Page {
+        html: String,
+        data: String,
+    },
     Skipped(String),
 }
 
 /// Renders `route` (`/article/x`). `base_url` is the deploy's public URL
 /// (`https://host/sub/`); `config_text` is `config.json` as served.
-pub async fn render(shell: &Shell, route: &str, base_url: &str, config_text: &str) -> Rendered {
+/// `data_url` names the file the page's data will be written to.
+pub async fn render(
+    shell: &Shell,
+    route: &str,
+    base_url: &str,
+    config_text: &str,
+    data_url: impl FnOnce(&str) -> String,
+) -> Rendered {
     let context: Arc<dyn hydration_context::SharedContext + Send + Sync> =
         Arc::new(hydration_context::SsrSharedContext::new());
     let owner = Owner::new_root(Some(context.clone()));
@@ -100,26 +171,56 @@ pub async fn render(shell: &Shell, route: &str, base_url: &str, config_text: &st
     let mut data = String::new();
     if let Some(mut chunks) = context.pending_data() {
         while let Some(chunk) = chunks.next().await {
-            data.push_str("<script>");
             data.push_str(&chunk);
-            data.push_str("</script>");
+            data.push('\n');
         }
     }
+    let data_tag = format!("<script src=\"{}\"></script>", data_url(&data));
     let stamp = Stamp::new(route, config_text).to_content();
     let head_start = shell.head_start.replacen(
         "<!--HEAD-->",
         &format!("<meta name=\"{STAMP_META}\" content=\"{stamp}\"/><!--HEAD-->"),
         1,
     );
-    let document = stream::iter([format!("{head_start}{}{body}{data}{}", shell.head_end, shell.tail)]);
+    let document = stream::iter([format!("{head_start}{}{body}{data_tag}{}", shell.head_end, shell.tail)]);
     let html: String = meta_output.inject_meta_context(document).await.collect().await;
     owner.unset();
-    Rendered::Page(html)
+    Rendered::Page { html, data }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_policy_goes_first_and_replaces_an_old_one() {
+        let head = "<html><head><meta charset=\"utf-8\" /><script>x</script>";
+        let once = set_policy(head, "default-src 'self'");
+        assert_eq!(
+            once,
+            "<html><head><meta charset=\"utf-8\" /><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><script>x</script>"
+        );
+        assert_eq!(
+            set_policy(&once, "default-src 'none'"),
+            once.replace("'self'", "'none'")
+        );
+    }
+
+    #[test]
+    fn only_inline_scripts_are_hashed() {
+        let shell = Shell::parse(
+            "<html><head><script>a</script><script type=\"module\" src=\"/s.js\"></script><script>b</script><!--HEAD--><!--/HEAD--></head><body></body></html>",
+        )
+        .unwrap();
+        // sha256("a") and sha256("b"), base64.
+        assert_eq!(
+            shell.inline_script_hashes(),
+            [
+                "'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='",
+                "'sha256-PiPoFgA5WUoziU9lZOGxNIu9egCI1CxKy3PurtWcAJ0='"
+            ]
+        );
+    }
 
     const SHELL: &str =
         "<html lang=\"fr\"><head><base href=\"/news/\" /><!--HEAD--><!--/HEAD--><link></head>\n<body></body>\n</html>";
@@ -133,6 +234,7 @@ mod tests {
         assert!(shell.head_end.ends_with("<body>"));
         assert_eq!(shell.tail, "</body>\n</html>");
         assert!(shell.head_start.starts_with("<html><head>"));
+        assert_eq!(shell.document(), SHELL.replace(" lang=\"fr\"", ""));
         assert!(Shell::parse("<html></html>").is_err());
     }
 }

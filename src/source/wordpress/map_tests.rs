@@ -260,3 +260,17 @@ fn authors_get_their_avatar_sizes() {
     assert_eq!(clean_slug("%D8%B3%D9%84%D8%A7%D9%85"), "سلام");
     assert_eq!(clean_slug("Mixed-Case"), "mixed-case");
 }
+
+#[test]
+fn gravatars_are_fetched_over_https() {
+    use super::media::secure_gravatar;
+    assert_eq!(
+        secure_gravatar("http://0.gravatar.com/avatar/abc?s=96&d=mm"),
+        "https://secure.gravatar.com/avatar/abc?s=96&d=mm"
+    );
+    assert_eq!(
+        secure_gravatar("https://secure.gravatar.com/avatar/x"),
+        "https://secure.gravatar.com/avatar/x"
+    );
+    assert_eq!(secure_gravatar("http://example.com/a.png"), "http://example.com/a.png");
+}

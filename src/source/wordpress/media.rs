@@ -83,6 +83,26 @@ pub fn image(m: &WpMedia) -> Option<Image> {
     })
 }
 
+/// Gravatar over https, whatever the site's scheme: a WordPress served over
+/// http links `http://0.gravatar.com/…`, which an https front end would block
+/// as mixed content (and the CSP allows only `https://secure.gravatar.com`).
+pub fn secure_gravatar(url: &str) -> String {
+    for host in [
+        "http://0.gravatar.com/",
+        "http://1.gravatar.com/",
+        "http://2.gravatar.com/",
+        "http://secure.gravatar.com/",
+        "https://0.gravatar.com/",
+        "https://1.gravatar.com/",
+        "https://2.gravatar.com/",
+    ] {
+        if let Some(rest) = url.strip_prefix(host) {
+            return format!("https://secure.gravatar.com/{rest}");
+        }
+    }
+    url.to_string()
+}
+
 /// A user's profile. Avatars are WordPress's `avatar_urls` (Gravatar by
 /// default), square, every size a source.
 pub fn author(u: &WpUser) -> Author {
@@ -92,7 +112,7 @@ pub fn author(u: &WpUser) -> Author {
         .filter_map(|(k, v)| {
             let n = k.parse::<u32>().ok().filter(|&n| n > 0)?;
             Some(ImageSource {
-                url: safe_url(v)?,
+                url: secure_gravatar(&safe_url(v)?),
                 width: n,
                 height: n,
             })
