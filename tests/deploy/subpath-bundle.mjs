@@ -29,6 +29,9 @@ function* files(p) {
 export function sourceKey() {
   const h = crypto.createHash('sha256');
   h.update(`public-url ${SUBPATH}\n`);
+  // The build id is the commit: the prerender refuses a bundle from another.
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: REPO, encoding: 'utf8' });
+  h.update(`commit ${head.stdout?.trim()}\n`);
   for (const input of INPUTS) {
     const abs = path.join(REPO, input);
     if (!fs.existsSync(abs)) continue;
@@ -40,6 +43,16 @@ export function sourceKey() {
   return h.digest('hex');
 }
 
+/** Prerenders the sub-path bundle for the origin the deploy tests serve it
+ * from (incremental: quick when nothing changed). */
+function prerender(log) {
+  const origin = process.env.DEPLOY_SERVE_ORIGIN || `http://127.0.0.1:${process.env.DEPLOY_SERVE_PORT || 4311}`;
+  const args = ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--dist', SUBPATH_DIST, '--site-url', `${origin}${SUBPATH}`];
+  const r = spawnSync('cargo', args, { cwd: REPO, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`prerender failed: ${r.stderr || r.error}`);
+  log(r.stdout.trim().split('\n').pop());
+}
+
 export function ensureSubpathBundle({ log = console.error } = {}) {
   const key = sourceKey();
   const fresh =
@@ -48,6 +61,7 @@ export function ensureSubpathBundle({ log = console.error } = {}) {
     fs.readFileSync(KEY_FILE, 'utf8').trim() === key;
   if (fresh) {
     log(`sub-path bundle: ${path.relative(REPO, SUBPATH_DIST)} is up to date`);
+    prerender(log);
     return SUBPATH_DIST;
   }
   log(`sub-path bundle: trunk build --release --public-url ${SUBPATH} --dist ${path.relative(REPO, SUBPATH_DIST)}`);
@@ -58,6 +72,7 @@ export function ensureSubpathBundle({ log = console.error } = {}) {
   });
   if (r.status !== 0) throw new Error(`trunk build failed (${r.status ?? r.error})`);
   fs.writeFileSync(KEY_FILE, `${key}\n`);
+  prerender(log);
   return SUBPATH_DIST;
 }
 

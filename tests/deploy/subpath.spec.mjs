@@ -40,6 +40,9 @@ test('home, client navigation, images, reload and 404 under /news/', async ({ pa
   const home = api('home.json');
   await page.goto(`${serve}/news/`);
   await expect(page.locator('.card--lead')).toBeVisible();
+  // The prerendered home (written for /news/) hydrates in place.
+  await page.waitForFunction(() => window.__kiosqueStart);
+  expect(await page.evaluate(() => window.__kiosqueStart)).toBe('hydrated');
   // Every internal link carries the base path.
   const hrefs = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs.length).toBeGreaterThan(10);
