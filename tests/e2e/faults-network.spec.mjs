@@ -1,7 +1,8 @@
 // Faults that request interception cannot express: a connection dropping
 // mid-body, a body cut short, a huge body streamed from a real socket. A tiny
-// API server (node built-ins) runs inside the test; a routed config.json
-// points the site at it. Everything it does not fault is served from dist/api.
+// server (node built-ins) runs inside the test and is the site's origin (the
+// CSP allows the site's own API only): it serves /api/ from dist/api, faulted
+// or not, and passes everything else to the e2e server.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -13,11 +14,22 @@ test.skip(({ isMobile }) => isMobile, 'viewport-independent: desktop only');
 /** path → fault(req, res, body); a path without one is served normally. */
 const faults = new Map();
 let server;
-let apiRoot;
+const port = Number(process.env.E2E_PORT || 4173) + 5;
+test.use({ baseURL: `http://127.0.0.1:${port}` });
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
+  const upstream = testInfo.project.use.baseURL;
   server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/api\//, '');
+    const pathname = new URL(req.url, 'http://x').pathname;
+    if (!pathname.startsWith('/api/')) {
+      const up = http.get(`${upstream}${req.url}`, { headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode, r.headers);
+        r.pipe(res);
+      });
+      up.on('error', () => res.destroy());
+      return;
+    }
+    const rel = decodeURIComponent(pathname).replace(/^\/api\//, '');
     res.setHeader('Access-Control-Allow-Origin', '*');
     const file = path.join(dist, 'api', rel);
     if (rel.includes('..') || !fs.existsSync(file)) {
@@ -33,8 +45,7 @@ test.beforeAll(async () => {
     }
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length }).end(body);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  apiRoot = `http://127.0.0.1:${server.address().port}/api`;
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
 });
 
 test.afterAll(async () => {
@@ -54,14 +65,7 @@ test.beforeEach(async ({ page }) => {
   faults.clear();
   errors = guard(page);
   await clientRendered(page);
-  const config = baseConfig();
-  // Same-origin for the page (the CSP allows no other API than the
-  // configured one), forwarded to the faulty server underneath.
-  config.api.base_url = '/faulty-api';
-  await page.route('**/faulty-api/**', (route) =>
-    route.continue({ url: route.request().url().replace(/^.*\/faulty-api/, apiRoot) }),
-  );
-  await routeConfig(page, config);
+  await routeConfig(page, baseConfig());
 });
 test.afterEach(({}, testInfo) => {
   if (testInfo.status === 'skipped') return;

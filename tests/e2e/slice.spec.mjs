@@ -1,6 +1,5 @@
 // The first slice: home, article, 404, config and API errors with retry,
 // deep links, canonical redirects.
-import { startServer } from '../../scripts/serve.mjs';
 import { test, expect, api, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
 
 const home = () => api('home.json');
@@ -64,27 +63,17 @@ test('?page=N redirects to the canonical /page/N route', async ({ page }) => {
 });
 
 test('API down: the error view appears, and retry recovers once the API is back', async ({ page }, testInfo) => {
-  // A free port where nothing listens yet.
-  const probe = await startServer({ root: dist, port: 0, host: '127.0.0.1', cors: true });
-  const port = probe.address().port;
-  await new Promise((r) => probe.close(r));
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({ api: { kind: 'static', base_url: `http://127.0.0.1:${port}/api`, timeout_ms: 3000 } }),
-    }),
-  );
-  await page.goto('/');
+  const down = (route) => route.abort('connectionrefused');
+  await page.route('**/api/**', down);
+  // Not prerendered: the page needs the API to render.
+  await page.goto('/page/2');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Connexion impossible');
   await snap(page, testInfo, 'api-down');
-  const api2 = await startServer({ root: dist, port, host: '127.0.0.1', cors: true });
-  try {
-    await alert.getByRole('button', { name: 'Réessayer' }).click();
-    await expect(page.locator('.card--lead .card__title')).toHaveText(home().lead.title);
-  } finally {
-    await new Promise((r) => api2.close(r));
-  }
+  await page.unroute('**/api/**', down);
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(page.locator('.grid .card').first()).toBeVisible();
+  await expect(page.locator('.pagination__status')).toContainText('Page 2 sur');
 });
 
 test('an invalid config.json names the bad key; no blank page', async ({ page }) => {
