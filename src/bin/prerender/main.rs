@@ -174,10 +174,10 @@ async fn run(args: &Args) -> Result<(), String> {
             skipped.push(format!("{route}: not a safe path"));
             continue;
         };
-        let dir = file.trim_end_matches("index.html").to_string();
+        // Content-addressed, so hosts cache it for good (`-<16 hex>` names).
         let mut data_file = String::new();
         let name_data = |data: &str| {
-            data_file = format!("{dir}data-{}.js", output::short_hash(data));
+            data_file = format!("page-data/data-{}.js", output::short_hash(data));
             format!("{base_path}{data_file}")
         };
         match render::render(&shell, route, &base_url, &config_text, name_data).await {
