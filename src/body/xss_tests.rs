@@ -4,7 +4,7 @@
 //! was escaped in the input may survive as text: it is rendered as text).
 
 use super::{html_to_blocks, BodyOptions};
-use crate::model::{Block, Inline};
+use crate::model::Block;
 
 fn opts() -> BodyOptions {
     BodyOptions {
@@ -13,41 +13,9 @@ fn opts() -> BodyOptions {
     }
 }
 
-fn inline_urls(v: &[Inline], out: &mut Vec<String>) {
-    for i in v {
-        match i {
-            Inline::Link { href, children } => {
-                out.push(href.clone());
-                inline_urls(children, out);
-            }
-            Inline::Emphasis { children } | Inline::Strong { children } => inline_urls(children, out),
-            _ => {}
-        }
-    }
-}
-
 /// Every URL a browser would load or follow.
 fn urls(blocks: &[Block]) -> Vec<String> {
-    let mut out = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
-                inline_urls(content, &mut out)
-            }
-            Block::List { items, .. } => items.iter().for_each(|i| inline_urls(i, &mut out)),
-            Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| inline_urls(&c.content, &mut out)),
-            Block::Figure { image } => {
-                out.push(image.url.clone());
-                out.extend(image.sources.iter().map(|s| s.url.clone()));
-            }
-            Block::Embed { url, embed_url, .. } => {
-                out.push(url.clone());
-                out.push(embed_url.clone());
-            }
-            Block::Unknown => {}
-        }
-    }
-    out
+    Block::urls(blocks)
 }
 
 /// An independent, conservative re-check of what `safe_url` lets through.
@@ -88,14 +56,14 @@ fn check(html: &str) -> Vec<Block> {
     blocks
 }
 
+/// How many links the paragraphs carry.
 fn links(blocks: &[Block]) -> usize {
-    let mut v = Vec::new();
-    for b in blocks {
-        if let Block::Paragraph { content } = b {
-            inline_urls(content, &mut v);
-        }
-    }
-    v.len()
+    let paragraphs: Vec<Block> = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .cloned()
+        .collect();
+    Block::links(&paragraphs).len()
 }
 
 #[test]

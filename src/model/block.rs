@@ -121,6 +121,16 @@ pub enum Block {
 impl Block {
     /// Every link target in a body, in reading order (for link checks).
     pub fn links(blocks: &[Block]) -> Vec<String> {
+        Self::collect(blocks, false)
+    }
+
+    /// Every URL a browser would load or follow in a body: links, images
+    /// and their sources, embeds (for URL safety checks).
+    pub fn urls(blocks: &[Block]) -> Vec<String> {
+        Self::collect(blocks, true)
+    }
+
+    fn collect(blocks: &[Block], media: bool) -> Vec<String> {
         fn walk(inlines: &[Inline], out: &mut Vec<String>) {
             for i in inlines {
                 match i {
@@ -141,6 +151,14 @@ impl Block {
                 }
                 Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
                 Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| walk(&c.content, &mut out)),
+                Block::Figure { image } if media => {
+                    out.push(image.url.clone());
+                    out.extend(image.sources.iter().map(|s| s.url.clone()));
+                }
+                Block::Embed { url, embed_url, .. } if media => {
+                    out.push(url.clone());
+                    out.push(embed_url.clone());
+                }
                 _ => {}
             }
         }

@@ -90,19 +90,6 @@ pub fn assert_url(u: &str, ctx: &str) {
     }
 }
 
-fn inline_urls(v: &[Inline], out: &mut Vec<String>) {
-    for i in v {
-        match i {
-            Inline::Link { href, children } => {
-                out.push(href.clone());
-                inline_urls(children, out);
-            }
-            Inline::Emphasis { children } | Inline::Strong { children } => inline_urls(children, out),
-            _ => {}
-        }
-    }
-}
-
 pub fn image_urls(img: &Image, out: &mut Vec<String>) {
     out.push(img.url.clone());
     out.extend(img.sources.iter().map(|s| s.url.clone()));
@@ -110,23 +97,7 @@ pub fn image_urls(img: &Image, out: &mut Vec<String>) {
 
 /// Every URL a browser would load or follow in a body.
 pub fn block_urls(blocks: &[Block]) -> Vec<String> {
-    let mut out = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
-                inline_urls(content, &mut out)
-            }
-            Block::List { items, .. } => items.iter().for_each(|i| inline_urls(i, &mut out)),
-            Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| inline_urls(&c.content, &mut out)),
-            Block::Figure { image } => image_urls(image, &mut out),
-            Block::Embed { url, embed_url, .. } => {
-                out.push(url.clone());
-                out.push(embed_url.clone());
-            }
-            Block::Unknown => {}
-        }
-    }
-    out
+    Block::urls(blocks)
 }
 
 /// The serialized output may only hold these object keys and `type` tags:
