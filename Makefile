@@ -20,7 +20,7 @@ build:
 	scripts/setup.sh
 	trunk build --release
 
-## Performance report: bench/report.md + bench/report.json (release build in dist/, Lighthouse, navigation, memory)
+## Performance report: bench/report.md + bench/report.json (release build in dist/, prerendered copies, Lighthouse, navigation, memory)
 bench:
 	scripts/setup.sh --test
 	node scripts/bench/run.mjs $(BENCH_ARGS)

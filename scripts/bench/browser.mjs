@@ -35,6 +35,7 @@ async function clickAndTime(page, { selector, href, expectPath, view }) {
           ? [...document.querySelectorAll('a')].find((a) => a.getAttribute('href') === href)
           : document.querySelector(selector);
         if (!link) return reject(new Error(`no link ${href ?? selector} on ${location.pathname}`));
+        if (!window.__benchDocument) return reject(new Error('not the document the bench loaded (a full page load happened)'));
         const ready = () => {
           if (location.pathname !== expectPath) return false;
           if (view === 'article') return !!document.querySelector('h1.article__title');
@@ -62,10 +63,16 @@ async function clickAndTime(page, { selector, href, expectPath, view }) {
 const goHome = (page) => clickAndTime(page, { selector: 'a.site-header__name', expectPath: '/', view: 'home' });
 const openArticle = (page, href) => clickAndTime(page, { href, expectPath: href, view: 'article' });
 
+// A prerendered home shows its cards before the wasm runs: clicks only
+// navigate client-side once the app has hydrated (or rendered), which it
+// announces in window.__kiosqueStart (src/boot.rs). Resolves to that word.
 async function loadHome(page, origin) {
   await page.goto(`${origin}/`);
   await page.waitForSelector('a.card__link[href^="/article/"]', { timeout: 30000 });
-  await page.waitForFunction(() => window.__benchWasmMemory !== undefined, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.__benchWasmMemory !== undefined && window.__kiosqueStart, null, { timeout: 30000 });
+  // Every later click must stay in this document: a full load would lose it.
+  await page.evaluate(() => { window.__benchDocument = true; });
+  return page.evaluate(() => window.__kiosqueStart);
 }
 
 async function homeArticleLinks(page) {
@@ -95,7 +102,8 @@ export async function runBrowserBench({ origin, navRuns = 20, memNavs = 200, log
     ],
   });
   const viewport = { width: 360, height: 780 };
-  const out = { viewport, uncached_ms: [], cached_ms: [], home_cached_ms: [], memory: [] };
+  const out = { viewport, uncached_ms: [], cached_ms: [], home_cached_ms: [], memory: [], start: {} };
+  const started = (how) => (out.start[how] = (out.start[how] ?? 0) + 1);
   try {
     // Uncached: a fresh context (empty HTTP cache, fresh app) per run; click
     // a different home card each time, whose article was never fetched.
@@ -104,7 +112,7 @@ export async function runBrowserBench({ origin, navRuns = 20, memNavs = 200, log
       const ctx = await browser.newContext({ viewport });
       await ctx.addInitScript(INIT);
       const page = await ctx.newPage();
-      await loadHome(page, origin);
+      started(await loadHome(page, origin));
       links ??= await homeArticleLinks(page);
       out.uncached_ms.push(await openArticle(page, links[i % links.length]));
       await ctx.close();
@@ -117,7 +125,7 @@ export async function runBrowserBench({ origin, navRuns = 20, memNavs = 200, log
     await ctx.addInitScript(INIT);
     const page = await ctx.newPage();
     const cdp = await ctx.newCDPSession(page);
-    await loadHome(page, origin);
+    started(await loadHome(page, origin));
     const few = links.slice(0, 4);
     for (const href of few) {
       await openArticle(page, href);
@@ -134,7 +142,7 @@ export async function runBrowserBench({ origin, navRuns = 20, memNavs = 200, log
     await page.close();
     const mpage = await ctx.newPage();
     const mcdp = await ctx.newCDPSession(mpage);
-    await loadHome(mpage, origin);
+    started(await loadHome(mpage, origin));
     out.memory.push({ navigations: 0, ...(await measureMemory(mpage, mcdp)) });
     let n = 0;
     let k = 0;

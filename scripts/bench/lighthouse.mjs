@@ -36,8 +36,39 @@ export async function lighthouseOnce({ repo, url, outFile }) {
     tbt_ms: a('total-blocking-time'),
     cls: a('cumulative-layout-shift'),
     bytes: a('total-byte-weight'),
+    speed_index_ms: a('speed-index'),
+    diagnostics: diagnostics(lhr),
     runtime_error: lhr.runtimeError?.message ?? null,
     warnings: lhr.runWarnings ?? [],
     lighthouse_version: lhr.lighthouseVersion,
   };
+}
+
+/** What explains LCP and CLS in one run: the LCP element and its phases, the
+ * layout shifts and their elements, render-blocking resources, requests. */
+export function diagnostics(lhr) {
+  const items = (id) => lhr.audits[id]?.details?.items ?? [];
+  const out = {};
+  // largest-contentful-paint-element: a list of two tables (element, phases).
+  const lcpTables = items('largest-contentful-paint-element');
+  const el = lcpTables[0]?.items?.[0]?.node ?? lcpTables[0]?.node;
+  if (el) out.lcp_element = { selector: el.selector ?? null, snippet: el.snippet ?? null, label: el.nodeLabel ?? null };
+  const phases = lcpTables[1]?.items;
+  if (phases?.length) out.lcp_phases = Object.fromEntries(phases.map((p) => [p.phase, Math.round(p.timing)]));
+  out.lcp_image_lazy = lhr.audits['lcp-lazy-loaded']?.score === 0 ? true : lhr.audits['lcp-lazy-loaded']?.score === 1 ? false : null;
+  out.layout_shifts = items('layout-shifts').slice(0, 5).map((s) => ({
+    score: Number((s.score ?? 0).toFixed(4)),
+    selector: s.node?.selector ?? null,
+    snippet: s.node?.snippet?.slice(0, 160) ?? null,
+    causes: (s.subItems?.items ?? []).map((c) => c.cause).filter(Boolean),
+  }));
+  out.render_blocking = items('render-blocking-resources').map((r) => ({ url: r.url, wasted_ms: Math.round(r.wastedMs ?? 0), bytes: r.totalBytes ?? null }));
+  const reqs = items('network-requests');
+  out.requests = reqs.length;
+  const rs = items('resource-summary');
+  out.by_type = Object.fromEntries(rs.map((r) => [r.resourceType, { requests: r.requestCount, bytes: r.transferSize }]));
+  // The largest transfers: what the byte weight is made of.
+  out.largest = [...reqs].sort((x, y) => (y.transferSize ?? 0) - (x.transferSize ?? 0)).slice(0, 6)
+    .map((r) => ({ url: r.url, type: r.resourceType, bytes: r.transferSize, end_ms: Math.round(r.networkEndTime ?? 0) }));
+  return out;
 }

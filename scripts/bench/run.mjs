@@ -2,15 +2,22 @@
 // `make bench`: the performance report of Kiosque (issue "performance").
 //
 //   node scripts/bench/run.mjs [--dist DIR] [--runs 3] [--nav-runs 20] [--mem-navs 200]
-//                              [--no-lighthouse] [--no-wordpress]
+//                              [--no-lighthouse] [--no-wordpress] [--port N]
+//                              [--no-prerender | --compare-csr]
 //   node scripts/bench/run.mjs --render-only   (rewrites bench/report.md from bench/report.json)
 //
 // Without --dist it uses dist/, built first (trunk build --release) when it is
 // missing or older than its sources (scripts/dist.mjs).
-// It serves the dist with scripts/serve.mjs on free ports (the static demo API,
-// and a copy whose config.json points at the test WordPress), starts the test
-// WordPress (scripts/wordpress/up.sh, twentytwentythree active), and writes
-// bench/report.md and bench/report.json; raw Lighthouse JSON goes to bench/tmp/.
+// The dist itself is never modified: it is copied into bench/tmp/ twice, once
+// as is (the static demo API) and once with a config.json pointing at the test
+// WordPress (scripts/wordpress/up.sh, twentytwentythree active), and each copy
+// is prerendered (`cargo run --features ssr --bin prerender -- --dist COPY
+// --site-url ORIGIN`, the origin it is then served from), as a deploy would.
+// --no-prerender measures client rendering only (copies without prerendered
+// pages: every route is served the shell); --compare-csr measures both.
+// Copies are served with scripts/serve.mjs on free ports, or on --port N and
+// the next ones. Writes bench/report.md and bench/report.json; raw Lighthouse
+// JSON goes to bench/tmp/.
 // It is a report: missed targets never fail it. It exits non-zero only when a
 // measurement could not be made (the tooling broke), after writing the report.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDist, sh } from '../dist.mjs';
 import { startServer } from '../serve.mjs';
+import net from 'node:net';
 import { bundleFiles, fileSizes } from '../size-budget.mjs';
 import { lighthouseOnce } from './lighthouse.mjs';
 import { runBrowserBench, median } from './browser.mjs';
@@ -34,7 +42,7 @@ const log = (...a) => console.error('bench:', ...a);
 // ---------------------------------------------------------------------------
 // Arguments
 
-const opts = { dist: null, runs: 3, navRuns: 20, memNavs: 200, lighthouse: true, wordpress: true };
+const opts = { dist: null, runs: 3, navRuns: 20, memNavs: 200, lighthouse: true, wordpress: true, port: 0, prerender: true, compareCsr: false };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -46,10 +54,17 @@ const opts = { dist: null, runs: 3, navRuns: 20, memNavs: 200, lighthouse: true,
     else if (a === '--no-lighthouse') opts.lighthouse = false;
     else if (a === '--no-wordpress') opts.wordpress = false;
     else if (a === '--render-only') opts.renderOnly = true;
+    else if (a === '--port') opts.port = Number(argv[++i]);
+    else if (a === '--no-prerender') opts.prerender = false;
+    else if (a === '--compare-csr') opts.compareCsr = true;
     else {
-      console.error(`usage: node scripts/bench/run.mjs [--dist DIR] [--runs N] [--nav-runs N] [--mem-navs N] [--no-lighthouse] [--no-wordpress] [--render-only]`);
+      console.error(`usage: node scripts/bench/run.mjs [--dist DIR] [--runs N] [--nav-runs N] [--mem-navs N] [--no-lighthouse] [--no-wordpress] [--port N] [--no-prerender | --compare-csr] [--render-only]`);
       process.exit(2);
     }
+  }
+  if (!opts.prerender && opts.compareCsr) {
+    console.error('bench: --compare-csr needs prerendering (drop --no-prerender)');
+    process.exit(2);
   }
 }
 
@@ -95,7 +110,11 @@ fs.mkdirSync(tmpDir, { recursive: true });
 // 2. Bundle sizes
 
 const bundle = await step('bundle', () => {
-  const files = bundleFiles(dist).map((f) => ({ name: f.name, kind: f.kind, ...fileSizes(f.file) }));
+  // A prerendered home leaves its data script (data-<hash>.js) at the root:
+  // page data, not bundle.
+  const files = bundleFiles(dist)
+    .filter((f) => !/^data-[0-9a-f]+\.js$/.test(f.name))
+    .map((f) => ({ name: f.name, kind: f.kind, ...fileSizes(f.file) }));
   const sum = (fs_, k) => fs_.reduce((s, f) => s + f[k], 0);
   const crit = files;
   const wasmJs = files.filter((f) => f.kind !== 'css');
@@ -103,26 +122,9 @@ const bundle = await step('bundle', () => {
     files,
     critical_path: { raw: sum(crit, 'raw'), gzip: sum(crit, 'gzip'), brotli: sum(crit, 'brotli') },
     wasm_js: { raw: sum(wasmJs, 'raw'), gzip: sum(wasmJs, 'gzip'), brotli: sum(wasmJs, 'brotli') },
+    baseline: JSON.parse(fs.readFileSync(path.join(repo, 'tests/size-baseline.json'), 'utf8')),
   };
 });
-
-// ---------------------------------------------------------------------------
-// 3. Servers: static demo API, and a copy of the dist pointed at WordPress.
-
-const baseConfig = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
-const wpSite = path.join(tmpDir, 'site-wordpress');
-await step('copy-dist', () => {
-  fs.rmSync(wpSite, { recursive: true, force: true });
-  fs.cpSync(dist, wpSite, { recursive: true, preserveTimestamps: true });
-  for (const ext of ['', '.br', '.gz']) fs.rmSync(path.join(wpSite, `config.json${ext}`), { force: true });
-  const cfg = { ...baseConfig, api: { kind: 'wordpress', base_url: `${WP_ORIGIN}/wp-json` } };
-  fs.writeFileSync(path.join(wpSite, 'config.json'), `${JSON.stringify(cfg, null, 2)}\n`);
-});
-const staticServer = await startServer({ root: dist, port: 0, host: '127.0.0.1' });
-const wpServer = await startServer({ root: wpSite, port: 0, host: '127.0.0.1' });
-const staticOrigin = `http://127.0.0.1:${staticServer.address().port}`;
-const wpKiosqueOrigin = `http://127.0.0.1:${wpServer.address().port}`;
-log(`serving ${dist} on ${staticOrigin}, the WordPress-backed copy on ${wpKiosqueOrigin}`);
 
 // ---------------------------------------------------------------------------
 // 4. WordPress (twentytwentythree as the front-end theme)
@@ -148,7 +150,94 @@ if (opts.wordpress) {
 }
 
 // ---------------------------------------------------------------------------
-// 5. Pages
+// 5. Sites: copies of the dist, configured, prerendered, served.
+
+const baseConfig = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
+
+/** A free port (or the next of --port N). */
+let nextPort = opts.port;
+function port() {
+  if (opts.port) return Promise.resolve(nextPort++);
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const p = srv.address().port;
+      srv.close(() => resolve(p));
+    });
+  });
+}
+
+function copyDist(to, api) {
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.cpSync(dist, to, { recursive: true, preserveTimestamps: true });
+  for (const ext of ['', '.br', '.gz']) fs.rmSync(path.join(to, `config.json${ext}`), { force: true });
+  fs.writeFileSync(path.join(to, 'config.json'), `${JSON.stringify({ ...baseConfig, api }, null, 2)}\n`);
+}
+
+/** Removes the prerendered pages (listed in prerender.json) so that every
+ * route is served the shell and renders client-side; the home is the shell. */
+function stripPrerendered(dir) {
+  const manifest = path.join(dir, 'prerender.json');
+  if (fs.existsSync(manifest)) {
+    const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+    for (const page of Object.values(m.pages ?? {})) {
+      for (const f of [page.html, page.data].filter(Boolean)) {
+        for (const ext of ['', '.br', '.gz']) fs.rmSync(path.join(dir, f + ext), { force: true });
+      }
+    }
+  }
+  for (const ext of ['.br', '.gz']) fs.rmSync(path.join(dir, `index.html${ext}`), { force: true });
+  fs.copyFileSync(path.join(dir, 'shell.html'), path.join(dir, 'index.html'));
+}
+
+async function prerender(dir, origin) {
+  const t = Date.now();
+  await sh('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--dist', dir, '--site-url', origin]);
+  const m = JSON.parse(fs.readFileSync(path.join(dir, 'prerender.json'), 'utf8'));
+  return { pages: Object.keys(m.pages ?? {}).length, seconds: Math.round((Date.now() - t) / 1000) };
+}
+
+// Variants: each source prerendered (unless --no-prerender) and, with
+// --compare-csr, the same copy without its prerendered pages.
+const sources = [{ id: 'static', label: 'Kiosque (static demo API)', api: baseConfig.api }];
+if (opts.wordpress && wordpress) {
+  sources.push({ id: 'wordpress', label: 'Kiosque on the test WordPress', api: { kind: 'wordpress', base_url: `${WP_ORIGIN}/wp-json` } });
+}
+const sites = [];
+const servers = [];
+const prerenderInfo = {};
+for (const src of sources) {
+  const dir = path.join(tmpDir, `site-${src.id}`);
+  const origin = `http://127.0.0.1:${await port()}`;
+  await step(`prepare-${src.id}`, async () => {
+    copyDist(dir, src.api);
+    stripPrerendered(dir); // a dist prerendered before (make test) carries pages for another origin
+    // Prerendering also writes the policy of this config.json into the shell.
+    prerenderInfo[src.id] = await prerender(dir, origin);
+    log(`prerendered ${prerenderInfo[src.id].pages} pages of ${dir} for ${origin}`);
+  });
+  if (!prerenderInfo[src.id]) continue;
+  if (opts.prerender) sites.push({ id: `kiosque_${src.id}`, source: src.id, label: `${src.label}, prerendered`, dir, origin, mode: 'prerendered' });
+  if (!opts.prerender || opts.compareCsr) {
+    const csrDir = `${dir}-csr`;
+    fs.rmSync(csrDir, { recursive: true, force: true });
+    fs.cpSync(dir, csrDir, { recursive: true, preserveTimestamps: true });
+    stripPrerendered(csrDir);
+    sites.push({
+      id: opts.prerender ? `kiosque_${src.id}_csr` : `kiosque_${src.id}`, source: src.id,
+      label: `${src.label}, client-rendered (shell)`, dir: csrDir, origin: `http://127.0.0.1:${await port()}`, mode: 'csr',
+    });
+  }
+}
+for (const site of sites) {
+  const server = await startServer({ root: site.dir, port: Number(new URL(site.origin).port), host: '127.0.0.1' });
+  servers.push(server);
+  log(`serving ${path.relative(repo, site.dir)} (${site.mode}) on ${site.origin}`);
+}
+
+// ---------------------------------------------------------------------------
+// 6. Pages
 
 function pickArticle() {
   const preferred = 'inflation-tunisie-menages-reinventent-panier-de-rentree';
@@ -163,16 +252,20 @@ const pages = {
   category: { kiosque: `/category/${category}`, wordpress: `/category/${category}/` },
   article: { kiosque: `/article/${slug}`, wordpress: `/${slug}/` },
 };
-const targets = [
-  { id: 'kiosque_static', label: 'Kiosque (static demo API)', origin: staticOrigin, kind: 'kiosque' },
-];
-if (wordpress) {
-  targets.push({ id: 'kiosque_wordpress', label: 'Kiosque on the test WordPress', origin: wpKiosqueOrigin, kind: 'kiosque' });
-  targets.push({ id: 'wordpress_theme', label: 'WordPress twentytwentythree', origin: WP_ORIGIN, kind: 'wordpress' });
+const targets = sites.map((st) => ({ id: st.id, label: st.label, origin: st.origin, kind: 'kiosque', site: st }));
+if (wordpress) targets.push({ id: 'wordpress_theme', label: 'WordPress twentytwentythree', origin: WP_ORIGIN, kind: 'wordpress' });
+/** Whether `route` of a site is a prerendered page (else the shell is served). */
+function isPrerendered(site, route) {
+  const rel = route === '/' ? 'index.html' : `${route.replace(/^\/|\/$/g, '')}/index.html`;
+  try {
+    return /name="kiosque-prerender"/.test(fs.readFileSync(path.join(site.dir, rel), 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------------------
-// 6. Lighthouse: rounds over every (target, page) so drift hits all alike.
+// 7. Lighthouse: rounds over every (target, page) so drift hits all alike.
 
 const METRICS = ['score', 'fcp_ms', 'lcp_ms', 'tbt_ms', 'cls', 'bytes'];
 let lighthouse = null;
@@ -184,7 +277,12 @@ if (opts.lighthouse) {
         for (const [pageId, p] of Object.entries(pages)) {
           const url = t.origin + p[t.kind];
           const outFile = path.join(tmpDir, 'lighthouse', `${t.id}-${pageId}-${r}.json`);
-          const res = await lighthouseOnce({ repo, url, outFile });
+          let res = await lighthouseOnce({ repo, url, outFile });
+          if (res.error) {
+            // Chrome sometimes shows an interstitial on a first load: one retry.
+            log(`lighthouse ${t.id} ${pageId}: ${res.error}; retrying once`);
+            res = await lighthouseOnce({ repo, url, outFile });
+          }
           log(`lighthouse ${r}/${opts.runs} ${t.id} ${pageId}: ${res.error ?? `score ${res.score}, LCP ${Math.round(res.lcp_ms)} ms, TBT ${Math.round(res.tbt_ms)} ms, CLS ${res.cls?.toFixed(3)}, ${res.bytes} B`}`);
           ((raw[t.id] ??= {})[pageId] ??= []).push({ url, ...res });
         }
@@ -192,12 +290,19 @@ if (opts.lighthouse) {
     }
     const out = {};
     for (const t of targets) {
-      out[t.id] = { label: t.label, pages: {} };
+      out[t.id] = { label: t.label, mode: t.site?.mode ?? 'wordpress', pages: {} };
       for (const pageId of Object.keys(pages)) {
         const runs = raw[t.id][pageId];
         const ok = runs.filter((x) => !x.error && !x.runtime_error);
         const med = Object.fromEntries(METRICS.map((m) => [m, median(ok.map((x) => x[m]))]));
-        out[t.id].pages[pageId] = { url: runs[0].url, runs_ok: ok.length, median: med, runs };
+        // Diagnostics (LCP element, shifts, blocking resources) of the run whose LCP is the median's.
+        const rep = [...ok].sort((a, b) => Math.abs(a.lcp_ms - med.lcp_ms) - Math.abs(b.lcp_ms - med.lcp_ms))[0];
+        out[t.id].pages[pageId] = {
+          url: runs[0].url, runs_ok: ok.length, median: med,
+          prerendered: t.site ? isPrerendered(t.site, pages[pageId].kiosque) : null,
+          diagnostics: rep?.diagnostics ?? null,
+          runs: runs.map(({ diagnostics: _d, ...rest }) => rest),
+        };
         if (ok.length < runs.length) errors.push(`lighthouse ${t.id} ${pageId}: ${runs.length - ok.length} failed run(s)`);
       }
     }
@@ -206,17 +311,20 @@ if (opts.lighthouse) {
 }
 
 // ---------------------------------------------------------------------------
-// 7. Client navigation and memory (Kiosque, static demo API)
+// 8. Client navigation and memory (Kiosque, static demo API; it starts from
+// the prerendered home, once hydrated, unless --no-prerender)
 
-const browser = await step('navigation-memory', () =>
-  runBrowserBench({ origin: staticOrigin, navRuns: opts.navRuns, memNavs: opts.memNavs, log }),
-);
+const navSite = sites.find((st) => st.id === 'kiosque_static');
+const browser = navSite
+  ? await step('navigation-memory', () =>
+    runBrowserBench({ origin: navSite.origin, navRuns: opts.navRuns, memNavs: opts.memNavs, log }))
+  : null;
+if (browser) browser.site = { id: navSite.id, mode: navSite.mode, home_prerendered: isPrerendered(navSite, '/') };
 
-staticServer.close();
-wpServer.close();
+for (const server of servers) server.close();
 
 // ---------------------------------------------------------------------------
-// 8. Targets, ratios, report
+// 9. Targets, ratios, report
 
 
 const targetsOut = [];
@@ -227,11 +335,25 @@ if (bundle) {
   const v = bundle.wasm_js.brotli;
   target('Initial wasm + JS, brotli', '≤ 120 KB (122 880 B)', v, v <= 120 * KB, v - 120 * KB, 'B');
 }
-const kArt = lighthouse?.kiosque_static?.pages.article.median;
-if (kArt) {
-  target('Lighthouse mobile, article: performance', '≥ 95', kArt.score, kArt.score >= 95, kArt.score - 95, 'points');
-  target('Lighthouse mobile, article: CLS', '≤ 0.01', kArt.cls, kArt.cls <= 0.01, kArt.cls - 0.01, '');
-  target('Lighthouse mobile, article: TBT', '≤ 100 ms', kArt.tbt_ms, kArt.tbt_ms <= 100, kArt.tbt_ms - 100, 'ms');
+// Judged on every Kiosque variant measured, the one on WordPress first (the
+// same posts as the theme it is compared with).
+const judged = ['kiosque_wordpress', 'kiosque_static', 'kiosque_wordpress_csr', 'kiosque_static_csr'].filter((id) => lighthouse?.[id]);
+const wpMed = (pageId) => lighthouse?.wordpress_theme?.pages[pageId]?.median;
+for (const id of judged) {
+  const v = lighthouse[id];
+  const who = v.label;
+  for (const pageId of Object.keys(pages)) {
+    const k = v.pages[pageId].median;
+    const w = wpMed(pageId);
+    if (w?.lcp_ms && k.lcp_ms != null) {
+      const ratio = k.lcp_ms / w.lcp_ms;
+      target(`${who}, ${pageId}: LCP Kiosque / WordPress`, '≤ 0.8×', ratio, ratio <= 0.8, ratio - 0.8, '×');
+    }
+    if (k.cls != null) target(`${who}, ${pageId}: CLS`, '≤ 0.01', k.cls, k.cls <= 0.01, k.cls - 0.01, '');
+  }
+  const a = v.pages.article.median;
+  if (a.score != null) target(`${who}, article: performance score`, '≥ 95', a.score, a.score >= 95, a.score - 95, 'points');
+  if (a.tbt_ms != null) target(`${who}, article: TBT`, '≤ 100 ms', a.tbt_ms, a.tbt_ms <= 100, a.tbt_ms - 100, 'ms');
 }
 if (browser) {
   const v = browser.cached_median_ms;
@@ -242,14 +364,14 @@ if (browser) {
 
 const ratios = {};
 if (lighthouse?.wordpress_theme) {
-  for (const kid of ['kiosque_wordpress', 'kiosque_static']) {
+  for (const kid of judged) {
     if (!lighthouse[kid]) continue;
     ratios[kid] = {};
     for (const pageId of Object.keys(pages)) {
       const k = lighthouse[kid].pages[pageId].median;
       const w = lighthouse.wordpress_theme.pages[pageId].median;
       const r = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
-      ratios[kid][pageId] = { lcp: r(k.lcp_ms, w.lcp_ms), tbt: r(k.tbt_ms, w.tbt_ms), bytes: r(k.bytes, w.bytes) };
+      ratios[kid][pageId] = { lcp: r(k.lcp_ms, w.lcp_ms), fcp: r(k.fcp_ms, w.fcp_ms), tbt: r(k.tbt_ms, w.tbt_ms), bytes: r(k.bytes, w.bytes) };
     }
   }
 }
@@ -259,10 +381,15 @@ const report = {
   duration_s: Math.round((Date.now() - started) / 1000),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
   dist: path.relative(repo, dist) || dist,
+  commit: spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: repo, encoding: 'utf8' }).stdout.trim() || null,
+  worktree_dirty: (spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repo, encoding: 'utf8' }).stdout.trimEnd() || '').split('\n').filter(Boolean),
+  sites: sites.map(({ id, label, mode, origin, dir }) => ({ id, label, mode, origin, dir: path.relative(repo, dir) })),
+  prerender: opts.prerender ? prerenderInfo : null,
   settings: {
     lighthouse: 'lighthouse@12 CLI, mobile defaults (simulated throttling), --only-categories=performance, ' +
       'CHROME_PATH=/usr/bin/chromium, --chrome-flags="--headless=new --no-sandbox --disable-gpu"',
     runs: opts.runs, nav_runs: opts.navRuns, mem_navs: opts.memNavs,
+    prerender: opts.prerender, compare_csr: opts.compareCsr,
     pages, article_slug: slug, category,
   },
   wordpress, bundle, lighthouse, ratios, navigation_memory: browser, targets: targetsOut, errors, timings,
@@ -283,60 +410,121 @@ function renderMarkdown(r) {
   const kb = (b) => (b == null ? '–' : `${(b / KB).toFixed(1)} KB`);
   const ms = (x) => (x == null ? '–' : `${n(x)} ms`);
   const x = (v) => (v == null ? 'n/a' : `${v.toFixed(2)}×`);
+  const short = (u) => (u ?? '').replace(/^https?:\/\/127\.0\.0\.1:\d+/, '');
   const L = [];
   L.push('# Kiosque performance report', '');
-  L.push(`Generated ${r.generated_at} by \`make bench\` (\`scripts/bench/run.mjs\`) in ${r.duration_s} s on ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}. Bundle: \`${r.dist}\`.`);
-  L.push('Raw Lighthouse JSON: `bench/tmp/lighthouse/` (not committed).', '');
+  L.push(`Generated ${r.generated_at} by \`make bench\` (\`scripts/bench/run.mjs\`) in ${r.duration_s} s on ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}. ` +
+    `Bundle: \`${r.dist}\`, built at commit \`${r.commit ?? '?'}\`${r.worktree_dirty?.length ? ` (uncommitted changes: ${r.worktree_dirty.map((l) => `\`${l.slice(3)}\``).join(', ')})` : ''}.`);
+  L.push('Raw Lighthouse JSON: `bench/tmp/lighthouse/` (not committed). **Timings are noisy**: the machine has 2 cores shared with other jobs; ' +
+    'Lighthouse simulates a mobile device (Moto G Power class, slow 4G) from the observed trace, so CPU contention shifts FCP/LCP/TBT by tens to a few hundred ms between runs.', '');
+  if (r.prerender) {
+    L.push('Kiosque pages are **prerendered** the way a deploy does it: each copy of the dist gets its `config.json` and is prerendered with ' +
+      '`cargo run --features ssr --bin prerender -- --dist COPY --site-url ORIGIN` (the origin it is then served from), from its own source: ' +
+      Object.entries(r.prerender).map(([id, p]) => `${id} ${p.pages} pages (${p.seconds} s)`).join(', ') + '. ' +
+      'The bundle hydrates those pages. "Client-rendered (shell)" rows are the same copy with its prerendered pages removed: every route gets `shell.html`, as before prerendering existed.', '');
+  } else {
+    L.push('Run with `--no-prerender`: every Kiosque page is the shell, rendered client-side (the behaviour before prerendering).', '');
+  }
   if (r.errors.length) L.push('**Measurement errors:**', '', ...r.errors.map((e) => `- ${e}`), '');
 
-  L.push('## Targets (from the performance issue)', '');
+  L.push('## Targets (from the performance issues)', '');
   L.push('| Target | Goal | Measured | Result |', '|---|---|---|---|');
   for (const t of r.targets) {
-    const val = t.unit === 'B' ? `${n(t.value)} B (${kb(t.value)})` : t.unit === '%' ? `${n(t.value, 2)} %` : t.unit === '' ? n(t.value, 3) : `${n(t.value, t.unit === 'ms' ? 1 : 0)}${t.unit === 'ms' ? ' ms' : ''}`;
-    const by = t.unit === 'B' ? `${kb(Math.abs(t.by))}` : t.unit === '' ? n(Math.abs(t.by), 3) : `${n(Math.abs(t.by), 1)}${t.unit === 'ms' ? ' ms' : t.unit === '%' ? ' points' : ' points'}`;
+    const val = t.unit === 'B' ? `${n(t.value)} B (${kb(t.value)})` : t.unit === '%' ? `${n(t.value, 2)} %` : t.unit === '' ? n(t.value, 3)
+      : t.unit === '×' ? x(t.value) : `${n(t.value, t.unit === 'ms' ? 1 : 0)}${t.unit === 'ms' ? ' ms' : ''}`;
+    const by = t.unit === 'B' ? `${kb(Math.abs(t.by))}` : t.unit === '' ? n(Math.abs(t.by), 3) : t.unit === '×' ? `${n(Math.abs(t.by), 2)}×`
+      : `${n(Math.abs(t.by), 1)}${t.unit === 'ms' ? ' ms' : ' points'}`;
     const res = t.met == null ? 'not measured' : t.met ? `**met** (margin ${by})` : `**missed** by ${by}${t.unit === 'B' ? ` (${n((t.value / (120 * KB)), 1)}× the goal)` : ''}`;
     L.push(`| ${t.name} | ${t.goal} | ${val} | ${res} |`);
   }
   L.push('');
 
   if (r.bundle) {
-    L.push('## Bundle', '', 'Every wasm, JS and CSS file of the dist (all three are loaded by `index.html` before the first view renders). gzip level 9, brotli quality 11 (Node zlib).', '');
+    L.push('## Bundle', '', 'Every wasm, JS and CSS file at the root of the dist (the per-page `data-<hash>.js` of a prerendered home excluded): `start.js` (the same-origin loader), the wasm-bindgen glue, the wasm and the stylesheet. gzip level 9, brotli quality 11 (Node zlib).', '');
     L.push('| File | Raw | gzip | brotli |', '|---|---:|---:|---:|');
     for (const f of r.bundle.files) L.push(`| \`${f.name}\` | ${n(f.raw)} | ${n(f.gzip)} | ${n(f.brotli)} |`);
     const c = r.bundle.critical_path;
     const wj = r.bundle.wasm_js;
     L.push(`| **wasm + JS** | ${n(wj.raw)} | ${n(wj.gzip)} | **${n(wj.brotli)}** (${kb(wj.brotli)}) |`);
-    L.push(`| **Critical path (wasm + JS + CSS)** | ${n(c.raw)} | ${n(c.gzip)} | **${n(c.brotli)}** (${kb(c.brotli)}) |`, '');
+    L.push(`| **wasm + JS + CSS** | ${n(c.raw)} | ${n(c.gzip)} | **${n(c.brotli)}** (${kb(c.brotli)}) |`, '');
+    const base = r.bundle.baseline?.critical_brotli_bytes;
+    if (base) {
+      const d = wj.brotli - base;
+      L.push('### What hydration adds to the wasm', '');
+      L.push(`The bundle is built with the \`hydrate\` feature (\`index.html\`: \`data-cargo-features="hydrate"\`) and can no longer be built without it, so the hydrate/CSR difference of this app cannot be measured directly. What can be measured: ` +
+        `wasm + JS brotli is **${n(wj.brotli)} B** now, against **${n(base)} B** recorded in \`tests/size-baseline.json\` before prerendering (a CSR build, "${r.bundle.baseline.reason}"), ` +
+        `a difference of **${d >= 0 ? '+' : '−'}${n(Math.abs(d))} B (${d >= 0 ? '+' : '−'}${kb(Math.abs(d))}, ${d >= 0 ? '+' : '−'}${n(Math.abs(d / base) * 100, 1)} %)**. ` +
+        'That difference is an upper bound on hydration, not its cost: it also contains everything else merged since the baseline (the prerender stamp check and discard path in `src/boot.rs`, `Resource`s instead of local resources, the CSP work, and feature changes). ' +
+        'Reference, not measured here: `../shared/PRERENDER.md` §4 measured on a small prototype (same Leptos 0.8, wasm-opt -Oz) that `hydrate` instead of `csr` costs **+20 KB brotli (+12.2 %)**, and keeping the CSR fallback about 2 KB more.', '');
+    }
   }
 
   if (r.lighthouse) {
+    const lh = r.lighthouse;
     L.push(`## Lighthouse (mobile, simulated throttling), median of ${r.settings.runs} run${r.settings.runs === 1 ? '' : 's'}`, '');
-    L.push(`Pages: home, category \`${r.settings.category}\` page 1, article \`${r.settings.article_slug}\`. ` +
-      'Kiosque on WordPress is the same dist with only `config.json` pointing at `http://127.0.0.1:8081/wp-json`; ' +
-      'the peer is the same WordPress rendering the same content with its twentytwentythree theme (nginx + php-fpm, gzip, no page cache). Every metric is the median of its own runs. ' +
-      'Caveat: Lighthouse\'s simulated FCP only waits for render-blocking resources, so for Kiosque (an empty body until the wasm, fetched by a module script, has run) it is optimistic; LCP is the number that includes the wasm.', '');
-    L.push('| Site | Page | Score | FCP | LCP | TBT | CLS | Bytes |', '|---|---|---:|---:|---:|---:|---:|---:|');
-    for (const t of Object.values(r.lighthouse)) {
+    L.push(`Pages: home, category \`${r.settings.category}\` page 1, article \`${r.settings.article_slug}\`, measured in rounds (every site and page once per round) so drift hits all alike. ` +
+      'Kiosque on WordPress is the same dist with `config.json` pointing at `http://127.0.0.1:8081/wp-json`; ' +
+      'the peer is the same WordPress rendering the same posts with its twentytwentythree theme (nginx + php-fpm, gzip, no page cache). Every metric is the median of its own runs. ' +
+      '"Prerendered" says whether the URL was a prerendered page in that copy (else the shell was served).', '');
+    L.push('| Site | Page | Prerendered | Score | FCP | LCP | TBT | CLS | Bytes | Requests |', '|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const t of Object.values(lh)) {
       for (const [pid, p] of Object.entries(t.pages)) {
         const m = p.median;
-        L.push(`| ${t.label} | ${pid} | ${n(m.score)} | ${ms(m.fcp_ms)} | ${ms(m.lcp_ms)} | ${ms(m.tbt_ms)} | ${n(m.cls, 3)} | ${kb(m.bytes)} |`);
+        const pre = p.prerendered == null ? '–' : p.prerendered ? 'yes' : 'no';
+        L.push(`| ${t.label} | ${pid} | ${pre} | ${n(m.score)} | ${ms(m.fcp_ms)} | ${ms(m.lcp_ms)} | ${ms(m.tbt_ms)} | ${n(m.cls, 3)} | ${kb(m.bytes)} | ${p.diagnostics?.requests ?? '–'} |`);
       }
     }
     L.push('');
     if (Object.keys(r.ratios).length) {
-      L.push('### Ratios Kiosque / WordPress theme (below 1 means Kiosque is better)', '');
-      L.push('| Kiosque variant | Page | LCP | TBT | Bytes |', '|---|---|---:|---:|---:|');
+      L.push('### Ratios Kiosque / WordPress theme (below 1 means Kiosque is better; target for LCP ≤ 0.8×)', '');
+      L.push('| Kiosque variant | Page | LCP | FCP | TBT | Bytes |', '|---|---|---:|---:|---:|---:|');
       for (const [kid, pagesR] of Object.entries(r.ratios)) {
-        for (const [pid, q] of Object.entries(pagesR)) L.push(`| ${r.lighthouse[kid].label} | ${pid} | ${x(q.lcp)} | ${x(q.tbt)} | ${x(q.bytes)} |`);
+        for (const [pid, q] of Object.entries(pagesR)) L.push(`| ${lh[kid].label} | ${pid} | ${x(q.lcp)} | ${x(q.fcp)} | ${x(q.tbt)} | ${x(q.bytes)} |`);
       }
       L.push('', 'A TBT ratio is n/a when WordPress\'s median TBT is 0 ms.', '');
     }
+    for (const src of ['static', 'wordpress']) {
+      const pre = lh[`kiosque_${src}`];
+      const csr = lh[`kiosque_${src}_csr`];
+      if (!pre || !csr) continue;
+      L.push(`### Prerendered vs client-rendered: ${pre.label.replace(/, prerendered$/, '')}`, '');
+      L.push('| Page | LCP prerendered | LCP client-rendered | FCP prerendered | FCP client-rendered | CLS prerendered | CLS client-rendered |', '|---|---:|---:|---:|---:|---:|---:|');
+      for (const pid of Object.keys(pre.pages)) {
+        const a = pre.pages[pid].median;
+        const b = csr.pages[pid].median;
+        L.push(`| ${pid} | ${ms(a.lcp_ms)} | ${ms(b.lcp_ms)} | ${ms(a.fcp_ms)} | ${ms(b.fcp_ms)} | ${n(a.cls, 3)} | ${n(b.cls, 3)} |`);
+      }
+      L.push('');
+    }
+
+    L.push('### What the audits say (the run closest to the median LCP)', '');
+    L.push('LCP element and its phases (`largest-contentful-paint-element`), layout shifts (`layout-shifts`), render-blocking resources (`render-blocking-resources`), requests and transfer by type (`network-requests`, `resource-summary`).', '');
+    for (const [tid, t] of Object.entries(lh)) {
+      if (t.mode === 'csr') continue;
+      for (const [pid, p] of Object.entries(t.pages)) {
+        const d = p.diagnostics;
+        if (!d) continue;
+        const el = d.lcp_element;
+        const phases = d.lcp_phases ? Object.entries(d.lcp_phases).map(([k, v]) => `${k} ${v} ms`).join(', ') : '–';
+        const shifts = d.layout_shifts?.length
+          ? d.layout_shifts.map((sh_) => `${sh_.score} \`${sh_.selector ?? '?'}\`${sh_.causes.length ? ` (${sh_.causes.join('; ')})` : ''}`).join('; ')
+          : 'none';
+        const blocking = d.render_blocking?.length ? d.render_blocking.map((b) => `\`${short(b.url)}\` (${b.wasted_ms} ms)`).join(', ') : 'none';
+        const types = Object.entries(d.by_type ?? {}).filter(([k, v]) => k !== 'total' && k !== 'third-party' && v.requests)
+          .map(([k, v]) => `${k} ${v.requests} / ${kb(v.bytes)}`).join(', ');
+        L.push(`- **${t.label}, ${pid}**: LCP element \`${el?.selector ?? '–'}\`${el?.label ? ` ("${el.label.slice(0, 60)}")` : ''}; phases ${phases}. ` +
+          `Shifts: ${shifts}. Render-blocking: ${blocking}. ${d.requests} requests: ${types}.`);
+      }
+    }
+    L.push('');
   }
 
   const b = r.navigation_memory;
   if (b) {
+    const how = b.site ? `${b.site.mode === 'prerendered' ? 'the prerendered home, hydrated' : 'the shell, rendered client-side'}` : '';
     L.push('## Client navigation (Kiosque, static demo API, 360 × 780, Playwright + Debian Chromium)', '');
-    L.push('Measured in the page: `performance.now()` (with `performance.mark`) just before the card link\'s `click()`, then at the first animation frame where the new view\'s `h1` is in the DOM. ' +
+    L.push(`Each page is loaded at \`/\` (${how}; start-up seen in \`window.__kiosqueStart\`: ${Object.entries(b.start ?? {}).map(([k, v]) => `${k} × ${v}`).join(', ') || '–'}), and clicked only once the app has started, so every click is a client-side route change (a full page load would fail the run). ` +
+      'Measured in the page: `performance.now()` (with `performance.mark`) just before the card link\'s `click()`, then at the first animation frame where the new view\'s `h1` is in the DOM. ' +
       'Uncached: a fresh browser context per run (empty HTTP cache, article never fetched), a different home card each time. ' +
       'Cached: the same few articles, each fetched once before, reached from home by link clicks. No CPU throttling.', '');
     L.push('| Navigation | Runs | Median | Min | Max |', '|---|---:|---:|---:|---:|');
@@ -346,7 +534,7 @@ function renderMarkdown(r) {
     row('header link → home, cached', b.home_cached_ms);
     L.push('');
     L.push('## Memory after scripted client navigations', '');
-    L.push('One page, link clicks alternating home and 4 articles; measured after a forced GC (CDP `HeapProfiler.collectGarbage`). ' +
+    L.push(`One page (${how}), link clicks alternating home and 4 articles; measured after a forced GC (CDP \`HeapProfiler.collectGarbage\`). ` +
       'JS heap: CDP `Runtime.getHeapUsage().usedSize` (`performance.memory.usedJSHeapSize` with `--enable-precise-memory-info` is in the JSON). ' +
       'Wasm: `WebAssembly.Memory.buffer.byteLength` of the module\'s exported memory, taken from `event.detail.wasm.memory` of trunk\'s `TrunkApplicationStarted` event by an init script ' +
       '(`window.wasmBindings` holds only the bindings, not the memory). Wasm memory only grows, in 64 KiB pages, and never shrinks.', '');
@@ -361,22 +549,8 @@ function renderMarkdown(r) {
     L.push('');
   }
 
-  L.push('## Where the gap is, and the levers', '');
-  if (r.bundle) {
-    L.push(`The first view cannot render before ${kb(r.bundle.wasm_js.brotli)} of brotli wasm + JS has downloaded, compiled and run ` +
-      `(goal 120 KB): the bundle is the main cost of the first load on a mobile connection; on simulated slow 4G every 100 KB costs ≈ 0.5 s before anything is fetched. Levers from the issue:`, '');
-  }
-  L.push(
-    '- start the first data fetch (`site.json`, `home.json` or the article) from `index.html`, in parallel with the wasm download (like `config.json` is already preloaded);',
-    '- `<link rel=preload>` / `modulepreload` for what the first view needs, `fetchpriority=high` on the LCP image;',
-    '- inline the critical CSS, load the rest without blocking;',
-    '- skeletons of the right size so late content does not shift (CLS);',
-    '- `srcset`/`sizes` so phones download small images, and lazy loading below the fold (byte weight: on the article, Lighthouse counts the article\'s own image plus 6 more 800 w images of the rail and related cards, where the WordPress theme\'s article page has only its 768 w featured image);',
-    '- trim dependencies and monomorphisation: `scripts/wasm-sizes.py` attributes code bytes to modules (`tachys` views ≈ 29 %, `reactive_graph` ≈ 12 %, `serde_json` + `serde_path_to_error` ≈ 8 %);',
-    '- defer work not needed for first paint (search index, most-read, related) until after it;',
-    '- prerendering the HTML of each page (a later issue) removes the wait for wasm from FCP/LCP altogether.',
-    '',
-  );
+  if (r.analysis?.length) L.push('## Analysis of this run', '', ...r.analysis, '');
+
   L.push('## Step times (s)', '', Object.entries(r.timings).map(([k, v]) => `${k} ${v}`).join(' · '), '');
   return `${L.join('\n')}\n`;
 }
