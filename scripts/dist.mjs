@@ -1,6 +1,6 @@
 // The release bundle in dist/, for `make bench` and `make soak`: built with
 // `trunk build --release` when it is missing or older than its sources.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,12 +28,17 @@ function newestMtime(p) {
 export function staleReason(dist = path.join(repo, 'dist')) {
   let built;
   try {
-    built = fs.statSync(path.join(dist, 'index.html')).mtimeMs;
+    built = fs.statSync(path.join(dist, 'shell.html')).mtimeMs;
   } catch {
-    return `${path.relative(repo, dist) || dist}/index.html is missing`;
+    return `${path.relative(repo, dist) || dist}/shell.html is missing`;
   }
   const newer = SOURCES.find((s) => newestMtime(path.join(repo, s)) > built);
-  return newer ? `${newer} changed since the last build` : null;
+  if (newer) return `${newer} changed since the last build`;
+  // The wasm carries its commit (build.rs); the prerender refuses another.
+  const head = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: repo, encoding: 'utf8' }).stdout?.trim();
+  const wasm = fs.readdirSync(dist).filter((f) => f.endsWith('.wasm'));
+  const stamped = wasm.some((f) => fs.readFileSync(path.join(dist, f)).includes(`kiosque-build:${head};`));
+  return head && !stamped ? `${path.relative(repo, dist) || dist} was built from another commit than ${head}` : null;
 }
 
 /** Runs `cmd args` in the repo with node_modules/.bin and ~/.cargo/bin on PATH. */

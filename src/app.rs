@@ -2,7 +2,7 @@
 //! configuration that everything else depends on.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_meta::{provide_meta_context, Html, Link, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{path, NavigateOptions};
@@ -45,6 +45,7 @@ pub fn router_base(base_url: &str) -> String {
 fn Shell(config: Config, base_url: String) -> impl IntoView {
     let locale = Locale::from_code(config.site.locale.as_deref().unwrap_or("fr"));
     let source = Source::from_config(&config, &base_url);
+    let config_for_head = config.clone();
     provide_context(Ctx {
         source,
         locale,
@@ -64,8 +65,15 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
     let header = site_view.clone()(|site| view! { <Header site/> }.into_any());
     let footer = site_view(|site| view! { <Footer site year=crate::clock::current_year()/> }.into_any());
     canonical_redirects();
+    // A remote API (WordPress): connect while the page is still parsing, for
+    // its JSON (CORS) and its images.
+    let api_origin = crate::csp::origin_of(&config_for_head.api.base_url);
     view! {
         <Html attr:lang=locale.code() attr:dir=locale.dir()/>
+        {api_origin.map(|o| view! {
+            <Link rel="preconnect" href=o.clone()/>
+            <Link rel="preconnect" href=o crossorigin="anonymous"/>
+        })}
         <Title formatter=title_formatter(site)/>
         <a class="skip-link" href="#main">{s.skip_link}</a>
         <NavEffects/>

@@ -82,7 +82,11 @@ fn writes_then_keeps_then_deletes() {
     assert!(html.contains("\"@type\":\"NewsArticle\""));
     assert!(!html.contains("__RESOLVED_RESOURCES"), "the data is a file, not inline");
     let data_file = files["data"].as_str().unwrap();
-    assert!(html.contains(&format!("<script src=\"/{data_file}\"></script>")));
+    let data_tag = format!("<script defer src=\"/{data_file}\"></script>");
+    assert!(
+        html.find(&data_tag).unwrap() < html.find("<body>").unwrap(),
+        "the data script is in the head"
+    );
     assert!(fs::read_to_string(dist.join(data_file))
         .unwrap()
         .contains("__RESOLVED_RESOURCES"));

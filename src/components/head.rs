@@ -130,6 +130,17 @@ pub fn ArticleHead(article: Article) -> impl IntoView {
         {article.modified.as_ref().map(|m| view! { <Meta property="article:modified_time" content=m.as_str().to_string()/> })}
         <Meta property="article:section" content=article.category.name.clone()/>
         {tags}
+        // The hero is the largest paint: fetched with the HTML, not after it.
+        {article.image.as_ref().map(|img| view! {
+            <Link
+                rel="preload"
+                as_="image"
+                href=img.url.clone()
+                imagesrcset=img.srcset().unwrap_or_default()
+                imagesizes=crate::components::blocks::FIGURE_SIZES
+                fetchpriority="high"
+            />
+        })}
         {ld.into_iter().map(|v| view! { <Script type_="application/ld+json">{ld_json(&v)}</Script> }).collect_view()}
     }
 }

@@ -175,14 +175,20 @@ pub async fn render(
             data.push('\n');
         }
     }
-    let data_tag = format!("<script src=\"{}\"></script>", data_url(&data));
+    // Deferred, before the loader: it runs first without holding up the
+    // first paint, and is fetched beside the wasm.
+    let data_tag = format!("<script defer src=\"{}\"></script>", data_url(&data));
     let stamp = Stamp::new(route, config_text).to_content();
     let head_start = shell.head_start.replacen(
         "<!--HEAD-->",
         &format!("<meta name=\"{STAMP_META}\" content=\"{stamp}\"/><!--HEAD-->"),
         1,
     );
-    let document = stream::iter([format!("{head_start}{}{body}{data_tag}{}", shell.head_end, shell.tail)]);
+    let head_end = match shell.head_end.find("<script type=\"module\"") {
+        Some(i) => format!("{}{data_tag}{}", &shell.head_end[..i], &shell.head_end[i..]),
+        None => shell.head_end.replacen("</head>", &format!("{data_tag}</head>"), 1),
+    };
+    let document = stream::iter([format!("{head_start}{head_end}{body}{}", shell.tail)]);
     let html: String = meta_output.inject_meta_context(document).await.collect().await;
     owner.unset();
     Rendered::Page { html, data }

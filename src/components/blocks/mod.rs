@@ -10,7 +10,7 @@ mod paragraph;
 mod quote;
 mod table;
 
-pub use figure::Figure;
+pub use figure::{Figure, FIGURE_SIZES};
 pub use inline::Inlines;
 
 use leptos::prelude::*;
