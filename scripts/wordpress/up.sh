@@ -3,7 +3,7 @@
 # project's own demo newsroom (content/).
 #
 #   scripts/wordpress/up.sh            install (Debian packages), start, install WP, seed
-#   scripts/wordpress/up.sh --reseed   same, and run the seed even if content/ is unchanged
+#   scripts/wordpress/up.sh --reseed   same, and run the seeds even if their inputs are unchanged
 #   scripts/wordpress/down.sh          stop what up.sh started
 #   scripts/wordpress/record.sh        re-record tests/fixtures/wordpress/ from it
 #
@@ -175,6 +175,18 @@ if [ "$installed" = 0 ] || [ "$reseed" = 1 ] || [ "$(cat "$state/seed.hash" 2>/d
   KIOSQUE_WP_STATE="$state" KIOSQUE_MEDIA_DIR="$media" php "$here/seed.php" "$origin" "$repo/content"
   chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads
   echo "$seed_hash" > "$state/seed.hash"
+  rm -f "$state/hostile.hash"
+fi
+# 6. The hostile corpus (tests/hostile/vectors.json) for tests/e2e/hostile.spec.mjs,
+#    kept out of the way of the demo content (see seed-hostile.php).
+hostile_hash="$(cat "$here/seed-hostile.php" "$repo/tests/hostile/vectors.json" | sha256sum | cut -c1-16)"
+if [ "$reseed" = 1 ] || [ "$(cat "$state/hostile.hash" 2>/dev/null)" != "$hostile_hash" ]; then
+  say "seeding the hostile corpus"
+  media="$repo/public/media"
+  ls "$media"/*-1200.jpg >/dev/null 2>&1 || media="$state/content/media"
+  KIOSQUE_MEDIA_DIR="$media" php "$here/seed-hostile.php" "$origin" "$repo/tests/hostile/vectors.json"
+  chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads
+  echo "$hostile_hash" > "$state/hostile.hash"
 fi
 curl -fsS "$origin/wp-json/wp/v2/posts?per_page=1&_fields=id" 2>/dev/null | grep -q '"id"' || {
   echo "wordpress: the REST API does not answer posts (logs in $state)" >&2

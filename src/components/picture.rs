@@ -17,10 +17,11 @@ pub fn Picture(
     priority: bool,
     #[prop(optional, into)] class: Option<String>,
 ) -> impl IntoView {
+    let image = checked_image(image);
     let srcset = image.srcset();
     let failed = RwSignal::new(false);
     let blank = blank_src(image.width, image.height);
-    let url = image.url;
+    let url = if image.url.is_empty() { blank.clone() } else { image.url };
     // A prerendered image may fail before the app is there to hear it.
     let img = NodeRef::<leptos::html::Img>::new();
     Effect::new(move |_| {
@@ -46,6 +47,17 @@ pub fn Picture(
     }
 }
 
+/// The image with only the URLs `crate::body::safe_url` accepts: a refused
+/// `url` becomes empty (drawn as the blank), refused renditions are dropped.
+/// The static API's documents reach the page unchecked.
+pub(crate) fn checked_image(mut image: Image) -> Image {
+    image.url = crate::body::safe_url(&image.url).unwrap_or_default();
+    image
+        .sources
+        .retain(|s| crate::body::safe_url(&s.url).as_deref() == Some(s.url.as_str()));
+    image
+}
+
 /// A transparent SVG of `width` × `height`: it keeps the image's natural
 /// size and aspect ratio, so the box drawn for it does not change.
 pub fn blank_src(width: u32, height: u32) -> String {
@@ -56,7 +68,35 @@ pub fn blank_src(width: u32, height: u32) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::blank_src;
+    use super::{blank_src, checked_image};
+    use crate::model::{Image, ImageSource};
+
+    #[test]
+    fn image_urls_are_checked() {
+        let source = |url: &str| ImageSource {
+            url: url.into(),
+            width: 480,
+            height: 270,
+        };
+        let image = Image {
+            url: "javascript:window.__xss='img'".into(),
+            width: 1200,
+            height: 675,
+            alt: String::new(),
+            caption: None,
+            credit: None,
+            sources: vec![
+                source("/media/a-480.jpg"),
+                source("data:text/html,<script>window.__xss=1</script>"),
+                source("JaVaScRiPt:window.__xss=1"),
+                source("https://cdn.example/a-800.jpg"),
+            ],
+        };
+        let checked = checked_image(image);
+        assert_eq!(checked.url, "");
+        let urls: Vec<&str> = checked.sources.iter().map(|s| s.url.as_str()).collect();
+        assert_eq!(urls, ["/media/a-480.jpg", "https://cdn.example/a-800.jpg"]);
+    }
 
     #[test]
     fn the_blank_has_the_image_size() {

@@ -3,6 +3,16 @@ use leptos::prelude::*;
 use crate::context::use_ctx;
 use crate::model::EmbedProvider;
 
+/// The page link and the player URL of an embed, when both are safe: the
+/// link passes `crate::body::safe_url`, and the player is `https://` (what the
+/// WordPress adapter builds). The static API's documents are not checked
+/// before they get here, and an iframe would run a `javascript:` player URL.
+pub(crate) fn checked_urls(url: &str, embed_url: &str) -> Option<(String, String)> {
+    let url = crate::body::safe_url(url)?;
+    let embed_url = crate::body::safe_url(embed_url).filter(|u| u.starts_with("https://"))?;
+    Some((url, embed_url))
+}
+
 /// An allowlisted embed: nothing loads from the provider until the reader
 /// asks. Then a sized, sandboxed iframe; the plain link is always there.
 #[component]
@@ -78,6 +88,26 @@ fn ratio_class(width: u32, height: u32) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use super::checked_urls;
+
+    #[test]
+    fn an_embed_needs_a_safe_link_and_an_https_player() {
+        let page = "https://www.youtube.com/watch?v=abc";
+        let player = "https://www.youtube-nocookie.com/embed/abc";
+        assert_eq!(checked_urls(page, player), Some((page.into(), player.into())));
+        for bad in [
+            "javascript:window.__xss='x'",
+            "JAVASCRIPT:window.__xss='x'",
+            "data:text/html,<script>window.__xss='x'</script>",
+            "http://player.example/embed",
+            "/local/player",
+        ] {
+            assert_eq!(checked_urls(page, bad), None, "player {bad:?}");
+        }
+        assert_eq!(checked_urls("javascript:window.__xss='x'", player), None);
+        assert_eq!(checked_urls("vbscript:msgbox(1)", player), None);
+    }
+
     #[test]
     fn embeds_take_the_nearest_shape() {
         assert_eq!(super::ratio_class(560, 315), "16x9");

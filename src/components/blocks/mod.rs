@@ -39,7 +39,10 @@ fn block(b: Block) -> AnyView {
             title,
             width,
             height,
-        } => view! { <embed::Embed provider url embed_url title width height/> }.into_any(),
+        } => match embed::checked_urls(&url, &embed_url) {
+            Some((url, embed_url)) => view! { <embed::Embed provider url embed_url title width height/> }.into_any(),
+            None => ().into_any(),
+        },
         Block::Unknown => ().into_any(),
     }
 }
