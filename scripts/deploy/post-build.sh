@@ -5,10 +5,29 @@
 #   (prerendered pages must never be served as the fallback);
 # - 404.html: the same shell, which GitHub Pages serves for unknown paths;
 # - _redirects, _headers: Netlify's routing and headers (deploy/netlify/);
-# - .nojekyll: GitHub Pages serves the files as they are.
+# - .nojekyll: GitHub Pages serves the files as they are;
+# - offline.html: gets the shell's <base> and stylesheet;
+# - sw.js: gets this build's hashed files and a version (docs/deploy.md,
+#   "Offline reading").
 set -eu
 out="${TRUNK_STAGING_DIR:?run by trunk}"
 cp "$out/index.html" "$out/shell.html"
 cp "$out/index.html" "$out/404.html"
 cp deploy/netlify/_redirects deploy/netlify/_headers "$out/"
 : > "$out/.nojekyll"
+
+# offline.html: the placeholder line becomes the shell's <base> and stylesheet.
+head=$(grep -E '<base |rel="stylesheet"' "$out/index.html")
+[ "$(printf '%s\n' "$head" | wc -l)" -eq 2 ] || { echo "post-build: expected one <base> and one stylesheet in index.html" >&2; exit 1; }
+awk -v head="$head" '/<!--KIOSQUE-HEAD-->/ { print head; next } { print }' "$out/offline.html" > "$out/offline.html.tmp"
+mv "$out/offline.html.tmp" "$out/offline.html"
+
+# sw.js: the hashed files to precache, and a version that changes whenever
+# the shell or the offline page does (both name the hashed files).
+assets=$(cd "$out" && ls | grep -E -e '-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$' | sed 's/.*/"&"/' | paste -sd, -)
+[ -n "$assets" ] || { echo "post-build: no hashed assets in $out" >&2; exit 1; }
+version=$(cat "$out/index.html" "$out/offline.html" | sha256sum | cut -c1-16)
+line="const BUILD = { version: '$version', assets: [$assets] };"
+grep -q '^const BUILD = ' "$out/sw.js" || { echo "post-build: no BUILD line in sw.js" >&2; exit 1; }
+awk -v line="$line" '/^const BUILD = / { print line; next } { print }' "$out/sw.js" > "$out/sw.js.tmp"
+mv "$out/sw.js.tmp" "$out/sw.js"
