@@ -86,7 +86,8 @@ export function contentTypeFor(file) {
 export function cacheControlFor(file) {
   const name = path.basename(file);
   const ext = path.extname(name).toLowerCase();
-  if (ext === '.html' || ext === '.htm') return CACHE_HTML;
+  // The service worker: its updates must be seen on the next visit.
+  if (ext === '.html' || ext === '.htm' || name === 'sw.js') return CACHE_HTML;
   if (HASHED_RE.test(name)) return CACHE_IMMUTABLE;
   return CACHE_DEFAULT;
 }

@@ -40,6 +40,7 @@ const FILES = {
   'sitemap.xml': '<?xml version="1.0"?><urlset/>',
   'robots.txt': 'User-agent: *\n',
   'manifest.webmanifest': '{"name":"Kiosque"}',
+  'sw.js': 'self.addEventListener("fetch", () => {});\n'.repeat(10),
 };
 
 let tmp; // temp dir holding the root plus "outside" files
@@ -254,6 +255,13 @@ describe('cache control', () => {
       const r = await get(p);
       assert.equal(r.headers['cache-control'], 'no-cache', p);
     }
+  });
+
+  test('the service worker is no-cache', async () => {
+    const r = await get('/sw.js');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers['cache-control'], 'no-cache');
+    assert.match(r.headers['content-type'], /^text\/javascript/);
   });
 
   test('other files must revalidate', async () => {
