@@ -15,7 +15,8 @@
 //   plus 40 other documents (site, home, listings).
 // - hashed assets (name-<16 hex>.js/.wasm/.css): cache first.
 // - same-origin images: network first, the 80 seen last kept.
-// Anything else goes to the network untouched.
+// Anything else goes to the network untouched. "Network first" answers from
+// the cache when the network fails, or after 3 s when the cache can answer.
 //
 // Updates: the new worker installs beside the old, takes over at once
 // (skipWaiting + clients.claim) and deletes the caches of older builds. Open
