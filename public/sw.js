@@ -13,7 +13,8 @@
 // - the app's JSON (requests with `Accept: application/json`, same-origin or
 //   a CORS API): network first, cached; the 20 articles read last are kept,
 //   plus 40 other documents (site, home, listings).
-// - hashed assets (name-<16 hex>.js/.wasm/.css): cache first.
+// - the files the shell loads, and any hashed file (name-<16 hex>.js/.wasm/
+//   .css): cache first, the shell's precached at install.
 // - same-origin images: network first, the 80 seen last kept.
 // Anything else goes to the network untouched. "Network first" answers from
 // the cache when the network fails, or after 3 s when the cache can answer.
@@ -23,7 +24,8 @@
 // pages keep the assets they loaded; the next page load uses the new build.
 'use strict';
 
-// This build's hashed files and version, written by scripts/deploy/post-build.sh.
+// What the shell loads (its scripts, wasm, stylesheet, icon) and a version
+// that changes with any of them: written by scripts/deploy/post-build.sh.
 const BUILD = { version: 'dev', assets: [] };
 
 const SCOPE = self.registration.scope;
@@ -31,6 +33,7 @@ const at = (p) => new URL(p, SCOPE).href;
 const SHELL = at('shell.html');
 const OFFLINE = at('offline.html');
 const CONFIG = at('config.json');
+const ASSETS = BUILD.assets.map(at);
 
 // Build-bound caches carry the version; content caches survive updates.
 const CACHES = {
@@ -50,11 +53,8 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const shell = await caches.open(CACHES.shell);
-      // The two pages are revalidated; hashed files may come from the HTTP cache.
-      await shell.addAll([
-        ...[SHELL, OFFLINE].map((u) => new Request(u, { cache: 'no-cache' })),
-        ...BUILD.assets.map(at),
-      ]);
+      // Revalidated: a stale copy from the HTTP cache would stay for the build.
+      await shell.addAll([SHELL, OFFLINE, ...ASSETS].map((u) => new Request(u, { cache: 'no-cache' })));
       // What every route needs, so that the first page read is readable
       // offline even though it loaded before this worker was there.
       const config = await fetch(CONFIG, { cache: 'no-cache' }).catch(() => null);
@@ -104,7 +104,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   const sameSite = url.startsWith(SCOPE);
-  if (sameSite && HASHED.test(new URL(url).pathname)) {
+  if (ASSETS.includes(url) || (sameSite && HASHED.test(new URL(url).pathname))) {
     event.respondWith(cacheFirst(request, CACHES.shell));
     return;
   }
