@@ -13,7 +13,7 @@
 // - the app's JSON (requests with `Accept: application/json`, same-origin or
 //   a CORS API): network first, cached; the 20 articles read last are kept,
 //   plus 40 other documents (site, home, listings).
-// - the files the shell loads, and any hashed file (name-<16 hex>.js/.wasm/
+// - the files the shell loads, and any hashed file (name-<hex hash>.js/.wasm/
 //   .css): cache first, the shell's precached at install.
 // - same-origin images: network first, the 80 seen last kept.
 // Anything else goes to the network untouched. "Network first" answers from
@@ -45,7 +45,7 @@ const CACHES = {
 };
 const LIMITS = { pages: 30, articles: 20, data: 40, media: 80 };
 const TIMEOUT_MS = 3000;
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{12,16}(?:_bg)?\.(?:js|wasm|css)$/;
 // Set when config.json turns offline reading off (retireIfTurnedOff).
 let retired = false;
 

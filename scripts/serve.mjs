@@ -65,8 +65,9 @@ const ENCODINGS = [
   { name: 'gzip', ext: '.gz' },
 ];
 
-// trunk content hash: `name-<16 hex>.ext` or `name-<16 hex>_bg.wasm`.
-const HASHED_RE = /-[0-9a-f]{16}(?:_bg)?\.[^./]+$/;
+// trunk content hash: `name-<hash>.ext` or `name-<hash>_bg.wasm`, the hash a
+// u64 in hex without leading zeros: 16 digits, fewer 1 time in 16.
+const HASHED_RE = /-[0-9a-f]{12,16}(?:_bg)?\.[^./]+$/;
 // A "file extension" for routing purposes (SPA fallback only for extension-less paths).
 const EXT_RE = /\.[A-Za-z0-9]+$/;
 

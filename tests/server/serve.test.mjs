@@ -25,6 +25,8 @@ const FILES = {
     Buffer.alloc(600, 7),
   ]),
   [`style-${HASH}.css`]: 'body { color: black; }\n'.repeat(20),
+  // trunk drops the hash's leading zeros.
+  [`kiosque-${HASH.slice(1)}.js`]: 'export const short = 1;\n',
   'style.css': '.card { margin: 0 auto; padding: 1rem; }\n'.repeat(20),
   'config.json': JSON.stringify({ api: '/api', title: 'Kiosque', pad: 'x'.repeat(300) }),
   'small.json': '{"a":1}',
@@ -244,7 +246,7 @@ describe('content encoding', () => {
 
 describe('cache control', () => {
   test('hashed assets are immutable', async () => {
-    for (const p of [`/kiosque-${HASH}.js`, `/kiosque-${HASH}_bg.wasm`, `/style-${HASH}.css`]) {
+    for (const p of [`/kiosque-${HASH}.js`, `/kiosque-${HASH}_bg.wasm`, `/style-${HASH}.css`, `/kiosque-${HASH.slice(1)}.js`]) {
       const r = await get(p, { headers: { 'accept-encoding': 'br' } });
       assert.equal(r.headers['cache-control'], 'public, max-age=31536000, immutable', p);
     }
