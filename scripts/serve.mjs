@@ -65,8 +65,9 @@ const ENCODINGS = [
   { name: 'gzip', ext: '.gz' },
 ];
 
-// trunk content hash: `name-<16 hex>.ext` or `name-<16 hex>_bg.wasm`.
-const HASHED_RE = /-[0-9a-f]{16}(?:_bg)?\.[^./]+$/;
+// trunk content hash: `name-<hash>.ext` or `name-<hash>_bg.wasm`, the hash a
+// u64 in hex without leading zeros: 16 digits, fewer 1 time in 16.
+const HASHED_RE = /-[0-9a-f]{12,16}(?:_bg)?\.[^./]+$/;
 // A "file extension" for routing purposes (SPA fallback only for extension-less paths).
 const EXT_RE = /\.[A-Za-z0-9]+$/;
 
@@ -86,7 +87,8 @@ export function contentTypeFor(file) {
 export function cacheControlFor(file) {
   const name = path.basename(file);
   const ext = path.extname(name).toLowerCase();
-  if (ext === '.html' || ext === '.htm') return CACHE_HTML;
+  // The service worker: its updates must be seen on the next visit.
+  if (ext === '.html' || ext === '.htm' || name === 'sw.js') return CACHE_HTML;
   if (HASHED_RE.test(name)) return CACHE_IMMUTABLE;
   return CACHE_DEFAULT;
 }

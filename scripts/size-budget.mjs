@@ -31,11 +31,13 @@ export function fileSizes(file) {
   };
 }
 
-/** The wasm, JS and CSS files at the top of a trunk dist (all loaded by index.html). */
+/** The wasm, JS and CSS files at the top of a trunk dist (all loaded by
+ * index.html), without the service worker (sw.js), which the browser loads
+ * after the page, in the background. */
 export function bundleFiles(dist) {
   return fs
     .readdirSync(dist)
-    .filter((n) => /\.(wasm|js|css)$/.test(n))
+    .filter((n) => /\.(wasm|js|css)$/.test(n) && n !== 'sw.js')
     .sort()
     .map((n) => ({ name: n, kind: path.extname(n).slice(1), file: path.join(dist, n) }));
 }

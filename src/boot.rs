@@ -29,16 +29,25 @@ pub fn start() {
             (Some(Some(stamp)), Some(text)) => stamp.matches(&path, &router_base(&base_url), text),
             _ => false,
         };
+        // Offline reading (public/sw.js); the worker retires itself when
+        // config.json turns it off.
+        let sw_base = config
+            .as_ref()
+            .is_ok_and(|c| c.offline_reading)
+            .then(|| base_url.clone());
         if hydrate {
             leptos::mount::hydrate_body(move || view! { <App base_url config/> });
             announce("hydrated");
-            return;
+        } else {
+            if stamp.is_some() {
+                discard_prerendered(&document);
+            }
+            leptos::mount::mount_to_body(move || view! { <App base_url config/> });
+            announce("rendered");
         }
-        if stamp.is_some() {
-            discard_prerendered(&document);
+        if let Some(base_url) = sw_base {
+            crate::browser::register_service_worker(&base_url);
         }
-        leptos::mount::mount_to_body(move || view! { <App base_url config/> });
-        announce("rendered");
     });
 }
 

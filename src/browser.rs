@@ -111,6 +111,23 @@ mod imp {
         };
     }
 
+    /// Registers the service worker `sw.js` beside the bundle: its scope is
+    /// the bundle's base URL. Skipped where browsers have none (plain http);
+    /// a failure is ignored, the site works without it.
+    pub fn register_service_worker(base_url: &str) {
+        let Some(w) = window() else { return };
+        let navigator = w.navigator();
+        if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+            return;
+        }
+        let registered = navigator
+            .service_worker()
+            .register(&crate::config::resolve(base_url, "sw.js"));
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+        });
+    }
+
     /// "il y a 3 heures", from the platform's `Intl.RelativeTimeFormat`.
     pub fn relative_time(seconds_ago: i64, locale: &str) -> Option<String> {
         let (value, unit) = super::relative_unit(seconds_ago)?;
@@ -147,6 +164,7 @@ mod imp {
     pub fn relative_time(_seconds_ago: i64, _locale: &str) -> Option<String> {
         None
     }
+    pub fn register_service_worker(_base_url: &str) {}
 }
 
 pub use imp::*;

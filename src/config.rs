@@ -105,6 +105,15 @@ pub struct Config {
     pub prerender: PrerenderConfig,
     #[serde(default)]
     pub csp: CspConfig,
+    /// Registers the service worker (`sw.js`) that keeps recently read pages
+    /// for offline reading; `false`: none is registered, and one already
+    /// installed removes itself and its caches when it reads this.
+    #[serde(default = "default_offline_reading")]
+    pub offline_reading: bool,
+}
+
+fn default_offline_reading() -> bool {
+    true
 }
 
 fn default_version() -> u32 {
@@ -291,6 +300,9 @@ mod tests {
         assert_eq!(c.api.kind, ApiKind::Static);
         assert_eq!(c.api.timeout_ms, http::DEFAULT_TIMEOUT_MS);
         assert_eq!(c.site.name.as_deref(), Some("Maghreb Daily News"));
+        assert!(c.offline_reading);
+        let off = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"},"offline_reading":false}"#).unwrap();
+        assert!(!off.offline_reading);
         let c = Config::parse(r#"{"api":{"kind":"wordpress","base_url":"https://e.com/wp-json"}}"#).unwrap();
         assert_eq!(c.site, SiteConfig::default());
         assert_eq!((c.api.most_read_url, c.api.view_count_url), (None, None));

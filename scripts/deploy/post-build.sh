@@ -5,7 +5,10 @@
 #   (prerendered pages must never be served as the fallback);
 # - 404.html: the same shell, which GitHub Pages serves for unknown paths;
 # - _redirects, _headers: Netlify's routing and headers (deploy/netlify/);
-# - .nojekyll: GitHub Pages serves the files as they are.
+# - .nojekyll: GitHub Pages serves the files as they are;
+# - offline.html: gets the shell's <base> and stylesheet;
+# - sw.js: gets the files the shell loads and a version (docs/deploy.md,
+#   "Offline reading").
 set -eu
 out="${TRUNK_STAGING_DIR:?run by trunk}"
 # Release builds carry the default Content-Security-Policy (deploy/csp.txt);
@@ -18,3 +21,30 @@ cp "$out/index.html" "$out/shell.html"
 cp "$out/index.html" "$out/404.html"
 cp deploy/netlify/_redirects deploy/netlify/_headers "$out/"
 : > "$out/.nojekyll"
+
+# offline.html: the placeholder line becomes the shell's <base> and stylesheet.
+head=$(grep -E '<base |rel="stylesheet"' "$out/index.html")
+[ "$(printf '%s\n' "$head" | wc -l)" -eq 2 ] || { echo "post-build: expected one <base> and one stylesheet in index.html" >&2; exit 1; }
+awk -v head="$head" '/<!--KIOSQUE-HEAD-->/ { print head; next } { print }' "$out/offline.html" > "$out/offline.html.tmp"
+mv "$out/offline.html.tmp" "$out/offline.html"
+
+# sw.js: the files the shell loads (scripts, stylesheet, wasm, icon: every
+# same-origin src/href of index.html but config.json, which is data), and a
+# version that changes whenever one of them, the shell or the offline page does.
+base=$(grep -oE '<base href="[^"]*"' "$out/index.html" | sed -E 's/^<base href="//; s/"$//')
+assets=$(grep -v '<base ' "$out/index.html" | grep -oE '(src|href)="[^"]+"' | sed -E 's/^(src|href)="//; s/"$//' \
+  | grep -vE '^([a-z]+:|//|#)' | grep -E '\.(js|mjs|wasm|css|svg|png|ico|woff2?)$' | sort -u)
+[ -n "$assets" ] || { echo "post-build: no assets found in $out/index.html" >&2; exit 1; }
+files=""
+for a in $assets; do
+  f="$out/${a#"$base"}"
+  [ -f "$f" ] || { echo "post-build: index.html loads $a, not in the bundle ($f)" >&2; exit 1; }
+  files="$files $f"
+done
+# shellcheck disable=SC2086 # $files: paths without spaces, one per word
+version=$(cat "$out/index.html" "$out/offline.html" $files | sha256sum | cut -c1-16)
+list=$(printf '%s\n' $assets | sed 's/.*/"&"/' | paste -sd, -)
+line="const BUILD = { version: '$version', assets: [$list] };"
+grep -q '^const BUILD = ' "$out/sw.js" || { echo "post-build: no BUILD line in sw.js" >&2; exit 1; }
+awk -v line="$line" '/^const BUILD = / { print line; next } { print }' "$out/sw.js" > "$out/sw.js.tmp"
+mv "$out/sw.js.tmp" "$out/sw.js"

@@ -30,7 +30,8 @@ export function request(port, p, headers = {}) {
  * - dirRedirect: /x redirects to /x/ when x/ is a folder (GitHub Pages);
  * - csp: the Content-Security-Policy header is sent;
  * - plain404: a missing file's body is not the app shell either;
- * - cache: { hashed, html, other } RegExps for Cache-Control.
+ * - cache: { hashed, html, other, sw } RegExps for Cache-Control (sw: the
+ *   service worker, sw.js).
  */
 export function contract(name, port, site, opts) {
   const get = (p, h) => request(port(), p, h);
@@ -113,6 +114,10 @@ export function contract(name, port, site, opts) {
       const r = await get(p);
       assert.match(r.headers['cache-control'] ?? '', opts.cache.other, p);
     }
+    const sw = await get('/sw.js');
+    assert.equal(sw.status, 200, '/sw.js');
+    assert.match(sw.headers['content-type'] ?? '', /javascript/, '/sw.js');
+    assert.match(sw.headers['cache-control'] ?? '', opts.cache.sw, '/sw.js');
   });
 
   test(`${name}: Content-Security-Policy ${opts.csp ? 'from deploy/csp.txt' : 'cannot be sent as a header'}`, async () => {

@@ -31,5 +31,5 @@ contract('ghpages', () => server.address().port, site, {
   fallbackStatus: 404,
   dirRedirect: true,
   csp: false,
-  cache: { hashed: /^max-age=600$/, html: /^max-age=600$/, other: /^max-age=600$/ },
+  cache: { hashed: /^max-age=600$/, html: /^max-age=600$/, other: /^max-age=600$/, sw: /^max-age=600$/ },
 });

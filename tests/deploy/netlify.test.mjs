@@ -47,5 +47,6 @@ contract('netlify', () => server.address().port, site, {
     hashed: /^public, max-age=31536000, immutable$/,
     html: /^public,max-age=0,must-revalidate$/,
     other: /^public,max-age=0,must-revalidate$/,
+    sw: /^no-cache$/,
   },
 });

@@ -117,6 +117,7 @@ contract('nginx', () => PORT, site, {
     hashed: /^public, max-age=31536000, immutable$/,
     html: /^no-cache$/,
     other: /^public, max-age=0, must-revalidate$/,
+    sw: /^no-cache$/,
   },
 });
 

@@ -82,7 +82,7 @@ export function prepareSite(dist = process.env.DEPLOY_DIST || path.join(REPO, 'd
 
 /** The hashed wasm, JS and CSS files of a built site (names). */
 export function hashedAssets(dist) {
-  return fs.readdirSync(dist).filter((f) => /-[0-9a-f]{16}(?:_bg)?\.(wasm|js|css)$/.test(f));
+  return fs.readdirSync(dist).filter((f) => /-[0-9a-f]{12,16}(?:_bg)?\.(wasm|js|css)$/.test(f));
 }
 
 /** Client-routed deep links that no file answers. */

@@ -98,3 +98,35 @@ test('GitHub Pages: a deep link boots the app from 404.html', async ({ page }) =
   await expect(page.locator('.article__title')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('offline reading under /news/: the service worker is scoped to the base and serves from it', async ({ page, context }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && problems.push(`console: ${m.text()}`));
+  const home = api('home.json');
+  await page.goto(`${serve}/news/`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(`${serve}/news/`);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL)).toBe(`${serve}/news/sw.js`);
+  await page.locator('.card--lead .card__link').click();
+  await expect(page.locator('h1')).toHaveText(home.lead.title);
+  const json = `${serve}/news/api/articles/${home.lead.slug}.json`;
+  await expect
+    .poll(() => page.evaluate(async (u) => Boolean(await caches.match(u)), json))
+    .toBe(true);
+
+  await context.setOffline(true);
+  // Read: the shell renders it from the cached data.
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText(home.lead.title);
+  // Not read: the offline page, styled, its link home under the base.
+  const unread = home.latest.find((a) => a.slug !== home.lead.slug).slug;
+  await page.goto(`${serve}/news/article/${unread}`);
+  await expect(page.locator('h1')).toHaveText('Vous êtes hors ligne');
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.error-view')).textAlign)).toBe('center');
+  await page.locator('main a').first().click();
+  await expect(page).toHaveURL(`${serve}/news/`);
+  await expect(page.locator('.card--lead')).toBeVisible();
+  await context.setOffline(false);
+  expect(problems).toEqual([]);
+});

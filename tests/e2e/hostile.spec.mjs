@@ -9,8 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { test, expect } from '@playwright/test';
-import { dist } from './helpers.mjs';
+import { test, expect, dist } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const root = path.resolve(dist, '..');

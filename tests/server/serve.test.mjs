@@ -25,6 +25,8 @@ const FILES = {
     Buffer.alloc(600, 7),
   ]),
   [`style-${HASH}.css`]: 'body { color: black; }\n'.repeat(20),
+  // trunk drops the hash's leading zeros.
+  [`kiosque-${HASH.slice(1)}.js`]: 'export const short = 1;\n',
   'style.css': '.card { margin: 0 auto; padding: 1rem; }\n'.repeat(20),
   'config.json': JSON.stringify({ api: '/api', title: 'Kiosque', pad: 'x'.repeat(300) }),
   'small.json': '{"a":1}',
@@ -40,6 +42,7 @@ const FILES = {
   'sitemap.xml': '<?xml version="1.0"?><urlset/>',
   'robots.txt': 'User-agent: *\n',
   'manifest.webmanifest': '{"name":"Kiosque"}',
+  'sw.js': 'self.addEventListener("fetch", () => {});\n'.repeat(10),
 };
 
 let tmp; // temp dir holding the root plus "outside" files
@@ -243,7 +246,7 @@ describe('content encoding', () => {
 
 describe('cache control', () => {
   test('hashed assets are immutable', async () => {
-    for (const p of [`/kiosque-${HASH}.js`, `/kiosque-${HASH}_bg.wasm`, `/style-${HASH}.css`]) {
+    for (const p of [`/kiosque-${HASH}.js`, `/kiosque-${HASH}_bg.wasm`, `/style-${HASH}.css`, `/kiosque-${HASH.slice(1)}.js`]) {
       const r = await get(p, { headers: { 'accept-encoding': 'br' } });
       assert.equal(r.headers['cache-control'], 'public, max-age=31536000, immutable', p);
     }
@@ -254,6 +257,13 @@ describe('cache control', () => {
       const r = await get(p);
       assert.equal(r.headers['cache-control'], 'no-cache', p);
     }
+  });
+
+  test('the service worker is no-cache', async () => {
+    const r = await get('/sw.js');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers['cache-control'], 'no-cache');
+    assert.match(r.headers['content-type'], /^text\/javascript/);
   });
 
   test('other files must revalidate', async () => {
