@@ -104,6 +104,11 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   const sameSite = url.startsWith(SCOPE);
+  // A prerendered page's data (make prerender): kept beside its page, bounded.
+  if (sameSite && url.startsWith(`${SCOPE}page-data/`)) {
+    event.respondWith(networkFirst(event, CACHES.pages, LIMITS.pages, url));
+    return;
+  }
   if (ASSETS.includes(url) || (sameSite && HASHED.test(new URL(url).pathname))) {
     event.respondWith(cacheFirst(request, CACHES.shell));
     return;
@@ -194,7 +199,7 @@ async function cacheFirst(request, cacheName) {
   const hit = await cached(cacheName, request.url);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) {
+  if (response.ok && !retired) {
     const cache = await caches.open(cacheName);
     await cache.put(request.url, response.clone());
   }

@@ -20,7 +20,11 @@ pub fn start() {
         return;
     };
     let base_url = document.base_uri().ok().flatten().unwrap_or_else(|| "/".to_string());
-    let stamp = has_prerendered_data().then(|| read_stamp(&document));
+    // A prerendered page (its stamp in the head), with or without its data:
+    // a data script that failed to load means client rendering, not a page
+    // rendered twice.
+    let prerendered = has_prerendered_data() || has_stamp(&document);
+    let stamp = prerendered.then(|| read_stamp(&document).filter(|_| has_prerendered_data()));
     // Before `hydrate_body`/`mount_to_body`, which start Leptos's executor.
     wasm_bindgen_futures::spawn_local(async move {
         let (text, config) = crate::config::load(&base_url).await;
@@ -57,6 +61,14 @@ fn announce(how: &str) {
     if let Some(window) = web_sys::window() {
         let _ = js_sys::Reflect::set(&window, &"__kiosqueStart".into(), &how.into());
     }
+}
+
+fn has_stamp(document: &web_sys::Document) -> bool {
+    document
+        .query_selector(&format!("meta[name=\"{STAMP_META}\"]"))
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 fn read_stamp(document: &web_sys::Document) -> Option<Stamp> {

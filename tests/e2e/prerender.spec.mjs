@@ -168,6 +168,10 @@ test.describe('with JavaScript', () => {
       await page.route(`**${articleRoutes[0]}`, (r) => r.fulfill({ contentType: 'text/html', body: other }));
       return articleRoutes[0];
     },
+    'its data script did not load': async (page) => {
+      await page.route('**/page-data/**', (r) => r.abort('connectionrefused'));
+      return articleRoutes[0];
+    },
     'the page came from another build': async (page) => {
       const html = fs.readFileSync(path.join(dist, manifest.pages[articleRoutes[0]].html), 'utf8')
         .replace(/(name="kiosque-prerender" content=")[^ ]+/, '$1deadbeef0000');
