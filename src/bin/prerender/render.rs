@@ -112,6 +112,28 @@ pub fn set_policy(head: &str, policy: &str) -> String {
     format!("{}{tag}{}", &head[..at], &head[at..])
 }
 
+/// A prerendered page is readable before the bundle: the shell's early
+/// `preload`/`modulepreload` of the wasm and its glue would only compete
+/// with the page's own images for the first bytes. The loader still fetches
+/// them right after parsing.
+fn without_bundle_preloads(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(i) = rest.find("<link ") {
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        let tag = &rest[i..end];
+        out.push_str(&rest[..i]);
+        let bundle =
+            tag.contains("rel=\"modulepreload\"") || (tag.contains("rel=\"preload\"") && tag.contains(".wasm\""));
+        if !bundle {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The app sets `lang` and `dir` on `<html>` itself; the shell's own `lang`
 /// would come second and be a duplicate attribute.
 fn without_html_lang(head: &str) -> String {
@@ -184,9 +206,10 @@ pub async fn render(
         &format!("<meta name=\"{STAMP_META}\" content=\"{stamp}\"/><!--HEAD-->"),
         1,
     );
-    let head_end = match shell.head_end.find("<script type=\"module\"") {
-        Some(i) => format!("{}{data_tag}{}", &shell.head_end[..i], &shell.head_end[i..]),
-        None => shell.head_end.replacen("</head>", &format!("{data_tag}</head>"), 1),
+    let own_head = without_bundle_preloads(&shell.head_end);
+    let head_end = match own_head.find("<script type=\"module\"") {
+        Some(i) => format!("{}{data_tag}{}", &own_head[..i], &own_head[i..]),
+        None => own_head.replacen("</head>", &format!("{data_tag}</head>"), 1),
     };
     let document = stream::iter([format!("{head_start}{head_end}{body}{}", shell.tail)]);
     let html: String = meta_output.inject_meta_context(document).await.collect().await;
@@ -210,6 +233,16 @@ mod tests {
             set_policy(&once, "default-src 'none'"),
             once.replace("'self'", "'none'")
         );
+    }
+
+    #[test]
+    fn prerendered_pages_leave_the_bundle_to_the_loader() {
+        let head = r#"<link rel="stylesheet" href="/m.css"/><link rel="modulepreload" href="/k.js" integrity="x"><link rel="preload" href="/k_bg.wasm" as="fetch" type="application/wasm"></head>"#;
+        assert_eq!(
+            without_bundle_preloads(head),
+            r#"<link rel="stylesheet" href="/m.css"/></head>"#
+        );
+        assert_eq!(without_bundle_preloads("<p>x</p>"), "<p>x</p>");
     }
 
     #[test]
