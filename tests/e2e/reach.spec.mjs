@@ -43,6 +43,12 @@ test('Arabic mirrors the layout: brand and breadcrumb start on the right', async
   test.skip(testInfo.project.name !== 'desktop', 'measured at 1280 px');
   await useLocale(page, 'ar');
   await page.goto(`/article/${api('home.json').lead.slug}`);
+  // The page was prerendered in French: the app discards it for the Arabic
+  // config and renders again; measure that.
+  await page.waitForFunction(() => window.__kiosqueStart);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('.site-header__name')).toBeVisible();
+  await expect(page.locator('.breadcrumb li').first()).toBeVisible();
   const width = page.viewportSize().width;
   const brand = await page.locator('.site-header__name').boundingBox();
   expect(brand.x).toBeGreaterThan(width / 2);
