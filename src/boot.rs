@@ -23,8 +23,10 @@ pub fn start() {
     // A prerendered page (its stamp in the head), with or without its data:
     // a data script that failed to load means client rendering, not a page
     // rendered twice.
-    let prerendered = has_prerendered_data() || has_stamp(&document);
-    let stamp = prerendered.then(|| read_stamp(&document).filter(|_| has_prerendered_data()));
+    let stamp_content = stamp_meta(&document).and_then(|m| m.get_attribute("content"));
+    let has_data = has_prerendered_data();
+    let prerendered = has_data || stamp_content.is_some();
+    let stamp = prerendered.then(|| stamp_content.and_then(|c| Stamp::parse(&c)).filter(|_| has_data));
     // Before `hydrate_body`/`mount_to_body`, which start Leptos's executor.
     wasm_bindgen_futures::spawn_local(async move {
         let (text, config) = crate::config::load(&base_url).await;
@@ -63,21 +65,11 @@ fn announce(how: &str) {
     }
 }
 
-fn has_stamp(document: &web_sys::Document) -> bool {
+fn stamp_meta(document: &web_sys::Document) -> Option<web_sys::Element> {
     document
         .query_selector(&format!("meta[name=\"{STAMP_META}\"]"))
         .ok()
         .flatten()
-        .is_some()
-}
-
-fn read_stamp(document: &web_sys::Document) -> Option<Stamp> {
-    document
-        .query_selector(&format!("meta[name=\"{STAMP_META}\"]"))
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .and_then(|c| Stamp::parse(&c))
 }
 
 fn has_prerendered_data() -> bool {

@@ -12,9 +12,6 @@
 
 #![recursion_limit = "256"]
 
-mod csp {
-    pub use kiosque::csp::policy;
-}
 mod feeds;
 mod output;
 mod plan;
@@ -26,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use kiosque::config::{ApiKind, Config};
+use kiosque::csp;
 use kiosque::prerender::{BUILD_ID, BUILD_MARKER};
 use kiosque::source::Source;
 
