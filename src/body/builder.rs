@@ -6,7 +6,7 @@
 //! Text and the few attributes kept are decoded into one shared buffer.
 
 use super::entities::decode_into;
-use super::tags::{Skip, Tag};
+use super::tags::{Fed, Skip, Tag};
 use super::tokenizer::{StartTag, Token, Tokenizer};
 use super::tree::{AttrName, Kind, Node, Tree, MAX_DEPTH, NONE, ROOT};
 
@@ -70,10 +70,14 @@ impl Tree {
 impl<'a> Builder<'a> {
     fn token(&mut self, tok: Token<'a>) {
         if let Some(skip) = self.skip.as_mut() {
-            if !skip.feed(&tok) {
-                self.skip = None;
+            match skip.feed(&tok) {
+                Fed::Inside => return,
+                Fed::Ended => {
+                    self.skip = None;
+                    return;
+                }
+                Fed::Escaped => self.skip = None,
             }
-            return;
         }
         match tok {
             Token::Text(t) => self.text(t),

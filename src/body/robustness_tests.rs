@@ -103,6 +103,20 @@ fn unclosed_and_stray_tags() {
     );
 }
 
+/// An unclosed `<audio>` or `<svg>` ends with its parent, as in browsers,
+/// instead of swallowing the rest of the body; its own content (fallback
+/// text no browser shows) stays dropped. `<object>` is a scope boundary.
+#[test]
+fn unclosed_dropped_elements_end_with_their_parent() {
+    let html = "<p>a <audio src=x> fallback</p><p>b</p><ul><li>c <video><source src=v><span>f</span> g</li>\
+                <li>d</li></ul><p>e<svg><g><p>in</g></p><p>h</p>";
+    assert_eq!(text_of(&run(html)), "abcdeh");
+    assert_eq!(html_to_text(html), "a b c d e h");
+    assert_eq!(text_of(&run("<p>a<audio><audio></audio>b</p>c")), "ac");
+    assert_eq!(text_of(&run("<p>a<object>b</p><p>c")), "a");
+    assert_eq!(text_of(&run("<p>a<script>b</p><p>c")), "a");
+}
+
 #[test]
 fn lone_angle_brackets() {
     assert_eq!(text_of(&run("a < b > c")), "a < b > c");

@@ -146,32 +146,79 @@ impl Tag {
 }
 
 /// Skips a dropped element's content, counting nested same-name elements.
+/// Elements that a browser closes along with an ancestor (`<audio>`,
+/// `<video>`, `<svg>`, `<form>`, …) end at an end tag of an element opened
+/// before them, so an unclosed one cannot swallow the rest of the body;
+/// scope boundaries (`<object>`, `<template>`, `<select>`, …) do not.
 pub(crate) struct Skip<'a> {
     name: &'a str,
     depth: u32,
+    scoped: bool,
+    /// Elements opened inside, innermost last (bounded: past it, nesting is
+    /// no longer tracked and any end tag is taken as theirs).
+    inner: Vec<&'a str>,
 }
+
+/// What a token means to the element being skipped.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Fed {
+    /// Still inside: the token is dropped.
+    Inside,
+    /// The element's own end tag: dropped, and skipping ends.
+    Ended,
+    /// An ancestor's end tag: skipping ends and the token is processed.
+    Escaped,
+}
+
+const MAX_INNER: usize = 64;
 
 impl<'a> Skip<'a> {
     /// Skipping starts at a dropped element unless it closes itself; only
     /// foreign elements (`<svg/>`, `<math/>`) can, as in browsers.
     pub fn start(st: &StartTag<'a>) -> Option<Skip<'a>> {
-        let foreign = st.name.eq_ignore_ascii_case("svg") || st.name.eq_ignore_ascii_case("math");
+        let is = |n: &str| st.name.eq_ignore_ascii_case(n);
+        let foreign = is("svg") || is("math");
+        let scoped = [
+            "audio", "video", "canvas", "map", "svg", "math", "form", "datalist", "option", "optgroup",
+        ]
+        .into_iter()
+        .any(is);
         (!(st.self_closing && foreign)).then_some(Skip {
             name: st.name,
             depth: 1,
+            scoped,
+            inner: Vec::new(),
         })
     }
 
-    /// Feeds one token; false once the dropped element has ended.
-    pub fn feed(&mut self, tok: &Token) -> bool {
+    /// Feeds one token.
+    pub fn feed(&mut self, tok: &Token<'a>) -> Fed {
         match tok {
             Token::Start(st) if !st.self_closing && st.name.eq_ignore_ascii_case(self.name) => {
                 self.depth = self.depth.saturating_add(1);
             }
-            Token::End(n) if n.eq_ignore_ascii_case(self.name) => self.depth = self.depth.saturating_sub(1),
+            Token::End(n) if n.eq_ignore_ascii_case(self.name) => {
+                self.depth = self.depth.saturating_sub(1);
+                if self.depth == 0 {
+                    return Fed::Ended;
+                }
+            }
+            Token::Start(st) if self.scoped && !st.self_closing => {
+                if !matches!(Tag::from_name(st.name), Tag::Void | Tag::Img | Tag::Br | Tag::Hr)
+                    && self.inner.len() < MAX_INNER
+                {
+                    self.inner.push(st.name);
+                }
+            }
+            Token::End(n) if self.scoped && self.inner.len() < MAX_INNER => {
+                match self.inner.iter().rposition(|o| o.eq_ignore_ascii_case(n)) {
+                    Some(i) => self.inner.truncate(i),
+                    None => return Fed::Escaped,
+                }
+            }
             _ => {}
         }
-        self.depth > 0
+        Fed::Inside
     }
 }
 
@@ -210,7 +257,7 @@ mod tests {
         let mut skip = Skip::start(&st).expect("skips");
         let mut rest = Vec::new();
         for t in toks.by_ref() {
-            if !skip.feed(&t) {
+            if skip.feed(&t) != super::Fed::Inside {
                 break;
             }
         }

@@ -85,6 +85,11 @@ pub fn PageReady() -> impl IntoView {
         };
         if state.first.get_untracked() {
             state.first.set(false);
+            // A prerendered page can be scrolled before it hydrates, when no
+            // scroll listener is there yet: remember where the reader is now.
+            if let Ok(mut p) = state.positions.lock() {
+                p.insert(path.clone(), browser::scroll_y());
+            }
             mark_shown();
             return;
         }
