@@ -327,7 +327,9 @@ mod tests {
     #[test]
     fn dropped_elements_and_text_merging() {
         assert_eq!(d("a<script>x</script>b<!-- c -->c"), r#""abc""#);
-        assert_eq!(d("a<svg><p>x</p></svg>b<form><p>y</form>c"), r#""abc""#);
+        assert_eq!(d("a<svg><g>x</g></svg>b<form><p>y</form>c"), r#""abc""#);
+        // `<p>` leaves foreign content, as in browsers; the stray `</svg>` is ignored.
+        assert_eq!(d("a<svg><p>x</p></svg>b"), r#""a",P["x"],"b""#);
         assert_eq!(d("a<svg/>b"), r#""ab""#);
         assert_eq!(d("<p>&lt;b&gt; &amp;amp;</p>"), r#"P["<b> &amp;"]"#);
     }

@@ -105,13 +105,16 @@ fn unclosed_and_stray_tags() {
 
 /// An unclosed `<audio>` or `<svg>` ends with its parent, as in browsers,
 /// instead of swallowing the rest of the body; its own content (fallback
-/// text no browser shows) stays dropped. `<object>` is a scope boundary.
+/// text no browser shows) stays dropped. HTML start tags such as `<p>` leave
+/// `<svg>`, except inside `<foreignObject>`. `<object>` is a scope boundary.
 #[test]
 fn unclosed_dropped_elements_end_with_their_parent() {
     let html = "<p>a <audio src=x> fallback</p><p>b</p><ul><li>c <video><source src=v><span>f</span> g</li>\
-                <li>d</li></ul><p>e<svg><g><p>in</g></p><p>h</p>";
-    assert_eq!(text_of(&run(html)), "abcdeh");
-    assert_eq!(html_to_text(html), "a b c d e h");
+                <li>d</li></ul><p>e<svg><g>x</g></p><p>h</p><svg><g><p>i</p>";
+    assert_eq!(text_of(&run(html)), "abcdehi");
+    assert_eq!(html_to_text(html), "a b c d e h i");
+    let html = "<p>a<svg><foreignObject><p>x</p></foreignObject><text>y</text></svg>b</p>";
+    assert_eq!(text_of(&run(html)), "ab");
     assert_eq!(text_of(&run("<p>a<audio><audio></audio>b</p>c")), "ac");
     assert_eq!(text_of(&run("<p>a<object>b</p><p>c")), "a");
     assert_eq!(text_of(&run("<p>a<script>b</p><p>c")), "a");

@@ -154,6 +154,8 @@ pub(crate) struct Skip<'a> {
     name: &'a str,
     depth: u32,
     scoped: bool,
+    /// `<svg>`/`<math>`: some HTML start tags leave them (see [`breaks_out`]).
+    foreign: bool,
     /// Elements opened inside, innermost last (bounded: past it, nesting is
     /// no longer tracked and any end tag is taken as theirs).
     inner: Vec<&'a str>,
@@ -187,6 +189,7 @@ impl<'a> Skip<'a> {
             name: st.name,
             depth: 1,
             scoped,
+            foreign,
             inner: Vec::new(),
         })
     }
@@ -202,6 +205,9 @@ impl<'a> Skip<'a> {
                 if self.depth == 0 {
                     return Fed::Ended;
                 }
+            }
+            Token::Start(st) if self.foreign && breaks_out(st.name) && !self.in_integration_point() => {
+                return Fed::Escaped;
             }
             Token::Start(st) if self.scoped && !st.self_closing => {
                 if !matches!(Tag::from_name(st.name), Tag::Void | Tag::Img | Tag::Br | Tag::Hr)
@@ -220,6 +226,67 @@ impl<'a> Skip<'a> {
         }
         Fed::Inside
     }
+
+    /// Inside `<foreignObject>`, `<desc>`, `<title>` or MathML text, HTML
+    /// start tags stay in the foreign element.
+    fn in_integration_point(&self) -> bool {
+        const POINTS: [&str; 8] = ["foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext"];
+        self.inner
+            .iter()
+            .any(|o| POINTS.iter().any(|p| o.eq_ignore_ascii_case(p)))
+    }
+}
+
+/// HTML start tags that end foreign content (`<svg>`, `<math>`) in a
+/// browser's tree builder: `<svg><p>text` shows the text.
+fn breaks_out(name: &str) -> bool {
+    const NAMES: [&str; 44] = [
+        "b",
+        "big",
+        "blockquote",
+        "body",
+        "br",
+        "center",
+        "code",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "hr",
+        "i",
+        "img",
+        "li",
+        "listing",
+        "menu",
+        "meta",
+        "nobr",
+        "ol",
+        "p",
+        "pre",
+        "ruby",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "strike",
+        "sub",
+        "sup",
+        "table",
+        "tt",
+        "u",
+        "ul",
+        "var",
+    ];
+    NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 
 #[cfg(test)]
@@ -249,7 +316,7 @@ mod tests {
 
     #[test]
     fn skip_counts_nesting() {
-        let html = "<svg><svg></svg><svg/><p>in</svg>out";
+        let html = "<svg><svg></svg><svg/><g>in</svg>out";
         let mut toks = Tokenizer::new(html);
         let Some(Token::Start(st)) = toks.next() else {
             panic!("start")
