@@ -15,6 +15,9 @@ use crate::model::{Block, Inline};
 /// `MAX_DEPTH`, and each tree level costs at most a few units.
 pub(super) const MAX_RECURSION: usize = 4 * MAX_DEPTH;
 
+/// Smaller images in running text are icons or spacers, not figures.
+const MIN_FIGURE: u32 = 48;
+
 pub(super) struct Conv<'t> {
     pub t: &'t Tree,
     pub opts: &'t BodyOptions,
@@ -138,7 +141,7 @@ impl Conv<'_> {
     }
 
     /// Inline context: everything becomes inlines; blocks add line breaks,
-    /// images are dropped (emoji keep their alt), embeds go after the block.
+    /// emoji keep their alt, images and embeds go after the block.
     pub fn inline(&mut self, id: usize, b: &mut InlineBuilder, depth: usize) {
         if depth > MAX_RECURSION {
             return;
@@ -154,6 +157,10 @@ impl Conv<'_> {
             Tag::Img => {
                 if self.is_emoji(id) {
                     b.text(self.t.attr(id, AttrName::Alt).unwrap_or(""));
+                } else if let Some(image) = self.image(id).filter(|i| i.width.min(i.height) >= MIN_FIGURE) {
+                    // A classic-editor image in running text (`<p><img
+                    // class=alignleft>Texte`): a figure after the block.
+                    self.after.push(Block::Figure { image });
                 }
                 return;
             }

@@ -226,7 +226,10 @@ mod tests {
         let got = b("<blockquote><p>Comme <cite>Le Monde</cite> dit</p></blockquote><blockquote> </blockquote>");
         assert_eq!(got, [quote(vec![t("Comme Le Monde dit")], None)]);
         let got = b("<blockquote><p>Q</p><blockquote>inner</blockquote><img src=/a.jpg></blockquote>");
-        assert_eq!(got, [quote(vec![t("Q"), Inline::LineBreak, t("inner")], None)]);
+        assert!(
+            matches!(got.as_slice(), [q, Block::Figure { .. }] if *q == quote(vec![t("Q"), Inline::LineBreak, t("inner")], None)),
+            "{got:?}"
+        );
     }
 
     #[test]
