@@ -64,6 +64,16 @@ export async function expectAccessible(page) {
 export async function snap(page, testInfo, name) {
   const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   expect(scroll, `${name}: no horizontal scroll`).toBeLessThanOrEqual(client);
+  // A full-page shot shows below-the-fold images too: load the lazy ones
+  // (briefly; a broken image must not hang the test).
+  await page
+    .evaluate(() => {
+      const lazy = [...document.querySelectorAll('img[loading=lazy]')];
+      lazy.forEach((i) => (i.loading = 'eager'));
+      const done = lazy.map((i) => (i.complete ? null : new Promise((r) => ((i.onload = r), (i.onerror = r)))));
+      return Promise.race([Promise.all(done), new Promise((r) => setTimeout(r, 3000))]);
+    })
+    .catch(() => {});
   const file = path.join(root, 'tests/e2e/artifacts', `${name}-${testInfo.project.name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: true });
