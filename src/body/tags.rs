@@ -209,12 +209,13 @@ impl<'a> Skip<'a> {
             Token::Start(st) if self.foreign && breaks_out(st.name) && !self.in_integration_point() => {
                 return Fed::Escaped;
             }
-            Token::Start(st) if self.scoped && !st.self_closing => {
-                if !matches!(Tag::from_name(st.name), Tag::Void | Tag::Img | Tag::Br | Tag::Hr)
-                    && self.inner.len() < MAX_INNER
-                {
-                    self.inner.push(st.name);
-                }
+            Token::Start(st)
+                if self.scoped
+                    && !st.self_closing
+                    && !matches!(Tag::from_name(st.name), Tag::Void | Tag::Img | Tag::Br | Tag::Hr)
+                    && self.inner.len() < MAX_INNER =>
+            {
+                self.inner.push(st.name);
             }
             Token::End(n) if self.scoped && self.inner.len() < MAX_INNER => {
                 match self.inner.iter().rposition(|o| o.eq_ignore_ascii_case(n)) {
