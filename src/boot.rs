@@ -41,6 +41,9 @@ pub fn start() {
             .as_ref()
             .is_ok_and(|c| c.offline_reading)
             .then(|| base_url.clone());
+        // Hydration is the longest task of a page load: give it a task of
+        // its own, apart from the config's parse and check.
+        crate::http::sleep(0).await;
         if hydrate {
             leptos::mount::hydrate_body(move || view! { <App base_url config/> });
             announce("hydrated");
@@ -52,6 +55,8 @@ pub fn start() {
             announce("rendered");
         }
         if let Some(base_url) = sw_base {
+            // After the page's first task, as the platform advises.
+            crate::http::sleep(0).await;
             crate::browser::register_service_worker(&base_url);
         }
     });

@@ -101,6 +101,8 @@ use native as door;
 pub use native::serve_locally;
 #[cfg(target_arch = "wasm32")]
 use wasm as door;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use wasm::sleep;
 
 /// How a request relates to the views and the cache.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

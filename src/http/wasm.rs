@@ -167,7 +167,9 @@ async fn with_retries(url: &str, timeout_ms: u32, signal: Option<web_sys::AbortS
     }
 }
 
-async fn sleep(ms: u32) {
+/// Resolves after `ms` in a new task (`0`: lets the browser paint and
+/// handle input first).
+pub(crate) async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
