@@ -363,7 +363,16 @@ fn routable(slug: &str) -> Result<String, FetchError> {
     links::slug_of(slug).ok_or(FetchError::NotFound)
 }
 
-/// One JSON object as `T`, the object named: `post: missing field `date``.
+/// One JSON object as `T`, the failing field named: `post: date: missing
+/// field` (a parsed `Value` has no line and column to give instead).
 fn parse_one<T: DeserializeOwned>(v: &Value, what: &str) -> Result<T, FetchError> {
-    T::deserialize(v).map_err(|e| FetchError::BadData(format!("{what}: {e}")))
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path.is_empty() || path == "." {
+            FetchError::BadData(format!("{what}: {inner}"))
+        } else {
+            FetchError::BadData(format!("{what}: {path}: {inner}"))
+        }
+    })
 }
