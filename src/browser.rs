@@ -45,7 +45,9 @@ mod imp {
         match heading {
             Some(h) => {
                 scroll_to(y);
-                if focus {
+                // A reader typing (say, in the header search) while a slow
+                // page arrives keeps the caret.
+                if focus && !typing() {
                     let opts = web_sys::FocusOptions::new();
                     opts.set_prevent_scroll(true);
                     let _ = h.focus_with_options(&opts);
@@ -61,6 +63,21 @@ mod imp {
             }
             None => {}
         }
+    }
+
+    /// Whether focus is in a text field or other editable element.
+    fn typing() -> bool {
+        let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.active_element()) else {
+            return false;
+        };
+        let editable = el
+            .dyn_ref::<web_sys::HtmlElement>()
+            .is_some_and(|h| h.is_content_editable());
+        editable
+            || matches!(
+                el.tag_name().to_ascii_lowercase().as_str(),
+                "input" | "textarea" | "select"
+            )
     }
 
     /// Whether an image finished loading and failed (complete, no pixels).

@@ -20,7 +20,12 @@ pub fn SearchForm(
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let q = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        let field = input.get_untracked();
+        let q = field.as_ref().map(|i| i.value()).unwrap_or_default();
+        // Submitted: typing is over, so the results' heading takes focus.
+        if let Some(i) = field {
+            let _ = i.blur();
+        }
         navigate(&routes::search(q.trim()), Default::default());
     };
     view! {

@@ -14,6 +14,32 @@ test('client navigation moves focus to the new h1 and announces it', async ({ pa
   await expect(page.locator('[role=status][aria-live=polite]').first()).toHaveText(target.title);
 });
 
+test('a reader typing in the header search while a slow page loads keeps the caret', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForFunction(() => window.__kiosqueStart);
+  const target = home().latest[0];
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(`**/api/articles/${target.slug}.json`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.locator('.home__latest').getByRole('link', { name: target.title, exact: true }).click();
+  const search = page.locator('header input[type=search]');
+  await search.focus();
+  await search.pressSequentially('tun');
+  release();
+  await expect(page.locator('h1')).toHaveText(target.title);
+  await page.waitForTimeout(200);
+  await expect(search).toBeFocused();
+  await search.pressSequentially('isie');
+  await expect(search).toHaveValue('tunisie');
+  // Submitting is the end of typing: the results' heading takes focus.
+  await search.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=tunisie/);
+  await expect(page.locator('main h1')).toBeFocused();
+});
+
 test('back restores the scroll position; a new page starts at the top', async ({ page }) => {
   // The reader scrolls the prerendered home before the app starts (the wasm
   // is held back): that position must still be the one back returns to.
