@@ -35,6 +35,9 @@ pub fn start() {
             (Some(Some(stamp)), Some(text)) => stamp.matches(&path, &router_base(&base_url), text),
             _ => false,
         };
+        if let Ok(config) = &config {
+            warn_if_policy_is_stale(&document, config);
+        }
         // Offline reading (public/sw.js); the worker retires itself when
         // config.json turns it off.
         let sw_base = config
@@ -60,6 +63,28 @@ pub fn start() {
             crate::browser::register_service_worker(&base_url);
         }
     });
+}
+
+/// The page's policy comes from the last `make prerender`: when `config.json`
+/// has since named another API, say why every request to it will fail.
+fn warn_if_policy_is_stale(document: &web_sys::Document, config: &crate::config::Config) {
+    let policy = document
+        .query_selector("meta[http-equiv=\"Content-Security-Policy\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"));
+    let Some(policy) = policy else { return };
+    let missing = crate::csp::missing_connect_sources(config, &policy);
+    if !missing.is_empty() {
+        web_sys::console::warn_1(
+            &format!(
+                "Kiosque: config.json needs connect-src {} but this page's Content-Security-Policy does not allow it; \
+                 re-run `make prerender` (it rewrites the policy from config.json) and redeploy.",
+                missing.join(" ")
+            )
+            .into(),
+        );
+    }
 }
 
 /// `window.__kiosqueStart`: how the app started, for tests and monitoring

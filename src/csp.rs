@@ -50,27 +50,15 @@ fn push(list: &mut Vec<String>, item: impl Into<String>) {
 /// scripts. `header`: the HTTP header form, which may carry
 /// `frame-ancestors` (ignored, with a console error, in a `<meta>`).
 pub fn policy(config: &Config, script_hashes: &[String], header: bool) -> String {
-    let mut connect = vec!["'self'".to_string()];
+    let connect = connect_sources(config);
     let mut img = vec!["'self'".to_string(), "data:".to_string()];
     let mut frame: Vec<String> = EMBED_ORIGINS.iter().map(|o| o.to_string()).collect();
     if let Some(api) = origin_of(&config.api.base_url) {
-        push(&mut connect, api.clone());
         // WordPress media live beside its REST API.
         push(&mut img, api);
     }
-    for url in [&config.api.most_read_url, &config.api.view_count_url]
-        .into_iter()
-        .flatten()
-    {
-        if let Some(o) = origin_of(url) {
-            push(&mut connect, o);
-        }
-    }
     if config.api.kind == ApiKind::Wordpress {
         push(&mut img, WORDPRESS_AVATARS);
-    }
-    for s in &config.csp.connect_src {
-        push(&mut connect, s.trim_end_matches('/'));
     }
     for s in &config.csp.img_src {
         push(&mut img, s.trim_end_matches('/'));
@@ -99,6 +87,40 @@ pub fn policy(config: &Config, script_hashes: &[String], header: bool) -> String
         directives.push("frame-ancestors 'self'".into());
     }
     directives.join("; ")
+}
+
+/// `connect-src`: the site, the API and the optional counters' origins.
+fn connect_sources(config: &Config) -> Vec<String> {
+    let mut connect = vec!["'self'".to_string()];
+    let urls = [
+        Some(&config.api.base_url),
+        config.api.most_read_url.as_ref(),
+        config.api.view_count_url.as_ref(),
+    ];
+    for o in urls.into_iter().flatten().filter_map(|u| origin_of(u)) {
+        push(&mut connect, o);
+    }
+    for s in &config.csp.connect_src {
+        push(&mut connect, s.trim_end_matches('/'));
+    }
+    connect
+}
+
+/// The sources `config` needs that the page's policy (a `<meta>` written by
+/// the last `make prerender`) does not allow in `connect-src`: non-empty
+/// after a publisher pointed `config.json` at another API without re-running
+/// the prerender, when every request to it would be blocked.
+pub fn missing_connect_sources(config: &Config, page_policy: &str) -> Vec<String> {
+    let allowed: Vec<&str> = page_policy
+        .split(';')
+        .map(str::trim)
+        .find_map(|d| d.strip_prefix("connect-src "))
+        .map(|d| d.split_ascii_whitespace().collect())
+        .unwrap_or_default();
+    connect_sources(config)
+        .into_iter()
+        .filter(|s| s != "'self'" && !allowed.contains(&s.as_str()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -167,5 +189,22 @@ mod tests {
         let p = policy(&config, &[], true);
         assert!(p.contains("connect-src 'self' https://wp.example https://stats.example;"));
         assert!(p.contains("img-src 'self' data: https://wp.example https://secure.gravatar.com https://i0.wp.com;"));
+    }
+
+    #[test]
+    fn a_config_edited_after_the_prerender_is_noticed() {
+        let demo = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
+        let written = policy(&demo, &[], false);
+        assert_eq!(missing_connect_sources(&demo, &written), Vec::<String>::new());
+        let wp = Config::parse(r#"{"api":{"kind":"wordpress","base_url":"https://wp.example/wp-json"}}"#).unwrap();
+        assert_eq!(missing_connect_sources(&wp, &written), ["https://wp.example"]);
+        assert_eq!(
+            missing_connect_sources(&wp, &policy(&wp, &[], false)),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            missing_connect_sources(&wp, "default-src 'self'"),
+            ["https://wp.example"]
+        );
     }
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, api, dist, watchErrors } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
+import { test as plainTest } from '@playwright/test';
 
 const root = path.resolve(dist, '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'prerender.json'), 'utf8'));
@@ -179,6 +180,21 @@ test.describe('with JavaScript', () => {
       return articleRoutes[0];
     },
   };
+  // Plain Playwright `test`: the blocked requests are the point here.
+  plainTest('a config.json pointed at another API after the prerender: the console says to re-run it', async ({ page }, testInfo) => {
+    plainTest.skip(testInfo.project.name === 'phone', 'viewport-independent');
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.route('**/config.json', async (r) => {
+      const config = await (await r.fetch()).json();
+      await r.fulfill({ json: { ...config, api: { ...config.api, base_url: 'https://news-api.example/api' } } });
+    });
+    await page.goto(articleRoutes[0]);
+    expect(await started(page)).toBe('rendered');
+    await expect.poll(() => warnings.join('\n')).toContain('connect-src https://news-api.example');
+    expect(warnings.join('\n')).toContain('make prerender');
+  });
+
   for (const [why, arrange] of Object.entries(stale)) {
     test(`a stale page is discarded and rendered client-side when ${why}`, async ({ page }, testInfo) => {
       test.skip(testInfo.project.name === 'phone', 'viewport-independent');
