@@ -65,6 +65,23 @@ mod imp {
         }
     }
 
+    /// Calls `f` on every `popstate`, before the router's own listener (a
+    /// capture listener on `window` runs first): the page the router then
+    /// renders already knows it was reached by back/forward. Returns the
+    /// remover.
+    pub fn on_popstate_first(f: impl Fn() + 'static) -> impl FnOnce() + Send + Sync + 'static {
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+        if let Some(w) = window() {
+            let _ = w.add_event_listener_with_callback_and_bool("popstate", closure.as_ref().unchecked_ref(), true);
+        }
+        let keep = send_wrapper::SendWrapper::new(closure);
+        move || {
+            if let Some(w) = window() {
+                let _ = w.remove_event_listener_with_callback_and_bool("popstate", keep.as_ref().unchecked_ref(), true);
+            }
+        }
+    }
+
     /// Whether focus is in a text field or other editable element.
     fn typing() -> bool {
         let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.active_element()) else {
@@ -166,6 +183,9 @@ mod imp {
     }
     pub fn scroll_to(_y: f64) {}
     pub fn when_page_shown(_y: f64, _focus: bool, _then: impl FnOnce(String) + 'static) {}
+    pub fn on_popstate_first(_f: impl Fn() + 'static) -> impl FnOnce() + Send + Sync + 'static {
+        || {}
+    }
     pub fn reload() {}
     pub fn image_broken<T>(_img: &T) -> bool {
         false

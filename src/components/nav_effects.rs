@@ -56,10 +56,10 @@ pub fn NavEffects() -> impl IntoView {
             }
         });
         let popped = state.popped;
-        let on_pop = window_event_listener(leptos::ev::popstate, move |_| popped.set(true));
+        let remove_on_pop = browser::on_popstate_first(move || popped.set(true));
         on_cleanup(move || {
             on_scroll.remove();
-            on_pop.remove();
+            remove_on_pop();
         });
     });
     let announce = state.announce;
