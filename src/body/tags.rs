@@ -240,54 +240,16 @@ impl<'a> Skip<'a> {
 
 /// HTML start tags that end foreign content (`<svg>`, `<math>`) in a
 /// browser's tree builder: `<svg><p>text` shows the text.
+#[rustfmt::skip]
+const BREAKOUT: [&str; 44] = [
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed",
+    "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr",
+    "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u",
+    "ul", "var",
+];
+
 fn breaks_out(name: &str) -> bool {
-    const NAMES: [&str; 44] = [
-        "b",
-        "big",
-        "blockquote",
-        "body",
-        "br",
-        "center",
-        "code",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "embed",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "hr",
-        "i",
-        "img",
-        "li",
-        "listing",
-        "menu",
-        "meta",
-        "nobr",
-        "ol",
-        "p",
-        "pre",
-        "ruby",
-        "s",
-        "small",
-        "span",
-        "strong",
-        "strike",
-        "sub",
-        "sup",
-        "table",
-        "tt",
-        "u",
-        "ul",
-        "var",
-    ];
-    NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+    BREAKOUT.iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 
 #[cfg(test)]
