@@ -26,7 +26,7 @@ pub fn SlugPage() -> impl IntoView {
         |source, slug| async move {
             match source.page(&slug).await {
                 Ok(page) => Ok(SlugTarget::Page(page)),
-                Err(FetchError::NotFound) => source.article(&slug).await.map(|a| SlugTarget::Article(a.slug)),
+                Err(FetchError::NotFound) => source.article_slug(&slug).await.map(SlugTarget::Article),
                 Err(e) => Err(e),
             }
         },

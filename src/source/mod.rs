@@ -52,7 +52,15 @@ impl Source {
         }
     }
 
-    /// Called on hover or focus of an article link.
+    /// The canonical slug of article `slug`, for an old permalink
+    /// (`/:slug`); unlike [`Self::article`], counts no view.
+    pub async fn article_slug(&self, slug: &str) -> Result<String, FetchError> {
+        match self {
+            Source::Static(s) => s.article(slug).await.map(|a| a.slug),
+            Source::WordPress(s) => s.article_slug(slug).await,
+        }
+    }
+
     /// Turns an old WordPress URL's look-up marker (`wp:p=123`, see
     /// `wordpress::legacy`) into a canonical route. Only WordPress knows IDs.
     pub async fn resolve_legacy(&self, marker: &str) -> Result<String, FetchError> {
@@ -62,6 +70,7 @@ impl Source {
         }
     }
 
+    /// Called on hover or focus of an article link.
     pub fn prefetch_article(&self, slug: &str) {
         match self {
             Source::Static(s) => s.prefetch_article(slug),

@@ -100,6 +100,27 @@ test('old permalinks and ?p=ID land on the canonical article; hidden posts never
   await expect(page.locator('h1')).toHaveText('À propos');
 });
 
+test('a view is counted once per article read, not for an old permalink's look-up', async ({ page }) => {
+  const origin = new URL(WP).origin;
+  const hits = [];
+  await page.route(`${origin}/kiosque-count/**`, (route) => {
+    hits.push(`${route.request().method()} ${new URL(route.request().url()).pathname}`);
+    return route.fulfill({ status: 204 });
+  });
+  await page.route('**/config.json', async (route) => {
+    const config = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...config, api: { ...config.api, view_count_url: `${origin}/kiosque-count/{id}` } } });
+  });
+  const [post] = await wp('/wp/v2/posts?per_page=1&_fields=id,slug');
+  // The old permalink looks the post up, then the article route shows it.
+  await page.goto(`/${post.slug}`);
+  await expect(page).toHaveURL(new RegExp(`/article/${post.slug}$`));
+  await expect(page.locator('h1')).toBeVisible();
+  await expect.poll(() => hits).toEqual([`POST /kiosque-count/${post.id}`]);
+  await page.waitForTimeout(500);
+  expect(hits).toEqual([`POST /kiosque-count/${post.id}`]);
+});
+
 test('WordPress down: the error view and its retry', async ({ page }) => {
   await page.route(`${new URL(WP).origin}/**`, (route) => route.abort('connectionrefused'));
   // Not prerendered: the page needs WordPress to render.

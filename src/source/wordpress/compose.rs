@@ -68,6 +68,23 @@ impl WordPressSource {
     /// comment count and related list are extras: when their request fails
     /// the article still shows (0 comments, no related).
     pub async fn article(&self, slug: &str) -> Result<Article, FetchError> {
+        let post = self.published_post(slug).await?;
+        let (comments, related, links) =
+            futures::join!(self.comment_count(post.id), self.related(&post), self.link_context());
+        let article = map::article(&post, &links, comments, related)?;
+        self.count_view(post.id);
+        Ok(article)
+    }
+
+    /// The canonical slug of the published post `slug`, without counting a
+    /// view (an old permalink's look-up, before the article route counts it).
+    /// The same request as [`Self::article`]'s, so it warms that one.
+    pub async fn article_slug(&self, slug: &str) -> Result<String, FetchError> {
+        let post = self.published_post(slug).await?;
+        super::routable(&post.slug)
+    }
+
+    async fn published_post(&self, slug: &str) -> Result<WpPost, FetchError> {
         let slug = checked_slug(slug)?;
         let (raw, _) = self.fetch_posts(&article_query(slug)).await?;
         let first = raw.first().ok_or(FetchError::NotFound)?;
@@ -75,11 +92,7 @@ impl WordPressSource {
         if post.status != "publish" {
             return Err(FetchError::NotFound);
         }
-        let (comments, related, links) =
-            futures::join!(self.comment_count(post.id), self.related(&post), self.link_context());
-        let article = map::article(&post, &links, comments, related)?;
-        self.count_view(post.id);
-        Ok(article)
+        Ok(post)
     }
 
     async fn comment_count(&self, post: u64) -> u32 {
