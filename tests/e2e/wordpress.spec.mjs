@@ -100,7 +100,7 @@ test('old permalinks and ?p=ID land on the canonical article; hidden posts never
   await expect(page.locator('h1')).toHaveText('À propos');
 });
 
-test('a view is counted once per article read, not for an old permalink's look-up', async ({ page }) => {
+test('a view is counted once per article read, not for the look-up of an old permalink', async ({ page }) => {
   const origin = new URL(WP).origin;
   const hits = [];
   await page.route(`${origin}/kiosque-count/**`, (route) => {
