@@ -23,6 +23,9 @@ for (const [locale, want] of Object.entries(LOCALES)) {
       await page.emulateMedia({ colorScheme: scheme });
       await useLocale(page, locale);
       await page.goto('/');
+      // The served config differs from the one the pages were prerendered
+      // with: the app discards the prerendered page and renders; check that.
+      await page.waitForFunction(() => window.__kiosqueStart);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       await expect(page.locator('html')).toHaveAttribute('dir', want.dir);
       await expect(page.locator('.card--lead')).toBeVisible();
@@ -32,6 +35,7 @@ for (const [locale, want] of Object.entries(LOCALES)) {
 
       const slug = api('home.json').lead.slug;
       await page.goto(`/article/${slug}`);
+      await page.waitForFunction(() => window.__kiosqueStart);
       await expect(page.locator('.article__dates time').first()).toContainText(want.published);
       await expectAccessible(page);
       await snap(page, testInfo, `article-${locale}-${scheme}`);
