@@ -6,7 +6,7 @@
 //! Text and the few attributes kept are decoded into one shared buffer.
 
 use super::entities::decode_into;
-use super::tags::{Fed, Skip, Tag};
+use super::tags::{Skip, Tag};
 use super::tokenizer::{StartTag, Token, Tokenizer};
 use super::tree::{AttrName, Kind, Node, Tree, MAX_DEPTH, NONE, ROOT};
 
@@ -69,15 +69,8 @@ impl Tree {
 
 impl<'a> Builder<'a> {
     fn token(&mut self, tok: Token<'a>) {
-        if let Some(skip) = self.skip.as_mut() {
-            match skip.feed(&tok) {
-                Fed::Inside => return,
-                Fed::Ended => {
-                    self.skip = None;
-                    return;
-                }
-                Fed::Escaped => self.skip = None,
-            }
+        if Skip::drops(&mut self.skip, &tok) {
+            return;
         }
         match tok {
             Token::Text(t) => self.text(t),

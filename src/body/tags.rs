@@ -163,7 +163,7 @@ pub(crate) struct Skip<'a> {
 
 /// What a token means to the element being skipped.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Fed {
+enum Fed {
     /// Still inside: the token is dropped.
     Inside,
     /// The element's own end tag: dropped, and skipping ends.
@@ -194,8 +194,18 @@ impl<'a> Skip<'a> {
         })
     }
 
-    /// Feeds one token.
-    pub fn feed(&mut self, tok: &Token<'a>) -> Fed {
+    /// Feeds `tok` to the element being skipped, if any; true when the
+    /// token is dropped with it (the element's content or own end tag).
+    pub fn drops(skip: &mut Option<Skip<'a>>, tok: &Token<'a>) -> bool {
+        let Some(s) = skip.as_mut() else { return false };
+        let fed = s.feed(tok);
+        if fed != Fed::Inside {
+            *skip = None;
+        }
+        fed != Fed::Escaped
+    }
+
+    fn feed(&mut self, tok: &Token<'a>) -> Fed {
         match tok {
             Token::Start(st) if !st.self_closing && st.name.eq_ignore_ascii_case(self.name) => {
                 self.depth = self.depth.saturating_add(1);
@@ -284,10 +294,11 @@ mod tests {
         let Some(Token::Start(st)) = toks.next() else {
             panic!("start")
         };
-        let mut skip = Skip::start(&st).expect("skips");
+        let mut skip = Skip::start(&st);
         let mut rest = Vec::new();
         for t in toks.by_ref() {
-            if skip.feed(&t) != super::Fed::Inside {
+            Skip::drops(&mut skip, &t);
+            if skip.is_none() {
                 break;
             }
         }

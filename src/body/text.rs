@@ -3,7 +3,7 @@
 //! spaces are content (French typography needs them) except at the ends.
 
 use super::entities::decode;
-use super::tags::{Fed, Skip, Tag};
+use super::tags::{Skip, Tag};
 use super::tokenizer::{Token, Tokenizer};
 
 /// Appends `s` with runs of ASCII whitespace turned into one pending space.
@@ -43,15 +43,8 @@ pub(crate) fn html_to_text(html: &str) -> String {
     let mut space = false;
     let mut skip: Option<Skip> = None;
     for tok in Tokenizer::new(html) {
-        if let Some(s) = skip.as_mut() {
-            match s.feed(&tok) {
-                Fed::Inside => continue,
-                Fed::Ended => {
-                    skip = None;
-                    continue;
-                }
-                Fed::Escaped => skip = None,
-            }
+        if Skip::drops(&mut skip, &tok) {
+            continue;
         }
         match tok {
             Token::Text(t) => push_collapsed(&mut out, &decode(t), &mut space),

@@ -57,8 +57,8 @@ pub fn is_json_content_type(value: &str) -> bool {
 }
 
 /// Parses JSON text into `T`; the error gives the line and column. (Field
-/// paths, as `config.json` gets, would cost ~15 KB of wasm across every
-/// data type.)
+/// paths, as `config.json` and WordPress objects get, would cost ~15 KB of
+/// wasm across every data type.)
 pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, FetchError> {
     serde_json::from_str(text).map_err(|e| FetchError::BadData(e.to_string()))
 }
