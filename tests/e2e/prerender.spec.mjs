@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test, expect, api, dist, watchErrors } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { test as plainTest } from '@playwright/test';
+import { baseConfig, routeConfig } from './fault-helpers.mjs';
 
 const root = path.resolve(dist, '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'prerender.json'), 'utf8'));
@@ -185,10 +186,8 @@ test.describe('with JavaScript', () => {
     plainTest.skip(testInfo.project.name === 'phone', 'viewport-independent');
     const warnings = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-    await page.route('**/config.json', async (r) => {
-      const config = await (await r.fetch()).json();
-      await r.fulfill({ json: { ...config, api: { ...config.api, base_url: 'https://news-api.example/api' } } });
-    });
+    const config = baseConfig();
+    await routeConfig(page, { ...config, api: { ...config.api, base_url: 'https://news-api.example/api' } });
     await page.goto(articleRoutes[0]);
     expect(await started(page)).toBe('rendered');
     await expect.poll(() => warnings.join('\n')).toContain('connect-src https://news-api.example');

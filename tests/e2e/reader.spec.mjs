@@ -4,6 +4,17 @@ import { test, expect, api, expectAccessible, snap } from './helpers.mjs';
 
 const home = () => api('home.json');
 
+/** Holds the requests matching `url` until the returned function is called. */
+async function holdRequests(page, url) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test('client navigation moves focus to the new h1 and announces it', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.card--lead')).toBeVisible();
@@ -18,12 +29,7 @@ test('a reader typing in the header search while a slow page loads keeps the car
   await page.goto('/');
   await page.waitForFunction(() => window.__kiosqueStart);
   const target = home().latest[0];
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(`**/api/articles/${target.slug}.json`, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, `**/api/articles/${target.slug}.json`);
   await page.locator('.home__latest').getByRole('link', { name: target.title, exact: true }).click();
   const search = page.locator('header input[type=search]');
   await search.focus();
@@ -43,12 +49,7 @@ test('a reader typing in the header search while a slow page loads keeps the car
 test('back restores the scroll position; a new page starts at the top', async ({ page }) => {
   // The reader scrolls the prerendered home before the app starts (the wasm
   // is held back): that position must still be the one back returns to.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, /_bg\.wasm$/);
   await page.goto('/');
   await expect(page.locator('.home-section').last()).toBeVisible();
   const link = page.locator('.home-section').last().locator('.card__link').first();
