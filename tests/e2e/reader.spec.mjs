@@ -129,6 +129,8 @@ test('keyboard only: home → article → into the rail → back', async ({ page
 test('the mobile menu is a disclosure: aria-expanded, Escape closes and returns focus', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'phone', 'the toggle exists below 768 px');
   await page.goto('/');
+  // The toggle is the app's: on a prerendered page it works once the app has started.
+  await page.waitForFunction(() => window.__kiosqueStart);
   const toggle = page.getByRole('button', { name: 'Menu' });
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(page.locator('#nav-list')).toBeHidden();
