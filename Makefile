@@ -1,5 +1,5 @@
 # Kiosque. The README documents two commands: `make serve` and `make test`.
-.PHONY: serve test setup build prerender content bench soak fuzz clean
+.PHONY: serve test check setup build prerender content bench soak fuzz clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -11,6 +11,14 @@ serve:
 ## Installs what tests need, then runs every test layer
 test:
 	scripts/test.sh
+
+## The inner loop (about 3 minutes warm on 2 cores): fmt, clippy for the
+## browser and native targets, native unit tests of every crate
+check:
+	cargo fmt --all -- --check
+	cargo clippy --target wasm32-unknown-unknown -p kiosque -p kiosque-core --features kiosque/hydrate --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo test --workspace
 
 setup:
 	scripts/setup.sh --test
@@ -30,12 +38,12 @@ bench:
 prerender:
 	scripts/setup.sh
 	test -f dist/shell.html || trunk build --release
-	cargo run --quiet --features ssr --bin prerender -- $(PRERENDER_ARGS)
+	cargo run --quiet -p kiosque-cli -- prerender $(PRERENDER_ARGS)
 
 ## Property-based fuzzing (tests/fuzz/): each target for FUZZ_SECS seconds (default 60), plus the corpus replay
 FUZZ_SECS ?= 60
 fuzz:
-	FUZZ_SECS=$(FUZZ_SECS) cargo test --features ssr,content --test fuzz -- --test-threads=1 --nocapture
+	FUZZ_SECS=$(FUZZ_SECS) cargo test -p kiosque-core --test fuzz -- --test-threads=1 --nocapture
 
 ## Soak: 1,000 client navigations across every view, 0 console errors expected; bench/soak.json (release build in dist/)
 soak:
@@ -44,7 +52,7 @@ soak:
 
 ## Regenerates public/api and public/media from content/
 content:
-	cargo run --release --features content --bin content
+	cargo run --release -p kiosque-content
 
 clean:
 	cargo clean

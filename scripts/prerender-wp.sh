@@ -16,4 +16,4 @@ node -e '
   fs.writeFileSync(file, JSON.stringify({ version: 1, api: { kind: "wordpress", base_url: wp }, site }, null, 2) + "\n");
 ' "$out/config.json" "$wp"
 # Absolute URLs name the server tests/e2e/wordpress.spec.mjs starts.
-cargo run --quiet --features ssr --bin prerender -- --dist "$out" --site-url "http://127.0.0.1:$(( ${E2E_PORT:-4173} + 7 ))"
+cargo run --quiet -p kiosque-cli -- prerender --dist "$out" --site-url "http://127.0.0.1:$(( ${E2E_PORT:-4173} + 7 ))"

@@ -8,14 +8,14 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{path, NavigateOptions};
 
 use crate::components::{Footer, Header, NavEffects};
-use crate::config::{Config, ConfigError};
 use crate::context::{use_ctx, Ctx, SiteResource};
-use crate::i18n::Locale;
-use crate::model::SiteInfo;
 use crate::pages::{
     ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, NotFound, SearchPage, SlugPage, TagPage,
 };
-use crate::source::Source;
+use kiosque_core::config::{Config, ConfigError};
+use kiosque_core::i18n::Locale;
+use kiosque_core::model::SiteInfo;
+use kiosque_core::source::Source;
 
 /// The whole app. `base_url` is the absolute URL the bundle is served from
 /// (`https://host/` or `https://host/sub/`). The config is loaded before the
@@ -38,7 +38,7 @@ pub fn App(#[prop(into)] base_url: String, config: Result<Config, ConfigError>) 
 
 /// The router base: the path of the bundle's base URL, without its trailing slash.
 pub fn router_base(base_url: &str) -> String {
-    crate::routes::base_path(base_url)
+    kiosque_core::routes::base_path(base_url)
 }
 
 #[component]
@@ -63,11 +63,11 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
         }
     };
     let header = site_view.clone()(|site| view! { <Header site/> }.into_any());
-    let footer = site_view(|site| view! { <Footer site year=crate::clock::current_year()/> }.into_any());
+    let footer = site_view(|site| view! { <Footer site year=kiosque_core::clock::current_year()/> }.into_any());
     canonical_redirects();
     // A remote API (WordPress): connect while the page is still parsing, for
     // its JSON (CORS) and its images.
-    let api_origin = crate::csp::origin_of(&config_for_head.api.base_url);
+    let api_origin = kiosque_core::csp::origin_of(&config_for_head.api.base_url);
     view! {
         <Html attr:lang=locale.code() attr:dir=locale.dir()/>
         {api_origin.map(|o| view! {
@@ -104,7 +104,7 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
 
 /// "Titre — Site": the site name comes from the config, else the source.
 fn title_formatter(
-    site: Resource<Result<SiteInfo, crate::http::FetchError>>,
+    site: Resource<Result<SiteInfo, kiosque_core::http::FetchError>>,
 ) -> impl Fn(String) -> String + Send + Sync + 'static {
     let name = use_ctx().config.site.name.clone();
     move |title: String| {
@@ -124,7 +124,7 @@ fn title_formatter(
 /// What the source says, with `config.json`'s `site` keys on top.
 pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
     let mut site = from_source.unwrap_or_else(|| SiteInfo {
-        version: crate::model::API_VERSION,
+        version: kiosque_core::model::API_VERSION,
         name: String::new(),
         tagline: String::new(),
         locale: "fr".into(),
@@ -155,26 +155,26 @@ fn canonical_redirects() {
     let location = use_location();
     let navigate = use_navigate();
     let ctx = use_ctx();
-    let (source, base) = (ctx.source, crate::routes::base_path(&ctx.base_url));
+    let (source, base) = (ctx.source, kiosque_core::routes::base_path(&ctx.base_url));
     Effect::new(move |_| {
         // The browser's path carries the base path of a sub-path deploy; routes do not.
-        let path = crate::routes::within_base(&base, &location.pathname.get()).to_string();
+        let path = kiosque_core::routes::within_base(&base, &location.pathname.get()).to_string();
         let query = location.search.get();
         let replace = NavigateOptions {
             replace: true,
             ..Default::default()
         };
-        if let Some(to) = crate::routes::canonical_redirect(&path, &query) {
+        if let Some(to) = kiosque_core::routes::canonical_redirect(&path, &query) {
             navigate(&to, replace);
             return;
         }
         // Kiosque's own routes are never old WordPress URLs, except the home
         // with WordPress query parameters (`/?p=123`, `/?s=eau`).
         let has_query = !query.trim_start_matches('?').is_empty();
-        if crate::routes::is_kiosque_route(&path) && !(path == "/" && has_query) {
+        if kiosque_core::routes::is_kiosque_route(&path) && !(path == "/" && has_query) {
             return;
         }
-        match crate::source::wordpress::legacy_route(&path, query.trim_start_matches('?')) {
+        match kiosque_core::source::wordpress::legacy_route(&path, query.trim_start_matches('?')) {
             Some(to) if to.starts_with('/') && !is_current(&to, &path, &query) => navigate(&to, replace),
             Some(marker) if !marker.starts_with('/') => {
                 let (source, navigate) = (source.clone(), navigate.clone());
@@ -226,10 +226,10 @@ mod tests {
 
     #[test]
     fn kiosque_routes_are_not_taken_for_old_wordpress_urls() {
-        use crate::source::wordpress::legacy_route;
+        use kiosque_core::source::wordpress::legacy_route;
         // The shell only asks `legacy_route` about paths that are not
         // Kiosque routes (or the home with a query).
-        assert!(crate::routes::is_kiosque_route("/search"));
+        assert!(kiosque_core::routes::is_kiosque_route("/search"));
         assert_eq!(legacy_route("/", "s=eau").as_deref(), Some("/search?q=eau"));
         assert_eq!(legacy_route("/", "p=12").as_deref(), Some("wp:p=12"));
         assert_eq!(

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{router_base, App};
-use crate::prerender::{Stamp, BUILD_MARKER, STAMP_META};
+use kiosque_core::stamp::{Stamp, BUILD_MARKER, STAMP_META};
 
 /// Globals that carry a prerendered page's resource data.
 const DATA_GLOBALS: [&str; 3] = ["__RESOLVED_RESOURCES", "__INCOMPLETE_CHUNKS", "__SERIALIZED_ERRORS"];
@@ -29,7 +29,7 @@ pub fn start() {
     let stamp = prerendered.then(|| stamp_content.and_then(|c| Stamp::parse(&c)).filter(|_| has_data));
     // Before `hydrate_body`/`mount_to_body`, which start Leptos's executor.
     wasm_bindgen_futures::spawn_local(async move {
-        let (text, config) = crate::config::load(&base_url).await;
+        let (text, config) = kiosque_core::config::load(&base_url).await;
         let path = document.location().and_then(|l| l.pathname().ok()).unwrap_or_default();
         let hydrate = match (&stamp, &text) {
             (Some(Some(stamp)), Some(text)) => stamp.matches(&path, &router_base(&base_url), text),
@@ -46,7 +46,7 @@ pub fn start() {
             .then(|| base_url.clone());
         // Hydration is the longest task of a page load: give it a task of
         // its own, apart from the config's parse and check.
-        crate::http::sleep(0).await;
+        kiosque_core::http::sleep(0).await;
         if hydrate {
             leptos::mount::hydrate_body(move || view! { <App base_url config/> });
             announce("hydrated");
@@ -59,7 +59,7 @@ pub fn start() {
         }
         if let Some(base_url) = sw_base {
             // After the page's first task, as the platform advises.
-            crate::http::sleep(0).await;
+            kiosque_core::http::sleep(0).await;
             crate::browser::register_service_worker(&base_url);
         }
     });
@@ -67,14 +67,14 @@ pub fn start() {
 
 /// The page's policy comes from the last `make prerender`: when `config.json`
 /// has since named another API, say why every request to it will fail.
-fn warn_if_policy_is_stale(document: &web_sys::Document, config: &crate::config::Config) {
+fn warn_if_policy_is_stale(document: &web_sys::Document, config: &kiosque_core::config::Config) {
     let policy = document
         .query_selector("meta[http-equiv=\"Content-Security-Policy\"]")
         .ok()
         .flatten()
         .and_then(|m| m.get_attribute("content"));
     let Some(policy) = policy else { return };
-    let missing = crate::csp::missing_connect_sources(config, &policy);
+    let missing = kiosque_core::csp::missing_connect_sources(config, &policy);
     if !missing.is_empty() {
         web_sys::console::warn_1(
             &format!(

@@ -156,7 +156,7 @@ mod imp {
         }
         let registered = navigator
             .service_worker()
-            .register(&crate::config::resolve(base_url, "sw.js"));
+            .register(&kiosque_core::config::resolve(base_url, "sw.js"));
         wasm_bindgen_futures::spawn_local(async move {
             let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
         });

@@ -1,10 +1,10 @@
 //! What every page may read: the source, the locale and the configuration.
 
-use crate::config::Config;
-use crate::http::FetchError;
-use crate::i18n::{Locale, Strings};
-use crate::model::SiteInfo;
-use crate::source::Source;
+use kiosque_core::config::Config;
+use kiosque_core::http::FetchError;
+use kiosque_core::i18n::{Locale, Strings};
+use kiosque_core::model::SiteInfo;
+use kiosque_core::source::Source;
 
 #[derive(Clone, Debug)]
 pub struct Ctx {
@@ -24,7 +24,7 @@ impl Ctx {
     /// `/media/x.jpg`): prefixed with the bundle's base path when it is served
     /// under a sub-path (`/news/article/x`). Every internal link goes through here.
     pub fn href(&self, route: &str) -> String {
-        crate::routes::with_base(&crate::routes::base_path(&self.base_url), route)
+        kiosque_core::routes::with_base(&kiosque_core::routes::base_path(&self.base_url), route)
     }
 
     /// The absolute public URL of a route: `site.url` when the config gives

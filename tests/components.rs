@@ -1,15 +1,17 @@
 //! Components rendered in headless Chromium (wasm_bindgen_test).
 #![cfg(target_arch = "wasm32")]
+// Test code: a panic is a failed test, not a broken page.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use kiosque::components::blocks::Body;
 use kiosque::components::{ErrorView, Pagination, Rail};
-use kiosque::config::Config;
 use kiosque::context::Ctx;
-use kiosque::http::FetchError;
-use kiosque::i18n::Locale;
-use kiosque::model::{ArticleSummary, Block, CategoryRef, EmbedProvider, Inline, TableCell, Timestamp};
-use kiosque::routes;
-use kiosque::source::Source;
+use kiosque_core::config::Config;
+use kiosque_core::http::FetchError;
+use kiosque_core::i18n::Locale;
+use kiosque_core::model::{ArticleSummary, Block, CategoryRef, EmbedProvider, Inline, TableCell, Timestamp};
+use kiosque_core::routes;
+use kiosque_core::source::Source;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

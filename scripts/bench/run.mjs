@@ -11,7 +11,7 @@
 // The dist itself is never modified: it is copied into bench/tmp/ twice, once
 // as is (the static demo API) and once with a config.json pointing at the test
 // WordPress (scripts/wordpress/up.sh, twentytwentythree active), and each copy
-// is prerendered (`cargo run --features ssr --bin prerender -- --dist COPY
+// is prerendered (`cargo run -p kiosque-cli -- prerender --dist COPY
 // --site-url ORIGIN`, the origin it is then served from), as a deploy would.
 // --no-prerender measures client rendering only (copies without prerendered
 // pages: every route is served the shell); --compare-csr measures both.
@@ -193,7 +193,7 @@ function stripPrerendered(dir) {
 
 async function prerender(dir, origin) {
   const t = Date.now();
-  await sh('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--dist', dir, '--site-url', origin]);
+  await sh('cargo', ['run', '--quiet', '-p', 'kiosque-cli', '--', 'prerender', '--dist', dir, '--site-url', origin]);
   const m = JSON.parse(fs.readFileSync(path.join(dir, 'prerender.json'), 'utf8'));
   return { pages: Object.keys(m.pages ?? {}).length, seconds: Math.round((Date.now() - t) / 1000) };
 }
@@ -419,7 +419,7 @@ function renderMarkdown(r) {
     'Lighthouse simulates a mobile device (Moto G Power class, slow 4G) from the observed trace, so CPU contention shifts FCP/LCP/TBT by tens to a few hundred ms between runs.', '');
   if (r.prerender) {
     L.push('Kiosque pages are **prerendered** the way a deploy does it: each copy of the dist gets its `config.json` and is prerendered with ' +
-      '`cargo run --features ssr --bin prerender -- --dist COPY --site-url ORIGIN` (the origin it is then served from), from its own source: ' +
+      '`cargo run -p kiosque-cli -- prerender --dist COPY --site-url ORIGIN` (the origin it is then served from), from its own source: ' +
       Object.entries(r.prerender).map(([id, p]) => `${id} ${p.pages} pages (${p.seconds} s)`).join(', ') + '. ' +
       'The bundle hydrates those pages. "Client-rendered (shell)" rows are the same copy with its prerendered pages removed: every route gets `shell.html`, as before prerendering existed.', '');
   } else {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Re-records tests/fixtures/wordpress/ from the running test WordPress
+# Re-records crates/core/tests/fixtures/wordpress/ from the running test WordPress
 # (scripts/wordpress/up.sh). The adapter tests themselves drive the recording:
 # with KIOSQUE_WP_RECORD=1 each request the adapter makes is fetched live with
 # curl and written as <name>.json (pretty) or <name>.html, plus
@@ -9,7 +9,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 state="${KIOSQUE_WP_STATE:-/var/lib/kiosque-wp}"
-fixtures="$repo/tests/fixtures/wordpress"
+fixtures="$repo/crates/core/tests/fixtures/wordpress"
 curl -fsS -o /dev/null "http://127.0.0.1:8081/wp-json/" || {
   echo "record: the test WordPress is not up: run scripts/wordpress/up.sh" >&2
   exit 1
@@ -20,10 +20,10 @@ export KIOSQUE_WP_RECORD=1
 KIOSQUE_WP_READER="$(cat "$state/reader-auth" 2>/dev/null || true)"
 export KIOSQUE_WP_READER
 cd "$repo"
-features="ssr,content"
+
 # The canned error answers first: other tests read them.
-cargo test --quiet --features "$features" --test wordpress_adapter -- --exact record_error_answers
-cargo test --quiet --features "$features" --test wordpress_adapter
+cargo test --quiet -p kiosque-core --test wordpress_adapter -- --exact record_error_answers
+cargo test --quiet -p kiosque-core --test wordpress_adapter
 count=$(ls "$fixtures"/*.headers.json | wc -l)
 size=$(du -sh "$fixtures" | cut -f1)
-echo "record: $count answers recorded in tests/fixtures/wordpress ($size)"
+echo "record: $count answers recorded in crates/core/tests/fixtures/wordpress ($size)"

@@ -166,7 +166,7 @@ if [ "$installed" = 0 ] || [ "$reseed" = 1 ] || [ "$(cat "$state/seed.hash" 2>/d
     media="$state/content/media"
     if ! ls "$media"/*-1200.jpg >/dev/null 2>&1; then
       say "public/media/ is empty: drawing the demo images into $state/content (content command)"
-      (cd "$repo" && cargo run --quiet --release --features content --bin content -- --out "$state/content" >&2)
+      (cd "$repo" && cargo run --quiet --release -p kiosque-content -- --out "$state/content" >&2)
     fi
   fi
   say "installing WordPress"

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use crate::routes;
+use kiosque_core::routes;
 
 /// A link to an article whose data is warmed on hover or focus, so the
 /// click renders at once.

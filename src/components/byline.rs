@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use crate::model::AuthorRef;
-use crate::routes;
+use kiosque_core::model::AuthorRef;
+use kiosque_core::routes;
 
 /// "Par A et B", each name linking to the author page.
 #[component]

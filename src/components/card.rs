@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use crate::components::{ArticleLink, Picture};
 use crate::context::use_ctx;
-use crate::i18n::format_date;
-use crate::model::ArticleSummary;
-use crate::routes;
+use kiosque_core::i18n::format_date;
+use kiosque_core::model::ArticleSummary;
+use kiosque_core::routes;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CardSize {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::{use_ctx, SiteResource};
-use crate::http::FetchError;
+use kiosque_core::http::FetchError;
 
 /// A failed load: the typed, localized reason and a retry button.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use crate::model::SiteInfo;
+use kiosque_core::model::SiteInfo;
 
 /// Tagline, social links ("Suivez-nous") and the copyright line.
 #[component]

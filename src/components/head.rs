@@ -6,8 +6,8 @@ use leptos_meta::{Link, Meta, Script, Title};
 use serde_json::{json, Value};
 
 use crate::context::{use_ctx, Ctx};
-use crate::model::{Article, Image};
-use crate::routes;
+use kiosque_core::model::{Article, Image};
+use kiosque_core::routes;
 
 /// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are
 /// escaped, so no text can close the script or be read as markup.
@@ -194,9 +194,9 @@ pub fn breadcrumb_ld(ctx: &Ctx, a: &Article) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::i18n::Locale;
-    use crate::source::Source;
+    use kiosque_core::config::Config;
+    use kiosque_core::i18n::Locale;
+    use kiosque_core::source::Source;
 
     fn ctx(base_url: &str, site_url: Option<&str>) -> Ctx {
         let site = site_url

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::{SearchForm, ThemeToggle};
 use crate::context::use_ctx;
-use crate::model::SiteInfo;
-use crate::routes;
+use kiosque_core::model::SiteInfo;
+use kiosque_core::routes;
 
 /// Site name and tagline, search, and the category navigation. Below 768 px
 /// the navigation is a disclosure menu (button + aria-expanded; Escape closes).

@@ -5,9 +5,9 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use crate::components::{ErrorView, PageReady};
 use crate::context::use_ctx;
-use crate::http::FetchError;
 use crate::pages::NotFound;
-use crate::source::Source;
+use kiosque_core::http::FetchError;
+use kiosque_core::source::Source;
 
 /// A page's data: `fetch(source, key)` whenever `key` changes. When the value
 /// came with a prerendered page, it is fetched again in the background after

@@ -2,20 +2,20 @@ use leptos::prelude::*;
 
 use crate::components::page_resource;
 use crate::context::use_ctx;
-use crate::model::MostRead as MostReadData;
-use crate::routes;
+use kiosque_core::model::MostRead as MostReadData;
+use kiosque_core::routes;
 
 /// The "most read" list. Created by the page, not by `MostRead`: the list
 /// sits inside the page's suspended view, where a resource created during a
 /// prerender would be created again and break hydration.
-pub fn most_read_resource() -> Resource<Result<MostReadData, crate::http::FetchError>> {
+pub fn most_read_resource() -> Resource<Result<MostReadData, kiosque_core::http::FetchError>> {
     page_resource(|| (), |source, _| async move { source.most_read().await })
 }
 
 /// "Les plus lus": the top five, numbered. Hidden when the source has no
 /// such list or it fails: it is a complement, never a page error.
 #[component]
-pub fn MostRead(data: Resource<Result<MostReadData, crate::http::FetchError>>) -> impl IntoView {
+pub fn MostRead(data: Resource<Result<MostReadData, kiosque_core::http::FetchError>>) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     view! {

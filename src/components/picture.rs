@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::Image;
+use kiosque_core::model::Image;
 
 /// An image with its intrinsic size (no layout shift), `srcset`, and lazy
 /// loading unless it is above the fold. An image that fails to load is
@@ -47,14 +47,14 @@ pub fn Picture(
     }
 }
 
-/// The image with only the URLs `crate::body::safe_url` accepts: a refused
+/// The image with only the URLs `kiosque_core::body::safe_url` accepts: a refused
 /// `url` becomes empty (drawn as the blank), refused renditions are dropped.
 /// The static API's documents reach the page unchecked.
 pub(crate) fn checked_image(mut image: Image) -> Image {
-    image.url = crate::body::safe_url(&image.url).unwrap_or_default();
+    image.url = kiosque_core::body::safe_url(&image.url).unwrap_or_default();
     image
         .sources
-        .retain(|s| crate::body::safe_url(&s.url).as_deref() == Some(s.url.as_str()));
+        .retain(|s| kiosque_core::body::safe_url(&s.url).as_deref() == Some(s.url.as_str()));
     image
 }
 
@@ -69,7 +69,7 @@ pub fn blank_src(width: u32, height: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::{blank_src, checked_image};
-    use crate::model::{Image, ImageSource};
+    use kiosque_core::model::{Image, ImageSource};
 
     #[test]
     fn image_urls_are_checked() {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::{ArticleLink, Picture};
 use crate::context::use_ctx;
-use crate::model::ArticleSummary;
+use kiosque_core::model::ArticleSummary;
 
 /// "Vous aimerez aussi": up to six related articles, never the current one.
 /// Scrolls sideways on phones, a grid on wider screens.

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::context::use_ctx;
-use crate::model::Timestamp;
+use kiosque_core::model::Timestamp;
 
 /// "(il y a 3 heures)", added in the browser after hydration with
 /// `Intl.RelativeTimeFormat`; empty in prerendered HTML, so both match.

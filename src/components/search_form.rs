@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::context::use_ctx;
-use crate::routes;
+use kiosque_core::routes;
 
 /// A search box that navigates client-side to `/search?q=…`. Without wasm
 /// (prerendered HTML), the plain GET form still works.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use crate::routes::encode_component;
+use kiosque_core::routes::encode_component;
 
 /// Share links: plain links (no third-party script), plus copy-link with
 /// feedback. `route` is the article's canonical route.

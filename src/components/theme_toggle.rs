@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::context::use_ctx;
-use crate::i18n::Strings;
+use kiosque_core::i18n::Strings;
 
 /// The `localStorage` key holding the reader's choice ("light" or "dark";
 /// absent for auto). The inline script in `index.html` reads the same key
@@ -134,7 +134,7 @@ pub fn ThemeToggle() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::Theme;
-    use crate::i18n::Locale;
+    use kiosque_core::i18n::Locale;
 
     #[test]
     fn the_cycle_is_auto_light_dark_and_round_trips_through_storage() {

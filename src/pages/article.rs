@@ -3,10 +3,10 @@ use leptos::prelude::*;
 use crate::components::blocks::{Body, Figure};
 use crate::components::{page_resource, ArticleHead, ArticleSkeleton, Byline, Loaded, Rail, RelativeTime, Share};
 use crate::context::use_ctx;
-use crate::i18n::format_published;
-use crate::model::Article;
 use crate::pages::slug_param;
-use crate::routes;
+use kiosque_core::i18n::format_published;
+use kiosque_core::model::Article;
+use kiosque_core::routes;
 
 /// `/article/:slug`.
 #[component]

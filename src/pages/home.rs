@@ -5,10 +5,10 @@ use crate::components::{
     WebsiteLd,
 };
 use crate::context::use_ctx;
-use crate::model::{Home, Listing};
 use crate::pages::{page_param, NotFound};
-use crate::routes;
-use crate::source::ListingRequest;
+use kiosque_core::model::{Home, Listing};
+use kiosque_core::routes;
+use kiosque_core::source::ListingRequest;
 
 /// `/`: the lead story, the latest, and a block per navigation category.
 #[component]
@@ -28,8 +28,8 @@ pub fn HomePage() -> impl IntoView {
 
 fn home_view(
     home: Home,
-    most_read: Resource<Result<crate::model::MostRead, crate::http::FetchError>>,
-    s: &'static crate::i18n::Strings,
+    most_read: Resource<Result<kiosque_core::model::MostRead, kiosque_core::http::FetchError>>,
+    s: &'static kiosque_core::i18n::Strings,
 ) -> impl IntoView {
     let lead = home
         .lead
@@ -90,7 +90,7 @@ pub fn HomeArchive() -> impl IntoView {
         |source, p| async move {
             match p {
                 Some(p) => source.listing(&ListingRequest::Latest, p).await,
-                None => Err(crate::http::FetchError::NotFound),
+                None => Err(kiosque_core::http::FetchError::NotFound),
             }
         },
     );

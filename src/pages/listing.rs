@@ -2,11 +2,11 @@ use leptos::prelude::*;
 
 use crate::components::{page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture};
 use crate::context::use_ctx;
-use crate::http::FetchError;
-use crate::model::{Listing, ListingKind};
 use crate::pages::{page_param, slug_param, NotFound};
-use crate::routes;
-use crate::source::ListingRequest;
+use kiosque_core::http::FetchError;
+use kiosque_core::model::{Listing, ListingKind};
+use kiosque_core::routes;
+use kiosque_core::source::ListingRequest;
 
 /// `/category/:slug` and `/category/:slug/page/:n`.
 #[component]

@@ -28,6 +28,6 @@ pub(crate) fn page_param() -> Memo<Option<u32>> {
     let params = use_params_map();
     Memo::new(move |_| match params.read().get("n") {
         None => Some(1),
-        Some(n) => crate::routes::parse_page(&n),
+        Some(n) => kiosque_core::routes::parse_page(&n),
     })
 }

@@ -4,11 +4,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::{page_resource, ListSkeleton, Loaded, SearchForm};
 use crate::context::use_ctx;
-use crate::i18n::format_date;
-use crate::model::ArticleSummary;
-use crate::routes;
-use crate::source::search::fold;
-use crate::source::SearchResults;
+use kiosque_core::i18n::format_date;
+use kiosque_core::model::ArticleSummary;
+use kiosque_core::routes;
+use kiosque_core::source::search::fold;
+use kiosque_core::source::SearchResults;
 
 /// How many hits a search shows.
 const LIMIT: usize = 30;
@@ -64,7 +64,7 @@ fn results_view(r: SearchResults) -> AnyView {
     .into_any()
 }
 
-fn hit(a: ArticleSummary, terms: &[String], locale: crate::i18n::Locale) -> impl IntoView {
+fn hit(a: ArticleSummary, terms: &[String], locale: kiosque_core::i18n::Locale) -> impl IntoView {
     view! {
         <li class="search-result">
             <a class="card__kicker" href=use_ctx().href(&routes::category(&a.category.slug, 1))>{a.category.name}</a>

@@ -4,10 +4,10 @@ use leptos_router::NavigateOptions;
 
 use crate::components::blocks::Body;
 use crate::components::{page_resource, ArticleSkeleton, Loaded, PageHead};
-use crate::http::FetchError;
-use crate::model::StaticPage;
 use crate::pages::slug_param;
-use crate::routes;
+use kiosque_core::http::FetchError;
+use kiosque_core::model::StaticPage;
+use kiosque_core::routes;
 
 /// What `/:slug` turned out to be.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

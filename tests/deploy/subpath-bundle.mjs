@@ -47,7 +47,7 @@ export function sourceKey() {
  * from (incremental: quick when nothing changed). */
 function prerender(log) {
   const origin = process.env.DEPLOY_SERVE_ORIGIN || `http://127.0.0.1:${process.env.DEPLOY_SERVE_PORT || 4311}`;
-  const args = ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--dist', SUBPATH_DIST, '--site-url', `${origin}${SUBPATH}`];
+  const args = ['run', '--quiet', '-p', 'kiosque-cli', '--', 'prerender', '--dist', SUBPATH_DIST, '--site-url', `${origin}${SUBPATH}`];
   const r = spawnSync('cargo', args, { cwd: REPO, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`prerender failed: ${r.stderr || r.error}`);
   log(r.stdout.trim().split('\n').pop());

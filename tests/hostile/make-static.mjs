@@ -229,7 +229,7 @@ const unplaced = vectors.filter((v) => !placed[v.id]);
 if (unplaced.length) throw new Error(`vectors not placed: ${unplaced.map((v) => v.id)}`);
 
 if (!args.includes('--no-prerender')) {
-  const res = execFileSync('cargo', ['run', '--quiet', '--features', 'ssr', '--bin', 'prerender', '--', '--dist', out], {
+  const res = execFileSync('cargo', ['run', '--quiet', '-p', 'kiosque-cli', '--', 'prerender', '--dist', out], {
     cwd: root,
     encoding: 'utf8',
   });

@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use crate::model::EmbedProvider;
+use kiosque_core::model::EmbedProvider;
 
 /// The page link and the player URL of an embed, when both are safe: the
-/// link passes `crate::body::safe_url`, and the player is `https://` (what the
+/// link passes `kiosque_core::body::safe_url`, and the player is `https://` (what the
 /// WordPress adapter builds). The static API's documents are not checked
 /// before they get here, and an iframe would run a `javascript:` player URL.
 pub(crate) fn checked_urls(url: &str, embed_url: &str) -> Option<(String, String)> {
-    let url = crate::body::safe_url(url)?;
-    let embed_url = crate::body::safe_url(embed_url).filter(|u| u.starts_with("https://"))?;
+    let url = kiosque_core::body::safe_url(url)?;
+    let embed_url = kiosque_core::body::safe_url(embed_url).filter(|u| u.starts_with("https://"))?;
     Some((url, embed_url))
 }
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::Picture;
-use crate::model::Image;
+use kiosque_core::model::Image;
 
 /// How wide a figure is drawn (the article's column); the hero's preload uses
 /// the same value so the browser picks the same file.

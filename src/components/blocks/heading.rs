@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::Inlines;
-use crate::model::Inline;
+use kiosque_core::model::Inline;
 
 /// Body headings are h2–h4: the page title is the only h1.
 #[component]

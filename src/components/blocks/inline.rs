@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::Inline;
+use kiosque_core::model::Inline;
 
 /// Inline runs: text, emphasis, strong, links, line breaks. Site-relative
 /// links get the bundle's base path and are routed client-side by the router;
@@ -35,22 +35,23 @@ fn inline(i: Inline) -> AnyView {
 }
 
 /// The target of a link, checked again when rendered: the static API's
-/// documents never went through `crate::body`, so an `href` such as
+/// documents never went through `kiosque_core::body`, so an `href` such as
 /// `javascript:…` can arrive here as it was written. `None` for any URL
-/// `crate::body::safe_url` refuses.
+/// `kiosque_core::body::safe_url` refuses.
 pub(crate) fn link_target(href: &str) -> Option<String> {
-    crate::body::safe_url(href)
+    kiosque_core::body::safe_url(href)
 }
 
-#[cfg(all(test, feature = "ssr"))]
+#[cfg(test)]
+#[cfg(feature = "ssr")]
 mod tests {
     use leptos::prelude::*;
 
     use super::*;
-    use crate::config::Config;
     use crate::context::Ctx;
-    use crate::i18n::Locale;
-    use crate::source::Source;
+    use kiosque_core::config::Config;
+    use kiosque_core::i18n::Locale;
+    use kiosque_core::source::Source;
 
     /// Renders inlines to HTML as the prerender does.
     fn html(content: Vec<Inline>) -> String {

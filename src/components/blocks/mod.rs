@@ -1,5 +1,5 @@
 //! One component per body block type, and one dispatcher that picks it.
-//! Blocks arrive sanitized from `crate::body`; text is always escaped.
+//! Blocks arrive sanitized from `kiosque_core::body`; text is always escaped.
 
 mod embed;
 mod figure;
@@ -15,7 +15,7 @@ pub use inline::Inlines;
 
 use leptos::prelude::*;
 
-use crate::model::Block;
+use kiosque_core::model::Block;
 
 /// Renders a whole body.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::Inlines;
-use crate::model::Inline;
+use kiosque_core::model::Inline;
 
 #[component]
 pub fn Quote(content: Vec<Inline>, cite: Option<String>) -> impl IntoView {

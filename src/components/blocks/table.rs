@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::Inlines;
-use crate::model::TableCell;
+use kiosque_core::model::TableCell;
 
 /// A data table, scrollable sideways on narrow screens.
 #[component]

@@ -1,0 +1,280 @@
+//! Renders one route with the app's own components, the way the browser
+//! would, into a complete HTML document built on trunk's shell.
+
+use std::sync::Arc;
+
+use futures::{stream, StreamExt};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+
+use kiosque::app::App;
+use kiosque::prerender::RenderIssues;
+use kiosque_core::stamp::{Stamp, STAMP_META};
+
+/// trunk's `index.html`, split where the prerender adds to it.
+#[derive(Clone, Debug)]
+pub struct Shell {
+    /// Up to and including `<!--HEAD-->`.
+    head_start: String,
+    /// From the end marker to `<body>`, inclusive.
+    head_end: String,
+    /// From `</body>` to the end.
+    tail: String,
+}
+
+impl Shell {
+    pub fn parse(html: &str) -> Result<Shell, String> {
+        let marker = "<!--HEAD-->";
+        let m = html
+            .find(marker)
+            .ok_or("the shell has no <!--HEAD--> marker (is dist/ a Kiosque build?)")?;
+        let head_start = &html[..m + marker.len()];
+        let rest = &html[m + marker.len()..];
+        let body = rest.find("<body>").ok_or("the shell has no plain <body> tag")?;
+        let close = rest.rfind("</body>").ok_or("the shell has no </body> tag")?;
+        if close < body {
+            return Err("the shell's <body> tags are out of order".into());
+        }
+        Ok(Shell {
+            head_start: without_html_lang(head_start),
+            head_end: rest[..body + "<body>".len()].to_string(),
+            tail: rest[close..].to_string(),
+        })
+    }
+
+    /// The `'sha256-…'` sources of the shell's inline scripts (the theme
+    /// script): the only inline code the Content-Security-Policy allows.
+    pub fn inline_script_hashes(&self) -> Vec<String> {
+        use base64::Engine;
+        use sha2::Digest;
+        let mut hashes = Vec::new();
+        let head = format!("{}{}", self.head_start, self.head_end);
+        let mut rest = head.as_str();
+        while let Some(i) = rest.find("<script") {
+            let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+            let tag = &rest[i..tag_end];
+            let close = rest[tag_end..].find("</script>").map_or(rest.len(), |c| tag_end + c);
+            if !tag.contains(" src=") && !tag.contains("application/ld+json") {
+                let digest = sha2::Sha256::digest(&rest.as_bytes()[tag_end..close]);
+                hashes.push(format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                ));
+            }
+            rest = &rest[close.min(rest.len())..];
+            if rest.is_empty() {
+                break;
+            }
+            rest = &rest[1..];
+        }
+        hashes
+    }
+
+    /// The shell with `policy` as its `<meta>` Content-Security-Policy.
+    pub fn with_policy(&self, policy: &str) -> Shell {
+        Shell {
+            head_start: set_policy(&self.head_start, policy),
+            ..self.clone()
+        }
+    }
+
+    /// The whole shell document (the SPA fallback).
+    pub fn document(&self) -> String {
+        format!("{}{}{}", self.head_start, self.head_end, self.tail)
+    }
+
+    /// The `<base href>` path trunk wrote (`/` or `/sub/`).
+    pub fn base_path(&self) -> String {
+        let Some(i) = self.head_start.find("<base href=\"") else {
+            return "/".into();
+        };
+        let rest = &self.head_start[i + "<base href=\"".len()..];
+        rest.split('"').next().unwrap_or("/").to_string()
+    }
+}
+
+const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+
+/// Sets (or replaces) the CSP `<meta>` right after `<meta charset>`, before
+/// any script it governs.
+pub fn set_policy(head: &str, policy: &str) -> String {
+    let tag = format!("{CSP_META}{policy}\">");
+    if let Some(i) = head.find(CSP_META) {
+        let end = head[i..].find('>').map_or(head.len(), |e| i + e + 1);
+        return format!("{}{tag}{}", &head[..i], &head[end..]);
+    }
+    let at = head
+        .find("<meta charset")
+        .and_then(|i| head[i..].find('>').map(|e| i + e + 1))
+        .or_else(|| head.find("<head>").map(|i| i + "<head>".len()))
+        .unwrap_or(0);
+    format!("{}{tag}{}", &head[..at], &head[at..])
+}
+
+/// A prerendered page is readable before the bundle: the shell's early
+/// `preload`/`modulepreload` of the wasm and its glue would only compete
+/// with the page's own images for the first bytes. The loader still fetches
+/// them right after parsing.
+fn without_bundle_preloads(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(i) = rest.find("<link ") {
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        let tag = &rest[i..end];
+        out.push_str(&rest[..i]);
+        let bundle =
+            tag.contains("rel=\"modulepreload\"") || (tag.contains("rel=\"preload\"") && tag.contains(".wasm\""));
+        if !bundle {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The app sets `lang` and `dir` on `<html>` itself; the shell's own `lang`
+/// would come second and be a duplicate attribute.
+fn without_html_lang(head: &str) -> String {
+    let Some(start) = head.find("<html") else {
+        return head.to_string();
+    };
+    let end = head[start..].find('>').map_or(head.len(), |e| start + e);
+    let tag = &head[start..end];
+    let Some(l) = tag.find(" lang=\"") else {
+        return head.to_string();
+    };
+    let close = tag[l + 7..].find('"').map_or(tag.len(), |c| l + 7 + c + 1);
+    format!("{}{}{}", &head[..start + l], &tag[close..], &head[end..])
+}
+
+/// A rendered page, or why it must not be written.
+pub enum Rendered {
+    /// The document, and the script that carries its resource data (a
+    /// same-origin file, so the CSP needs no per-page hash).
+    Page {
+        html: String,
+        data: String,
+    },
+    Skipped(String),
+}
+
+/// Renders `route` (`/article/x`). `base_url` is the deploy's public URL
+/// (`https://host/sub/`); `config_text` is `config.json` as served.
+/// `data_url` names the file the page's data will be written to.
+pub async fn render(
+    shell: &Shell,
+    route: &str,
+    base_url: &str,
+    config_text: &str,
+    data_url: impl FnOnce(&str) -> String,
+) -> Rendered {
+    let context: Arc<dyn hydration_context::SharedContext + Send + Sync> =
+        Arc::new(hydration_context::SsrSharedContext::new());
+    let owner = Owner::new_root(Some(context.clone()));
+    let (meta, meta_output) = ServerMetaContext::new();
+    let issues = RenderIssues::default();
+    let request_path = format!("{}{}", kiosque::app::router_base(base_url), route);
+    let base = base_url.to_string();
+    let config = kiosque_core::config::Config::parse(config_text);
+    let app = owner.with(|| {
+        provide_context(RequestUrl::new(&request_path));
+        provide_context(meta);
+        provide_context(issues.clone());
+        view! { <App base_url=base config/> }.to_html_stream_in_order()
+    });
+    let body: String = app.collect().await;
+    let problems = issues.take();
+    if !problems.is_empty() {
+        owner.unset();
+        return Rendered::Skipped(problems.join("; "));
+    }
+    let mut data = String::new();
+    if let Some(mut chunks) = context.pending_data() {
+        while let Some(chunk) = chunks.next().await {
+            data.push_str(&chunk);
+            data.push('\n');
+        }
+    }
+    // Deferred, before the loader: it runs first without holding up the
+    // first paint, and is fetched beside the wasm.
+    let data_tag = format!("<script defer src=\"{}\"></script>", data_url(&data));
+    let stamp = Stamp::new(route, config_text).to_content();
+    let head_start = shell.head_start.replacen(
+        "<!--HEAD-->",
+        &format!("<meta name=\"{STAMP_META}\" content=\"{stamp}\"/><!--HEAD-->"),
+        1,
+    );
+    let own_head = without_bundle_preloads(&shell.head_end);
+    let head_end = match own_head.find("<script type=\"module\"") {
+        Some(i) => format!("{}{data_tag}{}", &own_head[..i], &own_head[i..]),
+        None => own_head.replacen("</head>", &format!("{data_tag}</head>"), 1),
+    };
+    let document = stream::iter([format!("{head_start}{head_end}{body}{}", shell.tail)]);
+    let html: String = meta_output.inject_meta_context(document).await.collect().await;
+    owner.unset();
+    Rendered::Page { html, data }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_goes_first_and_replaces_an_old_one() {
+        let head = "<html><head><meta charset=\"utf-8\" /><script>x</script>";
+        let once = set_policy(head, "default-src 'self'");
+        assert_eq!(
+            once,
+            "<html><head><meta charset=\"utf-8\" /><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"><script>x</script>"
+        );
+        assert_eq!(
+            set_policy(&once, "default-src 'none'"),
+            once.replace("'self'", "'none'")
+        );
+    }
+
+    #[test]
+    fn prerendered_pages_leave_the_bundle_to_the_loader() {
+        let head = r#"<link rel="stylesheet" href="/m.css"/><link rel="modulepreload" href="/k.js" integrity="x"><link rel="preload" href="/k_bg.wasm" as="fetch" type="application/wasm"></head>"#;
+        assert_eq!(
+            without_bundle_preloads(head),
+            r#"<link rel="stylesheet" href="/m.css"/></head>"#
+        );
+        assert_eq!(without_bundle_preloads("<p>x</p>"), "<p>x</p>");
+    }
+
+    #[test]
+    fn only_inline_scripts_are_hashed() {
+        let shell = Shell::parse(
+            "<html><head><script>a</script><script type=\"module\" src=\"/s.js\"></script><script>b</script><!--HEAD--><!--/HEAD--></head><body></body></html>",
+        )
+        .unwrap();
+        // sha256("a") and sha256("b"), base64.
+        assert_eq!(
+            shell.inline_script_hashes(),
+            [
+                "'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='",
+                "'sha256-PiPoFgA5WUoziU9lZOGxNIu9egCI1CxKy3PurtWcAJ0='"
+            ]
+        );
+    }
+
+    const SHELL: &str =
+        "<html lang=\"fr\"><head><base href=\"/news/\" /><!--HEAD--><!--/HEAD--><link></head>\n<body></body>\n</html>";
+
+    #[test]
+    fn the_shell_splits_at_its_markers() {
+        let shell = Shell::parse(SHELL).unwrap();
+        assert_eq!(shell.base_path(), "/news/");
+        assert!(shell.head_start.ends_with("<!--HEAD-->"));
+        assert!(shell.head_end.starts_with("<!--/HEAD-->"));
+        assert!(shell.head_end.ends_with("<body>"));
+        assert_eq!(shell.tail, "</body>\n</html>");
+        assert!(shell.head_start.starts_with("<html><head>"));
+        assert_eq!(shell.document(), SHELL.replace(" lang=\"fr\"", ""));
+        assert!(Shell::parse("<html></html>").is_err());
+    }
+}

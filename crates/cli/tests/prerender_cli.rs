@@ -1,0 +1,147 @@
+//! The prerender command end to end on a small `dist/`: the demo API, a shell
+//! made from `index.html`, and a stand-in wasm that carries (or not) this
+//! build's id. Checks what it writes, that a second run rewrites nothing, that
+//! a page whose article is gone is deleted, and that a foreign build is refused.
+#![cfg(not(target_arch = "wasm32"))]
+// Test code: a panic is a failed test, not a broken page.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A dist with the demo API and a shell; `build` is the id in the wasm.
+fn dist(name: &str, build: &str) -> PathBuf {
+    // The workspace root, where the demo content lives.
+    let root = &Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dist = std::env::temp_dir().join(format!("kiosque-prerender-cli-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dist);
+    copy_dir(&root.join("public/api"), &dist.join("api"));
+    fs::copy(root.join("public/config.json"), dist.join("config.json")).unwrap();
+    let shell = fs::read_to_string(root.join("index.html"))
+        .unwrap()
+        .replace("<base data-trunk-public-url />", "<base href=\"/\" />");
+    fs::write(dist.join("shell.html"), &shell).unwrap();
+    fs::write(dist.join("index.html"), &shell).unwrap();
+    fs::write(
+        dist.join("kiosque-0_bg.wasm"),
+        format!("\0asm kiosque-build:{build}; rest"),
+    )
+    .unwrap();
+    dist
+}
+
+fn prerender(dist: &Path) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kiosque-publish"))
+        .args([
+            "prerender",
+            "--dist",
+            dist.to_str().unwrap(),
+            "--site-url",
+            "https://news.example",
+        ])
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+fn writes_then_keeps_then_deletes() {
+    let dist = dist("cycle", kiosque_core::stamp::BUILD_ID);
+    let (ok, report) = prerender(&dist);
+    assert!(ok, "{report}");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dist.join("prerender.json")).unwrap()).unwrap();
+    let pages = manifest["pages"].as_object().unwrap();
+    let written = pages.len();
+    assert!(written > 10, "{report}");
+    assert!(
+        report.contains(&format!("({written} written, 0 unchanged, 0 deleted, 0 skipped)")),
+        "{report}"
+    );
+
+    // An article page: the head, the text, the policy and its data file.
+    let (route, files) = pages.iter().find(|(r, _)| r.starts_with("/article/")).unwrap();
+    let html = fs::read_to_string(dist.join(files["html"].as_str().unwrap())).unwrap();
+    let slug = route.trim_start_matches("/article/");
+    let article: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dist.join(format!("api/articles/{slug}.json"))).unwrap()).unwrap();
+    assert!(html.contains(&format!(
+        "<link href=\"https://news.example{route}\" rel=\"canonical\">"
+    )));
+    assert!(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+    assert!(html.contains("\"@type\":\"NewsArticle\""));
+    assert!(!html.contains("__RESOLVED_RESOURCES"), "the data is a file, not inline");
+    let data_file = files["data"].as_str().unwrap();
+    let data_tag = format!("<script defer src=\"/{data_file}\"></script>");
+    assert!(
+        html.find(&data_tag).unwrap() < html.find("<body>").unwrap(),
+        "the data script is in the head"
+    );
+    assert!(fs::read_to_string(dist.join(data_file))
+        .unwrap()
+        .contains("__RESOLVED_RESOURCES"));
+    let title = article["title"]
+        .as_str()
+        .unwrap()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    // (`<!>`: Leptos's hydration marker after a type-erased text.)
+    assert!(
+        html.replace("<!>", "").contains(&format!(">{title}</h1>")),
+        "the article's h1"
+    );
+    for file in ["sitemap.xml", "sitemap-news.xml", "robots.txt", "feed.xml", "csp.txt"] {
+        assert!(dist.join(file).exists(), "{file}");
+    }
+    assert!(fs::read_to_string(dist.join("shell.html"))
+        .unwrap()
+        .contains("http-equiv=\"Content-Security-Policy\""));
+
+    // Nothing changed: nothing is rewritten.
+    let (ok, report) = prerender(&dist);
+    assert!(ok, "{report}");
+    assert!(
+        report.contains(&format!("(0 written, {written} unchanged, 0 deleted, 0 skipped)")),
+        "{report}"
+    );
+
+    // The article is gone (a 404 now): its page and data leave with it.
+    fs::remove_file(dist.join(format!("api/articles/{slug}.json"))).unwrap();
+    let (ok, report) = prerender(&dist);
+    assert!(ok, "{report}");
+    assert!(report.contains(&format!("deleted  {route}")), "{report}");
+    assert!(report.contains(&format!("skipped  {route}: not found")), "{report}");
+    assert!(!dist.join(files["html"].as_str().unwrap()).exists());
+    assert!(!dist.join(data_file).exists());
+    fs::remove_dir_all(dist).unwrap();
+}
+
+#[test]
+fn a_dist_from_another_commit_is_refused() {
+    let dist = dist("foreign", "0123456789ab");
+    let (ok, report) = prerender(&dist);
+    assert!(!ok);
+    assert!(report.contains("was built from 0123456789ab"), "{report}");
+    assert!(!dist.join("prerender.json").exists());
+    fs::remove_dir_all(dist).unwrap();
+}

@@ -1,0 +1,631 @@
+//! Reading and validating the sources: `site.toml`, `authors/*.md`,
+//! `articles/*.md`, `pages/*.md`. Every error names the file and the field.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::illustrate::Motif;
+use kiosque_core::model::{SocialLink, Timestamp};
+
+/// A problem in a source file.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SourceError {
+    pub file: PathBuf,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl SourceError {
+    pub fn new(file: &Path, field: Option<&str>, message: impl Into<String>) -> Self {
+        SourceError {
+            file: file.to_path_buf(),
+            field: field.map(str::to_string),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{}: field `{field}`: {}", self.file.display(), self.message),
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteToml {
+    pub name: String,
+    #[serde(default)]
+    pub tagline: String,
+    #[serde(default = "default_locale")]
+    pub locale: String,
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    #[serde(default = "default_per_page")]
+    pub per_page: u32,
+    #[serde(default = "default_latest")]
+    pub latest_count: u32,
+    #[serde(default)]
+    pub categories: Vec<CategoryToml>,
+    #[serde(default)]
+    pub social: Vec<SocialLink>,
+}
+
+fn default_locale() -> String {
+    kiosque_core::model::DEFAULT_LOCALE.into()
+}
+fn default_timezone() -> String {
+    kiosque_core::model::DEFAULT_TIMEZONE.into()
+}
+fn default_per_page() -> u32 {
+    10
+}
+fn default_latest() -> u32 {
+    10
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryToml {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorFront {
+    name: String,
+    #[serde(default)]
+    role: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticleFront {
+    title: String,
+    #[serde(default)]
+    standfirst: String,
+    category: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    published: String,
+    modified: Option<String>,
+    source: Option<String>,
+    #[serde(default)]
+    comments: u32,
+    #[serde(default)]
+    views: u64,
+    #[serde(default)]
+    featured: bool,
+    image: Option<ImageFront>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImageFront {
+    motif: String,
+    alt: Option<String>,
+    caption: Option<String>,
+    credit: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageFront {
+    title: String,
+    modified: Option<String>,
+}
+
+pub struct AuthorSrc {
+    pub slug: String,
+    pub name: String,
+    pub role: String,
+    pub bio_md: String,
+}
+
+pub struct ImageSrc {
+    pub motif: Motif,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+pub struct ArticleSrc {
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub standfirst: String,
+    pub category: String,
+    /// Tag names as written, de-duplicated by slug.
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub published: Timestamp,
+    pub modified: Option<Timestamp>,
+    pub source: Option<String>,
+    pub comments: u32,
+    pub views: u64,
+    pub featured: bool,
+    pub image: Option<ImageSrc>,
+    pub body_md: String,
+}
+
+pub struct PageSrc {
+    pub slug: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub modified: Option<Timestamp>,
+    pub body_md: String,
+}
+
+pub struct Sources {
+    pub site: SiteToml,
+    pub authors: BTreeMap<String, AuthorSrc>,
+    /// Sorted by slug.
+    pub articles: Vec<ArticleSrc>,
+    pub pages: Vec<PageSrc>,
+}
+
+/// Paths that a static page's slug (served at `/<slug>`) may not take.
+const RESERVED_PAGE_SLUGS: &[&str] = &["api", "article", "author", "category", "media", "page", "search", "tag"];
+
+/// A slug is lowercase ASCII letters, digits and single inner hyphens.
+pub fn valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 200
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+/// Loads and validates everything under `root`. All errors are collected;
+/// the sources that are valid are returned too (when `site.toml` is), so
+/// later stages can report their own errors in the same run.
+pub fn load(root: &Path) -> (Option<Sources>, Vec<SourceError>) {
+    let mut errors = Vec::new();
+    let site_path = root.join("site.toml");
+    let site = match std::fs::read_to_string(&site_path) {
+        Ok(text) => match parse_toml::<SiteToml>(&site_path, &text, 0) {
+            Ok(site) => {
+                check_site(&site_path, &site, &mut errors);
+                Some(site)
+            }
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        },
+        Err(e) => {
+            errors.push(SourceError::new(&site_path, None, format!("cannot read: {e}")));
+            None
+        }
+    };
+    let mut authors = BTreeMap::new();
+    for (slug, file) in markdown_files(&root.join("authors"), &mut errors) {
+        let Some((front, body, offset)) = read_front(&file, &mut errors) else {
+            continue;
+        };
+        match parse_toml::<AuthorFront>(&file, &front, offset) {
+            Ok(a) => {
+                if a.name.trim().is_empty() {
+                    errors.push(SourceError::new(&file, Some("name"), "must not be empty"));
+                }
+                authors.insert(
+                    slug.clone(),
+                    AuthorSrc {
+                        slug,
+                        name: a.name.trim().into(),
+                        role: a.role.trim().into(),
+                        bio_md: body,
+                    },
+                );
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut articles = Vec::new();
+    for (slug, file) in markdown_files(&root.join("articles"), &mut errors) {
+        let Some((front, body, offset)) = read_front(&file, &mut errors) else {
+            continue;
+        };
+        match parse_toml::<ArticleFront>(&file, &front, offset) {
+            Ok(a) => {
+                if let Some(art) = check_article(slug, &file, a, body, site.as_ref(), &authors, &mut errors) {
+                    articles.push(art);
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut pages = Vec::new();
+    for (slug, file) in markdown_files(&root.join("pages"), &mut errors) {
+        let Some((front, body, offset)) = read_front(&file, &mut errors) else {
+            continue;
+        };
+        if RESERVED_PAGE_SLUGS.contains(&slug.as_str()) {
+            errors.push(SourceError::new(
+                &file,
+                None,
+                format!("the page slug `{slug}` is a reserved route"),
+            ));
+        }
+        match parse_toml::<PageFront>(&file, &front, offset) {
+            Ok(p) => {
+                if p.title.trim().is_empty() {
+                    errors.push(SourceError::new(&file, Some("title"), "must not be empty"));
+                }
+                let modified = p
+                    .modified
+                    .as_deref()
+                    .and_then(|m| timestamp(&file, "modified", m, &mut errors));
+                pages.push(PageSrc {
+                    slug,
+                    file,
+                    title: p.title.trim().into(),
+                    modified,
+                    body_md: body,
+                });
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    errors.sort();
+    errors.dedup();
+    (
+        site.map(|site| Sources {
+            site,
+            authors,
+            articles,
+            pages,
+        }),
+        errors,
+    )
+}
+
+fn check_site(file: &Path, site: &SiteToml, errors: &mut Vec<SourceError>) {
+    if site.name.trim().is_empty() {
+        errors.push(SourceError::new(file, Some("name"), "must not be empty"));
+    }
+    if site.per_page == 0 {
+        errors.push(SourceError::new(file, Some("per_page"), "must be at least 1"));
+    }
+    if site.categories.is_empty() {
+        errors.push(SourceError::new(
+            file,
+            Some("categories"),
+            "at least one category is needed",
+        ));
+    }
+    for (i, c) in site.categories.iter().enumerate() {
+        let field = format!("categories[{i}].slug");
+        if !valid_slug(&c.slug) {
+            errors.push(SourceError::new(
+                file,
+                Some(&field),
+                format!("`{}` is not a slug (a-z, 0-9, -)", c.slug),
+            ));
+        }
+        if site.categories[..i].iter().any(|o| o.slug == c.slug) {
+            errors.push(SourceError::new(
+                file,
+                Some(&field),
+                format!("duplicate category slug `{}`", c.slug),
+            ));
+        }
+        if c.name.trim().is_empty() {
+            errors.push(SourceError::new(
+                file,
+                Some(&format!("categories[{i}].name")),
+                "must not be empty",
+            ));
+        }
+    }
+    for (i, s) in site.social.iter().enumerate() {
+        if !s.url.starts_with("https://") && !s.url.starts_with("http://") && !s.url.starts_with('/') {
+            errors.push(SourceError::new(
+                file,
+                Some(&format!("social[{i}].url")),
+                "must be an http(s) URL or a site path",
+            ));
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_article(
+    slug: String,
+    file: &Path,
+    a: ArticleFront,
+    body_md: String,
+    site: Option<&SiteToml>,
+    authors: &BTreeMap<String, AuthorSrc>,
+    errors: &mut Vec<SourceError>,
+) -> Option<ArticleSrc> {
+    let before = errors.len();
+    let err =
+        |errors: &mut Vec<SourceError>, field: &str, msg: String| errors.push(SourceError::new(file, Some(field), msg));
+    if a.title.trim().is_empty() {
+        err(errors, "title", "must not be empty".into());
+    }
+    if let Some(site) = site {
+        if !site.categories.iter().any(|c| c.slug == a.category) {
+            let known = site
+                .categories
+                .iter()
+                .map(|c| c.slug.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            err(
+                errors,
+                "category",
+                format!("unknown category slug `{}` (site.toml has: {known})", a.category),
+            );
+        }
+    }
+    for au in &a.authors {
+        if !authors.contains_key(au) {
+            let known = authors.keys().map(String::as_str).collect::<Vec<_>>().join(", ");
+            err(
+                errors,
+                "authors",
+                format!("unknown author slug `{au}` (authors/ has: {known})"),
+            );
+        }
+    }
+    for (i, au) in a.authors.iter().enumerate() {
+        if a.authors[..i].contains(au) {
+            err(errors, "authors", format!("author `{au}` is listed twice"));
+        }
+    }
+    let mut tags: Vec<String> = Vec::new();
+    let mut tag_slugs: Vec<String> = Vec::new();
+    for t in &a.tags {
+        let name = t.trim();
+        let ts = kiosque_core::source::search::slugify(name);
+        if ts.is_empty() {
+            err(errors, "tags", format!("tag `{t}` has no letters or digits"));
+        } else if tag_slugs.contains(&ts) {
+            err(errors, "tags", format!("tag `{t}` is listed twice"));
+        } else {
+            tag_slugs.push(ts);
+            tags.push(name.to_string());
+        }
+    }
+    let published = timestamp(file, "published", &a.published, errors);
+    let modified = a
+        .modified
+        .as_deref()
+        .and_then(|m| timestamp(file, "modified", m, errors));
+    if let (Some(p), Some(m)) = (&published, &modified) {
+        if m.unix() < p.unix() {
+            err(
+                errors,
+                "modified",
+                format!("{} is before published ({})", m.as_str(), p.as_str()),
+            );
+        }
+    }
+    let image = a.image.and_then(|img| {
+        let motif = Motif::parse(img.motif.trim());
+        if motif.is_none() {
+            err(
+                errors,
+                "image.motif",
+                format!("unknown motif `{}` (known: {})", img.motif, Motif::names()),
+            );
+        }
+        let alt = img.alt.map(|s| s.trim().to_string()).unwrap_or_default();
+        if alt.is_empty() {
+            err(
+                errors,
+                "image.alt",
+                "missing alt text: describe the illustration for screen readers".into(),
+            );
+        }
+        let opt = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        Some(ImageSrc {
+            motif: motif?,
+            alt,
+            caption: opt(img.caption),
+            credit: opt(img.credit),
+        })
+    });
+    if errors.len() > before {
+        return None;
+    }
+    Some(ArticleSrc {
+        slug,
+        file: file.to_path_buf(),
+        title: a.title.trim().into(),
+        standfirst: a.standfirst.trim().into(),
+        category: a.category,
+        tags,
+        authors: a.authors,
+        published: published?,
+        modified,
+        source: a.source.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        comments: a.comments,
+        views: a.views,
+        featured: a.featured,
+        image,
+        body_md,
+    })
+}
+
+fn timestamp(file: &Path, field: &str, s: &str, errors: &mut Vec<SourceError>) -> Option<Timestamp> {
+    match Timestamp::parse(s) {
+        Ok(t) => Some(t),
+        Err(_) => {
+            errors.push(SourceError::new(
+                file,
+                Some(field),
+                format!("`{s}` is not an RFC 3339 timestamp with offset, e.g. 2026-10-02T08:15:00+01:00"),
+            ));
+            None
+        }
+    }
+}
+
+/// The `*.md` files of a directory, as (slug, path), sorted by slug.
+fn markdown_files(dir: &Path, errors: &mut Vec<SourceError>) -> Vec<(String, PathBuf)> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(SourceError::new(dir, None, format!("cannot read the directory: {e}")));
+            return Vec::new();
+        }
+    };
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for e in entries.flatten() {
+        let path = e.path();
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let Some(stem) = name.strip_suffix(".md") else {
+            eprintln!("content: warning: {}: ignored (not a .md file)", path.display());
+            continue;
+        };
+        if !valid_slug(stem) {
+            errors.push(SourceError::new(
+                &path,
+                None,
+                format!("the file name `{stem}` is not a valid slug (lowercase a-z, 0-9 and single hyphens)"),
+            ));
+            continue;
+        }
+        files.push((stem.to_string(), path));
+    }
+    files.sort();
+    for w in files.windows(2) {
+        if w[0].0 == w[1].0 {
+            errors.push(SourceError::new(
+                &w[1].1,
+                None,
+                format!("duplicate slug `{}` (also {})", w[1].0, w[0].1.display()),
+            ));
+        }
+    }
+    files
+}
+
+/// Reads a file and splits its `+++` TOML front matter from the body.
+/// Returns (front matter, body, line offset of the front matter).
+fn read_front(file: &Path, errors: &mut Vec<SourceError>) -> Option<(String, String, usize)> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(SourceError::new(file, None, format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    match split_front_matter(&text) {
+        Some((front, body)) => Some((front.to_string(), body.to_string(), 1)),
+        None => {
+            errors.push(SourceError::new(
+                file,
+                None,
+                "no front matter: the file must start with a `+++` line, then TOML, then `+++`",
+            ));
+            None
+        }
+    }
+}
+
+pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n"))?;
+    let mut pos = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Some((&rest[..pos], &rest[pos + line.len()..]));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// Parses TOML; errors give the line (in the file) and, when the line is a
+/// `key = value`, the field.
+fn parse_toml<T: serde::de::DeserializeOwned>(file: &Path, text: &str, line_offset: usize) -> Result<T, SourceError> {
+    toml::from_str::<T>(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        let (line, field) = match e.span() {
+            Some(span) => {
+                let start = span.start.min(text.len());
+                let line_no = text[..start].matches('\n').count();
+                let line_text = text.lines().nth(line_no).unwrap_or("");
+                let key = line_text
+                    .split_once('=')
+                    .map(|(k, _)| k.trim().trim_matches('"').to_string());
+                (
+                    Some(line_no + 1 + line_offset),
+                    key.filter(|k| !k.is_empty() && !k.contains(' ')),
+                )
+            }
+            None => (None, None),
+        };
+        // "missing field `title`" names the field itself.
+        let missing = message
+            .split('`')
+            .nth(1)
+            .filter(|_| message.starts_with("missing field"))
+            .map(str::to_string);
+        let field = missing.or(field);
+        let message = match line {
+            Some(l) if !message.starts_with("missing field") => format!("line {l}: {message}"),
+            _ => message,
+        };
+        SourceError {
+            file: file.to_path_buf(),
+            field,
+            message,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split() {
+        assert_eq!(
+            split_front_matter("+++\na = 1\n+++\nBody\n"),
+            Some(("a = 1\n", "Body\n"))
+        );
+        assert_eq!(split_front_matter("+++\r\na = 1\r\n+++\r\nB"), Some(("a = 1\r\n", "B")));
+        assert_eq!(split_front_matter("a = 1\n+++\n"), None);
+        assert_eq!(split_front_matter("+++\na = 1\n"), None);
+    }
+
+    #[test]
+    fn slugs_are_strict() {
+        assert!(valid_slug("can-2027-supporters"));
+        for bad in ["", "A", "a b", "-a", "a-", "a--b", "é", "a_b"] {
+            assert!(!valid_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn toml_errors_name_line_and_field() {
+        let e = parse_toml::<PageFront>(Path::new("p.md"), "title = 3\n", 1).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("title"));
+        assert!(e.message.starts_with("line 2:"), "{}", e.message);
+        let e = parse_toml::<PageFront>(Path::new("p.md"), "modified = \"x\"\n", 1).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("title"), "{e}");
+        let e = parse_toml::<PageFront>(Path::new("p.md"), "title = \"a\"\ncolour = 1\n", 1).unwrap_err();
+        assert!(e.message.contains("colour"), "{e}");
+    }
+}
