@@ -3,19 +3,20 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::Router;
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::{path, NavigateOptions};
+use leptos_router::NavigateOptions;
 
 use crate::components::{Footer, Header, NavEffects};
 use crate::context::{use_ctx, Ctx, SiteResource};
 use crate::pages::{
-    ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, NotFound, SearchPage, SlugPage, TagPage,
+    ArticlePage, AuthorPage, CategoryPage, CurrentRoute, HomeArchive, HomePage, NotFound, SearchPage, SlugPage, TagPage,
 };
 use kiosque_core::config::{Config, ConfigError};
 use kiosque_core::i18n::Locale;
-use kiosque_core::model::SiteInfo;
-use kiosque_core::source::Source;
+use kiosque_core::model::{SafeUrl, SiteInfo};
+use kiosque_core::routes::{self, Route};
+use kiosque_core::source::{LegacyRedirect, Source};
 
 /// The whole app. `base_url` is the absolute URL the bundle is served from
 /// (`https://host/` or `https://host/sub/`). The config is loaded before the
@@ -38,7 +39,7 @@ pub fn App(#[prop(into)] base_url: String, config: Result<Config, ConfigError>) 
 
 /// The router base: the path of the bundle's base URL, without its trailing slash.
 pub fn router_base(base_url: &str) -> String {
-    kiosque_core::routes::base_path(base_url)
+    routes::base_path(base_url)
 }
 
 #[component]
@@ -64,10 +65,14 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
     };
     let header = site_view.clone()(|site| view! { <Header site/> }.into_any());
     let footer = site_view(|site| view! { <Footer site year=kiosque_core::clock::current_year()/> }.into_any());
+    let current = current_route(&base_url);
+    provide_context(current);
     canonical_redirects();
     // A remote API (WordPress): connect while the page is still parsing, for
     // its JSON (CORS) and its images.
-    let api_origin = kiosque_core::csp::origin_of(&config_for_head.api.base_url);
+    let api_origin = kiosque_core::csp::origin_of(&config_for_head.api.base_url)
+        .and_then(|o| SafeUrl::new(&o))
+        .map(SafeUrl::into_string);
     view! {
         <Html attr:lang=locale.code() attr:dir=locale.dir()/>
         {api_origin.map(|o| view! {
@@ -81,24 +86,70 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
             {header}
         </Suspense>
         <main id="main" tabindex="-1">
-            <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("") view=HomePage/>
-                <Route path=path!("page/:n") view=HomeArchive/>
-                <Route path=path!("category/:slug") view=CategoryPage/>
-                <Route path=path!("category/:slug/page/:n") view=CategoryPage/>
-                <Route path=path!("tag/:slug") view=TagPage/>
-                <Route path=path!("tag/:slug/page/:n") view=TagPage/>
-                <Route path=path!("author/:slug") view=AuthorPage/>
-                <Route path=path!("author/:slug/page/:n") view=AuthorPage/>
-                <Route path=path!("article/:slug") view=ArticlePage/>
-                <Route path=path!("search") view=SearchPage/>
-                <Route path=path!("search/page/:n") view=SearchPage/>
-                <Route path=path!(":slug") view=SlugPage/>
-            </Routes>
+            {page_view(current)}
         </main>
         <Suspense>
             {footer}
         </Suspense>
+    }
+}
+
+/// The browser's path (or the prerender's request) as a [`Route`]: the one
+/// parser of URL shapes. The router only moves history and intercepts links.
+fn current_route(base_url: &str) -> CurrentRoute {
+    let location = use_location();
+    let base = routes::base_path(base_url);
+    let route = Memo::new(move |_| {
+        let path = location.pathname.get();
+        Route::parse(routes::within_base(&base, &path), &location.search.get())
+    });
+    CurrentRoute(route)
+}
+
+/// Which page component a route shows. A new page is mounted only when
+/// this changes; within one kind (another article, another page number)
+/// the page follows the route's parameters, as a router would.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PageKind {
+    Home,
+    HomeArchive,
+    Article,
+    Category,
+    Tag,
+    Author,
+    Search,
+    Page,
+    NotFound,
+}
+
+impl PageKind {
+    pub(crate) fn of(route: Option<&Route>) -> PageKind {
+        match route {
+            Some(Route::Home { page: 1 }) => PageKind::Home,
+            Some(Route::Home { .. }) => PageKind::HomeArchive,
+            Some(Route::Article { .. }) => PageKind::Article,
+            Some(Route::Category { .. }) => PageKind::Category,
+            Some(Route::Tag { .. }) => PageKind::Tag,
+            Some(Route::Author { .. }) => PageKind::Author,
+            Some(Route::Search { .. }) => PageKind::Search,
+            Some(Route::Page { .. }) => PageKind::Page,
+            None => PageKind::NotFound,
+        }
+    }
+}
+
+fn page_view(current: CurrentRoute) -> impl IntoView {
+    let kind = Memo::new(move |_| current.0.with(|r| PageKind::of(r.as_ref())));
+    move || match kind.get() {
+        PageKind::Home => view! { <HomePage/> }.into_any(),
+        PageKind::HomeArchive => view! { <HomeArchive/> }.into_any(),
+        PageKind::Article => view! { <ArticlePage/> }.into_any(),
+        PageKind::Category => view! { <CategoryPage/> }.into_any(),
+        PageKind::Tag => view! { <TagPage/> }.into_any(),
+        PageKind::Author => view! { <AuthorPage/> }.into_any(),
+        PageKind::Search => view! { <SearchPage/> }.into_any(),
+        PageKind::Page => view! { <SlugPage/> }.into_any(),
+        PageKind::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 
@@ -155,32 +206,32 @@ fn canonical_redirects() {
     let location = use_location();
     let navigate = use_navigate();
     let ctx = use_ctx();
-    let (source, base) = (ctx.source, kiosque_core::routes::base_path(&ctx.base_url));
+    let (source, base) = (ctx.source, routes::base_path(&ctx.base_url));
     Effect::new(move |_| {
         // The browser's path carries the base path of a sub-path deploy; routes do not.
-        let path = kiosque_core::routes::within_base(&base, &location.pathname.get()).to_string();
+        let path = routes::within_base(&base, &location.pathname.get()).to_string();
         let query = location.search.get();
         let replace = NavigateOptions {
             replace: true,
             ..Default::default()
         };
-        if let Some(to) = kiosque_core::routes::canonical_redirect(&path, &query) {
+        if let Some(to) = routes::canonical_redirect(&path, &query) {
             navigate(&to, replace);
             return;
         }
         // Kiosque's own routes are never old WordPress URLs, except the home
         // with WordPress query parameters (`/?p=123`, `/?s=eau`).
         let has_query = !query.trim_start_matches('?').is_empty();
-        if kiosque_core::routes::is_kiosque_route(&path) && !(path == "/" && has_query) {
+        if routes::is_kiosque_route(&path) && !(path == "/" && has_query) {
             return;
         }
-        match kiosque_core::source::wordpress::legacy_route(&path, query.trim_start_matches('?')) {
-            Some(to) if to.starts_with('/') && !is_current(&to, &path, &query) => navigate(&to, replace),
-            Some(marker) if !marker.starts_with('/') => {
+        match source.legacy_redirect(&path, &query) {
+            Some(LegacyRedirect::To(to)) if !is_current(&to.path(), &path, &query) => navigate(&to.path(), replace),
+            Some(LegacyRedirect::Lookup(lookup)) => {
                 let (source, navigate) = (source.clone(), navigate.clone());
                 leptos::task::spawn_local(async move {
-                    if let Ok(to) = source.resolve_legacy(&marker).await {
-                        navigate(&to, replace);
+                    if let Ok(to) = source.resolve_legacy(&lookup).await {
+                        navigate(&to.path(), replace);
                     }
                 });
             }
@@ -226,21 +277,21 @@ mod tests {
 
     #[test]
     fn kiosque_routes_are_not_taken_for_old_wordpress_urls() {
-        use kiosque_core::source::wordpress::legacy_route;
-        // The shell only asks `legacy_route` about paths that are not
-        // Kiosque routes (or the home with a query).
-        assert!(kiosque_core::routes::is_kiosque_route("/search"));
-        assert_eq!(legacy_route("/", "s=eau").as_deref(), Some("/search?q=eau"));
-        assert_eq!(legacy_route("/", "p=12").as_deref(), Some("wp:p=12"));
+        let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
+        let source = Source::from_config(&config, "http://127.0.0.1:8080/");
+        let legacy = |p: &str, q: &str| source.legacy_redirect(p, q);
+        // The shell only asks about paths that are not Kiosque routes (or
+        // the home with a query).
+        assert!(routes::is_kiosque_route("/search"));
+        assert_eq!(legacy("/", "s=eau"), Some(LegacyRedirect::To(Route::search("eau", 1))));
+        assert!(matches!(legacy("/", "p=12"), Some(LegacyRedirect::Lookup(_))));
+        for old in ["/2026/11/28/un-article/", "/2026/11/28/un-article"] {
+            assert_eq!(legacy(old, ""), Some(LegacyRedirect::To(Route::article("un-article"))));
+        }
         assert_eq!(
-            legacy_route("/2026/11/28/un-article/", "").as_deref(),
-            Some("/article/un-article")
+            legacy("/category/sport/", ""),
+            Some(LegacyRedirect::To(Route::category("sport", 1)))
         );
-        assert_eq!(
-            legacy_route("/2026/11/28/un-article", "").as_deref(),
-            Some("/article/un-article")
-        );
-        assert_eq!(legacy_route("/category/sport/", "").as_deref(), Some("/category/sport"));
     }
 
     #[test]

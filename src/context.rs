@@ -3,7 +3,8 @@
 use kiosque_core::config::Config;
 use kiosque_core::http::FetchError;
 use kiosque_core::i18n::{Locale, Strings};
-use kiosque_core::model::SiteInfo;
+use kiosque_core::model::{SafeUrl, SiteInfo};
+use kiosque_core::routes::{self, Route};
 use kiosque_core::source::Source;
 
 #[derive(Clone, Debug)]
@@ -20,21 +21,34 @@ impl Ctx {
         self.locale.strings()
     }
 
-    /// The `href` of a route (or of a site-relative file such as
-    /// `/media/x.jpg`): prefixed with the bundle's base path when it is served
-    /// under a sub-path (`/news/article/x`). Every internal link goes through here.
-    pub fn href(&self, route: &str) -> String {
-        kiosque_core::routes::with_base(&kiosque_core::routes::base_path(&self.base_url), route)
+    /// The `href` of a route: prefixed with the bundle's base path when it
+    /// is served under a sub-path (`/news/article/x`). Every internal link
+    /// goes through here.
+    pub fn href(&self, route: &Route) -> String {
+        self.url_href(&SafeUrl::of_route(route))
+    }
+
+    /// The `href` of a checked URL: a site-relative one (a file such as
+    /// `/media/x.jpg`, a link in an article body) gets the base path too.
+    pub fn url_href(&self, url: &SafeUrl) -> String {
+        routes::with_base(&routes::base_path(&self.base_url), url.as_str())
     }
 
     /// The absolute public URL of a route: `site.url` when the config gives
-    /// it, else the bundle's own origin and base path.
-    pub fn absolute_url(&self, route: &str) -> String {
+    /// it, else the bundle's own origin and base path. `None` only when
+    /// `site.url` is not an http(s) URL (the config is outside data).
+    pub fn absolute_url(&self, route: &Route) -> Option<SafeUrl> {
+        self.absolute_path(&route.path())
+    }
+
+    /// The absolute public URL of a site-relative path (a route's, or a
+    /// file's such as `/media/x.jpg`, without the base path).
+    pub fn absolute_path(&self, path: &str) -> Option<SafeUrl> {
         let base = match &self.config.site.url {
             Some(url) => url.trim_end_matches('/').to_string(),
             None => self.base_url.trim_end_matches('/').to_string(),
         };
-        format!("{base}{route}")
+        SafeUrl::new(&format!("{base}{path}")).filter(SafeUrl::is_external)
     }
 }
 

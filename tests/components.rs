@@ -149,7 +149,7 @@ fn error_view_shows_the_localized_message_and_retries() {
 fn pagination_links_prev_and_next() {
     let el = mount(
         Locale::Fr,
-        || view! { <Pagination page=2 total_pages=5 href=routes::category slug="sport"/> },
+        || view! { <Pagination page=2 total_pages=5 route=routes::Route::category("sport", 2)/> },
     );
     let prev = el.query_selector("a[rel=prev]").unwrap().unwrap();
     let next = el.query_selector("a[rel=next]").unwrap().unwrap();
@@ -158,7 +158,7 @@ fn pagination_links_prev_and_next() {
     assert!(el.text_content().unwrap().contains("Page 2 sur 5"));
     let first = mount(
         Locale::En,
-        || view! { <Pagination page=1 total_pages=1 href=routes::tag slug="eau"/> },
+        || view! { <Pagination page=1 total_pages=1 route=routes::Route::tag("eau", 1)/> },
     );
     assert_eq!(
         first.query_selector("nav").unwrap(),

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 
 /// A link to an article whose data is warmed on hover or focus, so the
 /// click renders at once.
@@ -12,7 +12,7 @@ pub fn ArticleLink(
     children: Children,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let href = ctx.href(&routes::article(&slug));
+    let href = ctx.href(&Route::article(slug.clone()));
     let source = ctx.source;
     let prefetch = move || source.prefetch_article(&slug);
     let on_focus = prefetch.clone();

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::context::use_ctx;
 use kiosque_core::model::AuthorRef;
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 
 /// "Par A et B", each name linking to the author page.
 #[component]
@@ -19,7 +19,7 @@ pub fn Byline(authors: Vec<AuthorRef>) -> impl IntoView {
                     i if i + 1 == n => format!(" {} ", s.and),
                     _ => ", ".to_string(),
                 };
-                view! { {sep}<a class="byline__author" rel="author" href=use_ctx().href(&routes::author(&a.slug, 1))>{a.name}</a> }
+                view! { {sep}<a class="byline__author" rel="author" href=use_ctx().href(&Route::author(a.slug.clone(), 1))>{a.name}</a> }
             })
             .collect_view();
         view! { <span class="byline">{s.by}" "{names}</span> }

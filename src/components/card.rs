@@ -4,7 +4,7 @@ use crate::components::{ArticleLink, Picture};
 use crate::context::use_ctx;
 use kiosque_core::i18n::format_date;
 use kiosque_core::model::ArticleSummary;
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CardSize {
@@ -53,7 +53,7 @@ pub fn ArticleCard(
         <article class=class>
             {image}
             <div class="card__body">
-                <a class="card__kicker" href=ctx.href(&routes::category(&article.category.slug, 1))>{article.category.name}</a>
+                <a class="card__kicker" href=ctx.href(&Route::category(article.category.slug.clone(), 1))>{article.category.name}</a>
                 {heading}
                 {standfirst}
                 <time class="card__date" datetime=article.published.as_str().to_string()>{date}</time>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use kiosque_core::model::SiteInfo;
+use kiosque_core::model::{SafeUrl, SiteInfo};
 
 /// Tagline, social links ("Suivez-nous") and the copyright line.
 #[component]
@@ -10,10 +10,10 @@ pub fn Footer(site: SiteInfo, year: i64) -> impl IntoView {
     let social = site
         .social
         .into_iter()
-        .filter(|l| l.url.starts_with("https://") || l.url.starts_with("http://"))
-        .map(|l| {
-            let label = social_label(&l.network);
-            view! { <li><a class="footer__social" href=l.url rel="noopener me">{label}</a></li> }
+        .filter_map(|l| Some((SafeUrl::new(&l.url).filter(SafeUrl::is_external)?, l.network)))
+        .map(|(url, network)| {
+            let label = social_label(&network);
+            view! { <li><a class="footer__social" href=url.into_string() rel="noopener me">{label}</a></li> }
         })
         .collect_view();
     view! {

@@ -6,8 +6,8 @@ use leptos_meta::{Link, Meta, Script, Title};
 use serde_json::{json, Value};
 
 use crate::context::{use_ctx, Ctx};
-use kiosque_core::model::{Article, Image};
-use kiosque_core::routes;
+use kiosque_core::model::{Article, Image, SafeUrl};
+use kiosque_core::routes::{self, Route};
 
 /// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are
 /// escaped, so no text can close the script or be read as markup.
@@ -26,30 +26,36 @@ pub fn ld_json(value: &Value) -> String {
 pub fn PageHead(
     #[prop(into)] title: String,
     #[prop(optional, into)] description: String,
-    #[prop(into)] route: String,
+    route: Route,
     #[prop(default = None)] image: Option<Image>,
     /// "website" unless an article.
     #[prop(default = "website")]
     og_type: &'static str,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let url = ctx.absolute_url(&route);
+    let url = text(ctx.absolute_url(&route));
     let site = site_name(&ctx);
     let locale = match ctx.locale.code() {
         "en" => "en_GB",
         "ar" => "ar_AR",
         _ => "fr_FR",
     };
-    let feed = ctx.config.site.feed_url.clone();
-    let image_tags = image.map(|img| {
-        let src = absolute(&ctx, &img.url);
-        view! {
+    let feed = ctx
+        .config
+        .site
+        .feed_url
+        .as_deref()
+        .and_then(SafeUrl::new)
+        .map(SafeUrl::into_string);
+    let image_tags = image.and_then(|img| {
+        let src = absolute(&ctx, &img.url)?.into_string();
+        Some(view! {
             <Meta property="og:image" content=src.clone()/>
             <Meta property="og:image:width" content=img.width.to_string()/>
             <Meta property="og:image:height" content=img.height.to_string()/>
             <Meta property="og:image:alt" content=img.alt.clone()/>
             <Meta name="twitter:image" content=src/>
-        }
+        })
     });
     view! {
         <Title text=title.clone()/>
@@ -73,19 +79,26 @@ fn site_name(ctx: &Ctx) -> String {
     ctx.config.site.name.clone().unwrap_or_default()
 }
 
-/// Makes a media URL absolute, for crawlers and scrapers. A root-absolute
-/// path already carries the bundle's base path (`/news/media/x.jpg`, see
-/// `Ctx::href`), which the public URL replaces.
-fn absolute(ctx: &Ctx, url: &str) -> String {
-    if url.starts_with("http://") || url.starts_with("https://") {
-        url.to_string()
-    } else if url.starts_with("//") {
-        format!("https:{url}")
-    } else if url.starts_with('/') {
+/// A checked URL's text, or nothing (an unusable `site.url`).
+fn text(url: Option<SafeUrl>) -> String {
+    url.map(SafeUrl::into_string).unwrap_or_default()
+}
+
+/// Makes a media URL absolute, for crawlers and scrapers; `None` when it is
+/// not an allowed URL. A root-absolute path already carries the bundle's
+/// base path (`/news/media/x.jpg`, see `Ctx::url_href`), which the public
+/// URL replaces.
+fn absolute(ctx: &Ctx, url: &str) -> Option<SafeUrl> {
+    let url = SafeUrl::new(url)?;
+    if url.is_external() {
+        return Some(url);
+    }
+    let path = url.as_str();
+    if path.starts_with('/') {
         let base = routes::base_path(&ctx.base_url);
-        ctx.absolute_url(routes::within_base(&base, url))
+        ctx.absolute_path(routes::within_base(&base, path))
     } else {
-        ctx.absolute_url(&format!("/{url}"))
+        ctx.absolute_path(&format!("/{path}"))
     }
 }
 
@@ -102,11 +115,11 @@ pub fn website_ld(ctx: &Ctx) -> Value {
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": site_name(ctx),
-        "url": ctx.absolute_url("/"),
+        "url": text(ctx.absolute_url(&Route::home(1))),
         "inLanguage": ctx.locale.code(),
         "potentialAction": {
             "@type": "SearchAction",
-            "target": { "@type": "EntryPoint", "urlTemplate": format!("{}{{search_term_string}}", ctx.absolute_url("/search?q=")) },
+            "target": { "@type": "EntryPoint", "urlTemplate": text(ctx.absolute_path(&Route::search_template("search_term_string"))) },
             "query-input": "required name=search_term_string"
         }
     })
@@ -117,7 +130,14 @@ pub fn website_ld(ctx: &Ctx) -> Value {
 #[component]
 pub fn ArticleHead(article: Article) -> impl IntoView {
     let ctx = use_ctx();
-    let route = routes::article(&article.slug);
+    let route = Route::article(article.slug.clone());
+    let hero = article.image.as_ref().and_then(|img| {
+        let url = SafeUrl::new(&img.url)?;
+        let srcset = crate::components::checked_image(img.clone())
+            .srcset()
+            .unwrap_or_default();
+        Some((url, srcset))
+    });
     let ld = [news_article_ld(&ctx, &article), breadcrumb_ld(&ctx, &article)];
     let tags = article
         .tags
@@ -131,12 +151,12 @@ pub fn ArticleHead(article: Article) -> impl IntoView {
         <Meta property="article:section" content=article.category.name.clone()/>
         {tags}
         // The hero is the largest paint: fetched with the HTML, not after it.
-        {article.image.as_ref().map(|img| view! {
+        {hero.map(|(url, srcset)| view! {
             <Link
                 rel="preload"
                 as_="image"
-                href=img.url.clone()
-                imagesrcset=img.srcset().unwrap_or_default()
+                href=url.into_string()
+                imagesrcset=srcset
                 imagesizes=crate::components::blocks::FIGURE_SIZES
                 fetchpriority="high"
             />
@@ -146,11 +166,11 @@ pub fn ArticleHead(article: Article) -> impl IntoView {
 }
 
 pub fn news_article_ld(ctx: &Ctx, a: &Article) -> Value {
-    let url = ctx.absolute_url(&routes::article(&a.slug));
+    let url = text(ctx.absolute_url(&Route::article(a.slug.clone())));
     let authors: Vec<Value> = a
         .authors
         .iter()
-        .map(|p| json!({ "@type": "Person", "name": p.name, "url": ctx.absolute_url(&routes::author(&p.slug, 1)) }))
+        .map(|p| json!({ "@type": "Person", "name": p.name, "url": text(ctx.absolute_url(&Route::author(p.slug.clone(), 1))) }))
         .collect();
     let mut v = json!({
         "@context": "https://schema.org",
@@ -160,14 +180,17 @@ pub fn news_article_ld(ctx: &Ctx, a: &Article) -> Value {
         "datePublished": a.published.as_str(),
         "dateModified": a.modified.as_ref().unwrap_or(&a.published).as_str(),
         "author": authors,
-        "publisher": { "@type": "Organization", "name": site_name(ctx), "url": ctx.absolute_url("/") },
+        "publisher": { "@type": "Organization", "name": site_name(ctx), "url": text(ctx.absolute_url(&Route::home(1))) },
         "mainEntityOfPage": { "@type": "WebPage", "@id": url },
         "articleSection": a.category.name,
         "keywords": a.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
         "inLanguage": ctx.locale.code(),
     });
     if let Some(img) = &a.image {
-        v["image"] = json!([{ "@type": "ImageObject", "url": absolute(ctx, &img.url), "width": img.width, "height": img.height }]);
+        if let Some(url) = absolute(ctx, &img.url) {
+            v["image"] =
+                json!([{ "@type": "ImageObject", "url": url.as_str(), "width": img.width, "height": img.height }]);
+        }
     }
     v
 }
@@ -175,12 +198,12 @@ pub fn news_article_ld(ctx: &Ctx, a: &Article) -> Value {
 pub fn breadcrumb_ld(ctx: &Ctx, a: &Article) -> Value {
     let s = ctx.strings();
     let crumbs = [
-        (s.home.to_string(), ctx.absolute_url("/")),
+        (s.home.to_string(), text(ctx.absolute_url(&Route::home(1)))),
         (
             a.category.name.clone(),
-            ctx.absolute_url(&routes::category(&a.category.slug, 1)),
+            text(ctx.absolute_url(&Route::category(a.category.slug.clone(), 1))),
         ),
-        (a.title.clone(), ctx.absolute_url(&routes::article(&a.slug))),
+        (a.title.clone(), text(ctx.absolute_url(&Route::article(a.slug.clone())))),
     ];
     json!({
         "@context": "https://schema.org",
@@ -234,10 +257,10 @@ mod tests {
                 "https://example.com/news",
             ),
         ] {
-            assert_eq!(c.href("/article/x"), "/news/article/x");
-            assert_eq!(c.href("/"), "/news/");
+            assert_eq!(c.href(&Route::article("x")), "/news/article/x");
+            assert_eq!(c.href(&Route::home(1)), "/news/");
             assert_eq!(
-                c.absolute_url(&routes::article(&a.slug)),
+                text(c.absolute_url(&Route::article(a.slug.clone()))),
                 format!("{public}/article/{}", a.slug)
             );
             let ld = news_article_ld(&c, &a);
@@ -260,11 +283,34 @@ mod tests {
     #[test]
     fn urls_at_the_root() {
         let c = ctx("https://news.example.com/", None);
-        assert_eq!(c.href("/article/x"), "/article/x");
-        assert_eq!(absolute(&c, "/media/a.jpg"), "https://news.example.com/media/a.jpg");
-        assert_eq!(absolute(&c, "media/a.jpg"), "https://news.example.com/media/a.jpg");
-        assert_eq!(absolute(&c, "//cdn.example/a.jpg"), "https://cdn.example/a.jpg");
-        assert_eq!(absolute(&c, "https://cdn.example/a.jpg"), "https://cdn.example/a.jpg");
+        let abs = |u: &str| absolute(&c, u).map(SafeUrl::into_string);
+        assert_eq!(c.href(&Route::article("x")), "/article/x");
+        assert_eq!(
+            abs("/media/a.jpg").as_deref(),
+            Some("https://news.example.com/media/a.jpg")
+        );
+        assert_eq!(
+            abs("media/a.jpg").as_deref(),
+            Some("https://news.example.com/media/a.jpg")
+        );
+        assert_eq!(abs("//cdn.example/a.jpg").as_deref(), Some("https://cdn.example/a.jpg"));
+        assert_eq!(
+            abs("https://cdn.example/a.jpg").as_deref(),
+            Some("https://cdn.example/a.jpg")
+        );
+        assert_eq!(abs("javascript:alert(1)"), None);
+    }
+
+    /// `site.url` is the publisher's input: `Config::parse` refuses a scheme
+    /// other than http(s), and should one get past it, it still never
+    /// reaches a canonical link or JSON-LD.
+    #[test]
+    fn a_hostile_site_url_writes_no_url() {
+        let mut c = ctx("https://news.example.com/", None);
+        c.config.site.url = Some("javascript:alert(1)//".into());
+        assert_eq!(c.absolute_url(&Route::home(1)), None);
+        assert_eq!(website_ld(&c)["url"], "");
+        assert_eq!(absolute(&c, "/media/a.jpg"), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::{SearchForm, ThemeToggle};
 use crate::context::use_ctx;
 use kiosque_core::model::SiteInfo;
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 
 /// Site name and tagline, search, and the category navigation. Below 768 px
 /// the navigation is a disclosure menu (button + aria-expanded; Escape closes).
@@ -13,7 +13,7 @@ use kiosque_core::routes;
 pub fn Header(site: SiteInfo) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
-    let home = ctx.href("/");
+    let home = ctx.href(&Route::home(1));
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let on_key = move |ev: KeyboardEvent| {
@@ -30,7 +30,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
         .map(|item| {
             view! {
                 <li>
-                    <a class="nav__link" href=ctx.href(&routes::category(&item.slug, 1)) on:click=move |_| open.set(false)>
+                    <a class="nav__link" href=ctx.href(&Route::category(item.slug.clone(), 1)) on:click=move |_| open.set(false)>
                         {item.name}
                     </a>
                 </li>

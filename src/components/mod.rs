@@ -31,7 +31,7 @@ pub use loader::{page_resource, Loaded};
 pub use most_read::{most_read_resource, MostRead};
 pub use nav_effects::{NavEffects, PageReady};
 pub use pagination::Pagination;
-pub use picture::Picture;
+pub use picture::{checked_image, Picture};
 pub use rail::Rail;
 pub use reltime::RelativeTime;
 pub use search_form::SearchForm;

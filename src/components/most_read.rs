@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::page_resource;
 use crate::context::use_ctx;
 use kiosque_core::model::MostRead as MostReadData;
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 
 /// The "most read" list. Created by the page, not by `MostRead`: the list
 /// sits inside the page's suspended view, where a resource created during a
@@ -29,7 +29,7 @@ pub fn MostRead(data: Resource<Result<MostReadData, kiosque_core::http::FetchErr
                     .articles
                     .into_iter()
                     .take(5)
-                    .map(|a| view! { <li><a class="card__link" href=use_ctx().href(&routes::article(&a.slug))>{a.title}</a></li> })
+                    .map(|a| view! { <li><a class="card__link" href=use_ctx().href(&Route::article(a.slug.clone()))>{a.title}</a></li> })
                     .collect_view();
                 view! {
                     <section class="most-read" aria-labelledby="most-read-title">

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use kiosque_core::model::Image;
+use kiosque_core::model::{Image, SafeUrl};
 
 /// An image with its intrinsic size (no layout shift), `srcset`, and lazy
 /// loading unless it is above the fold. An image that fails to load is
@@ -20,7 +20,7 @@ pub fn Picture(
     let image = checked_image(image);
     let srcset = image.srcset();
     let failed = RwSignal::new(false);
-    let blank = blank_src(image.width, image.height);
+    let blank = SafeUrl::blank_image(image.width, image.height).into_string();
     let url = if image.url.is_empty() { blank.clone() } else { image.url };
     // A prerendered image may fail before the app is there to hear it.
     let img = NodeRef::<leptos::html::Img>::new();
@@ -47,28 +47,20 @@ pub fn Picture(
     }
 }
 
-/// The image with only the URLs `kiosque_core::body::safe_url` accepts: a refused
-/// `url` becomes empty (drawn as the blank), refused renditions are dropped.
-/// The static API's documents reach the page unchecked.
-pub(crate) fn checked_image(mut image: Image) -> Image {
-    image.url = kiosque_core::body::safe_url(&image.url).unwrap_or_default();
+/// The image with only URLs that make a [`SafeUrl`]: a refused `url`
+/// becomes empty (drawn as the blank), refused renditions are dropped. The
+/// static API's documents reach the page unchecked.
+pub fn checked_image(mut image: Image) -> Image {
+    image.url = SafeUrl::new(&image.url).map(SafeUrl::into_string).unwrap_or_default();
     image
         .sources
-        .retain(|s| kiosque_core::body::safe_url(&s.url).as_deref() == Some(s.url.as_str()));
+        .retain(|s| SafeUrl::new(&s.url).is_some_and(|u| u.as_str() == s.url));
     image
-}
-
-/// A transparent SVG of `width` × `height`: it keeps the image's natural
-/// size and aspect ratio, so the box drawn for it does not change.
-pub fn blank_src(width: u32, height: u32) -> String {
-    format!(
-        "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}'%3E%3C/svg%3E"
-    )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{blank_src, checked_image};
+    use super::checked_image;
     use kiosque_core::model::{Image, ImageSource};
 
     #[test]
@@ -101,7 +93,7 @@ mod tests {
     #[test]
     fn the_blank_has_the_image_size() {
         assert_eq!(
-            blank_src(1200, 800),
+            kiosque_core::model::SafeUrl::blank_image(1200, 800).as_str(),
             "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1200' height='800'%3E%3C/svg%3E"
         );
     }

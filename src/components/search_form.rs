@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::context::use_ctx;
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 
 /// A search box that navigates client-side to `/search?q=…`. Without wasm
 /// (prerendered HTML), the plain GET form still works.
@@ -15,7 +15,10 @@ pub fn SearchForm(
     value: Signal<String>,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
-    let s = use_ctx().strings();
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    // Without the app, the form is a plain GET to the search page.
+    let action = ctx.href(&Route::search("", 1));
     let input = NodeRef::<leptos::html::Input>::new();
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -26,10 +29,10 @@ pub fn SearchForm(
         if let Some(i) = field {
             let _ = i.blur();
         }
-        navigate(&routes::search(q.trim()), Default::default());
+        navigate(&Route::search(q.trim(), 1).path(), Default::default());
     };
     view! {
-        <form class=format!("search-form {class}") role="search" method="get" action="/search" on:submit=on_submit>
+        <form class=format!("search-form {class}") role="search" method="get" action=action on:submit=on_submit>
             <label class="visually-hidden" for=id>{s.search_label}</label>
             <input node_ref=input id=id class="search-form__input" type="search" name="q" placeholder=s.search prop:value=move || value.get()/>
             <button class="search-form__button" type="submit">{s.search}</button>

@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use kiosque_core::routes::encode_component;
+use kiosque_core::model::SafeUrl;
+use kiosque_core::routes::{encode_component, Route};
 
 /// Share links: plain links (no third-party script), plus copy-link with
 /// feedback. `route` is the article's canonical route.
 #[component]
-pub fn Share(#[prop(into)] route: String, #[prop(into)] title: String) -> impl IntoView {
+pub fn Share(route: Route, #[prop(into)] title: String) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
-    let url = ctx.absolute_url(&route);
+    let url = ctx.absolute_url(&route).map(SafeUrl::into_string).unwrap_or_default();
     let (u, t) = (encode_component(&url), encode_component(&title));
     let links = [
         ("X", format!("https://twitter.com/intent/tweet?url={u}&text={t}")),

@@ -6,7 +6,7 @@ use crate::context::use_ctx;
 use crate::pages::slug_param;
 use kiosque_core::i18n::format_published;
 use kiosque_core::model::Article;
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 
 /// `/article/:slug`.
 #[component]
@@ -26,7 +26,7 @@ fn article_view(a: Article) -> impl IntoView {
     let s = ctx.strings();
     let zone = ctx.config.site.timezone.as_deref();
     let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale, zone);
-    let route = routes::article(&a.slug);
+    let route = Route::article(a.slug.clone());
     let comments = format!(
         "{} {}",
         a.comment_count,
@@ -40,7 +40,7 @@ fn article_view(a: Article) -> impl IntoView {
         let items = a
             .tags
             .iter()
-            .map(|t| view! { <li><a class="tag" href=ctx.href(&routes::tag(&t.slug, 1))>{t.name.clone()}</a></li> })
+            .map(|t| view! { <li><a class="tag" href=ctx.href(&Route::tag(t.slug.clone(), 1))>{t.name.clone()}</a></li> })
             .collect_view();
         view! {
             <section class="article__tags">
@@ -54,13 +54,13 @@ fn article_view(a: Article) -> impl IntoView {
         <article class="article container">
             <nav class="breadcrumb" aria-label=s.breadcrumb>
                 <ol>
-                    <li><a href=ctx.href("/")>{s.home}</a></li>
-                    <li><a href=ctx.href(&routes::category(&a.category.slug, 1))>{a.category.name.clone()}</a></li>
+                    <li><a href=ctx.href(&Route::home(1))>{s.home}</a></li>
+                    <li><a href=ctx.href(&Route::category(a.category.slug.clone(), 1))>{a.category.name.clone()}</a></li>
                     <li aria-current="page">{a.title.clone()}</li>
                 </ol>
             </nav>
             <header class="article__header">
-                <a class="article__kicker" href=ctx.href(&routes::category(&a.category.slug, 1))>{a.category.name.clone()}</a>
+                <a class="article__kicker" href=ctx.href(&Route::category(a.category.slug.clone(), 1))>{a.category.name.clone()}</a>
                 <h1 class="article__title" tabindex="-1" dir="auto">{a.title.clone()}</h1>
                 <p class="article__standfirst" dir="auto">{a.standfirst.clone()}</p>
                 <div class="article__meta">

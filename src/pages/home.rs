@@ -7,7 +7,7 @@ use crate::components::{
 use crate::context::use_ctx;
 use crate::pages::{page_param, NotFound};
 use kiosque_core::model::{Home, Listing};
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 use kiosque_core::source::ListingRequest;
 
 /// `/`: the lead story, the latest, and a block per navigation category.
@@ -19,7 +19,7 @@ pub fn HomePage() -> impl IntoView {
     let s = ctx.strings();
     let site_name = ctx.config.site.name.clone().unwrap_or_default();
     view! {
-        <PageHead title=site_name.clone() description=ctx.config.site.tagline.clone().unwrap_or_default() route="/"/>
+        <PageHead title=site_name.clone() description=ctx.config.site.tagline.clone().unwrap_or_default() route=Route::home(1)/>
         <WebsiteLd/>
         <h1 class="visually-hidden" tabindex="-1">{site_name}</h1>
         <Loaded resource=home skeleton=|| view! { <ListSkeleton/> }.into_any() render=move |h: Home| home_view(h, most_read, s) />
@@ -45,7 +45,7 @@ fn home_view(
         .into_iter()
         .filter(|sec| !sec.articles.is_empty())
         .map(|sec| {
-            let href = use_ctx().href(&routes::category(&sec.category.slug, 1));
+            let href = use_ctx().href(&Route::category(sec.category.slug.clone(), 1));
             let mut articles = sec.articles.into_iter();
             let lead = articles.next().map(|a| view! { <ArticleCard article=a/> });
             let rest = articles
@@ -70,7 +70,7 @@ fn home_view(
                     <section class="home__latest">
                         <h2 class="section-title">{s.latest}</h2>
                         <ul class="list-plain">{latest}</ul>
-                        <p><a href=use_ctx().href(&routes::home(2))>{s.next}" ›"</a></p>
+                        <p><a href=use_ctx().href(&Route::home(2))>{s.next}" ›"</a></p>
                     </section>
                     <MostRead data=most_read/>
                 </div>
@@ -103,11 +103,11 @@ pub fn HomeArchive() -> impl IntoView {
             let title = format!("{} — {} {} {} {}", s.latest, s.page, l.page, s.of, l.total_pages);
             let cards = l.articles.into_iter().map(|a| view! { <ArticleCard article=a/> }).collect_view();
             view! {
-                <PageHead title=title.clone() route=routes::home(l.page)/>
+                <PageHead title=title.clone() route=Route::home(l.page)/>
                 <div class="container">
                     <h1 class="page-title" tabindex="-1">{title}</h1>
                     <div class="grid">{cards}</div>
-                    <Pagination page=l.page total_pages=l.total_pages href=|_, n| routes::home(n) slug=""/>
+                    <Pagination page=l.page total_pages=l.total_pages route=Route::home(l.page)/>
                 </div>
             }.into_any()
         }/>

@@ -5,28 +5,28 @@ use crate::context::use_ctx;
 use crate::pages::{page_param, slug_param, NotFound};
 use kiosque_core::http::FetchError;
 use kiosque_core::model::{Listing, ListingKind};
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 use kiosque_core::source::ListingRequest;
 
 /// `/category/:slug` and `/category/:slug/page/:n`.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    listing_page(ListingRequest::Category, routes::category)
+    listing_page(ListingRequest::Category, Route::category)
 }
 
 /// `/tag/:slug` and `/tag/:slug/page/:n`.
 #[component]
 pub fn TagPage() -> impl IntoView {
-    listing_page(ListingRequest::Tag, routes::tag)
+    listing_page(ListingRequest::Tag, Route::tag)
 }
 
 /// `/author/:slug` and `/author/:slug/page/:n`: bio, avatar, articles.
 #[component]
 pub fn AuthorPage() -> impl IntoView {
-    listing_page(ListingRequest::Author, routes::author)
+    listing_page(ListingRequest::Author, Route::author)
 }
 
-fn listing_page(request: fn(String) -> ListingRequest, href: fn(&str, u32) -> String) -> impl IntoView {
+fn listing_page(request: fn(String) -> ListingRequest, route: fn(String, u32) -> Route) -> impl IntoView {
     let slug = slug_param();
     let page = page_param();
     let listing = page_resource(
@@ -42,12 +42,12 @@ fn listing_page(request: fn(String) -> ListingRequest, href: fn(&str, u32) -> St
         <Loaded
             resource=listing
             skeleton=|| view! { <ListSkeleton/> }.into_any()
-            render=move |l: Listing| listing_view(l, slug.get_untracked(), href)
+            render=move |l: Listing| { let r = route(slug.get_untracked(), l.page); listing_view(l, r) }
         />
     }
 }
 
-fn listing_view(l: Listing, slug: String, href: fn(&str, u32) -> String) -> AnyView {
+fn listing_view(l: Listing, route: Route) -> AnyView {
     let ctx = use_ctx();
     let s = ctx.strings();
     if l.page > l.total_pages {
@@ -94,13 +94,13 @@ fn listing_view(l: Listing, slug: String, href: fn(&str, u32) -> String) -> AnyV
         .map(|a| view! { <ArticleCard article=a level=2/> })
         .collect_view();
     view! {
-        <PageHead title description route=href(&slug, l.page)/>
+        <PageHead title description route=route.clone()/>
         <div class="container listing">
             <h1 class="page-title" tabindex="-1">{name}</h1>
             {intro}
             <div class="listing__lead">{lead}</div>
             <div class="grid">{cards}</div>
-            <Pagination page=l.page total_pages=l.total_pages href slug/>
+            <Pagination page=l.page total_pages=l.total_pages route/>
         </div>
     }
     .into_any()

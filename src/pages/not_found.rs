@@ -3,6 +3,7 @@ use leptos_meta::{Meta, Title};
 
 use crate::components::{page_resource, ArticleCard, CardSize, PageReady, SearchForm};
 use crate::context::use_ctx;
+use kiosque_core::routes::Route;
 
 /// The 404 view: a clear message, search, the latest articles, `noindex`.
 #[component]
@@ -18,7 +19,7 @@ pub fn NotFound() -> impl IntoView {
             <h1 tabindex="-1">{s.not_found_title}</h1>
             <p>{s.not_found_text}</p>
             <SearchForm id="not-found-q" class="search-form--page"/>
-            <p><a href=ctx.href("/")>{s.back_home}</a></p>
+            <p><a href=ctx.href(&Route::home(1))>{s.back_home}</a></p>
             <Suspense>
                 {move || Suspend::new(async move {
                     // The latest articles are a help, not the page: on failure, omit them.

@@ -6,7 +6,7 @@ use crate::components::{page_resource, ListSkeleton, Loaded, SearchForm};
 use crate::context::use_ctx;
 use kiosque_core::i18n::format_date;
 use kiosque_core::model::ArticleSummary;
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 use kiosque_core::source::search::fold;
 use kiosque_core::source::SearchResults;
 
@@ -67,9 +67,9 @@ fn results_view(r: SearchResults) -> AnyView {
 fn hit(a: ArticleSummary, terms: &[String], locale: kiosque_core::i18n::Locale) -> impl IntoView {
     view! {
         <li class="search-result">
-            <a class="card__kicker" href=use_ctx().href(&routes::category(&a.category.slug, 1))>{a.category.name}</a>
+            <a class="card__kicker" href=use_ctx().href(&Route::category(a.category.slug.clone(), 1))>{a.category.name}</a>
             <h2 class="search-result__title">
-                <a class="card__link" href=use_ctx().href(&routes::article(&a.slug))>{highlight(&a.title, terms)}</a>
+                <a class="card__link" href=use_ctx().href(&Route::article(a.slug.clone()))>{highlight(&a.title, terms)}</a>
             </h2>
             <p class="card__standfirst">{highlight(&a.standfirst, terms)}</p>
             <time class="card__date" datetime=a.published.as_str().to_string()>{format_date(&a.published, locale)}</time>

@@ -7,7 +7,7 @@ use crate::components::{page_resource, ArticleSkeleton, Loaded, PageHead};
 use crate::pages::slug_param;
 use kiosque_core::http::FetchError;
 use kiosque_core::model::StaticPage;
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 
 /// What `/:slug` turned out to be.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -34,7 +34,7 @@ pub fn SlugPage() -> impl IntoView {
     view! {
         <Loaded resource=target skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=move |t: SlugTarget| match t {
             SlugTarget::Page(page) => page_view(page).into_any(),
-            SlugTarget::Article(slug) => view! { <Redirect to=routes::article(&slug)/> }.into_any(),
+            SlugTarget::Article(slug) => view! { <Redirect to=Route::article(slug)/> }.into_any(),
         }/>
     }
 }
@@ -42,11 +42,11 @@ pub fn SlugPage() -> impl IntoView {
 /// Replaces the history entry once mounted (an effect: no browser API in
 /// the render itself).
 #[component]
-fn Redirect(to: String) -> impl IntoView {
+fn Redirect(to: Route) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
         navigate(
-            &to,
+            &to.path(),
             NavigateOptions {
                 replace: true,
                 ..Default::default()
@@ -58,7 +58,7 @@ fn Redirect(to: String) -> impl IntoView {
 
 fn page_view(page: StaticPage) -> impl IntoView {
     view! {
-        <PageHead title=page.title.clone() route=format!("/{}", page.slug)/>
+        <PageHead title=page.title.clone() route=Route::page(page.slug.clone())/>
         <article class="container static-page">
             <h1 class="page-title" tabindex="-1">{page.title}</h1>
             <Body blocks=page.body/>

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use kiosque_core::model::{ArticleSummary, Timestamp};
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 
 /// What the feeds need to know about the site.
 pub struct Site<'a> {
@@ -60,7 +60,10 @@ pub fn sitemap(site: &Site) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for route in site.routes {
-        let article = site.articles.iter().find(|a| routes::article(&a.slug) == *route);
+        let article = site
+            .articles
+            .iter()
+            .find(|a| Route::article(a.slug.clone()).path() == *route);
         let lastmod = article
             .map(|a| w3c_date(a.modified.as_ref().unwrap_or(&a.published)))
             .map(|d| format!("<lastmod>{d}</lastmod>"))
@@ -92,7 +95,7 @@ pub fn news_sitemap(site: &Site, now: i64) -> String {
             "  <url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name>\
              <news:language>{}</news:language></news:publication>\
              <news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
-            escape(&format!("{}{}", site.url, routes::article(&a.slug))),
+            escape(&format!("{}{}", site.url, Route::article(a.slug.clone()))),
             escape(site.name),
             escape(site.locale),
             w3c_date(&a.published),
@@ -130,7 +133,7 @@ pub fn rss(site: &Site) -> String {
         let _ = writeln!(xml, "<lastBuildDate>{}</lastBuildDate>", rfc822(newest));
     }
     for a in site.articles.iter().take(30) {
-        let link = escape(&format!("{}{}", site.url, routes::article(&a.slug)));
+        let link = escape(&format!("{}{}", site.url, Route::article(a.slug.clone())));
         let _ = writeln!(
             xml,
             "<item><title>{}</title><link>{link}</link><guid isPermaLink=\"true\">{link}</guid>\

@@ -176,7 +176,8 @@ async fn run(args: &Args) -> Result<(), String> {
     let (mut wrote, mut unchanged, mut skipped) = (Vec::new(), 0, Vec::new());
     let local_path = fs::canonicalize(dist).unwrap_or_else(|_| dist.clone());
     let base_path = shell.base_path();
-    for route in &plan.routes {
+    for route in plan.routes.iter().map(|r| r.path()) {
+        let route = &route;
         let Some(file) = plan::route_file(route) else {
             skipped.push(format!("{route}: not a safe path"));
             continue;

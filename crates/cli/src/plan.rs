@@ -2,12 +2,12 @@
 //! and the latest N articles, as the configured source lists them now.
 
 use kiosque_core::model::{ArticleSummary, NavItem};
-use kiosque_core::routes;
+use kiosque_core::routes::Route;
 use kiosque_core::source::{ListingRequest, Source};
 
 pub struct Plan {
     /// Routes in render order (`/`, `/category/x`, `/article/y`).
-    pub routes: Vec<String>,
+    pub routes: Vec<Route>,
     pub categories: Vec<NavItem>,
     /// The latest articles, newest first (sitemaps and feed).
     pub articles: Vec<ArticleSummary>,
@@ -35,9 +35,9 @@ pub async fn plan(source: &Source, latest: usize) -> Result<Plan, String> {
         }
         page += 1;
     }
-    let mut routes = vec!["/".to_string()];
-    routes.extend(site.nav.iter().map(|c| routes::category(&c.slug, 1)));
-    routes.extend(articles.iter().map(|a| routes::article(&a.slug)));
+    let mut routes = vec![Route::home(1)];
+    routes.extend(site.nav.iter().map(|c| Route::category(c.slug.clone(), 1)));
+    routes.extend(articles.iter().map(|a| Route::article(a.slug.clone())));
     let mut seen = std::collections::HashSet::new();
     routes.retain(|r| seen.insert(r.clone()));
     Ok(Plan {

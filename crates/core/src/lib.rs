@@ -8,15 +8,18 @@
 //! - [`source`]: static JSON and WordPress adapters; wire formats stop there.
 //! - [`model`]: typed content; [`body`]: source HTML → allowlisted blocks.
 //! - [`routes`]: every URL shape; [`i18n`]: strings, plurals, dates.
+//! - [`url`]: the allowlist and `SafeUrl`, the only URL views may write.
 //! - [`stamp`]: what a prerendered page and the bundle agree on.
 
 pub mod body;
 pub mod clock;
 pub mod config;
 pub mod csp;
+mod entities;
 pub mod http;
 pub mod i18n;
 pub mod model;
 pub mod routes;
 pub mod source;
 pub mod stamp;
+pub mod url;

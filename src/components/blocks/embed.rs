@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use kiosque_core::model::EmbedProvider;
+use kiosque_core::model::{EmbedProvider, SafeUrl};
 
 /// The page link and the player URL of an embed, when both are safe: the
-/// link passes `kiosque_core::body::safe_url`, and the player is `https://` (what the
-/// WordPress adapter builds). The static API's documents are not checked
-/// before they get here, and an iframe would run a `javascript:` player URL.
-pub(crate) fn checked_urls(url: &str, embed_url: &str) -> Option<(String, String)> {
-    let url = kiosque_core::body::safe_url(url)?;
-    let embed_url = kiosque_core::body::safe_url(embed_url).filter(|u| u.starts_with("https://"))?;
+/// link is a [`SafeUrl`], and the player is `https://` (what the WordPress
+/// adapter builds). The static API's documents are not checked before they
+/// get here, and an iframe would run a `javascript:` player URL.
+pub(crate) fn checked_urls(url: &str, embed_url: &str) -> Option<(SafeUrl, SafeUrl)> {
+    let url = SafeUrl::new(url)?;
+    let embed_url = SafeUrl::new(embed_url).filter(|u| u.as_str().starts_with("https://"))?;
     Some((url, embed_url))
 }
 
@@ -18,8 +18,8 @@ pub(crate) fn checked_urls(url: &str, embed_url: &str) -> Option<(String, String
 #[component]
 pub fn Embed(
     provider: EmbedProvider,
-    url: String,
-    embed_url: String,
+    url: SafeUrl,
+    embed_url: SafeUrl,
     title: String,
     width: u32,
     height: u32,
@@ -50,7 +50,7 @@ pub fn Embed(
                     }
                 >
                     <iframe
-                        src=embed_url.clone()
+                        src=embed_url.to_string()
                         title=frame_title.clone()
                         width=width
                         height=height
@@ -61,7 +61,7 @@ pub fn Embed(
                 </Show>
             </div>
             <figcaption class="embed__caption">
-                {title}" · "<a href=url rel="noopener noreferrer">{s.open_embed}</a>
+                {title}" · "<a href=url.into_string() rel="noopener noreferrer">{s.open_embed}</a>
             </figcaption>
         </figure>
     }
@@ -89,12 +89,16 @@ fn ratio_class(width: u32, height: u32) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::checked_urls;
+    use kiosque_core::model::SafeUrl;
 
     #[test]
     fn an_embed_needs_a_safe_link_and_an_https_player() {
         let page = "https://www.youtube.com/watch?v=abc";
         let player = "https://www.youtube-nocookie.com/embed/abc";
-        assert_eq!(checked_urls(page, player), Some((page.into(), player.into())));
+        assert_eq!(
+            checked_urls(page, player),
+            Some((SafeUrl::new(page).unwrap(), SafeUrl::new(player).unwrap()))
+        );
         for bad in [
             "javascript:window.__xss='x'",
             "JAVASCRIPT:window.__xss='x'",

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use kiosque_core::model::Inline;
+use kiosque_core::model::{Inline, SafeUrl};
 
 /// Inline runs: text, emphasis, strong, links, line breaks. Site-relative
 /// links get the bundle's base path and are routed client-side by the router;
@@ -15,10 +15,12 @@ fn inline(i: Inline) -> AnyView {
         Inline::Text { text } => text.into_any(),
         Inline::Emphasis { children } => view! { <em><Inlines content=children/></em> }.into_any(),
         Inline::Strong { children } => view! { <strong><Inlines content=children/></strong> }.into_any(),
-        Inline::Link { href, children } => match link_target(&href) {
-            Some(href) => {
-                let external = href.starts_with("http://") || href.starts_with("https://");
-                let href = crate::context::use_ctx().href(&href);
+        // Checked again: the static API's documents never went through the
+        // body converter, so a `javascript:` href can arrive as written.
+        Inline::Link { href, children } => match SafeUrl::new(&href) {
+            Some(url) => {
+                let external = url.is_external();
+                let href = crate::context::use_ctx().url_href(&url);
                 view! {
                     <a href=href rel=external.then_some("noopener noreferrer")>
                         <Inlines content=children/>
@@ -32,14 +34,6 @@ fn inline(i: Inline) -> AnyView {
         Inline::LineBreak => view! { <br/> }.into_any(),
         Inline::Unknown => ().into_any(),
     }
-}
-
-/// The target of a link, checked again when rendered: the static API's
-/// documents never went through `kiosque_core::body`, so an `href` such as
-/// `javascript:…` can arrive here as it was written. `None` for any URL
-/// `kiosque_core::body::safe_url` refuses.
-pub(crate) fn link_target(href: &str) -> Option<String> {
-    kiosque_core::body::safe_url(href)
 }
 
 #[cfg(test)]

@@ -7,9 +7,9 @@
 use super::inline::{is_blank, InlineBuilder, Wrap};
 use super::tags::Tag;
 use super::tree::{AttrName, Kind, Tree, MAX_DEPTH, ROOT};
-use super::url::link_href;
 use super::BodyOptions;
 use crate::model::{Block, Inline};
+use crate::url::link_href;
 
 /// Recursion guard, a backstop: the tree depth is already capped at
 /// `MAX_DEPTH`, and each tree level costs at most a few units.

@@ -5,10 +5,10 @@
 //! ignored (content goes to the deepest one), so recursion stays bounded.
 //! Text and the few attributes kept are decoded into one shared buffer.
 
-use super::entities::decode_into;
 use super::tags::{Skip, Tag};
 use super::tokenizer::{StartTag, Token, Tokenizer};
 use super::tree::{AttrName, Kind, Node, Tree, MAX_DEPTH, NONE, ROOT};
+use crate::entities::decode_into;
 
 struct Open<'a> {
     id: usize,

@@ -5,8 +5,8 @@
 
 use super::image::dim;
 use super::text::collapse;
-use super::url::safe_url;
 use crate::model::{Block, EmbedProvider};
+use crate::url::safe_url;
 
 /// Where the allowed players live: every `embed_url` starts with one of
 /// these (the CSP's `frame-src`).

@@ -6,8 +6,8 @@ use super::caption::{credit_label, non_empty, split_credit, trim_seps};
 use super::embed::{embed, EmbedAttrs};
 use super::tags::Tag;
 use super::text::collapse;
-use super::url::link_href;
 use crate::model::{Block, Inline};
+use crate::url::link_href;
 
 impl Conv<'_> {
     pub(super) fn figure(&mut self, id: usize, depth: usize) {

@@ -2,8 +2,8 @@
 //! an intrinsic size always known so layout never shifts.
 
 use super::text::collapse;
-use super::url::safe_url;
 use crate::model::{Image, ImageSource};
+use crate::url::safe_url;
 
 /// Decoded attribute values of one `<img>`.
 #[derive(Default)]

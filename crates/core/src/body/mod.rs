@@ -33,8 +33,6 @@ mod builder;
 mod caption;
 mod embed;
 pub use embed::EMBED_ORIGINS;
-mod entities;
-mod entity_table;
 mod figure;
 mod image;
 mod inline;
@@ -45,7 +43,6 @@ mod tags;
 mod text;
 mod tokenizer;
 mod tree;
-mod url;
 
 // Timing uses `Instant`, which wasm32-unknown-unknown lacks.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -84,21 +81,13 @@ pub fn html_to_blocks(html: &str, opts: &BodyOptions) -> Vec<Block> {
 /// with or without it. Unknown or invalid references stay literal; `&#0;`,
 /// surrogates and out-of-range values become U+FFFD.
 pub fn decode_entities(s: &str) -> String {
-    entities::decode(s).into_owned()
+    crate::entities::decode(s).into_owned()
 }
 
 /// HTML → plain text (for excerpts): tags stripped, entities decoded,
 /// ASCII whitespace collapsed, script/style and other dropped content gone.
 pub fn html_to_text(html: &str) -> String {
     text::html_to_text(html)
-}
-
-/// Returns the URL if allowed: absolute http(s), `mailto:`, protocol-relative
-/// `//host/…` (→ `https:`), or site-relative (`/x`, `x`, `#frag`, `?q`).
-/// Any other scheme is refused, including when hidden by case, whitespace,
-/// control or invisible characters, or entity encoding.
-pub fn safe_url(raw: &str) -> Option<String> {
-    url::safe_url(raw)
 }
 
 /// Helpers shared by the converter's unit tests.
@@ -118,9 +107,10 @@ mod test_support {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode_entities, html_to_blocks, html_to_text, safe_url, BodyOptions};
+    use super::{decode_entities, html_to_blocks, html_to_text, BodyOptions};
     use crate::body::test_support::t;
     use crate::model::{Block, EmbedProvider, Inline};
+    use crate::url::safe_url;
 
     fn para(content: Vec<Inline>) -> Block {
         Block::Paragraph { content }

@@ -2,9 +2,9 @@
 //! and caption text. ASCII whitespace collapses; U+00A0 and other Unicode
 //! spaces are content (French typography needs them) except at the ends.
 
-use super::entities::decode;
 use super::tags::{Skip, Tag};
 use super::tokenizer::{Token, Tokenizer};
+use crate::entities::decode;
 
 /// Appends `s` with runs of ASCII whitespace turned into one pending space.
 pub(crate) fn push_collapsed(out: &mut String, s: &str, space: &mut bool) {

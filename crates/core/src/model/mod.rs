@@ -9,6 +9,8 @@ mod listing;
 mod site;
 mod time;
 
+pub use crate::url::SafeUrl;
+
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, TableCell};
 pub use image::{Image, ImageSource};

@@ -12,6 +12,7 @@ pub use wordpress::WordPressSource;
 use crate::config::{ApiKind, Config};
 use crate::http::FetchError;
 use crate::model::{Article, Home, Listing, MostRead, SiteInfo, StaticPage};
+use crate::routes::Route;
 
 /// The configured content source.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,12 +62,28 @@ impl Source {
         }
     }
 
-    /// Turns an old WordPress URL's look-up marker (`wp:p=123`, see
-    /// `wordpress::legacy`) into a canonical route. Only WordPress knows IDs.
-    pub async fn resolve_legacy(&self, marker: &str) -> Result<String, FetchError> {
+    /// Where an old URL (a WordPress permalink such as `/2026/11/28/slug/`,
+    /// `/category/x/`, `?p=123`) goes instead, if anywhere. Both sources know
+    /// WordPress's URL shapes: a static site may be a WordPress site moved.
+    /// Call it only for paths that are not Kiosque routes (or the home with
+    /// a query): those are never old URLs.
+    pub fn legacy_redirect(&self, path: &str, query: &str) -> Option<LegacyRedirect> {
+        let out = wordpress::legacy_route(path, query.trim_start_matches('?'))?;
+        if !out.starts_with('/') {
+            return Some(LegacyRedirect::Lookup(out));
+        }
+        let (p, q) = out.split_once('?').unwrap_or((&out, ""));
+        Route::parse(p, q).map(LegacyRedirect::To)
+    }
+
+    /// The route behind a [`LegacyRedirect::Lookup`]. Only WordPress knows IDs.
+    pub async fn resolve_legacy(&self, lookup: &str) -> Result<Route, FetchError> {
         match self {
             Source::Static(_) => Err(FetchError::NotFound),
-            Source::WordPress(s) => s.resolve_legacy(marker).await,
+            Source::WordPress(s) => {
+                let path = s.resolve_legacy(lookup).await?;
+                Route::parse(&path, "").ok_or(FetchError::NotFound)
+            }
         }
     }
 
@@ -105,6 +122,14 @@ impl Source {
             Source::WordPress(s) => s.most_read().await,
         }
     }
+}
+
+/// Where an old URL goes: a route now, or after a look-up by ID
+/// ([`Source::resolve_legacy`]; the token is opaque to the caller).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LegacyRedirect {
+    To(Route),
+    Lookup(String),
 }
 
 /// Which paginated list a page wants.

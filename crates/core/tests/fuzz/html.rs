@@ -15,7 +15,12 @@
 //! And for well-formed documents: text inside elements the converter drops
 //! (script, style, svg, template…) never reaches the output.
 
-use kiosque_core::body::{html_to_blocks, html_to_text, safe_url, BodyOptions};
+use kiosque_core::body::{html_to_blocks, html_to_text, BodyOptions};
+use kiosque_core::url::SafeUrl;
+
+fn safe_url(u: &str) -> Option<String> {
+    SafeUrl::new(u).map(SafeUrl::into_string)
+}
 use kiosque_core::model::Block;
 use proptest::prelude::*;
 use proptest::sample::select;

@@ -36,7 +36,7 @@ pub fn legacy_route(path: &str, query: &str) -> Option<String> {
         Target::AuthorId(id, page) => with_page(format!("{MARKER_PREFIX}author={id}"), *page),
         // The bare home with a query Kiosque does not know (`/?utm_source=x`) is fine as it is.
         Target::Home(1) if !query_empty && classify(path, "") == Some(Target::Home(1)) => return None,
-        other => route(other)?,
+        other => route(other)?.path(),
     };
     (out != path || !query_empty).then_some(out)
 }

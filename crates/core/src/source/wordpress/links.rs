@@ -1,7 +1,7 @@
 //! WordPress URL shapes → Kiosque routes. Shared by the link rewriting in
 //! article bodies (`map`) and by old-URL redirects (`legacy`). Pure.
 
-use crate::routes;
+use crate::routes::{self, Route};
 use crate::source::checked_slug;
 
 /// What a WordPress URL points at.
@@ -43,31 +43,7 @@ const RESERVED: [&str; 12] = [
     "index.php",
 ];
 
-/// Decodes `%XX` escapes (and `+` as space when `plus` is set). Invalid
-/// UTF-8 or malformed escapes give `None`.
-pub fn percent_decode(s: &str, plus: bool) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' => {
-                let hex = s.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' if plus => {
-                out.push(b' ');
-                i += 1;
-            }
-            c => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
-}
+pub use routes::percent_decode;
 
 /// A path segment as a checked slug: decoded (WordPress keeps non-Latin
 /// slugs percent-encoded) and lowercased.
@@ -179,15 +155,15 @@ fn classify_query<'a>(get: &dyn Fn(&str) -> Option<&'a str>, page: u32) -> Optio
 }
 
 /// The canonical Kiosque route of a target that needs no look-up.
-pub fn route(t: &Target) -> Option<String> {
+pub fn route(t: &Target) -> Option<Route> {
     Some(match t {
-        Target::Article(s) => routes::article(s),
-        Target::Slug(s) => format!("/{s}"),
-        Target::Home(p) => routes::home(*p),
-        Target::Category(s, p) => routes::category(s, *p),
-        Target::Tag(s, p) => routes::tag(s, *p),
-        Target::Author(s, p) => routes::author(s, *p),
-        Target::Search(q) => routes::search(q),
+        Target::Article(s) => Route::article(s.clone()),
+        Target::Slug(s) => Route::page(s.clone()),
+        Target::Home(p) => Route::home(*p),
+        Target::Category(s, p) => Route::category(s.clone(), *p),
+        Target::Tag(s, p) => Route::tag(s.clone(), *p),
+        Target::Author(s, p) => Route::author(s.clone(), *p),
+        Target::Search(q) => Route::search(q.clone(), 1),
         Target::PostId(_) | Target::PageId(_) | Target::CategoryId(..) | Target::AuthorId(..) => return None,
     })
 }

@@ -19,6 +19,7 @@ use crate::http::FetchError;
 use crate::model::{
     Article, ArticleSummary, AuthorRef, Block, CategoryRef, Inline, NavItem, SiteInfo, StaticPage, TagRef, Timestamp,
 };
+use crate::routes::Route;
 
 /// Words per minute for reading time.
 pub const WORDS_PER_MINUTE: usize = 220;
@@ -69,9 +70,9 @@ impl LinkContext {
             _ => return format!("{}{href}", self.origin),
         };
         let routed = match classify(local, query) {
-            Some(Target::Slug(s)) if self.page_slugs.contains(&s) => Some(format!("/{s}")),
-            Some(Target::Slug(s)) => Some(crate::routes::article(&s)),
-            Some(t) => route(&t),
+            Some(Target::Slug(s)) if self.page_slugs.contains(&s) => Some(Route::page(s).path()),
+            Some(Target::Slug(s)) => Some(Route::article(s).path()),
+            Some(t) => route(&t).map(|r| r.path()),
             None => None,
         };
         match routed {

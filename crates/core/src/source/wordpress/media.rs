@@ -2,8 +2,8 @@
 
 use super::map::{clean_slug, text};
 use super::wire::{WpMedia, WpUser};
-use crate::body::safe_url;
 use crate::model::{Author, Image, ImageSource};
+use crate::url::safe_url;
 
 /// Splits "Légende — Crédit" or "Légende. Crédit : AFP".
 pub fn split_credit(caption: &str) -> (Option<String>, Option<String>) {

@@ -331,19 +331,20 @@ impl WordPressSource {
     /// Turns a look-up marker from [`legacy_route`] (`wp:p=123`…) into the
     /// canonical Kiosque route.
     pub async fn resolve_legacy(&self, marker: &str) -> Result<String, FetchError> {
-        use crate::routes;
-        match parse_marker(marker).ok_or(FetchError::NotFound)? {
-            Marker::Post(id) => Ok(routes::article(&self.post_slug_by_id(id).await?)),
-            Marker::Page(id) => Ok(format!("/{}", self.slug_by_id("pages", id).await?)),
+        use crate::routes::Route;
+        let route = match parse_marker(marker).ok_or(FetchError::NotFound)? {
+            Marker::Post(id) => Route::article(self.post_slug_by_id(id).await?),
+            Marker::Page(id) => Route::page(self.slug_by_id("pages", id).await?),
             Marker::Category { id, page } => {
                 let (t, _) = self.fetch::<WpTerm>(&self.urls.term_by_id("categories", id)).await?;
-                Ok(routes::category(&routable(&t.slug)?, page))
+                Route::category(routable(&t.slug)?, page)
             }
             Marker::Author { id, page } => {
                 let (u, _) = self.fetch::<WpUser>(&self.urls.user_by_id(id)).await?;
-                Ok(routes::author(&routable(&u.slug)?, page))
+                Route::author(routable(&u.slug)?, page)
             }
-        }
+        };
+        Ok(route.path())
     }
 
     /// Counts a view: POSTs `{"id": N}` to `api.view_count_url`, in the

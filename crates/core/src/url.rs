@@ -1,14 +1,104 @@
-//! URL allowlist. The returned string is what gets rendered (escaped) as an
-//! `href`/`src`, so it is checked in its final form, and the scheme is also
-//! checked after extra entity decoding and removal of invisible characters,
-//! so no encoding trick can smuggle a `javascript:` past the check.
+//! URL allowlist and [`SafeUrl`], the only kind of URL the app writes into
+//! an `href`, `src`, `srcset`, `og:image`, preload or JSON-LD field. The
+//! checked string is what gets rendered (escaped), so it is checked in its
+//! final form, and the scheme is also checked after extra entity decoding and
+//! removal of invisible characters, so no encoding trick can smuggle a
+//! `javascript:` past the check.
 
-use super::entities::decode;
+use std::fmt;
+
+use crate::entities::decode;
 
 /// Longer URLs are refused (they are data blobs or attacks, not links).
 const MAX_URL: usize = 8192;
 
-/// See [`crate::body::safe_url`].
+/// A URL that passed the allowlist: absolute http(s), `mailto:`,
+/// protocol-relative `//host/…` (made `https:`), or site-relative (`/x`, `x`,
+/// `#frag`, `?q`). Any other scheme is refused, including when hidden by
+/// case, whitespace, control or invisible characters, or entity encoding.
+/// The only `data:` URL is [`SafeUrl::blank_image`], built here.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SafeUrl(String);
+
+impl SafeUrl {
+    /// The checked (and normalized) URL, or `None` when it is not allowed.
+    pub fn new(raw: &str) -> Option<SafeUrl> {
+        safe_url(raw).map(SafeUrl)
+    }
+
+    /// A transparent SVG of `width` × `height`: it keeps an image's natural
+    /// size and aspect ratio, so the box drawn for a missing image does not
+    /// change. Built from two numbers, never from outside text.
+    pub fn blank_image(width: u32, height: u32) -> SafeUrl {
+        SafeUrl(format!(
+            "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}'%3E%3C/svg%3E"
+        ))
+    }
+
+    /// A route's path. Routes format as site-relative paths of checked slugs,
+    /// which the allowlist accepts; the check still runs (the home if it
+    /// ever refused), so this stays a checked way in.
+    pub fn of_route(route: &crate::routes::Route) -> SafeUrl {
+        SafeUrl::new(&route.path()).unwrap_or_else(|| SafeUrl("/".into()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// Whether it leaves the site (an absolute or protocol-relative URL).
+    pub fn is_external(&self) -> bool {
+        self.0.contains("://") || self.0.starts_with("//")
+    }
+}
+
+impl fmt::Display for SafeUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for SafeUrl {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl serde::Serialize for SafeUrl {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// Deserializing checks again: page data read back by the browser is
+/// outside data like any other.
+impl<'de> serde::Deserialize<'de> for SafeUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        if raw.starts_with("data:image/svg+xml,%3Csvg xmlns=") && raw == blank_of(&raw) {
+            return Ok(SafeUrl(raw));
+        }
+        SafeUrl::new(&raw).ok_or_else(|| serde::de::Error::custom("URL not allowed"))
+    }
+}
+
+/// The blank image a string would be if it were one (to re-admit exactly those).
+fn blank_of(raw: &str) -> String {
+    let size = |key: &str| -> Option<u32> {
+        let start = raw.find(key)? + key.len();
+        raw.get(start..)?.split('\'').next()?.parse().ok()
+    };
+    match (size("width='"), size("height='")) {
+        (Some(w), Some(h)) => SafeUrl::blank_image(w, h).0,
+        _ => String::new(),
+    }
+}
+
+/// The allowlist check behind [`SafeUrl::new`].
 pub(crate) fn safe_url(raw: &str) -> Option<String> {
     let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c.is_control());
     if trimmed.is_empty() || trimmed.len() > MAX_URL {

@@ -4,7 +4,9 @@
 
 use std::borrow::Cow;
 
-use super::entity_table::named;
+mod table;
+
+use table::named;
 
 /// Decodes references once; borrows when there is no `&`.
 pub(crate) fn decode(s: &str) -> Cow<'_, str> {

@@ -1,0 +1,211 @@
+//! Every URL shape of the site, in one type. [`Route`] formats a path
+//! ([`Route::path`]) and parses one back ([`Route::parse`]); the router, every
+//! internal link, canonical URLs, the prerender plan, sitemaps, feeds and the
+//! WordPress permalink mapping go through it, so a URL shape is written only
+//! here. Shapes follow WordPress's own, so CDNs can serve prerendered pages by
+//! path and old links keep working.
+//!
+//! Routes are relative to the bundle's base path (`""` at the root of a
+//! host, `/news` for a deploy under `https://host/news/`): [`base`] turns a
+//! route into the `href` the browser follows, and the browser's path back.
+
+pub mod base;
+mod canonical;
+mod encoding;
+
+pub use base::{base_path, with_base, within_base};
+pub use canonical::canonical_redirect;
+pub use encoding::{encode_component, parse_page, percent_decode};
+
+use serde::{Deserialize, Serialize};
+
+/// A page of the site. Page numbers start at 1 (the first page has no
+/// `/page/1` suffix); slugs are checked slugs (letters, digits, `-`, `_`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Route {
+    /// `/`, `/page/<n>`: the home and its archive.
+    Home { page: u32 },
+    /// `/article/<slug>`
+    Article { slug: String },
+    /// `/category/<slug>[/page/<n>]`
+    Category { slug: String, page: u32 },
+    /// `/tag/<slug>[/page/<n>]`
+    Tag { slug: String, page: u32 },
+    /// `/author/<slug>[/page/<n>]`
+    Author { slug: String, page: u32 },
+    /// `/search?q=<query>`, `/search/page/<n>?q=<query>`
+    Search { query: String, page: u32 },
+    /// `/<slug>`: a static page, else an old post permalink. The slug
+    /// `search` is never a page (it is the search route).
+    Page { slug: String },
+}
+
+/// First segments that name a route kind: `/<one of these>` alone is not
+/// a static page.
+const SEARCH: &str = "search";
+
+impl Route {
+    pub fn home(page: u32) -> Route {
+        Route::Home { page: page.max(1) }
+    }
+
+    pub fn article(slug: impl Into<String>) -> Route {
+        Route::Article { slug: slug.into() }
+    }
+
+    pub fn category(slug: impl Into<String>, page: u32) -> Route {
+        Route::Category {
+            slug: slug.into(),
+            page: page.max(1),
+        }
+    }
+
+    pub fn tag(slug: impl Into<String>, page: u32) -> Route {
+        Route::Tag {
+            slug: slug.into(),
+            page: page.max(1),
+        }
+    }
+
+    pub fn author(slug: impl Into<String>, page: u32) -> Route {
+        Route::Author {
+            slug: slug.into(),
+            page: page.max(1),
+        }
+    }
+
+    pub fn search(query: impl Into<String>, page: u32) -> Route {
+        Route::Search {
+            query: query.into(),
+            page: page.max(1),
+        }
+    }
+
+    pub fn page(slug: impl Into<String>) -> Route {
+        Route::Page { slug: slug.into() }
+    }
+
+    /// The site-relative path (with the query for a search): `/category/eco/page/2`.
+    pub fn path(&self) -> String {
+        fn paged(prefix: &str, page: u32) -> String {
+            match page {
+                0 | 1 if prefix.is_empty() => "/".into(),
+                0 | 1 => prefix.into(),
+                n => format!("{prefix}/page/{n}"),
+            }
+        }
+        match self {
+            Route::Home { page } => paged("", *page),
+            Route::Article { slug } => format!("/article/{slug}"),
+            Route::Category { slug, page } => paged(&format!("/category/{slug}"), *page),
+            Route::Tag { slug, page } => paged(&format!("/tag/{slug}"), *page),
+            Route::Author { slug, page } => paged(&format!("/author/{slug}"), *page),
+            Route::Search { query, page } => {
+                let path = paged("/search", *page);
+                if query.is_empty() {
+                    path
+                } else {
+                    format!("{path}?q={}", encode_component(query))
+                }
+            }
+            Route::Page { slug } => format!("/{slug}"),
+        }
+    }
+
+    /// The search URL template for JSON-LD's SearchAction:
+    /// `/search?q={placeholder}`, the placeholder left as it is.
+    pub fn search_template(placeholder: &str) -> String {
+        format!("/{SEARCH}?q={{{placeholder}}}")
+    }
+
+    /// The route a site-relative path and query name, or `None` (a 404).
+    /// Lenient where a browser or an old link may differ from [`Self::path`]:
+    /// a trailing slash, `/page/1`, percent-encoded slugs. Non-canonical
+    /// forms are sent to the canonical one by [`canonical_redirect`].
+    pub fn parse(path: &str, query: &str) -> Option<Route> {
+        let trimmed = path.strip_prefix('/')?;
+        let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
+        let segs: Vec<&str> = if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            trimmed.split('/').collect()
+        };
+        let slug = |s: &str| -> Option<String> {
+            let decoded = percent_decode(s, false)?;
+            crate::source::checked_slug(&decoded).ok().map(str::to_string)
+        };
+        Some(match segs.as_slice() {
+            [] => Route::home(1),
+            ["page", n] => Route::home(parse_page(n)?),
+            [SEARCH] => Route::search(search_query(query)?, 1),
+            [SEARCH, "page", n] => Route::search(search_query(query)?, parse_page(n)?),
+            ["article", s] => Route::article(slug(s)?),
+            [kind @ ("category" | "tag" | "author"), s, rest @ ..] => {
+                let page = match rest {
+                    [] => 1,
+                    ["page", n] => parse_page(n)?,
+                    _ => return None,
+                };
+                let s = slug(s)?;
+                match *kind {
+                    "category" => Route::category(s, page),
+                    "tag" => Route::tag(s, page),
+                    _ => Route::author(s, page),
+                }
+            }
+            [s] => Route::page(slug(s)?),
+            _ => return None,
+        })
+    }
+
+    /// The same listing at another page (unchanged for an article or page).
+    pub fn with_page(&self, n: u32) -> Route {
+        let n = n.max(1);
+        match self.clone() {
+            Route::Home { .. } => Route::home(n),
+            Route::Category { slug, .. } => Route::category(slug, n),
+            Route::Tag { slug, .. } => Route::tag(slug, n),
+            Route::Author { slug, .. } => Route::author(slug, n),
+            Route::Search { query, .. } => Route::search(query, n),
+            other => other,
+        }
+    }
+
+    /// The page number of a listing (1 for an article or a page).
+    pub fn page_number(&self) -> u32 {
+        match self {
+            Route::Home { page }
+            | Route::Category { page, .. }
+            | Route::Tag { page, .. }
+            | Route::Author { page, .. }
+            | Route::Search { page, .. } => *page,
+            Route::Article { .. } | Route::Page { .. } => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Route {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path())
+    }
+}
+
+/// The `q` parameter of a search query string (`""` when absent), decoded.
+fn search_query(query: &str) -> Option<String> {
+    let q = query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("q="))
+        .unwrap_or("");
+    percent_decode(q, true)
+}
+
+/// Whether `path` has the shape of one of Kiosque's own routes (so it is
+/// never read as an old WordPress URL).
+/// A trailing slash is WordPress's shape, not Kiosque's.
+pub fn is_kiosque_route(path: &str) -> bool {
+    !(path.len() > 1 && path.ends_with('/')) && Route::parse(path, "").is_some()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,254 @@
+//! Route formatting and parsing: every variant round-trips, `parse` never
+//! panics on arbitrary input, and what it accepts formats canonically.
+
+use super::*;
+
+#[test]
+fn builds_canonical_paths() {
+    assert_eq!(Route::article("a-b").path(), "/article/a-b");
+    assert_eq!(Route::home(1).path(), "/");
+    assert_eq!(Route::home(3).path(), "/page/3");
+    assert_eq!(Route::category("economie", 1).path(), "/category/economie");
+    assert_eq!(Route::category("economie", 2).path(), "/category/economie/page/2");
+    assert_eq!(Route::tag("eau", 4).path(), "/tag/eau/page/4");
+    assert_eq!(Route::author("leila-benali", 1).path(), "/author/leila-benali");
+    assert_eq!(
+        Route::search("économie & co", 1).path(),
+        "/search?q=%C3%A9conomie%20%26%20co"
+    );
+    assert_eq!(Route::search("eau", 2).path(), "/search/page/2?q=eau");
+    assert_eq!(Route::search("", 1).path(), "/search");
+    assert_eq!(Route::page("a-propos").path(), "/a-propos");
+}
+
+#[test]
+fn base_paths() {
+    assert_eq!(base_path("http://127.0.0.1:8080/"), "");
+    assert_eq!(base_path("https://h.com"), "");
+    assert_eq!(base_path("https://h.com/news/"), "/news");
+    assert_eq!(base_path("https://h.com/a/b/?x#y"), "/a/b");
+    assert_eq!(base_path("/news/"), "/news");
+}
+
+#[test]
+fn hrefs_get_the_base_path() {
+    assert_eq!(with_base("", "/article/x"), "/article/x");
+    assert_eq!(with_base("", "/"), "/");
+    assert_eq!(with_base("/news", "/article/x"), "/news/article/x");
+    assert_eq!(
+        with_base("/news", &Route::category("eco", 2).path()),
+        "/news/category/eco/page/2"
+    );
+    assert_eq!(
+        with_base("/news", &Route::search("a b", 1).path()),
+        "/news/search?q=a%20b"
+    );
+    assert_eq!(with_base("/news", "/"), "/news/");
+    assert_eq!(with_base("/news", "/media/a-480.jpg"), "/news/media/a-480.jpg");
+    for other in [
+        "https://ext.example/x",
+        "http://x.example",
+        "//cdn.example/a.jpg",
+        "#main",
+        "mailto:a@b.c",
+        "media/x.jpg",
+    ] {
+        assert_eq!(with_base("/news", other), other);
+    }
+}
+
+#[test]
+fn browser_paths_become_routes() {
+    assert_eq!(within_base("", "/article/x"), "/article/x");
+    assert_eq!(within_base("/news", "/news/article/x"), "/article/x");
+    assert_eq!(within_base("/news", "/news/article/x/"), "/article/x/");
+    assert_eq!(within_base("/news", "/news"), "/");
+    assert_eq!(within_base("/news", "/news/"), "/");
+    assert_eq!(within_base("/news", "/newsroom/x"), "/newsroom/x");
+    assert_eq!(within_base("/news", "/other"), "/other");
+    for route in ["/", "/article/x", "/category/eco/page/2", "/a-propos"] {
+        assert_eq!(within_base("/news", &with_base("/news", route)), route);
+    }
+}
+
+#[test]
+fn page_numbers_are_strict() {
+    assert_eq!(parse_page("2"), Some(2));
+    for bad in ["0", "-1", "x", "", "99999999999", "1e3"] {
+        assert_eq!(parse_page(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn non_canonical_urls_redirect() {
+    assert_eq!(
+        canonical_redirect("/category/sport", "page=2").as_deref(),
+        Some("/category/sport/page/2")
+    );
+    assert_eq!(canonical_redirect("/", "?page=3").as_deref(), Some("/page/3"));
+    assert_eq!(canonical_redirect("/", "page=1").as_deref(), Some("/"));
+    assert_eq!(
+        canonical_redirect("/category/sport/page/2", "page=5").as_deref(),
+        Some("/category/sport/page/5")
+    );
+    assert_eq!(canonical_redirect("/tag/eau/page/1", "").as_deref(), Some("/tag/eau"));
+    assert_eq!(canonical_redirect("/page/1", "").as_deref(), Some("/"));
+    assert_eq!(canonical_redirect("/article/x/", "").as_deref(), Some("/article/x"));
+    assert_eq!(
+        canonical_redirect("/search", "q=eau&page=2").as_deref(),
+        Some("/search/page/2?q=eau")
+    );
+    assert_eq!(
+        canonical_redirect("/category/sport", "page=abc").as_deref(),
+        Some("/category/sport")
+    );
+}
+
+#[test]
+fn kiosque_route_shapes() {
+    for p in [
+        "/",
+        "/page/2",
+        "/search",
+        "/article/x",
+        "/category/a/page/3",
+        "/tag/t",
+        "/author/a/page/2",
+        "/a-propos",
+    ] {
+        assert!(is_kiosque_route(p), "{p}");
+    }
+    for p in [
+        "/2026/11/28/x/",
+        "/2026/11/28/x",
+        "/category/a/b/",
+        "/a/",
+        "/category/",
+        "/wp-admin/x.php",
+    ] {
+        assert!(!is_kiosque_route(p), "{p}");
+    }
+}
+
+#[test]
+fn canonical_urls_stay() {
+    for (p, q) in [
+        ("/", ""),
+        ("/page/2", ""),
+        ("/category/sport/page/2", ""),
+        ("/search", "q=eau"),
+        ("/article/x", ""),
+    ] {
+        assert_eq!(canonical_redirect(p, q), None, "{p}?{q}");
+    }
+}
+
+/// Every variant, including non-Latin slugs and awkward queries.
+fn samples() -> Vec<Route> {
+    vec![
+        Route::home(1),
+        Route::home(7),
+        Route::article("un-titre"),
+        Route::article("سلام"),
+        Route::category("economie", 1),
+        Route::category("été_2026", 12),
+        Route::tag("eau", 1),
+        Route::tag("eau", 3),
+        Route::author("leila-benali", 1),
+        Route::author("k-o", 100_000),
+        Route::search("café noir & co/2?#", 1),
+        Route::search("eau", 4),
+        Route::search("", 1),
+        Route::page("a-propos"),
+        Route::page("page"),
+    ]
+}
+
+#[test]
+fn every_variant_round_trips() {
+    for route in samples() {
+        let path = route.path();
+        let (p, q) = path.split_once('?').unwrap_or((&path, ""));
+        assert_eq!(Route::parse(p, q), Some(route.clone()), "{path}");
+        assert_eq!(canonical_redirect(p, q), None, "{path} is canonical");
+        // Under a base path too.
+        let href = with_base("/news", &path);
+        let (hp, _) = href.split_once('?').unwrap_or((&href, ""));
+        assert_eq!(Route::parse(within_base("/news", hp), q), Some(route), "{href}");
+    }
+}
+
+#[test]
+fn lenient_forms_parse_to_the_canonical_route() {
+    assert_eq!(Route::parse("/article/x/", ""), Some(Route::article("x")));
+    assert_eq!(Route::parse("/tag/eau/page/1", ""), Some(Route::tag("eau", 1)));
+    assert_eq!(Route::parse("/article/%C3%A9t%C3%A9", ""), Some(Route::article("été")));
+    assert_eq!(
+        Route::parse("/search", "q=caf%C3%A9+noir"),
+        Some(Route::search("café noir", 1))
+    );
+    for bad in [
+        "",
+        "article/x",
+        "/article/a/b",
+        "/category/a/b",
+        "/page/0",
+        "/a.php",
+        "/%ZZ",
+        "//x",
+    ] {
+        assert_eq!(Route::parse(bad, ""), None, "{bad}");
+    }
+    // A lone segment is a page's slug, as WordPress's `/%postname%/`.
+    assert_eq!(Route::parse("/article", ""), Some(Route::page("article")));
+}
+
+/// Property tests (proptest is a native dev-dependency).
+#[cfg(not(target_arch = "wasm32"))]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn slug() -> impl Strategy<Value = String> {
+        "[a-z0-9\u{e9}\u{627}-\u{64a}_-]{1,24}"
+    }
+
+    fn route() -> impl Strategy<Value = Route> {
+        let page = 1u32..=100_000;
+        prop_oneof![
+            page.clone().prop_map(Route::home),
+            slug().prop_map(Route::article),
+            (slug(), page.clone()).prop_map(|(s, n)| Route::category(s, n)),
+            (slug(), page.clone()).prop_map(|(s, n)| Route::tag(s, n)),
+            (slug(), page.clone()).prop_map(|(s, n)| Route::author(s, n)),
+            (any::<String>(), page).prop_map(|(q, n)| Route::search(q, n)),
+            slug()
+                .prop_filter("search is a route", |s| s != "search")
+                .prop_map(Route::page),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn formatted_routes_parse_back(route in route()) {
+            let path = route.path();
+            let (p, q) = path.split_once('?').unwrap_or((&path, ""));
+            prop_assert_eq!(Route::parse(p, q), Some(route));
+        }
+
+        /// Any input: no panic, and whatever parses formats to a canonical path
+        /// that parses to the same route.
+        #[test]
+        fn parse_never_panics_and_is_stable(path in "(/[a-z%0-9A-F\u{627}./?#-]{0,12}){0,5}/?", query in ".{0,30}") {
+            if let Some(route) = Route::parse(&path, &query) {
+                let again = route.path();
+                let (p, q) = again.split_once('?').unwrap_or((&again, ""));
+                prop_assert_eq!(Route::parse(p, q), Some(route));
+                prop_assert_eq!(canonical_redirect(p, q), None);
+            }
+            let _ = canonical_redirect(&path, &query);
+        }
+    }
+}
