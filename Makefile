@@ -28,9 +28,10 @@ build:
 	scripts/setup.sh
 	trunk build --release
 
-## Performance report: bench/report.md + bench/report.json (release build in dist/, prerendered copies, Lighthouse, navigation, memory)
+## Performance report: bench/report.md + bench/report.json (release build in dist/, prerendered copies, Lighthouse, navigation, memory);
+## also installs twiggy, which measures where the wasm's bytes go (README, "Bundle size")
 bench:
-	scripts/setup.sh --test
+	scripts/setup.sh --bench
 	node scripts/bench/run.mjs $(BENCH_ARGS)
 
 ## Prerenders the home, the categories and the latest articles into dist/ (built first if missing),

@@ -5,7 +5,14 @@
 //   node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1]
 //                          [--cors] [--base /] [--verbose]
 //
-// Node built-ins only. See `startServer` for in-process use.
+// Node built-ins only (and ./cli.mjs). See `startServer` for in-process use.
+//
+// Hand-written on purpose: with sirv underneath (issue 16), 14 of the 73
+// tests in tests/server/ failed. It ignores q-values in Accept-Encoding, serves
+// a .br older than its source or asked for by name, compares If-None-Match as
+// one string and ignores If-Modified-Since, follows symlinks out of the root,
+// and picks headers by the request path, not the file served (index.html,
+// shell.html). Working around all that would leave it only the file stream.
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -17,6 +24,7 @@ import crypto from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseCli, int } from './cli.mjs';
 
 const brotliCompress = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -502,59 +510,39 @@ export async function startServer({
 // ---------------------------------------------------------------------------
 // CLI
 
-const USAGE = `Usage: node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--cors] [--base /] [--verbose]`;
+const USAGE = `Usage: node scripts/serve.mjs [options]
 
-function parseArgs(argv) {
-  const opts = {
-    root: 'dist',
-    port: process.env.PORT !== undefined && process.env.PORT !== '' ? Number(process.env.PORT) : 8080,
-    host: '127.0.0.1',
-    cors: false,
-    base: '/',
-    verbose: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let value;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq !== -1) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const take = () => {
-      if (value !== undefined) return value;
-      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
-      return argv[++i];
-    };
-    switch (arg) {
-      case '--root': opts.root = take(); break;
-      case '--port': opts.port = Number(take()); break;
-      case '--host': opts.host = take(); break;
-      case '--base': opts.base = take(); break;
-      case '--cors': opts.cors = true; break;
-      case '--verbose': case '-v': opts.verbose = true; break;
-      case '--help': case '-h': opts.help = true; break;
-      default: throw new Error(`unknown argument: ${argv[i]}`);
-    }
-  }
-  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
-    throw new Error(`invalid port: ${opts.port}`);
-  }
-  return opts;
+Serves a built Kiosque site the way its CDN does (see docs/deploy.md).
+
+Options:
+  --root DIR      the built site (default: dist)
+  --port N        port, 0 for a free one (default: $PORT, else 8080)
+  --host ADDR     address to listen on (default: 127.0.0.1)
+  --base /SUB/    the sub-path the site is deployed under (default: /)
+  --cors          send Access-Control-Allow-Origin: * and answer preflights
+  -v, --verbose   log every request
+  -h, --help      show this help`;
+
+function parseCommandLine() {
+  // PORT: the default of platforms that pick the port for the process.
+  const envPort = process.env.PORT !== undefined && process.env.PORT !== '' ? process.env.PORT : '8080';
+  return parseCli({
+    name: 'serve',
+    usage: USAGE,
+    options: {
+      root: { type: 'string', default: 'dist' },
+      port: { type: 'string', default: envPort },
+      host: { type: 'string', default: '127.0.0.1' },
+      base: { type: 'string', default: '/' },
+      cors: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', short: 'v', default: false },
+    },
+    build: (v) => ({ ...v, port: int(v.port, '--port', { max: 65535 }) }),
+  });
 }
 
 async function main() {
-  let opts;
-  try {
-    opts = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(`serve: ${err.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (opts.help) {
-    console.log(USAGE);
-    return;
-  }
+  const opts = parseCommandLine();
   let server;
   try {
     server = await startServer(opts);

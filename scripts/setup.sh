@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
 # Installs what Kiosque needs, idempotently, from package registries only
 # (crates.io, npm, Debian). `setup.sh` = build tools; `setup.sh --test` adds
-# what the tests need. Safe to run again: present tools are skipped.
+# what the tests need; `setup.sh --bench` adds to that twiggy, the wasm size
+# profiler (kept out of --test: no test uses it, and it compiles for minutes).
+# Safe to run again: present tools are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_bench=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    --bench) want_test=1; want_bench=1 ;;
+    *) echo "usage: scripts/setup.sh [--test | --bench]" >&2; exit 2 ;;
+  esac
+done
 say() { printf 'setup: %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_updated=0
@@ -65,5 +74,13 @@ if [ "$want_test" = 1 ]; then
   fi
   if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy; fi
   if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
+fi
+if [ "$want_bench" = 1 ]; then
+  # twiggy: where the wasm's bytes go (README, "Bundle size").
+  TWIGGY_VERSION=0.8.0
+  if ! twiggy --version 2>/dev/null | grep -q " $TWIGGY_VERSION$"; then
+    say "installing twiggy $TWIGGY_VERSION (a few minutes)"
+    cargo install twiggy --version "$TWIGGY_VERSION" --locked
+  fi
 fi
 say "ok"

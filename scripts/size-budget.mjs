@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseCli } from './cli.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BASELINE_FILE = path.join(repo, 'tests/size-baseline.json');
@@ -50,16 +51,28 @@ export function criticalBrotli(dist) {
   return { rows, total: rows.reduce((s, r) => s + r.brotli, 0) };
 }
 
-function main(argv) {
-  let dist = path.join(repo, 'dist');
-  let writeReason = null;
-  let baselineFile = BASELINE_FILE;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--dist') dist = path.resolve(argv[++i]);
-    else if (argv[i] === '--write-baseline') writeReason = argv[++i];
-    else if (argv[i] === '--baseline') baselineFile = path.resolve(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]}`);
-  }
+const USAGE = `Usage: node scripts/size-budget.mjs [--dist DIR] [--baseline FILE] [--write-baseline "reason"]
+
+Fails (exit 1) when the brotli size of the critical wasm + JS grew more than
+${ALLOWED_GROWTH} bytes over the baseline.
+
+Options:
+  --dist DIR                 the release bundle (default: dist)
+  --baseline FILE            the recorded size (default: tests/size-baseline.json)
+  --write-baseline "reason"  record the current size as the baseline, with why
+  -h, --help                 show this help`;
+
+function main() {
+  const { dist, baseline: baselineFile, 'write-baseline': writeReason } = parseCli({
+    name: 'size-budget',
+    usage: USAGE,
+    options: {
+      dist: { type: 'string', default: path.join(repo, 'dist') },
+      baseline: { type: 'string', default: BASELINE_FILE },
+      'write-baseline': { type: 'string' },
+    },
+    build: (v) => ({ ...v, dist: path.resolve(v.dist), baseline: path.resolve(v.baseline) }),
+  });
   const { rows, total } = criticalBrotli(dist);
   for (const r of rows) console.log(`  ${r.name.padEnd(40)} brotli ${String(r.brotli).padStart(8)}`);
   if (writeReason) {
@@ -84,7 +97,7 @@ function main(argv) {
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = main();
   } catch (err) {
     console.error(`size-budget: ${err.message}`);
     process.exitCode = 2;

@@ -25,20 +25,25 @@ import { chromium } from '@playwright/test';
 import { ensureDist, repo } from './dist.mjs';
 import { startServer } from './serve.mjs';
 import { INIT, measureMemory, median } from './bench/browser.mjs';
+import { parseCli, int } from './cli.mjs';
 
 const log = (...a) => console.error('soak:', ...a);
-const opts = { navs: 1000, every: 100 };
-{
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--navs') opts.navs = Number(argv[++i]);
-    else if (argv[i] === '--every') opts.every = Number(argv[++i]);
-    else {
-      console.error('usage: node scripts/soak.mjs [--navs 1000] [--every 100]');
-      process.exit(2);
-    }
-  }
-}
+const opts = parseCli({
+  name: 'soak',
+  usage: `Usage: node scripts/soak.mjs [--navs 1000] [--every 100]
+
+Client navigations across every view of dist/, failing on any console error.
+
+Options:
+  --navs N    navigations (default: 1000)
+  --every N   take the memory every N navigations (default: 100)
+  -h, --help  show this help`,
+  options: {
+    navs: { type: 'string', default: '1000' },
+    every: { type: 'string', default: '100' },
+  },
+  build: (v) => ({ navs: int(v.navs, '--navs', { min: 1 }), every: int(v.every, '--every', { min: 1 }) }),
+});
 
 const started = Date.now();
 const dist = await ensureDist({ log });

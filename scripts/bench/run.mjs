@@ -31,6 +31,7 @@ import net from 'node:net';
 import { bundleFiles, fileSizes } from '../size-budget.mjs';
 import { lighthouseOnce } from './lighthouse.mjs';
 import { runBrowserBench, median } from './browser.mjs';
+import { parseCli, int, UsageError } from '../cli.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const benchDir = path.join(repo, 'bench');
@@ -42,31 +43,56 @@ const log = (...a) => console.error('bench:', ...a);
 // ---------------------------------------------------------------------------
 // Arguments
 
-const opts = { dist: null, runs: 3, navRuns: 20, memNavs: 200, lighthouse: true, wordpress: true, port: 0, prerender: true, compareCsr: false };
-{
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--dist') opts.dist = path.resolve(argv[++i]);
-    else if (a === '--runs') opts.runs = Number(argv[++i]);
-    else if (a === '--nav-runs') opts.navRuns = Number(argv[++i]);
-    else if (a === '--mem-navs') opts.memNavs = Number(argv[++i]);
-    else if (a === '--no-lighthouse') opts.lighthouse = false;
-    else if (a === '--no-wordpress') opts.wordpress = false;
-    else if (a === '--render-only') opts.renderOnly = true;
-    else if (a === '--port') opts.port = Number(argv[++i]);
-    else if (a === '--no-prerender') opts.prerender = false;
-    else if (a === '--compare-csr') opts.compareCsr = true;
-    else {
-      console.error(`usage: node scripts/bench/run.mjs [--dist DIR] [--runs N] [--nav-runs N] [--mem-navs N] [--no-lighthouse] [--no-wordpress] [--port N] [--no-prerender | --compare-csr] [--render-only]`);
-      process.exit(2);
-    }
-  }
-  if (!opts.prerender && opts.compareCsr) {
-    console.error('bench: --compare-csr needs prerendering (drop --no-prerender)');
-    process.exit(2);
-  }
-}
+const USAGE = `Usage: node scripts/bench/run.mjs [options]
+       node scripts/bench/run.mjs --render-only
+
+Writes bench/report.md and bench/report.json (see the top of this file).
+
+Options:
+  --dist DIR        measure this bundle (default: dist/, built when stale)
+  --runs N          Lighthouse runs per page (default: 3)
+  --nav-runs N      client navigation runs (default: 20)
+  --mem-navs N      navigations for the memory measure (default: 200)
+  --no-lighthouse   skip Lighthouse
+  --no-wordpress    skip the test WordPress
+  --port N          serve the copies on N, N+1, … (default: free ports)
+  --no-prerender    measure client rendering only (every route gets the shell)
+  --compare-csr     measure prerendered and client rendering both
+  --render-only     rewrite bench/report.md from bench/report.json
+  -h, --help        show this help`;
+
+// parseArgs in Node 20 has no negated booleans: each --no-X is its own flag.
+const opts = parseCli({
+  name: 'bench',
+  usage: USAGE,
+  options: {
+    dist: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    'nav-runs': { type: 'string', default: '20' },
+    'mem-navs': { type: 'string', default: '200' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    'no-wordpress': { type: 'boolean', default: false },
+    port: { type: 'string', default: '0' },
+    'no-prerender': { type: 'boolean', default: false },
+    'compare-csr': { type: 'boolean', default: false },
+    'render-only': { type: 'boolean', default: false },
+  },
+  build: (v) => {
+    if (v['no-prerender'] && v['compare-csr']) throw new UsageError('--compare-csr needs prerendering (drop --no-prerender)');
+    return {
+      dist: v.dist === undefined ? null : path.resolve(v.dist),
+      runs: int(v.runs, '--runs', { min: 1 }),
+      navRuns: int(v['nav-runs'], '--nav-runs', { min: 1 }),
+      memNavs: int(v['mem-navs'], '--mem-navs'),
+      lighthouse: !v['no-lighthouse'],
+      wordpress: !v['no-wordpress'],
+      port: int(v.port, '--port', { max: 65535 }),
+      prerender: !v['no-prerender'],
+      compareCsr: v['compare-csr'],
+      renderOnly: v['render-only'],
+    };
+  },
+});
 
 if (opts.renderOnly) {
   const r = JSON.parse(fs.readFileSync(path.join(benchDir, 'report.json'), 'utf8'));

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCli, UsageError } from '../cli.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -62,15 +63,36 @@ export function render(text, re, policy) {
   return text.replace(re, (_, head, tail) => `${head}${policy}${tail}`);
 }
 
+const USAGE = `Usage: node scripts/deploy/csp.mjs [--check]
+       node scripts/deploy/csp.mjs --meta FILE...
+
+Copies the policy of deploy/csp.txt into deploy/nginx/kiosque.conf and
+deploy/netlify/_headers.
+
+Options:
+  --check       change nothing; exit 1 when a file differs
+  --meta FILE…  set the policy as a <meta> in these HTML files instead
+  -h, --help    show this help`;
+
 function main() {
+  const { check, meta, files } = parseCli({
+    name: 'csp',
+    usage: USAGE,
+    options: { check: { type: 'boolean', default: false }, meta: { type: 'boolean', default: false } },
+    positionals: true,
+    build: (v, files) => {
+      if (v.meta && v.check) throw new UsageError('--meta and --check do not go together');
+      if (v.meta && !files.length) throw new UsageError('--meta needs at least one FILE');
+      if (!v.meta && files.length) throw new UsageError(`unexpected argument: ${files[0]}`);
+      return { ...v, files };
+    },
+  });
   // --meta FILE...: the release shell gets the policy as a <meta> (trunk hook).
-  const metaAt = process.argv.indexOf('--meta');
-  if (metaAt !== -1) {
+  if (meta) {
     const policy = metaPolicy(readPolicy());
-    for (const file of process.argv.slice(metaAt + 1)) fs.writeFileSync(file, setMeta(fs.readFileSync(file, 'utf8'), policy));
+    for (const file of files) fs.writeFileSync(file, setMeta(fs.readFileSync(file, 'utf8'), policy));
     return;
   }
-  const check = process.argv.includes('--check');
   const policy = readPolicy();
   let stale = 0;
   for (const { file, re } of TARGETS) {

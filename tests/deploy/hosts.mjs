@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentTypeFor } from '../../scripts/serve.mjs';
+import { parseCli, int, UsageError } from '../../scripts/cli.mjs';
 
 const NETLIFY_DEFAULT_CACHE = 'public,max-age=0,must-revalidate';
 
@@ -231,14 +232,31 @@ export function startHost(kind, { root, port = 0, base = '/', host = '127.0.0.1'
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const [kind, ...rest] = process.argv.slice(2);
-  const opts = { root: 'dist', port: 0, base: '/' };
-  for (let i = 0; i < rest.length; i += 2) opts[rest[i].replace(/^--/, '')] = rest[i + 1];
-  if (!['netlify', 'ghpages'].includes(kind)) {
-    console.error('usage: node tests/deploy/hosts.mjs netlify|ghpages --root DIR --port N [--base /sub/]');
-    process.exit(2);
-  }
-  const server = await startHost(kind, { ...opts, port: Number(opts.port) });
+  const { kind, ...opts } = parseCli({
+    name: 'hosts',
+    usage: `Usage: node tests/deploy/hosts.mjs netlify|ghpages [--root dist] [--port 0] [--base /]
+
+Serves a build by the documented rules of Netlify or GitHub Pages.
+
+Options:
+  --root DIR    the built site (default: dist)
+  --port N      port, 0 for a free one (default: 0)
+  --base /SUB/  GitHub Pages project sub-path (default: /)
+  -h, --help    show this help`,
+    options: {
+      root: { type: 'string', default: 'dist' },
+      port: { type: 'string', default: '0' },
+      base: { type: 'string', default: '/' },
+    },
+    positionals: true,
+    build: (v, pos) => {
+      if (pos.length !== 1 || !['netlify', 'ghpages'].includes(pos[0])) {
+        throw new UsageError(`expected one host, netlify or ghpages, not ${JSON.stringify(pos.join(' '))}`);
+      }
+      return { kind: pos[0], ...v, port: int(v.port, '--port', { max: 65535 }) };
+    },
+  });
+  const server = await startHost(kind, opts);
   console.log(`${kind} emulator: ${opts.root} on http://127.0.0.1:${server.address().port}${opts.base}`);
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));
 }

@@ -14,11 +14,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { parseCli } from '../../scripts/cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = process.argv.slice(2);
-const outArg = args.indexOf('--out');
-const out = path.resolve(root, outArg >= 0 ? args[outArg + 1] : 'target/dist-hostile');
+const args = parseCli({
+  name: 'make-static',
+  usage: `Usage: node tests/hostile/make-static.mjs [--out target/dist-hostile] [--no-prerender]
+
+Options:
+  --out DIR       where the hostile copy of dist/ goes (default: target/dist-hostile)
+  --no-prerender  skip the prerender step
+  -h, --help      show this help`,
+  options: {
+    out: { type: 'string', default: 'target/dist-hostile' },
+    'no-prerender': { type: 'boolean', default: false },
+  },
+});
+const out = path.resolve(root, args.out);
 const dist = path.join(root, 'dist');
 const { vectors } = JSON.parse(fs.readFileSync(path.join(root, 'tests/hostile/vectors.json'), 'utf8'));
 
@@ -228,7 +240,7 @@ fs.writeFileSync(path.join(out, 'hostile.json'), `${JSON.stringify(report, null,
 const unplaced = vectors.filter((v) => !placed[v.id]);
 if (unplaced.length) throw new Error(`vectors not placed: ${unplaced.map((v) => v.id)}`);
 
-if (!args.includes('--no-prerender')) {
+if (!args['no-prerender']) {
   const res = execFileSync('cargo', ['run', '--quiet', '-p', 'kiosque-cli', '--', 'prerender', '--dist', out], {
     cwd: root,
     encoding: 'utf8',
