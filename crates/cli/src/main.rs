@@ -305,6 +305,16 @@ mod tests {
         assert_eq!(build_id_in(b"nothing"), None);
     }
 
+    /// What the bundle embeds (`BUILD_MARKER`, kept alive by `boot`) is what
+    /// this command reads back: the exact id, amid other bytes.
+    #[test]
+    fn the_bundle_marker_round_trips_to_this_build() {
+        let mut bytes = b"\0asm\x01\0;data;".to_vec();
+        bytes.extend_from_slice(kiosque_core::stamp::BUILD_MARKER.as_bytes());
+        bytes.extend_from_slice(b"kiosque-build;\xff rest");
+        assert_eq!(build_id_in(&bytes).as_deref(), Some(BUILD_ID));
+    }
+
     /// deploy/csp.txt documents the header the demo deploy sends; it must be
     /// what `make prerender` derives from public/config.json and index.html.
     #[test]
