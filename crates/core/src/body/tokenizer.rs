@@ -432,7 +432,8 @@ mod tests {
             start.elapsed()
         }
 
-        let cases: [(&str, fn(usize) -> String); 5] = [
+        type Make = fn(usize) -> String;
+        let cases: [(&str, Make); 5] = [
             ("lone <", |n| "<".repeat(n)),
             ("comments", |n| "<!--a-->".repeat(n / 8)),
             ("unclosed comments", |n| "<!--".repeat(n / 4)),
