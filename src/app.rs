@@ -12,7 +12,10 @@ use crate::context::{use_ctx, Ctx, SiteResource};
 use crate::pages::{
     ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, NotFound, SearchPage, SlugPage, TagPage,
 };
+use std::sync::Arc;
+
 use kiosque_core::config::{Config, ConfigError};
+use kiosque_core::http::Door;
 use kiosque_core::i18n::Locale;
 use kiosque_core::model::SiteInfo;
 use kiosque_core::source::Source;
@@ -21,15 +24,16 @@ use kiosque_core::source::Source;
 /// (`https://host/` or `https://host/sub/`). The config is loaded before the
 /// app starts (`boot.rs`, or the prerender command), so that no resource is
 /// created inside a suspended view: a prerendered page and its hydration then
-/// create the same resources in the same order.
+/// create the same resources in the same order. Every request goes through
+/// `door` (the browser's `fetch`, or the prerender's `dist/`).
 #[component]
-pub fn App(#[prop(into)] base_url: String, config: Result<Config, ConfigError>) -> impl IntoView {
+pub fn App(#[prop(into)] base_url: String, config: Result<Config, ConfigError>, door: Door) -> impl IntoView {
     provide_meta_context();
     let router_base = router_base(&base_url);
     view! {
         <Router base=router_base>
             {match config {
-                Ok(config) => view! { <Shell config base_url/> }.into_any(),
+                Ok(config) => view! { <Shell config=Arc::new(config) base_url door/> }.into_any(),
                 Err(error) => view! { <ConfigErrorView error/> }.into_any(),
             }}
         </Router>
@@ -42,15 +46,15 @@ pub fn router_base(base_url: &str) -> String {
 }
 
 #[component]
-fn Shell(config: Config, base_url: String) -> impl IntoView {
+fn Shell(config: Arc<Config>, base_url: String, door: Door) -> impl IntoView {
     let locale = Locale::from_code(config.site.locale.as_deref().unwrap_or("fr"));
-    let source = Source::from_config(&config, &base_url);
+    let source = Source::from_config(&config, &base_url, door);
     let config_for_head = config.clone();
     provide_context(Ctx {
         source,
         locale,
         config: config.clone(),
-        base_url: base_url.clone(),
+        base_url: base_url.into(),
     });
     let s = locale.strings();
     let site = crate::components::page_resource(|| (), |source, _| async move { source.site().await });

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{router_base, App};
+use kiosque_core::http::Door;
 use kiosque_core::stamp::{Stamp, BUILD_MARKER, STAMP_META};
 
 /// Globals that carry a prerendered page's resource data.
@@ -29,7 +30,7 @@ pub fn start() {
     let stamp = prerendered.then(|| stamp_content.and_then(|c| Stamp::parse(&c)).filter(|_| has_data));
     // Before `hydrate_body`/`mount_to_body`, which start Leptos's executor.
     wasm_bindgen_futures::spawn_local(async move {
-        let (text, config) = kiosque_core::config::load(&base_url).await;
+        let (text, config) = kiosque_core::config::load(&Door::browser(), &base_url).await;
         let path = document.location().and_then(|l| l.pathname().ok()).unwrap_or_default();
         let hydrate = match (&stamp, &text) {
             (Some(Some(stamp)), Some(text)) => stamp.matches(&path, &router_base(&base_url), text),
@@ -46,20 +47,20 @@ pub fn start() {
             .then(|| base_url.clone());
         // Hydration is the longest task of a page load: give it a task of
         // its own, apart from the config's parse and check.
-        kiosque_core::http::sleep(0).await;
+        crate::browser::next_task().await;
         if hydrate {
-            leptos::mount::hydrate_body(move || view! { <App base_url config/> });
+            leptos::mount::hydrate_body(move || view! { <App base_url config door=Door::browser()/> });
             announce("hydrated");
         } else {
             if stamp.is_some() {
                 discard_prerendered(&document);
             }
-            leptos::mount::mount_to_body(move || view! { <App base_url config/> });
+            leptos::mount::mount_to_body(move || view! { <App base_url config door=Door::browser()/> });
             announce("rendered");
         }
         if let Some(base_url) = sw_base {
             // After the page's first task, as the platform advises.
-            kiosque_core::http::sleep(0).await;
+            crate::browser::next_task().await;
             crate::browser::register_service_worker(&base_url);
         }
     });

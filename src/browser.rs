@@ -162,6 +162,16 @@ mod imp {
         });
     }
 
+    /// Resolves in a new task: the browser may paint and handle input first.
+    pub async fn next_task() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+
     /// "il y a 3 heures", from the platform's `Intl.RelativeTimeFormat`.
     pub fn relative_time(seconds_ago: i64, locale: &str) -> Option<String> {
         let (value, unit) = super::relative_unit(seconds_ago)?;

@@ -204,9 +204,9 @@ mod tests {
             .unwrap_or_default();
         let config = Config::parse(&format!(r#"{{"api":{{"kind":"static","base_url":"/api"}}{site}}}"#)).unwrap();
         Ctx {
-            source: Source::from_config(&config, base_url),
+            source: Source::from_config(&config, base_url, Default::default()),
             locale: Locale::Fr,
-            config,
+            config: config.into(),
             base_url: base_url.into(),
         }
     }

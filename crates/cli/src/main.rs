@@ -26,6 +26,7 @@ use std::process::ExitCode;
 
 use kiosque_core::config::{ApiKind, Config};
 use kiosque_core::csp;
+use kiosque_core::http::Door;
 use kiosque_core::source::Source;
 use kiosque_core::stamp::{BUILD_ID, BUILD_MARKER};
 
@@ -150,8 +151,10 @@ async fn run(args: &Args) -> Result<(), String> {
         }
     };
     let base_url = deploy_base(&site_url, &shell.base_path());
-    kiosque_core::http::serve_locally(&base_url, dist.clone());
-    let source = Source::from_config(&config, &base_url);
+    // Every request of this run reads dist/ (the demo API, as deployed) or,
+    // for a remote API, the network.
+    let door = Door::local(&base_url, dist.clone()).with_remote_http();
+    let source = Source::from_config(&config, &base_url, door.clone());
     let plan = plan::plan(&source, config.prerender.latest as usize).await?;
 
     // The policy from config.json, in every page, the shell and the headers.
@@ -187,7 +190,7 @@ async fn run(args: &Args) -> Result<(), String> {
             data_file = format!("page-data/data-{}.js", output::short_hash(data));
             format!("{base_path}{data_file}")
         };
-        match render::render(&shell, route, &base_url, &config_text, name_data).await {
+        match render::render(&shell, route, &base_url, &config_text, &door, name_data).await {
             Rendered::Page { html, data }
                 if [&html, &data]
                     .iter()
