@@ -218,7 +218,7 @@ fn ConfigErrorView(error: ConfigError) -> impl IntoView {
                 <h1 class="error-view__title">{s.config_error_title}</h1>
                 <p>{s.config_error_text}</p>
                 <p><code class="config-error__detail">{detail}</code></p>
-                <button type="button" class="button" on:click=move |_| crate::browser::reload()>{s.retry}</button>
+                <button type="button" class="button" on:click=move |_| crate::platform::reload()>{s.retry}</button>
             </section>
         </main>
     }

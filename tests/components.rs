@@ -213,3 +213,30 @@ fn rail_shows_at_most_six_and_never_the_current_article() {
         "no rail without related articles"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_platform_stores_sets_the_root_and_says_relative_times() {
+    use kiosque::platform;
+    platform::storage_set("kiosque-test", Some("dark"));
+    assert_eq!(platform::storage_get("kiosque-test").as_deref(), Some("dark"));
+    platform::storage_set("kiosque-test", None);
+    assert_eq!(platform::storage_get("kiosque-test"), None);
+
+    let root = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    platform::set_root_attribute("data-kiosque-test", Some("x"));
+    assert_eq!(root.get_attribute("data-kiosque-test").as_deref(), Some("x"));
+    platform::set_root_attribute("data-kiosque-test", None);
+    assert_eq!(root.get_attribute("data-kiosque-test"), None);
+
+    assert_eq!(
+        platform::relative_time(3 * 3600 + 5, "en").as_deref(),
+        Some("3 hours ago")
+    );
+    assert_eq!(platform::relative_time(8 * 86_400, "en"), None);
+    assert!(platform::now_unix() > 1_700_000_000);
+}

@@ -37,7 +37,7 @@ pub fn Share(#[prop(into)] route: String, #[prop(into)] title: String) -> impl I
     let status = RwSignal::new("");
     let copy_url = url.clone();
     let copy = move |_| {
-        let done = crate::browser::copy_text(&copy_url);
+        let done = crate::platform::copy_text(&copy_url);
         status.set(if done { s.link_copied } else { s.copy_failed });
     };
     view! {
