@@ -12,7 +12,10 @@ use crate::context::{use_ctx, Ctx, SiteResource};
 use crate::pages::{
     ArticlePage, AuthorPage, CategoryPage, CurrentRoute, HomeArchive, HomePage, NotFound, SearchPage, SlugPage, TagPage,
 };
+use std::sync::Arc;
+
 use kiosque_core::config::{Config, ConfigError};
+use kiosque_core::http::Door;
 use kiosque_core::i18n::Locale;
 use kiosque_core::model::{SafeUrl, SiteInfo};
 use kiosque_core::routes::{self, Route};
@@ -22,15 +25,16 @@ use kiosque_core::source::{LegacyRedirect, Source};
 /// (`https://host/` or `https://host/sub/`). The config is loaded before the
 /// app starts (`boot.rs`, or the prerender command), so that no resource is
 /// created inside a suspended view: a prerendered page and its hydration then
-/// create the same resources in the same order.
+/// create the same resources in the same order. Every request goes through
+/// `door` (the browser's `fetch`, or the prerender's `dist/`).
 #[component]
-pub fn App(#[prop(into)] base_url: String, config: Result<Config, ConfigError>) -> impl IntoView {
+pub fn App(#[prop(into)] base_url: String, config: Result<Config, ConfigError>, door: Door) -> impl IntoView {
     provide_meta_context();
     let router_base = router_base(&base_url);
     view! {
         <Router base=router_base>
             {match config {
-                Ok(config) => view! { <Shell config base_url/> }.into_any(),
+                Ok(config) => view! { <Shell config=Arc::new(config) base_url door/> }.into_any(),
                 Err(error) => view! { <ConfigErrorView error/> }.into_any(),
             }}
         </Router>
@@ -43,15 +47,16 @@ pub fn router_base(base_url: &str) -> String {
 }
 
 #[component]
-fn Shell(config: Config, base_url: String) -> impl IntoView {
+fn Shell(config: Arc<Config>, base_url: String, door: Door) -> impl IntoView {
     let locale = Locale::from_code(config.site.locale.as_deref().unwrap_or("fr"));
-    let source = Source::from_config(&config, &base_url);
+    let source = Source::from_config(&config, &base_url, door);
     let config_for_head = config.clone();
+    let current = current_route(&base_url);
     provide_context(Ctx {
         source,
         locale,
         config: config.clone(),
-        base_url: base_url.clone(),
+        base_url: base_url.into(),
     });
     let s = locale.strings();
     let site = crate::components::page_resource(|| (), |source, _| async move { source.site().await });
@@ -65,7 +70,6 @@ fn Shell(config: Config, base_url: String) -> impl IntoView {
     };
     let header = site_view.clone()(|site| view! { <Header site/> }.into_any());
     let footer = site_view(|site| view! { <Footer site year=kiosque_core::clock::current_year()/> }.into_any());
-    let current = current_route(&base_url);
     provide_context(current);
     canonical_redirects();
     // A remote API (WordPress): connect while the page is still parsing, for
@@ -265,7 +269,7 @@ fn ConfigErrorView(error: ConfigError) -> impl IntoView {
                 <h1 class="error-view__title">{s.config_error_title}</h1>
                 <p>{s.config_error_text}</p>
                 <p><code class="config-error__detail">{detail}</code></p>
-                <button type="button" class="button" on:click=move |_| crate::browser::reload()>{s.retry}</button>
+                <button type="button" class="button" on:click=move |_| crate::platform::reload()>{s.retry}</button>
             </section>
         </main>
     }
@@ -278,7 +282,7 @@ mod tests {
     #[test]
     fn kiosque_routes_are_not_taken_for_old_wordpress_urls() {
         let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
-        let source = Source::from_config(&config, "http://127.0.0.1:8080/");
+        let source = Source::from_config(&config, "http://127.0.0.1:8080/", Default::default());
         let legacy = |p: &str, q: &str| source.legacy_redirect(p, q);
         // The shell only asks about paths that are not Kiosque routes (or
         // the home with a query).

@@ -1,5 +1,7 @@
 //! What every page may read: the source, the locale and the configuration.
 
+use std::sync::Arc;
+
 use kiosque_core::config::Config;
 use kiosque_core::http::FetchError;
 use kiosque_core::i18n::{Locale, Strings};
@@ -7,13 +9,15 @@ use kiosque_core::model::{SafeUrl, SiteInfo};
 use kiosque_core::routes::{self, Route};
 use kiosque_core::source::Source;
 
+/// Cheap to clone (`use_ctx` hands out a copy): the source, the config and
+/// the base URL are shared, never copied.
 #[derive(Clone, Debug)]
 pub struct Ctx {
     pub source: Source,
     pub locale: Locale,
-    pub config: Config,
+    pub config: Arc<Config>,
     /// The absolute URL the bundle is served from (`https://host/sub/`).
-    pub base_url: String,
+    pub base_url: Arc<str>,
 }
 
 impl Ctx {

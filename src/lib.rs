@@ -7,10 +7,10 @@
 pub mod app;
 #[cfg(all(feature = "hydrate", target_arch = "wasm32"))]
 mod boot;
-pub mod browser;
 pub mod components;
 pub mod context;
 pub mod pages;
+pub mod platform;
 pub mod prerender;
 
 /// Browser entry point: hydrates prerendered HTML when it is safe, and

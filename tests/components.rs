@@ -21,9 +21,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn ctx(locale: Locale) -> Ctx {
     let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).expect("valid config");
     Ctx {
-        source: Source::from_config(&config, "http://localhost/"),
+        source: Source::from_config(&config, "http://localhost/", Default::default()),
         locale,
-        config,
+        config: config.into(),
         base_url: "http://localhost/".into(),
     }
 }
@@ -212,4 +212,31 @@ fn rail_shows_at_most_six_and_never_the_current_article() {
         None,
         "no rail without related articles"
     );
+}
+
+#[wasm_bindgen_test]
+fn the_platform_stores_sets_the_root_and_says_relative_times() {
+    use kiosque::platform;
+    platform::storage_set("kiosque-test", Some("dark"));
+    assert_eq!(platform::storage_get("kiosque-test").as_deref(), Some("dark"));
+    platform::storage_set("kiosque-test", None);
+    assert_eq!(platform::storage_get("kiosque-test"), None);
+
+    let root = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    platform::set_root_attribute("data-kiosque-test", Some("x"));
+    assert_eq!(root.get_attribute("data-kiosque-test").as_deref(), Some("x"));
+    platform::set_root_attribute("data-kiosque-test", None);
+    assert_eq!(root.get_attribute("data-kiosque-test"), None);
+
+    assert_eq!(
+        platform::relative_time(3 * 3600 + 5, "en").as_deref(),
+        Some("3 hours ago")
+    );
+    assert_eq!(platform::relative_time(8 * 86_400, "en"), None);
+    assert!(platform::now_unix() > 1_700_000_000);
 }

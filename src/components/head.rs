@@ -227,9 +227,9 @@ mod tests {
             .unwrap_or_default();
         let config = Config::parse(&format!(r#"{{"api":{{"kind":"static","base_url":"/api"}}{site}}}"#)).unwrap();
         Ctx {
-            source: Source::from_config(&config, base_url),
+            source: Source::from_config(&config, base_url, Default::default()),
             locale: Locale::Fr,
-            config,
+            config: config.into(),
             base_url: base_url.into(),
         }
     }
@@ -307,7 +307,9 @@ mod tests {
     #[test]
     fn a_hostile_site_url_writes_no_url() {
         let mut c = ctx("https://news.example.com/", None);
-        c.config.site.url = Some("javascript:alert(1)//".into());
+        let mut config = (*c.config).clone();
+        config.site.url = Some("javascript:alert(1)//".into());
+        c.config = config.into();
         assert_eq!(c.absolute_url(&Route::home(1)), None);
         assert_eq!(website_ld(&c)["url"], "");
         assert_eq!(absolute(&c, "/media/a.jpg"), None);

@@ -4,7 +4,7 @@ use std::sync::{Arc, Mutex};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::browser;
+use crate::platform;
 
 /// Navigation state shared by the shell and the pages.
 #[derive(Clone)]
@@ -52,11 +52,11 @@ pub fn NavEffects() -> impl IntoView {
                 return;
             };
             if let Ok(mut p) = positions.lock() {
-                p.insert(path, browser::scroll_y());
+                p.insert(path, platform::scroll_y());
             }
         });
         let popped = state.popped;
-        let remove_on_pop = browser::on_popstate_first(move || popped.set(true));
+        let remove_on_pop = platform::on_popstate_first(move || popped.set(true));
         on_cleanup(move || {
             on_scroll.remove();
             remove_on_pop();
@@ -88,7 +88,7 @@ pub fn PageReady() -> impl IntoView {
             // A prerendered page can be scrolled before it hydrates, when no
             // scroll listener is there yet: remember where the reader is now.
             if let Ok(mut p) = state.positions.lock() {
-                p.insert(path.clone(), browser::scroll_y());
+                p.insert(path.clone(), platform::scroll_y());
             }
             mark_shown();
             return;
@@ -103,12 +103,12 @@ pub fn PageReady() -> impl IntoView {
                 .ok()
                 .and_then(|p| p.get(&path).copied())
                 .unwrap_or(0.0);
-            browser::when_page_shown(y, false, move |title| {
+            platform::when_page_shown(y, false, move |title| {
                 mark_shown();
                 announce.set(title);
             });
         } else {
-            browser::when_page_shown(0.0, true, move |title| {
+            platform::when_page_shown(0.0, true, move |title| {
                 mark_shown();
                 announce.set(title);
             });

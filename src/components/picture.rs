@@ -25,7 +25,7 @@ pub fn Picture(
     // A prerendered image may fail before the app is there to hear it.
     let img = NodeRef::<leptos::html::Img>::new();
     Effect::new(move |_| {
-        if img.get().is_some_and(|i| crate::browser::image_broken(&i)) {
+        if img.get().is_some_and(|i| crate::platform::image_broken(&i)) {
             failed.set(true);
         }
     });

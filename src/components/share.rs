@@ -38,7 +38,7 @@ pub fn Share(route: Route, #[prop(into)] title: String) -> impl IntoView {
     let status = RwSignal::new("");
     let copy_url = url.clone();
     let copy = move |_| {
-        let done = crate::browser::copy_text(&copy_url);
+        let done = crate::platform::copy_text(&copy_url);
         status.set(if done { s.link_copied } else { s.copy_failed });
     };
     view! {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::context::use_ctx;
+use crate::platform;
 use kiosque_core::i18n::Strings;
 
 /// The `localStorage` key holding the reader's choice ("light" or "dark";
@@ -90,15 +90,15 @@ pub fn ThemeToggle() -> impl IntoView {
     let s = use_ctx().strings();
     let theme = RwSignal::new(Theme::Auto);
     Effect::new(move |_| {
-        let stored = Theme::from_stored(browser::storage_get(THEME_KEY).as_deref());
-        browser::set_root_attribute(THEME_ATTR, stored.stored());
+        let stored = Theme::from_stored(platform::storage_get(THEME_KEY).as_deref());
+        platform::set_root_attribute(THEME_ATTR, stored.stored());
         theme.set(stored);
     });
     let on_click = move |_| {
         let next = theme.get_untracked().next();
         theme.set(next);
-        browser::storage_set(THEME_KEY, next.stored());
-        browser::set_root_attribute(THEME_ATTR, next.stored());
+        platform::storage_set(THEME_KEY, next.stored());
+        platform::set_root_attribute(THEME_ATTR, next.stored());
     };
     view! {
         <button

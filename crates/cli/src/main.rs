@@ -26,6 +26,7 @@ use std::process::ExitCode;
 
 use kiosque_core::config::{ApiKind, Config};
 use kiosque_core::csp;
+use kiosque_core::http::Door;
 use kiosque_core::source::Source;
 use kiosque_core::stamp::{BUILD_ID, BUILD_MARKER};
 
@@ -150,8 +151,10 @@ async fn run(args: &Args) -> Result<(), String> {
         }
     };
     let base_url = deploy_base(&site_url, &shell.base_path());
-    kiosque_core::http::serve_locally(&base_url, dist.clone());
-    let source = Source::from_config(&config, &base_url);
+    // Every request of this run reads dist/ (the demo API, as deployed) or,
+    // for a remote API, the network.
+    let door = Door::local(&base_url, dist.clone()).with_remote_http();
+    let source = Source::from_config(&config, &base_url, door.clone());
     let plan = plan::plan(&source, config.prerender.latest as usize).await?;
 
     // The policy from config.json, in every page, the shell and the headers.
@@ -188,7 +191,7 @@ async fn run(args: &Args) -> Result<(), String> {
             data_file = format!("page-data/data-{}.js", output::short_hash(data));
             format!("{base_path}{data_file}")
         };
-        match render::render(&shell, route, &base_url, &config_text, name_data).await {
+        match render::render(&shell, route, &base_url, &config_text, &door, name_data).await {
             Rendered::Page { html, data }
                 if [&html, &data]
                     .iter()
@@ -304,6 +307,16 @@ mod tests {
         let bytes = b"\0\x01kiosque-build:abc123;\0".to_vec();
         assert_eq!(build_id_in(&bytes).as_deref(), Some("abc123"));
         assert_eq!(build_id_in(b"nothing"), None);
+    }
+
+    /// What the bundle embeds (`BUILD_MARKER`, kept alive by `boot`) is what
+    /// this command reads back: the exact id, amid other bytes.
+    #[test]
+    fn the_bundle_marker_round_trips_to_this_build() {
+        let mut bytes = b"\0asm\x01\0;data;".to_vec();
+        bytes.extend_from_slice(kiosque_core::stamp::BUILD_MARKER.as_bytes());
+        bytes.extend_from_slice(b"kiosque-build;\xff rest");
+        assert_eq!(build_id_in(&bytes).as_deref(), Some(BUILD_ID));
     }
 
     /// deploy/csp.txt documents the header the demo deploy sends; it must be

@@ -11,6 +11,7 @@ use leptos_router::location::RequestUrl;
 
 use kiosque::app::App;
 use kiosque::prerender::RenderIssues;
+use kiosque_core::http::Door;
 use kiosque_core::stamp::{Stamp, STAMP_META};
 
 /// trunk's `index.html`, split where the prerender adds to it.
@@ -163,12 +164,14 @@ pub enum Rendered {
 
 /// Renders `route` (`/article/x`). `base_url` is the deploy's public URL
 /// (`https://host/sub/`); `config_text` is `config.json` as served.
-/// `data_url` names the file the page's data will be written to.
+/// `door` serves the page's requests. `data_url` names the file the page's
+/// data will be written to.
 pub async fn render(
     shell: &Shell,
     route: &str,
     base_url: &str,
     config_text: &str,
+    door: &Door,
     data_url: impl FnOnce(&str) -> String,
 ) -> Rendered {
     let context: Arc<dyn hydration_context::SharedContext + Send + Sync> =
@@ -179,11 +182,12 @@ pub async fn render(
     let request_path = format!("{}{}", kiosque::app::router_base(base_url), route);
     let base = base_url.to_string();
     let config = kiosque_core::config::Config::parse(config_text);
+    let door = door.clone();
     let app = owner.with(|| {
         provide_context(RequestUrl::new(&request_path));
         provide_context(meta);
         provide_context(issues.clone());
-        view! { <App base_url=base config/> }.to_html_stream_in_order()
+        view! { <App base_url=base config door/> }.to_html_stream_in_order()
     });
     let body: String = app.collect().await;
     let problems = issues.take();

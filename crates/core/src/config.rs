@@ -272,11 +272,11 @@ pub fn resolve(bundle_base: &str, url: &str) -> String {
     format!("{base}{}", rel.trim_end_matches('/'))
 }
 
-/// Loads `config.json` from the bundle base: its text (the prerender stamp
-/// hashes it) and what it says.
-pub async fn load(bundle_base: &str) -> (Option<std::sync::Arc<str>>, Result<Config, ConfigError>) {
+/// Loads `config.json` from the bundle base through `door`: its text (the
+/// prerender stamp hashes it) and what it says.
+pub async fn load(door: &http::Door, bundle_base: &str) -> (Option<std::sync::Arc<str>>, Result<Config, ConfigError>) {
     let url = resolve(bundle_base, "config.json");
-    match http::get_text_fresh(&url, http::DEFAULT_TIMEOUT_MS).await {
+    match door.get_text_fresh(&url, http::DEFAULT_TIMEOUT_MS).await {
         Ok(text) => {
             let config = Config::parse(&text);
             (Some(text), config)

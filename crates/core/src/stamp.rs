@@ -115,8 +115,28 @@ mod tests {
         assert_eq!(config_hash("a"), "af63dc4c8601ec8c");
     }
 
+    /// The prerender command finds the id as the bytes between
+    /// `kiosque-build:` and the next `;`, and the stamp splits on spaces: an
+    /// id holding either separator (say, from `KIOSQUE_BUILD_ID`) would be
+    /// read back as another build. (The command's own round trip over wasm
+    /// bytes is tested in crates/cli.)
     #[test]
-    fn build_marker_carries_the_id() {
-        assert!(BUILD_MARKER.contains(BUILD_ID));
+    fn build_marker_frames_the_id() {
+        assert!(!BUILD_ID.is_empty());
+        assert!(
+            !BUILD_ID.contains(';') && !BUILD_ID.contains(char::is_whitespace),
+            "{BUILD_ID:?}"
+        );
+        assert_eq!(
+            BUILD_MARKER
+                .strip_prefix("kiosque-build:")
+                .and_then(|r| r.strip_suffix(';')),
+            Some(BUILD_ID)
+        );
+        let stamp = Stamp::new("/", "{}");
+        assert_eq!(
+            Stamp::parse(&stamp.to_content()).map(|s| s.build).as_deref(),
+            Some(BUILD_ID)
+        );
     }
 }

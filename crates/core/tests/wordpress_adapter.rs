@@ -493,7 +493,7 @@ fn source_wiring() {
         r#"{"api":{"kind":"wordpress","base_url":"http://127.0.0.1:8081/wp-json/"}}"#,
     )
     .unwrap();
-    match Source::from_config(&config, "http://127.0.0.1:8080/") {
+    match Source::from_config(&config, "http://127.0.0.1:8080/", kiosque_core::http::Door::default()) {
         Source::WordPress(s) => assert_eq!(s.root(), ROOT),
         other => panic!("{other:?}"),
     }

@@ -52,9 +52,9 @@ mod tests {
         let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
         let base = "http://127.0.0.1:4401/";
         let ctx = Ctx {
-            source: Source::from_config(&config, base),
+            source: Source::from_config(&config, base, Default::default()),
             locale: Locale::Fr,
-            config,
+            config: config.into(),
             base_url: base.into(),
         };
         Owner::new().with(|| {

@@ -96,14 +96,16 @@ mod native;
 mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
-use native as door;
-#[cfg(not(target_arch = "wasm32"))]
-pub use native::serve_locally;
+use native as imp;
 #[cfg(target_arch = "wasm32")]
-use wasm as door;
-#[cfg(target_arch = "wasm32")]
-/// A timer future (also how start-up yields a task to the browser).
-pub use wasm::sleep;
+use wasm as imp;
+
+/// Where requests go, handed to whatever fetches (a `Source`, the config
+/// loader) when it is built: in the browser, the browser's `fetch`
+/// (`Door::browser()`, also the default); natively, files in a directory
+/// (`Door::local(base_url, dir)`) and, when allowed, remote HTTP. The
+/// native default reads and reaches nothing (every request is `Offline`).
+pub use imp::Door;
 
 /// How a request relates to the views and the cache.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,49 +146,55 @@ pub struct Paging {
     pub total_pages: Option<u32>,
 }
 
-/// GETs `url` (JSON only) for a view and decodes it into `T`.
-pub async fn get_json<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<T, FetchError> {
-    Ok(get_json_paged(url, timeout_ms).await?.0)
-}
+impl Door {
+    /// GETs `url` (JSON only) for a view and decodes it into `T`.
+    pub async fn get_json<T: DeserializeOwned>(&self, url: &str, timeout_ms: u32) -> Result<T, FetchError> {
+        Ok(self.get_json_paged(url, timeout_ms).await?.0)
+    }
 
-/// Like `get_json`, with the pagination headers.
-pub async fn get_json_paged<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<(T, Paging), FetchError> {
-    let fetched = door::get_text(url, timeout_ms, Mode::Owned).await?;
-    let paging = Paging {
-        total: fetched.total,
-        total_pages: fetched.total_pages,
-    };
-    match parse_json(&fetched.body) {
-        Ok(value) => Ok((value, paging)),
-        Err(e) => {
-            // A body that cannot be decoded must not be served again from
-            // the cache: retrying has to reach the server.
-            door::forget(url);
-            Err(e)
+    /// Like `get_json`, with the pagination headers.
+    pub async fn get_json_paged<T: DeserializeOwned>(
+        &self,
+        url: &str,
+        timeout_ms: u32,
+    ) -> Result<(T, Paging), FetchError> {
+        let fetched = imp::get_text(self, url, timeout_ms, Mode::Owned).await?;
+        let paging = Paging {
+            total: fetched.total,
+            total_pages: fetched.total_pages,
+        };
+        match parse_json(&fetched.body) {
+            Ok(value) => Ok((value, paging)),
+            Err(e) => {
+                // A body that cannot be decoded must not be served again from
+                // the cache: retrying has to reach the server.
+                imp::forget(self, url);
+                Err(e)
+            }
         }
     }
-}
 
-/// GETs `url` bypassing the cache.
-pub async fn get_text_fresh(url: &str, timeout_ms: u32) -> Result<std::sync::Arc<str>, FetchError> {
-    Ok(door::get_text(url, timeout_ms, Mode::Fresh).await?.body)
-}
+    /// GETs `url` bypassing the cache.
+    pub async fn get_text_fresh(&self, url: &str, timeout_ms: u32) -> Result<std::sync::Arc<str>, FetchError> {
+        Ok(imp::get_text(self, url, timeout_ms, Mode::Fresh).await?.body)
+    }
 
-/// Starts loading `url` into the cache unless it is there or on its way.
-pub fn prefetch(url: &str, timeout_ms: u32) {
-    door::prefetch(url, timeout_ms);
-}
+    /// Starts loading `url` into the cache unless it is there or on its way.
+    pub fn prefetch(&self, url: &str, timeout_ms: u32) {
+        imp::prefetch(self, url, timeout_ms);
+    }
 
-/// POSTs a JSON `body` to `url` once (a timeout, no retry, never cached).
-/// Natively there is no network: `Offline` for remote URLs.
-pub async fn post_json(url: &str, body: String, timeout_ms: u32) -> Result<(), FetchError> {
-    door::post_json(url, body, timeout_ms).await
-}
+    /// POSTs a JSON `body` to `url` once (a timeout, no retry, never cached).
+    /// Natively there is no network: `Offline` for remote URLs.
+    pub async fn post_json(&self, url: &str, body: String, timeout_ms: u32) -> Result<(), FetchError> {
+        imp::post_json(self, url, body, timeout_ms).await
+    }
 
-/// `post_json` in the background, its outcome ignored (view counters and
-/// other beacons must never hold up or break a page).
-pub fn post_json_detached(url: &str, body: String, timeout_ms: u32) {
-    door::post_json_detached(url, body, timeout_ms);
+    /// `post_json` in the background, its outcome ignored (view counters and
+    /// other beacons must never hold up or break a page).
+    pub fn post_json_detached(&self, url: &str, body: String, timeout_ms: u32) {
+        imp::post_json_detached(self, url, body, timeout_ms);
+    }
 }
 
 #[cfg(test)]

@@ -1,48 +1,72 @@
-//! Native variant (tests, prerender). Site-relative URLs (`/api/x.json`), and
-//! URLs under the local base the prerender sets, are read from the public
-//! directory (`KIOSQUE_PUBLIC_DIR`, default `public`, or the prerender's
-//! `dist/`), so native code sees the same files the browser fetches. Remote
-//! URLs go over HTTP with the `native-http` feature, and are `Offline` without it.
+//! Native variant (tests, prerender). The door is a value, built by whoever
+//! renders: URLs under its local base URL, and site-relative URLs
+//! (`/api/x.json`), are read from its directory (the prerender's `dist/`, or
+//! a test's `public/`), so native code sees the same files the browser
+//! fetches. Remote URLs go over HTTP only when the door allows it (the
+//! `native-http` feature), and are `Offline` otherwise.
 
 use std::path::PathBuf;
-use std::sync::RwLock;
+use std::sync::Arc;
 
 use super::{check_body_size, FetchError, Fetched, Mode};
 
-/// `(base URL, directory)`: URLs under the base are files in the directory.
-static LOCAL: RwLock<Option<(String, PathBuf)>> = RwLock::new(None);
-
-/// Serves URLs under `base_url` (`https://host/sub/`) and site-relative URLs
-/// from `dir` (the prerender's `dist/`).
-pub fn serve_locally(base_url: &str, dir: PathBuf) {
-    if let Ok(mut local) = LOCAL.write() {
-        *local = Some((base_url.trim_end_matches('/').to_string(), dir));
-    }
+/// Where native requests go. Cheap to clone (one `Arc`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Door {
+    /// `None`: no files at all (the default door reads and reaches nothing).
+    local: Option<Arc<Local>>,
+    /// Whether remote URLs go over HTTP (else they are `Offline`).
+    remote: bool,
 }
 
-/// The file behind a local URL, or `None` for a remote one.
-fn local_file(url: &str) -> Option<Result<PathBuf, FetchError>> {
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let local = LOCAL.read().ok().and_then(|l| l.clone());
-    let (rel, root) = match &local {
-        Some((base, dir)) if !base.is_empty() && path.starts_with(base.as_str()) => {
-            (path[base.len()..].to_string(), dir.clone())
+#[derive(Debug, PartialEq, Eq)]
+struct Local {
+    /// The base URL without its trailing slash (`https://host/sub`).
+    base: String,
+    dir: PathBuf,
+}
+
+impl Door {
+    /// Serves URLs under `base_url` (`https://host/sub/`) and site-relative
+    /// URLs from the files in `dir`. Remote URLs are `Offline`.
+    pub fn local(base_url: &str, dir: impl Into<PathBuf>) -> Door {
+        Door {
+            local: Some(Arc::new(Local {
+                base: base_url.trim_end_matches('/').to_string(),
+                dir: dir.into(),
+            })),
+            remote: false,
         }
-        _ if path.contains("://") || path.starts_with("//") => return None,
-        Some((_, dir)) => (path.to_string(), dir.clone()),
-        None => (
-            path.to_string(),
-            PathBuf::from(std::env::var("KIOSQUE_PUBLIC_DIR").unwrap_or_else(|_| "public".into())),
-        ),
-    };
-    if rel.split('/').any(|seg| seg == "..") {
-        return Some(Err(FetchError::NotFound));
     }
-    Some(Ok(root.join(rel.trim_start_matches('/'))))
+
+    /// Also GETs remote URLs over HTTP (the publisher's command prerendering
+    /// a WordPress site).
+    #[cfg(feature = "native-http")]
+    pub fn with_remote_http(self) -> Door {
+        Door { remote: true, ..self }
+    }
+
+    /// The file behind a local URL, or `None` for a remote one.
+    fn local_file(&self, url: &str) -> Option<Result<PathBuf, FetchError>> {
+        let path = url.split(['?', '#']).next().unwrap_or("");
+        let remote = path.contains("://") || path.starts_with("//");
+        let local = self.local.as_deref();
+        let (rel, root) = match local {
+            Some(l) if !l.base.is_empty() && path.starts_with(l.base.as_str()) => (&path[l.base.len()..], &l.dir),
+            _ if remote => return None,
+            Some(l) => (path, &l.dir),
+            // No directory: a site-relative URL names no file.
+            None => return Some(Err(FetchError::Offline)),
+        };
+        if rel.split('/').any(|seg| seg == "..") {
+            return Some(Err(FetchError::NotFound));
+        }
+        Some(Ok(root.join(rel.trim_start_matches('/'))))
+    }
 }
 
-pub async fn get_text(url: &str, timeout_ms: u32, _mode: Mode) -> Result<Fetched, FetchError> {
-    match local_file(url) {
+pub async fn get_text(door: &Door, url: &str, timeout_ms: u32, _mode: Mode) -> Result<Fetched, FetchError> {
+    match door.local_file(url) {
         Some(file) => match std::fs::read_to_string(file?) {
             Ok(text) => {
                 // Bytes first: UTF-16 never needs more units than UTF-8 bytes.
@@ -54,7 +78,8 @@ pub async fn get_text(url: &str, timeout_ms: u32, _mode: Mode) -> Result<Fetched
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(FetchError::NotFound),
             Err(e) => Err(FetchError::BadData(e.kind().to_string())),
         },
-        None => remote::get(url, timeout_ms),
+        None if door.remote => remote::get(url, timeout_ms),
+        None => Err(FetchError::Offline),
     }
 }
 
@@ -122,14 +147,14 @@ mod remote {
 }
 
 /// Nothing is cached natively.
-pub fn forget(_url: &str) {}
+pub fn forget(_door: &Door, _url: &str) {}
 
 /// Nothing to warm natively.
-pub fn prefetch(_url: &str, _timeout_ms: u32) {}
+pub fn prefetch(_door: &Door, _url: &str, _timeout_ms: u32) {}
 
 /// Natively nothing is counted or sent: a POST to a remote URL is `Offline`;
 /// a site-relative one has nothing to write to and succeeds.
-pub async fn post_json(url: &str, _body: String, _timeout_ms: u32) -> Result<(), FetchError> {
+pub async fn post_json(_door: &Door, url: &str, _body: String, _timeout_ms: u32) -> Result<(), FetchError> {
     if url.contains("://") || url.starts_with("//") {
         return Err(FetchError::Offline);
     }
@@ -137,4 +162,38 @@ pub async fn post_json(url: &str, _body: String, _timeout_ms: u32) -> Result<(),
 }
 
 /// Nothing to send natively.
-pub fn post_json_detached(_url: &str, _body: String, _timeout_ms: u32) {}
+pub fn post_json_detached(_door: &Door, _url: &str, _body: String, _timeout_ms: u32) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures::FutureExt;
+
+    /// Native requests never wait: they are ready on the first poll.
+    fn get(door: &Door, url: &str) -> Result<Fetched, FetchError> {
+        get_text(door, url, 1000, Mode::Owned).now_or_never().unwrap()
+    }
+
+    const PUBLIC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public");
+
+    #[test]
+    fn a_local_door_reads_its_directory() {
+        let door = Door::local("https://h.test/news/", PUBLIC);
+        let site = |url: &str| get(&door, url);
+        let by_base = site("https://h.test/news/api/site.json").unwrap();
+        assert_eq!(site("/api/site.json").unwrap(), by_base);
+        assert!(by_base.body.contains("\"nav\""));
+        assert_eq!(site("/api/none.json"), Err(FetchError::NotFound));
+        assert_eq!(site("/api/../../Cargo.toml"), Err(FetchError::NotFound));
+        // Remote without `with_remote_http`, even with the feature on.
+        assert_eq!(site("https://elsewhere.test/api/site.json"), Err(FetchError::Offline));
+    }
+
+    #[test]
+    fn the_default_door_reaches_nothing() {
+        let door = Door::default();
+        for url in ["/api/site.json", "https://h.test/api/site.json"] {
+            assert_eq!(get(&door, url), Err(FetchError::Offline));
+        }
+    }
+}

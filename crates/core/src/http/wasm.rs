@@ -28,9 +28,23 @@ thread_local! {
     static NEXT_ID: Cell<u64> = const { Cell::new(0) };
 }
 
+/// The browser's `fetch`: one per page, its cache and in-flight requests
+/// kept per thread (the page's only one).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Door {
+    // Built only by `browser()`/`default()`, like the native door.
+    _private: (),
+}
+
+impl Door {
+    pub fn browser() -> Door {
+        Door::default()
+    }
+}
+
 /// gloo-net futures are `!Send`; the browser is single-threaded, so
 /// `SendWrapper` lets them feed a `Resource` (which prerendering needs).
-pub fn get_text(url: &str, timeout_ms: u32, mode: Mode) -> impl Future<Output = Body> + Send {
+pub fn get_text(_door: &Door, url: &str, timeout_ms: u32, mode: Mode) -> impl Future<Output = Body> + Send {
     let url = url.to_string();
     SendWrapper::new(async move {
         if mode == Mode::Fresh {
@@ -58,11 +72,11 @@ pub fn get_text(url: &str, timeout_ms: u32, mode: Mode) -> impl Future<Output = 
 }
 
 /// Drops `url`'s cached body (it could not be decoded).
-pub fn forget(url: &str) {
+pub fn forget(_door: &Door, url: &str) {
     CACHE.with(|c| c.borrow_mut().remove(url));
 }
 
-pub fn prefetch(url: &str, timeout_ms: u32) {
+pub fn prefetch(_door: &Door, url: &str, timeout_ms: u32) {
     let cached = CACHE.with(|c| c.borrow_mut().get(url, js_sys::Date::now()).is_some());
     if !cached {
         let _ = subscribe(url, timeout_ms, false);
@@ -167,9 +181,8 @@ async fn with_retries(url: &str, timeout_ms: u32, signal: Option<web_sys::AbortS
     }
 }
 
-/// Resolves after `ms` in a new task (`0`: lets the browser paint and
-/// handle input first).
-pub async fn sleep(ms: u32) {
+/// Resolves after `ms`, in a new task.
+async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
@@ -254,7 +267,12 @@ async fn fetch_once(url: &str, timeout_ms: u32, cancel: Option<&web_sys::AbortSi
 }
 
 /// One POST with a JSON body: a timeout, no retry, never cached.
-pub fn post_json(url: &str, body: String, timeout_ms: u32) -> impl Future<Output = Result<(), FetchError>> + Send {
+pub fn post_json(
+    _door: &Door,
+    url: &str,
+    body: String,
+    timeout_ms: u32,
+) -> impl Future<Output = Result<(), FetchError>> + Send {
     let url = url.to_string();
     SendWrapper::new(async move {
         let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
@@ -278,8 +296,8 @@ pub fn post_json(url: &str, body: String, timeout_ms: u32) -> impl Future<Output
 }
 
 /// `post_json` on its own task, outcome ignored.
-pub fn post_json_detached(url: &str, body: String, timeout_ms: u32) {
-    let fut = post_json(url, body, timeout_ms);
+pub fn post_json_detached(door: &Door, url: &str, body: String, timeout_ms: u32) {
+    let fut = post_json(door, url, body, timeout_ms);
     wasm_bindgen_futures::spawn_local(async move {
         let _ = fut.await;
     });

@@ -9,26 +9,35 @@ pub mod wordpress;
 pub use static_json::StaticSource;
 pub use wordpress::WordPressSource;
 
+use std::sync::Arc;
+
 use crate::config::{ApiKind, Config};
-use crate::http::FetchError;
+use crate::http::{Door, FetchError};
 use crate::model::{Article, Home, Listing, MostRead, SiteInfo, StaticPage};
 use crate::routes::Route;
 
-/// The configured content source.
+/// The configured content source. Cheap to clone (one `Arc`): every view
+/// that loads data holds one.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
-    Static(StaticSource),
-    WordPress(WordPressSource),
+    Static(Arc<StaticSource>),
+    WordPress(Arc<WordPressSource>),
 }
 
 impl Source {
     /// Builds the source that `config.json` asks for. `bundle_base` is the URL
-    /// the bundle is served from, against which relative API URLs resolve.
-    pub fn from_config(config: &Config, bundle_base: &str) -> Source {
+    /// the bundle is served from, against which relative API URLs resolve;
+    /// every request goes through `door`.
+    pub fn from_config(config: &Config, bundle_base: &str, door: Door) -> Source {
         let root = config.api_root(bundle_base);
         match config.api.kind {
-            ApiKind::Static => Source::Static(StaticSource::new(root, config.api.timeout_ms, bundle_base)),
-            ApiKind::Wordpress => Source::WordPress(WordPressSource::from_config(&root, &config.api)),
+            ApiKind::Static => Source::Static(Arc::new(StaticSource::new(
+                root,
+                config.api.timeout_ms,
+                bundle_base,
+                door,
+            ))),
+            ApiKind::Wordpress => Source::WordPress(Arc::new(WordPressSource::from_config(&root, &config.api, door))),
         }
     }
 

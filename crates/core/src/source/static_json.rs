@@ -2,7 +2,7 @@
 //! CDN can serve. Paths are built here and nowhere else.
 
 use super::{checked_slug, ListingRequest, SearchResults};
-use crate::http::{get_json, FetchError};
+use crate::http::{Door, FetchError};
 use crate::model::{
     Article, ArticleSummary, Block, Home, Image, Listing, ListingKind, MostRead, SearchIndex, SiteInfo, StaticPage,
 };
@@ -16,15 +16,17 @@ pub struct StaticSource {
     /// of a host, `/news` under a sub-path. Site-relative media URLs in the
     /// documents (`/media/x.jpg`) are prefixed with it.
     base_path: String,
+    door: Door,
 }
 
 impl StaticSource {
     /// `bundle_base` is the URL the bundle is served from (`https://h.com/news/`).
-    pub fn new(root: String, timeout_ms: u32, bundle_base: &str) -> Self {
+    pub fn new(root: String, timeout_ms: u32, bundle_base: &str, door: Door) -> Self {
         StaticSource {
             root: root.trim_end_matches('/').to_string(),
             timeout_ms,
             base_path: crate::routes::base_path(bundle_base),
+            door,
         }
     }
 
@@ -41,7 +43,7 @@ impl StaticSource {
     }
 
     async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, FetchError> {
-        get_json(&self.url(path), self.timeout_ms).await
+        self.door.get_json(&self.url(path), self.timeout_ms).await
     }
 
     pub async fn site(&self) -> Result<SiteInfo, FetchError> {
@@ -60,7 +62,8 @@ impl StaticSource {
     /// Warms the cache for an article a reader is about to open.
     pub fn prefetch_article(&self, slug: &str) {
         if let Ok(slug) = checked_slug(slug) {
-            crate::http::prefetch(&self.url(&format!("articles/{slug}.json")), self.timeout_ms);
+            self.door
+                .prefetch(&self.url(&format!("articles/{slug}.json")), self.timeout_ms);
         }
     }
 
@@ -242,10 +245,15 @@ mod tests {
         );
         assert!(original.body.iter().any(|b| matches!(b, Block::Figure { .. })));
 
-        let root = StaticSource::new("http://h.test/api".into(), 8000, "http://h.test/");
+        let root = StaticSource::new("http://h.test/api".into(), 8000, "http://h.test/", Door::default());
         assert_eq!(root.media(original.clone()), original, "nothing changes at the root");
 
-        let sub = StaticSource::new("http://h.test/news/api".into(), 8000, "http://h.test/news/");
+        let sub = StaticSource::new(
+            "http://h.test/news/api".into(),
+            8000,
+            "http://h.test/news/",
+            Door::default(),
+        );
         let after = image_urls(&sub.media(original));
         let expected: Vec<String> = before.iter().map(|u| format!("/news{u}")).collect();
         assert_eq!(after, expected);

@@ -269,7 +269,10 @@ fn run_op(src: &WordPressSource, op: &str) -> Result<Mapped, FetchError> {
 
 fn source(t: Mutating) -> (WordPressSource, Arc<Mutating>) {
     let t = Arc::new(t);
-    (WordPressSource::new(ROOT, 8000).with_transport(t.clone()), t)
+    (
+        WordPressSource::new(ROOT, 8000, kiosque_core::http::Door::default()).with_transport(t.clone()),
+        t,
+    )
 }
 
 /// For each op, the answers it asks for, with their recorded (or, where

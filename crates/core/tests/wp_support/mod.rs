@@ -207,11 +207,11 @@ impl Transport for Override {
 }
 
 pub fn source() -> WordPressSource {
-    WordPressSource::new(ROOT, 8000).with_transport(Arc::new(Fixtures))
+    WordPressSource::new(ROOT, 8000, kiosque_core::http::Door::default()).with_transport(Arc::new(Fixtures))
 }
 
 pub fn source_with(t: impl Transport + 'static) -> WordPressSource {
-    WordPressSource::new(ROOT, 8000).with_transport(Arc::new(t))
+    WordPressSource::new(ROOT, 8000, kiosque_core::http::Door::default()).with_transport(Arc::new(t))
 }
 
 /// The body of a recorded JSON fixture for `url`.

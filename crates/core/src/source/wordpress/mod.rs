@@ -31,7 +31,7 @@ use serde_json::Value;
 
 use super::{checked_slug, SearchResults};
 use crate::config::ApiConfig;
-use crate::http::{self, FetchError, Fetched, Paging};
+use crate::http::{self, Door, FetchError, Fetched, Paging};
 use crate::model::{MostRead, SiteInfo, StaticPage};
 use legacy::{parse_marker, Marker};
 use map::LinkContext;
@@ -66,6 +66,7 @@ pub struct WordPressSource {
     view_count_url: Option<String>,
     known: Arc<Mutex<Known>>,
     transport: Option<Arc<dyn Transport>>,
+    door: Door,
 }
 
 impl std::fmt::Debug for WordPressSource {
@@ -91,8 +92,9 @@ impl PartialEq for WordPressSource {
 }
 
 impl WordPressSource {
-    /// `root`: the REST root, `https://site/wp-json` (already resolved).
-    pub fn new(root: &str, timeout_ms: u32) -> Self {
+    /// `root`: the REST root, `https://site/wp-json` (already resolved);
+    /// requests go through `door` (unless a transport answers them).
+    pub fn new(root: &str, timeout_ms: u32, door: Door) -> Self {
         WordPressSource {
             urls: Urls::new(root),
             timeout_ms,
@@ -100,11 +102,12 @@ impl WordPressSource {
             view_count_url: None,
             known: Arc::default(),
             transport: None,
+            door,
         }
     }
 
-    pub fn from_config(root: &str, api: &ApiConfig) -> Self {
-        let mut s = WordPressSource::new(root, api.timeout_ms);
+    pub fn from_config(root: &str, api: &ApiConfig, door: Door) -> Self {
+        let mut s = WordPressSource::new(root, api.timeout_ms, door);
         s.most_read_url = api.most_read_url.as_deref().map(|u| s.urls.resolve(u));
         s.view_count_url = api.view_count_url.as_deref().map(|u| s.urls.resolve(u));
         s
@@ -139,7 +142,7 @@ impl WordPressSource {
                 };
                 Ok((http::parse_json(&f.body)?, paging))
             }
-            None => http::get_json_paged(url, self.timeout_ms).await,
+            None => self.door.get_json_paged(url, self.timeout_ms).await,
         }
     }
 
@@ -256,7 +259,8 @@ impl WordPressSource {
     /// Warms the cache for an article a reader is about to open.
     pub fn prefetch_article(&self, slug: &str) {
         if let (Ok(slug), None) = (checked_slug(slug), &self.transport) {
-            http::prefetch(&self.urls.posts(&compose::article_query(slug)), self.timeout_ms);
+            self.door
+                .prefetch(&self.urls.posts(&compose::article_query(slug)), self.timeout_ms);
         }
     }
 
@@ -352,7 +356,8 @@ impl WordPressSource {
     fn count_view(&self, id: u64) {
         if let (Some(url), None) = (&self.view_count_url, &self.transport) {
             let url = url.replace("{id}", &id.to_string());
-            http::post_json_detached(&url, format!("{{\"id\":{id}}}"), self.timeout_ms);
+            self.door
+                .post_json_detached(&url, format!("{{\"id\":{id}}}"), self.timeout_ms);
         }
     }
 }

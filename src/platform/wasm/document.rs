@@ -1,0 +1,55 @@
+//! The document and the browser around it: `<html>` attributes, images,
+//! the clipboard, reloading, the service worker.
+
+use super::window;
+
+/// Sets `name` on `<html>`, or removes it for `None`.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
+    let Some(root) = super::document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = match value {
+        Some(v) => root.set_attribute(name, v),
+        None => root.remove_attribute(name),
+    };
+}
+
+/// Whether an image finished loading and failed (complete, no pixels).
+pub fn image_broken(img: &web_sys::HtmlImageElement) -> bool {
+    img.complete() && img.natural_width() == 0
+}
+
+/// Starts copying `text`; `false` where there is no clipboard API.
+pub fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let clipboard = w.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return false;
+    }
+    let _ = clipboard.write_text(text);
+    true
+}
+
+/// Loads the page again (the config is read once, at start-up).
+pub fn reload() {
+    if let Some(location) = window().map(|w| w.location()) {
+        let _ = location.reload();
+    }
+}
+
+/// Registers the service worker `sw.js` beside the bundle: its scope is the
+/// bundle's base URL. Skipped where browsers have none (plain http); a
+/// failure is ignored, the site works without it.
+pub fn register_service_worker(base_url: &str) {
+    let Some(w) = window() else { return };
+    let navigator = w.navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let registered = navigator
+        .service_worker()
+        .register(&kiosque_core::config::resolve(base_url, "sw.js"));
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+    });
+}

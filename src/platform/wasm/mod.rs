@@ -1,0 +1,25 @@
+//! The browser half, by concern. Every failure (no window, storage
+//! disabled, an API missing) degrades to the native behaviour.
+
+mod document;
+mod navigation;
+mod start;
+mod storage;
+mod time;
+
+pub use document::{copy_text, image_broken, register_service_worker, reload, set_root_attribute};
+pub use navigation::{on_popstate_first, scroll_to, scroll_y, when_page_shown};
+pub use start::{
+    console_warn, discard_prerendered, document_base_url, has_global, install_panic_hook, location_path, meta_content,
+    next_task, set_global, spawn,
+};
+pub use storage::{storage_get, storage_set};
+pub use time::{now_unix, relative_time};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window().and_then(|w| w.document())
+}
