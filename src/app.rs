@@ -203,10 +203,11 @@ fn is_current(to: &str, path: &str, query: &str) -> bool {
 #[component]
 fn ConfigErrorView(error: ConfigError) -> impl IntoView {
     crate::prerender::report_unprerenderable("config.json unusable");
-    let s = Locale::Fr.strings();
+    let fr = Locale::Fr;
+    let s = fr.strings();
     let detail = match &error {
-        ConfigError::Fetch(e) => format!("config.json : {}", Locale::Fr.fetch_error(e)),
-        ConfigError::Invalid { key, message } => format!("config.json → « {key} » : {message}"),
+        ConfigError::Fetch(e) => fr.labelled("config.json", fr.fetch_error(e)),
+        ConfigError::Invalid { key, message } => fr.labelled(&format!("config.json → {}", fr.quoted(key)), message),
     };
     view! {
         <main id="main" class="config-error container">

@@ -102,6 +102,40 @@ fn plural_categories_come_from_cldr() {
     }
 }
 
+#[test]
+fn counted_messages_take_the_locale_form() {
+    let cases = [
+        (Locale::Fr.comments(0), "0 commentaire"),
+        (Locale::Fr.comments(1), "1 commentaire"),
+        (Locale::Fr.comments(2), "2 commentaires"),
+        (Locale::En.comments(0), "0 comments"),
+        (Locale::En.comments(1), "1 comment"),
+        (Locale::Ar.comments(0), "لا تعليقات"),
+        (Locale::Ar.comments(1), "تعليق واحد"),
+        (Locale::Ar.comments(2), "تعليقان"),
+        (Locale::Ar.comments(3), "3 تعليقات"),
+        (Locale::Ar.comments(11), "11 تعليقًا"),
+        (Locale::Ar.comments(100), "100 تعليق"),
+        (
+            Locale::Fr.results_for(1, "eau"),
+            "1 résultat pour «\u{202F}eau\u{202F}»",
+        ),
+        (
+            Locale::Fr.results_for(3, "eau"),
+            "3 résultats pour «\u{202F}eau\u{202F}»",
+        ),
+        (Locale::En.results_for(1, "water"), "1 result for “water”"),
+        (Locale::Ar.results_for(2, "ماء"), "نتيجتان للبحث عن «ماء»"),
+        (Locale::Ar.results_for(11, "ماء"), "11 نتيجةً للبحث عن «ماء»"),
+        (Locale::Ar.reading_time(2), "دقيقتا قراءة"),
+        (Locale::Ar.reading_time(5), "5 دقائق قراءة"),
+        (Locale::Fr.reading_time(1), "1 min de lecture"),
+    ];
+    for (got, want) in cases {
+        assert_eq!(got, want);
+    }
+}
+
 /// Every zone the browser lists resolves (natively, the whole bundled
 /// database is walked in kiosque-core's own tests).
 #[cfg(target_arch = "wasm32")]

@@ -11,7 +11,7 @@ pub fn Pagination(
     #[prop(into)] slug: String,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let s = ctx.strings();
+    let (s, locale) = (ctx.strings(), ctx.locale);
     let href = move |slug: &str, page: u32| ctx.href(&href(slug, page));
     (total_pages > 1).then(|| {
         let prev = (page > 1).then(|| {
@@ -23,7 +23,7 @@ pub fn Pagination(
         view! {
             <nav class="pagination" aria-label=s.pagination>
                 {prev}
-                <span class="pagination__status" aria-current="page">{format!("{} {page} {} {total_pages}", s.page, s.of)}</span>
+                <span class="pagination__status" aria-current="page">{locale.page_of(page, total_pages)}</span>
                 {next}
             </nav>
         }

@@ -49,15 +49,14 @@ pub fn format_published(
     locale: Locale,
     zone: Option<&str>,
 ) -> (String, Option<String>) {
-    let s = locale.strings();
     let date = |t: &Timestamp| format_date_in(t, locale, zone);
     let time = |t: &Timestamp| format_time(t, locale, zone);
-    let first = format!("{} {} {} {}", s.published, date(published), s.at, time(published));
+    let first = locale.published_on(&date(published), &time(published));
     let second = modified.filter(|m| m.unix() > published.unix()).map(|m| {
         if date(m) == date(published) {
-            format!("{} {} {}", s.modified_short, s.at, time(m))
+            locale.modified_at(&time(m))
         } else {
-            format!("{} {} {} {}", s.modified, date(m), s.at, time(m))
+            locale.modified_on(&date(m), &time(m))
         }
     });
     (first, second)

@@ -1,9 +1,12 @@
 //! UI text per locale: a typed table of plain strings (a missing string is
-//! a compile error, not a blank), plural categories and time zones from the
-//! platform's CLDR and IANA data. Everything formats identically natively and in wasm, so
+//! a compile error, not a blank), messages with arguments written whole per
+//! locale, plural categories and time zones from the platform's CLDR and
+//! IANA data. Everything formats identically natively and in wasm, so
 //! prerendered text matches after hydration.
 
+mod counts;
 mod dates;
+mod messages;
 mod plural;
 mod strings;
 mod tz;
