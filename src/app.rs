@@ -1,25 +1,21 @@
-//! The router and the layout shell. No data logic here beyond loading the
-//! configuration that everything else depends on.
+//! The layout shell around the routed page (`routing.rs`). No data logic
+//! here beyond the configuration that everything else depends on.
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Title};
 use leptos_router::components::Router;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use std::sync::Arc;
 
 use crate::components::{Footer, Header, NavEffects};
 use crate::context::{use_ctx, Ctx, SiteResource};
-use crate::pages::{
-    ArticlePage, AuthorPage, CategoryPage, CurrentRoute, HomeArchive, HomePage, NotFound, SearchPage, SlugPage, TagPage,
-};
-use std::sync::Arc;
+use crate::routing::{canonical_redirects, current_route, page_view};
 
 use kiosque_core::config::{Config, ConfigError};
 use kiosque_core::http::Door;
 use kiosque_core::i18n::Locale;
 use kiosque_core::model::{SafeUrl, SiteInfo};
-use kiosque_core::routes::{self, Route};
-use kiosque_core::source::{LegacyRedirect, Source};
+use kiosque_core::routes;
+use kiosque_core::source::Source;
 
 /// The whole app. `base_url` is the absolute URL the bundle is served from
 /// (`https://host/` or `https://host/sub/`). The config is loaded before the
@@ -98,65 +94,6 @@ fn Shell(config: Arc<Config>, base_url: String, door: Door) -> impl IntoView {
     }
 }
 
-/// The browser's path (or the prerender's request) as a [`Route`]: the one
-/// parser of URL shapes. The router only moves history and intercepts links.
-fn current_route(base_url: &str) -> CurrentRoute {
-    let location = use_location();
-    let base = routes::base_path(base_url);
-    let route = Memo::new(move |_| {
-        let path = location.pathname.get();
-        Route::parse(routes::within_base(&base, &path), &location.search.get())
-    });
-    CurrentRoute(route)
-}
-
-/// Which page component a route shows. A new page is mounted only when
-/// this changes; within one kind (another article, another page number)
-/// the page follows the route's parameters, as a router would.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum PageKind {
-    Home,
-    HomeArchive,
-    Article,
-    Category,
-    Tag,
-    Author,
-    Search,
-    Page,
-    NotFound,
-}
-
-impl PageKind {
-    pub(crate) fn of(route: Option<&Route>) -> PageKind {
-        match route {
-            Some(Route::Home { page: 1 }) => PageKind::Home,
-            Some(Route::Home { .. }) => PageKind::HomeArchive,
-            Some(Route::Article { .. }) => PageKind::Article,
-            Some(Route::Category { .. }) => PageKind::Category,
-            Some(Route::Tag { .. }) => PageKind::Tag,
-            Some(Route::Author { .. }) => PageKind::Author,
-            Some(Route::Search { .. }) => PageKind::Search,
-            Some(Route::Page { .. }) => PageKind::Page,
-            None => PageKind::NotFound,
-        }
-    }
-}
-
-fn page_view(current: CurrentRoute) -> impl IntoView {
-    let kind = Memo::new(move |_| current.0.with(|r| PageKind::of(r.as_ref())));
-    move || match kind.get() {
-        PageKind::Home => view! { <HomePage/> }.into_any(),
-        PageKind::HomeArchive => view! { <HomeArchive/> }.into_any(),
-        PageKind::Article => view! { <ArticlePage/> }.into_any(),
-        PageKind::Category => view! { <CategoryPage/> }.into_any(),
-        PageKind::Tag => view! { <TagPage/> }.into_any(),
-        PageKind::Author => view! { <AuthorPage/> }.into_any(),
-        PageKind::Search => view! { <SearchPage/> }.into_any(),
-        PageKind::Page => view! { <SlugPage/> }.into_any(),
-        PageKind::NotFound => view! { <NotFound/> }.into_any(),
-    }
-}
-
 /// "Titre — Site": the site name comes from the config, else the source.
 fn title_formatter(
     site: Resource<Result<SiteInfo, kiosque_core::http::FetchError>>,
@@ -203,65 +140,16 @@ pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
     site
 }
 
-/// Old WordPress URLs (`/2026/11/28/slug/`, `/category/x/`, `?p=123`…) and
-/// non-canonical ones (`?page=N`, `/page/1`, a trailing slash) go to the
-/// canonical route, replacing the history entry, so no inbound link is lost.
-fn canonical_redirects() {
-    let location = use_location();
-    let navigate = use_navigate();
-    let ctx = use_ctx();
-    let (source, base) = (ctx.source, routes::base_path(&ctx.base_url));
-    Effect::new(move |_| {
-        // The browser's path carries the base path of a sub-path deploy; routes do not.
-        let path = routes::within_base(&base, &location.pathname.get()).to_string();
-        let query = location.search.get();
-        let replace = NavigateOptions {
-            replace: true,
-            ..Default::default()
-        };
-        if let Some(to) = routes::canonical_redirect(&path, &query) {
-            navigate(&to, replace);
-            return;
-        }
-        // Kiosque's own routes are never old WordPress URLs, except the home
-        // with WordPress query parameters (`/?p=123`, `/?s=eau`).
-        let has_query = !query.trim_start_matches('?').is_empty();
-        if routes::is_kiosque_route(&path) && !(path == "/" && has_query) {
-            return;
-        }
-        match source.legacy_redirect(&path, &query) {
-            Some(LegacyRedirect::To(to)) if !is_current(&to.path(), &path, &query) => navigate(&to.path(), replace),
-            Some(LegacyRedirect::Lookup(lookup)) => {
-                let (source, navigate) = (source.clone(), navigate.clone());
-                leptos::task::spawn_local(async move {
-                    if let Ok(to) = source.resolve_legacy(&lookup).await {
-                        navigate(&to.path(), replace);
-                    }
-                });
-            }
-            _ => {}
-        }
-    });
-}
-
-fn is_current(to: &str, path: &str, query: &str) -> bool {
-    let query = query.trim_start_matches('?');
-    if query.is_empty() {
-        to == path
-    } else {
-        to == format!("{path}?{query}")
-    }
-}
-
 /// The config could not be used: say which key is wrong. Strings are French
 /// (the default locale), since the locale itself comes from the config.
 #[component]
 fn ConfigErrorView(error: ConfigError) -> impl IntoView {
     crate::prerender::report_unprerenderable("config.json unusable");
-    let s = Locale::Fr.strings();
+    let fr = Locale::Fr;
+    let s = fr.strings();
     let detail = match &error {
-        ConfigError::Fetch(e) => format!("config.json : {}", Locale::Fr.fetch_error(e)),
-        ConfigError::Invalid { key, message } => format!("config.json → « {key} » : {message}"),
+        ConfigError::Fetch(e) => fr.labelled("config.json", fr.fetch_error(e)),
+        ConfigError::Invalid { key, message } => fr.labelled(&format!("config.json → {}", fr.quoted(key)), message),
     };
     view! {
         <main id="main" class="config-error container">
@@ -278,25 +166,6 @@ fn ConfigErrorView(error: ConfigError) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn kiosque_routes_are_not_taken_for_old_wordpress_urls() {
-        let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
-        let source = Source::from_config(&config, "http://127.0.0.1:8080/", Default::default());
-        let legacy = |p: &str, q: &str| source.legacy_redirect(p, q);
-        // The shell only asks about paths that are not Kiosque routes (or
-        // the home with a query).
-        assert!(routes::is_kiosque_route("/search"));
-        assert_eq!(legacy("/", "s=eau"), Some(LegacyRedirect::To(Route::search("eau", 1))));
-        assert!(matches!(legacy("/", "p=12"), Some(LegacyRedirect::Lookup(_))));
-        for old in ["/2026/11/28/un-article/", "/2026/11/28/un-article"] {
-            assert_eq!(legacy(old, ""), Some(LegacyRedirect::To(Route::article("un-article"))));
-        }
-        assert_eq!(
-            legacy("/category/sport/", ""),
-            Some(LegacyRedirect::To(Route::category("sport", 1)))
-        );
-    }
 
     #[test]
     fn router_base_is_the_base_path() {

@@ -12,6 +12,7 @@ pub mod context;
 pub mod pages;
 pub mod platform;
 pub mod prerender;
+pub mod routing;
 
 /// Browser entry point: hydrates prerendered HTML when it is safe, and
 /// otherwise renders client-side.

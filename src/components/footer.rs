@@ -6,7 +6,8 @@ use kiosque_core::model::{SafeUrl, SiteInfo};
 /// Tagline, social links ("Suivez-nous") and the copyright line.
 #[component]
 pub fn Footer(site: SiteInfo, year: i64) -> impl IntoView {
-    let s = use_ctx().strings();
+    let ctx = use_ctx();
+    let s = ctx.strings();
     let social = site
         .social
         .into_iter()
@@ -28,7 +29,7 @@ pub fn Footer(site: SiteInfo, year: i64) -> impl IntoView {
                     <ul class="site-footer__social">{social}</ul>
                 </div>
             </div>
-            <p class="site-footer__copy container">{format!("© {year} {}. {}", site.name, s.rights)}</p>
+            <p class="site-footer__copy container">{ctx.locale.copyright(year, &site.name)}</p>
         </footer>
     }
 }

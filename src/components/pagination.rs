@@ -8,7 +8,7 @@ use kiosque_core::routes::Route;
 #[component]
 pub fn Pagination(page: u32, total_pages: u32, route: Route) -> impl IntoView {
     let ctx = use_ctx();
-    let s = ctx.strings();
+    let (s, locale) = (ctx.strings(), ctx.locale);
     let href = move |page: u32| ctx.href(&route.with_page(page));
     (total_pages > 1).then(|| {
         let prev = (page > 1).then(|| {
@@ -20,7 +20,7 @@ pub fn Pagination(page: u32, total_pages: u32, route: Route) -> impl IntoView {
         view! {
             <nav class="pagination" aria-label=s.pagination>
                 {prev}
-                <span class="pagination__status" aria-current="page">{format!("{} {page} {} {total_pages}", s.page, s.of)}</span>
+                <span class="pagination__status" aria-current="page">{locale.page_of(page, total_pages)}</span>
                 {next}
             </nav>
         }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::context::use_ctx;
 use crate::platform;
-use kiosque_core::i18n::Strings;
+use kiosque_core::i18n::{Locale, Strings};
 
 /// The `localStorage` key holding the reader's choice ("light" or "dark";
 /// absent for auto). The inline script in `index.html` reads the same key
@@ -77,8 +77,9 @@ impl Theme {
 
     /// "Thème : Auto. Passer au thème clair": the state shown, then what a
     /// click does.
-    pub fn label(self, s: &Strings) -> String {
-        format!("{} {}. {}", s.theme_label, self.name(s), self.next().action(s))
+    pub fn label(self, locale: Locale) -> String {
+        let s = locale.strings();
+        locale.theme_label(self.name(s), self.next().action(s))
     }
 }
 
@@ -87,7 +88,8 @@ impl Theme {
 /// is read after mount. The visible label shows the current state.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let s = use_ctx().strings();
+    let locale = use_ctx().locale;
+    let s = locale.strings();
     let theme = RwSignal::new(Theme::Auto);
     Effect::new(move |_| {
         let stored = Theme::from_stored(platform::storage_get(THEME_KEY).as_deref());
@@ -105,7 +107,7 @@ pub fn ThemeToggle() -> impl IntoView {
             type="button"
             class="theme-toggle"
             data-state=move || theme.get().key()
-            aria-label=move || theme.get().label(s)
+            aria-label=move || theme.get().label(locale)
             on:click=on_click
         >
             <svg class="theme-toggle__icon" viewBox="0 0 24 24" aria-hidden="true">
@@ -152,13 +154,16 @@ mod tests {
 
     #[test]
     fn the_label_names_the_state_and_the_next_action() {
-        let s = Locale::Fr.strings();
-        assert_eq!(Theme::Auto.label(s), "Thème : Auto. Passer au thème clair");
-        assert_eq!(Theme::Dark.label(s), "Thème : Sombre. Suivre le réglage de l’appareil");
+        let fr = Locale::Fr;
+        assert_eq!(Theme::Auto.label(fr), "Thème\u{202F}: Auto. Passer au thème clair");
+        assert_eq!(
+            Theme::Dark.label(fr),
+            "Thème\u{202F}: Sombre. Suivre le réglage de l’appareil"
+        );
         for l in [Locale::Fr, Locale::En, Locale::Ar] {
             let s = l.strings();
             for t in [Theme::Auto, Theme::Light, Theme::Dark] {
-                assert!(t.label(s).contains(t.name(s)), "the visible state is part of the name");
+                assert!(t.label(l).contains(t.name(s)), "the visible state is part of the name");
             }
         }
     }

@@ -27,15 +27,7 @@ fn article_view(a: Article) -> impl IntoView {
     let zone = ctx.config.site.timezone.as_deref();
     let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale, zone);
     let route = Route::article(a.slug.clone());
-    let comments = format!(
-        "{} {}",
-        a.comment_count,
-        if a.comment_count == 1 {
-            s.comments_one
-        } else {
-            s.comments_many
-        }
-    );
+    let comments = ctx.locale.comments(u64::from(a.comment_count));
     let tags = (!a.tags.is_empty()).then(|| {
         let items = a
             .tags
@@ -70,13 +62,13 @@ fn article_view(a: Article) -> impl IntoView {
                         <RelativeTime time=a.published.clone()/>
                         {modified.map(|m| view! { " · " <time datetime=a.modified.as_ref().map(|t| t.as_str().to_string())>{m}</time> })}
                     </span>
-                    <span class="article__reading">{format!("{} {}", a.reading_minutes.max(1), s.min_read)}</span>
+                    <span class="article__reading">{ctx.locale.reading_time(a.reading_minutes.max(1))}</span>
                     <a class="article__comments" href="#commentaires">{comments.clone()}</a>
                 </div>
             </header>
             {a.image.clone().map(|image| view! { <Figure image priority=true/> })}
             <Body blocks=a.body/>
-            {a.source.map(|src| view! { <p class="article__source">{format!("{} : {src}", s.source)}</p> })}
+            {a.source.map(|src| view! { <p class="article__source">{ctx.locale.labelled(s.source, &src)}</p> })}
             {tags}
             <Share route=route.clone() title=a.title.clone()/>
             <p id="commentaires" class="article__comment-count">{comments}</p>

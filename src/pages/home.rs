@@ -94,13 +94,13 @@ pub fn HomeArchive() -> impl IntoView {
             }
         },
     );
-    let s = ctx.strings();
+    let (s, locale) = (ctx.strings(), ctx.locale);
     view! {
         <Loaded resource=listing skeleton=|| view! { <ListSkeleton/> }.into_any() render=move |l: Listing| {
             if l.page > l.total_pages {
                 return view! { <NotFound/> }.into_any();
             }
-            let title = format!("{} — {} {} {} {}", s.latest, s.page, l.page, s.of, l.total_pages);
+            let title = locale.paged(s.latest, l.page, l.total_pages);
             let cards = l.articles.into_iter().map(|a| view! { <ArticleCard article=a/> }).collect_view();
             view! {
                 <PageHead title=title.clone() route=Route::home(l.page)/>

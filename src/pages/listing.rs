@@ -56,7 +56,7 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
     let description = match &l.kind {
         ListingKind::Category { description, .. } => description.clone(),
         ListingKind::Author { author } => author.bio.clone(),
-        ListingKind::Tag { tag } => format!("{} : {}", s.tag_prefix, tag.name),
+        ListingKind::Tag { tag } => ctx.locale.labelled(s.tag_prefix, &tag.name),
         ListingKind::Latest => String::new(),
     };
     let (name, intro) = match l.kind {
@@ -64,7 +64,7 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
             category.name,
             (!description.is_empty()).then(|| view! { <p class="page-intro">{description}</p> }.into_any()),
         ),
-        ListingKind::Tag { tag } => (format!("{} : {}", s.tag_prefix, tag.name), None),
+        ListingKind::Tag { tag } => (ctx.locale.labelled(s.tag_prefix, &tag.name), None),
         ListingKind::Author { author } => {
             let avatar = author
                 .avatar
@@ -83,7 +83,7 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
         ListingKind::Latest => (s.latest.to_string(), None),
     };
     let title = if l.page > 1 {
-        format!("{name} — {} {} {} {}", s.page, l.page, s.of, l.total_pages)
+        ctx.locale.paged(&name, l.page, l.total_pages)
     } else {
         name.clone()
     };

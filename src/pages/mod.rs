@@ -16,12 +16,8 @@ pub use slug::SlugPage;
 
 use leptos::prelude::*;
 
-use crate::app::PageKind;
+use crate::routing::{CurrentRoute, PageKind};
 use kiosque_core::routes::Route;
-
-/// The current route (`None`: no such page), parsed once by the shell.
-#[derive(Clone, Copy)]
-pub struct CurrentRoute(pub Memo<Option<Route>>);
 
 /// A parameter of the current route, for the page showing it. When the
 /// route moves to another kind of page, this page is about to be unmounted:

@@ -17,7 +17,7 @@ const LIMIT: usize = 30;
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let ctx = use_ctx();
-    let s = ctx.strings();
+    let (s, locale) = (ctx.strings(), ctx.locale);
     let query = use_query_map();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_string());
     let results = page_resource(
@@ -25,7 +25,7 @@ pub fn SearchPage() -> impl IntoView {
         |source, q| async move { source.search(&q, LIMIT).await },
     );
     view! {
-        <Title text=move || if q.get().is_empty() { s.search.to_string() } else { format!("{} « {} »", s.results_for, q.get()) }/>
+        <Title text=move || if q.get().is_empty() { s.search.to_string() } else { locale.search_title(&q.get()) }/>
         <Meta name="robots" content="noindex"/>
         <div class="container search-page">
             <h1 class="page-title" tabindex="-1">{s.search}</h1>
@@ -51,7 +51,7 @@ fn results_view(r: SearchResults) -> AnyView {
         }
         .into_any();
     }
-    let count = format!("{} {} « {} »", r.total, s.results_for.to_lowercase(), r.query);
+    let count = ctx.locale.results_for(r.total as u64, &r.query);
     let items = r
         .articles
         .into_iter()

@@ -30,7 +30,7 @@ test.describe('config.json', () => {
     await page.goto('/');
     const view = page.locator('.config-error [role=alert]');
     await expect(view.locator('h1')).toHaveText('Configuration invalide');
-    await expect(view.locator('.config-error__detail')).toHaveText(`config.json : ${FR.notFound}`);
+    await expect(view.locator('.config-error__detail')).toHaveText(`config.json\u202F: ${FR.notFound}`);
     fault.on = false;
     await view.getByRole('button', { name: 'Réessayer' }).click();
     await expect(page.locator('.card--lead .card__title')).toHaveText(home().lead.title);
@@ -40,11 +40,11 @@ test.describe('config.json', () => {
     const fault = await routeConfig(page, { api: { kind: 'drupal', base_url: '/api' } });
     await page.goto('/');
     const detail = page.locator('.config-error__detail');
-    await expect(detail).toContainText('config.json → « api.kind » : unknown variant `drupal`');
+    await expect(detail).toContainText('config.json → «\u202Fapi.kind\u202F»\u202F: unknown variant `drupal`');
     fault.on = false;
     const html = await routeConfig(page, '<!doctype html><title>Oops</title>', { contentType: 'text/html' });
     await page.getByRole('button', { name: 'Réessayer' }).click();
-    await expect(detail).toHaveText(`config.json : ${FR.badData}`);
+    await expect(detail).toHaveText(`config.json\u202F: ${FR.badData}`);
     html.on = false;
     await page.getByRole('button', { name: 'Réessayer' }).click();
     await expect(page.locator('.card--lead .card__title')).toHaveText(home().lead.title);

@@ -77,7 +77,7 @@ test('the button cycles auto → light → dark → auto, stores the choice, and
   await page.goto('/');
   await expect(page.locator('.card--lead')).toBeVisible();
   const html = page.locator('html');
-  const button = page.getByRole('button', { name: /^Thème :/ });
+  const button = page.getByRole('button', { name: /^Thème\s:/ });
   const expectState = async (state, name, stored, dark) => {
     await expect(button).toHaveAttribute('data-state', state);
     await expect(button).toHaveAccessibleName(name);
@@ -88,18 +88,18 @@ test('the button cycles auto → light → dark → auto, stores the choice, and
   };
 
   await expect(button).toHaveAttribute('type', 'button');
-  await expectState('auto', 'Thème : Auto. Passer au thème clair', null, false);
+  await expectState('auto', 'Thème\u202F: Auto. Passer au thème clair', null, false);
   await button.click();
-  await expectState('light', 'Thème : Clair. Passer au thème sombre', 'light', false);
+  await expectState('light', 'Thème\u202F: Clair. Passer au thème sombre', 'light', false);
   await button.click();
-  await expectState('dark', 'Thème : Sombre. Suivre le réglage de l’appareil', 'dark', true);
+  await expectState('dark', 'Thème\u202F: Sombre. Suivre le réglage de l’appareil', 'dark', true);
 
   await page.reload();
   await expect(page.locator('.card--lead')).toBeVisible();
-  await expectState('dark', 'Thème : Sombre. Suivre le réglage de l’appareil', 'dark', true);
+  await expectState('dark', 'Thème\u202F: Sombre. Suivre le réglage de l’appareil', 'dark', true);
 
   await button.click();
-  await expectState('auto', 'Thème : Auto. Passer au thème clair', null, false);
+  await expectState('auto', 'Thème\u202F: Auto. Passer au thème clair', null, false);
   // Auto follows the device.
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(luminance(await bodyBackground(page)), 'auto on a dark device').toBeLessThan(0.05);

@@ -1,5 +1,6 @@
-//! Absolute dates, formatted the same natively and in wasm (no Intl here:
-//! prerendered text must match the hydrated text byte for byte).
+//! Absolute dates, formatted the same natively and in wasm: only the zone's
+//! offset comes from the platform (`tz`); names and word order are ours, so
+//! prerendered text matches the hydrated text byte for byte.
 
 use super::Locale;
 use crate::model::Timestamp;
@@ -48,15 +49,14 @@ pub fn format_published(
     locale: Locale,
     zone: Option<&str>,
 ) -> (String, Option<String>) {
-    let s = locale.strings();
     let date = |t: &Timestamp| format_date_in(t, locale, zone);
     let time = |t: &Timestamp| format_time(t, locale, zone);
-    let first = format!("{} {} {} {}", s.published, date(published), s.at, time(published));
+    let first = locale.published_on(&date(published), &time(published));
     let second = modified.filter(|m| m.unix() > published.unix()).map(|m| {
         if date(m) == date(published) {
-            format!("{} {} {}", s.modified_short, s.at, time(m))
+            locale.modified_at(&time(m))
         } else {
-            format!("{} {} {} {}", s.modified, date(m), s.at, time(m))
+            locale.modified_on(&date(m), &time(m))
         }
     });
     (first, second)
@@ -91,7 +91,7 @@ mod tests {
         assert_eq!(a, "Publié le 2 juillet 2026 à 0 h 30");
         // Unknown zones keep the written offset.
         assert_eq!(
-            format_published(&p, None, Locale::Fr, Some("Africa/Casablanca")).0,
+            format_published(&p, None, Locale::Fr, Some("Mars/Olympus")).0,
             "Publié le 1er juillet 2026 à 23 h 30"
         );
     }

@@ -1,13 +1,27 @@
-//! UI strings per locale, as a typed table: a missing string is a compile
-//! error, not a blank. Absolute dates are formatted here, identically
-//! natively and in wasm, so prerendered text matches after hydration.
+//! UI text per locale: a typed table of plain strings (a missing string is
+//! a compile error, not a blank), messages with arguments written whole per
+//! locale, plural categories and time zones from the platform's CLDR and
+//! IANA data. Everything formats identically natively and in wasm, so
+//! prerendered text matches after hydration.
 
+mod counts;
 mod dates;
+mod messages;
+mod plural;
 mod strings;
 mod tz;
 
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "native.rs"]
+mod platform;
+#[cfg(target_arch = "wasm32")]
+#[path = "web.rs"]
+mod platform;
+
 pub use dates::{format_date, format_date_in, format_published};
+pub use plural::Plural;
 pub use strings::Strings;
+pub use tz::offset_at as zone_offset;
 
 use crate::http::FetchError;
 

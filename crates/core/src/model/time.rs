@@ -106,11 +106,6 @@ impl Timestamp {
 }
 
 impl Timestamp {
-    /// The UTC calendar year of `unix` seconds.
-    pub fn year_of(unix: i64) -> i64 {
-        civil_from_days(unix.div_euclid(86_400)).0
-    }
-
     /// Days since 1970-01-01 of a civil date (`day` past the month's end is
     /// clamped to its last day).
     pub fn days_from_civil_pub(year: i64, month: u32, day: u32) -> i64 {

@@ -1,0 +1,165 @@
+//! Routing: the browser's path (or the prerender's request) becomes a
+//! [`Route`] in one place, and the route picks the page. The router itself
+//! only moves history and intercepts link clicks; no URL shape is written
+//! here (they are all in `kiosque_core::routes`).
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::location::{BrowserUrl, LocationProvider};
+use leptos_router::NavigateOptions;
+
+use crate::context::use_ctx;
+use crate::pages::{
+    ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, NotFound, SearchPage, SlugPage, TagPage,
+};
+use kiosque_core::routes::{self, Route};
+use kiosque_core::source::LegacyRedirect;
+
+/// The current route (`None`: no such page), parsed once by the shell.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub Memo<Option<Route>>);
+
+/// The browser's path (or the prerender's request) as a [`Route`]: the one
+/// parser of URL shapes. The router only moves history and intercepts links.
+pub(crate) fn current_route(base_url: &str) -> CurrentRoute {
+    let location = use_location();
+    let base = routes::base_path(base_url);
+    let route = Memo::new(move |_| {
+        let path = location.pathname.get();
+        Route::parse(routes::within_base(&base, &path), &location.search.get())
+    });
+    CurrentRoute(route)
+}
+
+/// Which page component a route shows. A new page is mounted only when
+/// this changes; within one kind (another article, another page number)
+/// the page follows the route's parameters, as a router would.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PageKind {
+    Home,
+    HomeArchive,
+    Article,
+    Category,
+    Tag,
+    Author,
+    Search,
+    Page,
+    NotFound,
+}
+
+impl PageKind {
+    pub(crate) fn of(route: Option<&Route>) -> PageKind {
+        match route {
+            Some(Route::Home { page: 1 }) => PageKind::Home,
+            Some(Route::Home { .. }) => PageKind::HomeArchive,
+            Some(Route::Article { .. }) => PageKind::Article,
+            Some(Route::Category { .. }) => PageKind::Category,
+            Some(Route::Tag { .. }) => PageKind::Tag,
+            Some(Route::Author { .. }) => PageKind::Author,
+            Some(Route::Search { .. }) => PageKind::Search,
+            Some(Route::Page { .. }) => PageKind::Page,
+            None => PageKind::NotFound,
+        }
+    }
+}
+
+/// The page for the current route.
+pub(crate) fn page_view(current: CurrentRoute) -> impl IntoView {
+    // Without `<Routes>`, the router waits to be told that the new page is
+    // in place before it writes the URL into the address bar.
+    let history = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        current.0.track();
+        if let Some(history) = &history {
+            history.ready_to_complete();
+        }
+    });
+    let kind = Memo::new(move |_| current.0.with(|r| PageKind::of(r.as_ref())));
+    move || match kind.get() {
+        PageKind::Home => view! { <HomePage/> }.into_any(),
+        PageKind::HomeArchive => view! { <HomeArchive/> }.into_any(),
+        PageKind::Article => view! { <ArticlePage/> }.into_any(),
+        PageKind::Category => view! { <CategoryPage/> }.into_any(),
+        PageKind::Tag => view! { <TagPage/> }.into_any(),
+        PageKind::Author => view! { <AuthorPage/> }.into_any(),
+        PageKind::Search => view! { <SearchPage/> }.into_any(),
+        PageKind::Page => view! { <SlugPage/> }.into_any(),
+        PageKind::NotFound => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// Old WordPress URLs (`/2026/11/28/slug/`, `/category/x/`, `?p=123`…) and
+/// non-canonical ones (`?page=N`, `/page/1`, a trailing slash) go to the
+/// canonical route, replacing the history entry, so no inbound link is lost.
+pub(crate) fn canonical_redirects() {
+    let location = use_location();
+    let navigate = use_navigate();
+    let ctx = use_ctx();
+    let (source, base) = (ctx.source, routes::base_path(&ctx.base_url));
+    Effect::new(move |_| {
+        // The browser's path carries the base path of a sub-path deploy; routes do not.
+        let path = routes::within_base(&base, &location.pathname.get()).to_string();
+        let query = location.search.get();
+        let replace = NavigateOptions {
+            replace: true,
+            ..Default::default()
+        };
+        if let Some(to) = routes::canonical_redirect(&path, &query) {
+            navigate(&to, replace);
+            return;
+        }
+        // Kiosque's own routes are never old WordPress URLs, except the home
+        // with WordPress query parameters (`/?p=123`, `/?s=eau`).
+        let has_query = !query.trim_start_matches('?').is_empty();
+        if routes::is_kiosque_route(&path) && !(path == "/" && has_query) {
+            return;
+        }
+        match source.legacy_redirect(&path, &query) {
+            Some(LegacyRedirect::To(to)) if !is_current(&to.path(), &path, &query) => navigate(&to.path(), replace),
+            Some(LegacyRedirect::Lookup(lookup)) => {
+                let (source, navigate) = (source.clone(), navigate.clone());
+                leptos::task::spawn_local(async move {
+                    if let Ok(to) = source.resolve_legacy(&lookup).await {
+                        navigate(&to.path(), replace);
+                    }
+                });
+            }
+            _ => {}
+        }
+    });
+}
+
+fn is_current(to: &str, path: &str, query: &str) -> bool {
+    let query = query.trim_start_matches('?');
+    if query.is_empty() {
+        to == path
+    } else {
+        to == format!("{path}?{query}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kiosque_core::config::Config;
+    use kiosque_core::source::Source;
+
+    #[test]
+    fn kiosque_routes_are_not_taken_for_old_wordpress_urls() {
+        let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
+        let source = Source::from_config(&config, "http://127.0.0.1:8080/", Default::default());
+        let legacy = |p: &str, q: &str| source.legacy_redirect(p, q);
+        // The shell only asks about paths that are not Kiosque routes (or
+        // the home with a query).
+        assert!(routes::is_kiosque_route("/search"));
+        assert_eq!(legacy("/", "s=eau"), Some(LegacyRedirect::To(Route::search("eau", 1))));
+        assert!(matches!(legacy("/", "p=12"), Some(LegacyRedirect::Lookup(_))));
+        for old in ["/2026/11/28/un-article/", "/2026/11/28/un-article"] {
+            assert_eq!(legacy(old, ""), Some(LegacyRedirect::To(Route::article("un-article"))));
+        }
+        assert_eq!(
+            legacy("/category/sport/", ""),
+            Some(LegacyRedirect::To(Route::category("sport", 1)))
+        );
+    }
+}
