@@ -2,7 +2,59 @@
 // loader, so the Content-Security-Policy needs no hash that changes with
 // every build. trunk writes the hashed file names on the script tag
 // (Trunk.toml, pattern_script).
+//
+// A prerendered page is complete without the app: most readers read it and
+// leave, so the app is fetched at the reader's first sign of intent (a
+// pointer or key pressed, focus in the page, a hovered link or control),
+// not on arrival. A click that comes before the app is a normal page load,
+// served from the HTTP cache with the app's files already on their way.
+// Pages that are not prerendered (the shell: search results, the 404 view,
+// pages rendered client-side) start the app at once.
 const tag = document.querySelector('script[data-wasm]');
-const { default: init } = await import(tag.dataset.js);
-const wasm = await init({ module_or_path: tag.dataset.wasm });
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label';
+let started = false;
+
+async function start() {
+  if (started) return;
+  started = true;
+  for (const [type, listener] of intents) removeEventListener(type, listener, true);
+  const { default: init } = await import(tag.dataset.js);
+  const wasm = await init({ module_or_path: tag.dataset.wasm });
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+}
+
+// The next page, fetched while the pointer rests on its link.
+const prefetched = new Set();
+function prefetch(link) {
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || url.pathname === location.pathname || prefetched.has(url.href)) return;
+  prefetched.add(url.href);
+  const hint = document.createElement('link');
+  hint.rel = 'prefetch';
+  hint.href = url.href;
+  document.head.append(hint);
+}
+
+const intents = [
+  ['pointerdown', start],
+  ['touchstart', start],
+  ['keydown', start],
+  ['focusin', start],
+  [
+    'pointerover',
+    (event) => {
+      const target = event.target instanceof Element && event.target.closest(INTERACTIVE);
+      if (!target) return;
+      if (target.matches('a[href]')) prefetch(target);
+      start();
+    },
+  ],
+];
+
+// `__kiosqueEager`: set by the end-to-end tests that exercise the app itself
+// rather than its arrival.
+if (!document.querySelector('meta[name="kiosque-prerender"]') || window.__kiosqueEager) {
+  start();
+} else {
+  for (const [type, listener] of intents) addEventListener(type, listener, { capture: true, passive: true });
+}

@@ -82,7 +82,10 @@ fn warn_if_policy_is_stale(config: &kiosque_core::config::Config) {
 }
 
 /// `window.__kiosqueStart`: how the app started, for tests and monitoring
-/// (a global, not the DOM, so a hydrated page stays byte-identical).
+/// (a global, not the body's DOM, so a hydrated page stays byte-identical);
+/// and `<html data-app>`, which shows the controls only the app can run
+/// (`.needs-app`: hidden, space kept, until then).
 fn announce(how: &str) {
     platform::set_global("__kiosqueStart", how);
+    platform::set_root_attribute("data-app", Some(how));
 }

@@ -8,19 +8,27 @@ use kiosque_core::model::SiteInfo;
 use kiosque_core::routes::Route;
 
 /// Site name and tagline, search, and the category navigation. Below 768 px
-/// the navigation is a disclosure menu (button + aria-expanded; Escape closes).
+/// the navigation is a disclosure menu: a `<details>`, so it opens and
+/// closes before the app is there (or without JavaScript at all); the app
+/// adds Escape to close it and closes it when a link is followed.
 #[component]
 pub fn Header(site: SiteInfo) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let home = ctx.href(&Route::home(1));
-    let open = RwSignal::new(false);
-    let button = NodeRef::<html::Button>::new();
+    let menu = NodeRef::<html::Details>::new();
+    let summary = NodeRef::<html::Summary>::new();
+    let close = move || {
+        if let Some(d) = menu.get_untracked() {
+            let _ = d.remove_attribute("open");
+        }
+    };
     let on_key = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-            if let Some(b) = button.get_untracked() {
-                let _ = b.focus();
+        let open = menu.get_untracked().is_some_and(|d| d.has_attribute("open"));
+        if ev.key() == "Escape" && open {
+            close();
+            if let Some(s) = summary.get_untracked() {
+                let _ = s.focus();
             }
         }
     };
@@ -30,7 +38,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
         .map(|item| {
             view! {
                 <li>
-                    <a class="nav__link" href=ctx.href(&Route::category(item.slug.clone(), 1)) on:click=move |_| open.set(false)>
+                    <a class="nav__link" href=ctx.href(&Route::category(item.slug.clone(), 1)) on:click=move |_| close()>
                         {item.name}
                     </a>
                 </li>
@@ -49,23 +57,18 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
             </div>
             <nav class="nav" aria-label=s.main_nav on:keydown=on_key>
                 <div class="container nav__inner">
-                    <button
-                        node_ref=button
-                        type="button"
-                        class="nav__toggle"
-                        aria-expanded=move || if open.get() { "true" } else { "false" }
-                        aria-controls="nav-list"
-                        on:click=move |_| open.update(|o| *o = !*o)
-                    >
-                        <span class="nav__toggle-icon" aria-hidden="true"></span>
-                        {s.menu}
-                    </button>
-                    <ul id="nav-list" class="nav__list" class:nav__list--open=move || open.get()>
-                        <li>
-                            <a class="nav__link" href=home on:click=move |_| open.set(false)>{s.home}</a>
-                        </li>
-                        {items}
-                    </ul>
+                    <details node_ref=menu class="nav__menu">
+                        <summary node_ref=summary class="nav__toggle">
+                            <span class="nav__toggle-icon" aria-hidden="true"></span>
+                            {s.menu}
+                        </summary>
+                        <ul id="nav-list" class="nav__list">
+                            <li>
+                                <a class="nav__link" href=home on:click=move |_| close()>{s.home}</a>
+                            </li>
+                            {items}
+                        </ul>
+                    </details>
                 </div>
             </nav>
         </header>

@@ -105,7 +105,7 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button
             type="button"
-            class="theme-toggle"
+            class="theme-toggle needs-app"
             data-state=move || theme.get().key()
             aria-label=move || theme.get().label(locale)
             on:click=on_click

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
+import { eager } from '../e2e/helpers.mjs';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../target/dist-subpath');
 const api = (rel) => JSON.parse(fs.readFileSync(path.join(dist, 'api', rel), 'utf8'));
@@ -34,6 +35,9 @@ async function expectImagesUnderBase(page, origin) {
     expect(r.status(), src).toBe(200);
   }
 }
+
+// These journeys exercise the app: it starts on arrival.
+test.beforeEach(({ context }) => eager(context));
 
 test('home, client navigation, images, reload and 404 under /news/', async ({ page }) => {
   const problems = watch(page);

@@ -6,9 +6,21 @@ import { test as base, expect } from '@playwright/test';
 
 export { expect };
 
+/** Makes the app start on arrival in every page of `context`, as it does on
+ * pages that are not prerendered: these tests exercise the app itself. How a
+ * prerendered page loads the app only on the reader's intent is tested in
+ * lean.spec.mjs, without this. */
+export async function eager(context) {
+  await context.addInitScript(() => {
+    window.__kiosqueEager = true;
+  });
+}
+
 /** Playwright's `test`, with every page watched for Content-Security-Policy
- * violations (the bundle ships a strict policy): any violation fails the test. */
-export const test = base.extend({
+ * violations (the bundle ships a strict policy): any violation fails the
+ * test. The app loads as it does for readers: on a prerendered page, at the
+ * reader's first intent (lean.spec.mjs). */
+export const readerTest = base.extend({
   page: async ({ page }, use) => {
     const violations = [];
     await page.addInitScript(() => {
@@ -23,6 +35,15 @@ export const test = base.extend({
     });
     await use(page);
     expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
+});
+
+/** The same, with the app started on arrival (`eager`): for the tests that
+ * exercise the app itself. */
+export const test = readerTest.extend({
+  context: async ({ context }, use) => {
+    await eager(context);
+    await use(context);
   },
 });
 

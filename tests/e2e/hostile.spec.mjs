@@ -298,7 +298,7 @@ test.describe('static source', () => {
     await page.evaluate(() => {
       window.__sameDocument = true;
     });
-    const menu = page.locator('.nav__toggle, button[aria-controls="nav-list"]').first();
+    const menu = page.locator('summary.nav__toggle').first();
     if ((await menu.count()) && (await menu.isVisible())) await menu.click();
     await page.locator('#nav-list a[href$="/category/zone-hostile"]').click();
     await expect(page).toHaveURL(/\/category\/zone-hostile$/);

@@ -8,10 +8,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { api, dist, watchErrors } from './helpers.mjs';
+import { api, dist, eager, watchErrors } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 test.use({ serviceWorkers: 'allow' });
+// The app (and so its service worker) starts on arrival here.
+test.beforeEach(({ context }) => eager(context));
 
 const out = path.resolve(dist, '../target/dist-offline');
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'prerender.json'), 'utf8'));

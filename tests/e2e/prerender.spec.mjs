@@ -3,7 +3,7 @@
 // stale, revalidated after hydration, and the same against the test WordPress.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, api, dist, watchErrors } from './helpers.mjs';
+import { test, expect, api, dist, eager, watchErrors } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { test as plainTest } from '@playwright/test';
 import { baseConfig, routeConfig } from './fault-helpers.mjs';
@@ -184,6 +184,7 @@ test.describe('with JavaScript', () => {
   // Plain Playwright `test`: the blocked requests are the point here.
   plainTest('a config.json pointed at another API after the prerender: the console says to re-run it', async ({ page }, testInfo) => {
     plainTest.skip(testInfo.project.name === 'phone', 'viewport-independent');
+    await eager(page.context());
     const warnings = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     const config = baseConfig();

@@ -1,0 +1,155 @@
+// The lean first view (issue 17): a prerendered page is a complete web page
+// before any script runs, and the app arrives only when the reader shows
+// intent. Pages load here as a reader gets them: no `eager` start.
+import { readerTest as test, expect, api } from './helpers.mjs';
+
+const lead = () => api('home.json').lead;
+
+/** Every request the page makes, by URL. */
+function requests(page) {
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+const wasmIn = (urls) => urls.filter((u) => u.endsWith('.wasm'));
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the home and an article read in full, and links navigate', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('.card--lead .card__title')).toHaveText(lead().title);
+    await page.locator('.card--lead .card__link').click();
+    await expect(page).toHaveURL(new RegExp(`/article/${lead().slug}$`));
+    await expect(page.locator('h1')).toHaveText(lead().title);
+    // The body, the byline and the hero image are all there.
+    await expect(page.locator('.article .prose p').first()).toBeVisible();
+    await expect(page.locator('.byline a').first()).toBeVisible();
+    const hero = page.locator('.article img').first();
+    await hero.scrollIntoViewIfNeeded();
+    await expect.poll(() => hero.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // Back to a category through the breadcrumb: a normal page load.
+    await page.locator('.breadcrumb a').nth(1).click();
+    await expect(page).toHaveURL(/\/category\//);
+    await expect(page.locator('.card').first()).toBeVisible();
+  });
+
+  test('the menu opens and closes without the app', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'phone', 'the menu is a disclosure below 768 px');
+    await page.goto('/');
+    const list = page.locator('#nav-list');
+    await expect(list).toBeHidden();
+    await page.locator('summary.nav__toggle').click();
+    await expect(list).toBeVisible();
+    await page.locator('summary.nav__toggle').click();
+    await expect(list).toBeHidden();
+    await page.locator('summary.nav__toggle').click();
+    await list.locator('a').nth(1).click();
+    await expect(page).toHaveURL(/\/category\//);
+  });
+
+  test('the navigation is always shown on wide screens', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name === 'phone', 'wide screens only');
+    await page.goto('/');
+    await expect(page.locator('summary.nav__toggle')).toBeHidden();
+    await expect(page.locator('#nav-list a').nth(1)).toBeVisible();
+  });
+
+  test('the search form submits a GET to the search page', async ({ page }) => {
+    await page.goto('/');
+    const box = page.locator('#site-search');
+    await box.fill('eau');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=eau$/);
+  });
+
+  test('no control is shown that only the app can run', async ({ page }) => {
+    await page.goto(`/article/${lead().slug}`);
+    for (const control of ['.theme-toggle', '.share__copy']) {
+      await expect(page.locator(control)).toBeHidden();
+    }
+    // Plain share links work without it.
+    await expect(page.locator('.share__link[href^="mailto:"]')).toBeVisible();
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`the theme follows the device (${colorScheme})`, async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false, colorScheme });
+      const page = await context.newPage();
+      await page.goto('/');
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = background.match(/\d+/g).map(Number);
+      const light = (r + g + b) / 3 > 128;
+      expect(light, background).toBe(colorScheme === 'light');
+      await context.close();
+    });
+  }
+});
+
+test.describe('with JavaScript', () => {
+  test('a prerendered article fetches no wasm until the reader shows intent', async ({ page }) => {
+    const urls = requests(page);
+    await page.goto(`/article/${lead().slug}`);
+    await page.waitForLoadState('load');
+    // The largest paint is there: the hero is decoded.
+    await page.locator('.article img').first().evaluate((img) => img.decode());
+    await page.waitForTimeout(1000);
+    expect(wasmIn(urls)).toEqual([]);
+    expect(await page.evaluate(() => window.__kiosqueStart)).toBeUndefined();
+    // Scrolling is not intent.
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(300);
+    expect(wasmIn(urls)).toEqual([]);
+    // A pointer resting on a link is.
+    await page.locator('.breadcrumb a').first().hover();
+    await expect.poll(() => wasmIn(urls).length).toBe(1);
+    await page.waitForFunction(() => window.__kiosqueStart);
+    expect(await page.evaluate(() => window.__kiosqueStart)).toBe('hydrated');
+    await expect(page.locator('.theme-toggle')).toBeVisible();
+  });
+
+  test('a key press starts the app too (keyboard readers)', async ({ page }) => {
+    const urls = requests(page);
+    await page.goto('/');
+    await page.waitForTimeout(500);
+    expect(wasmIn(urls)).toEqual([]);
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => window.__kiosqueStart);
+    expect(await page.evaluate(() => window.__kiosqueStart)).toBe('hydrated');
+  });
+
+  test('a click before the app is a normal page load, never lost nor doubled', async ({ page }) => {
+    // The app's wasm is slow to come: the click lands first.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/');
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    const navigations = [];
+    page.on('framenavigated', (f) => f === page.mainFrame() && navigations.push(f.url()));
+    await page.locator('.card--lead .card__link').click();
+    await expect(page).toHaveURL(new RegExp(`/article/${lead().slug}$`));
+    await expect(page.locator('h1')).toHaveText(lead().title);
+    // A new document (the prerendered article), reached once.
+    expect(await page.evaluate(() => window.__sameDocument)).toBeUndefined();
+    expect(navigations.filter((u) => u.includes(`/article/${lead().slug}`))).toHaveLength(1);
+    release();
+    // The article then starts the app on the reader's next intent.
+    await page.locator('.breadcrumb a').first().hover();
+    await page.waitForFunction(() => window.__kiosqueStart);
+    expect(await page.evaluate(() => window.__kiosqueStart)).toBe('hydrated');
+  });
+
+  test('pages that are not prerendered start the app at once', async ({ page }) => {
+    await page.goto('/search?q=eau');
+    await page.waitForFunction(() => window.__kiosqueStart);
+    expect(await page.evaluate(() => window.__kiosqueStart)).toBe('rendered');
+    await expect(page.locator('.search-page .card__link').first()).toBeVisible();
+  });
+});
