@@ -6,9 +6,12 @@ use leptos_meta::{provide_meta_context, Html, Link, Title};
 use leptos_router::components::Router;
 use std::sync::Arc;
 
+use crate::components::NotFound;
 use crate::components::{Footer, Header, NavEffects};
 use crate::context::{use_ctx, Ctx, SiteResource};
-use crate::routing::{canonical_redirects, current_route, page_view};
+use crate::pages::{ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, SearchPage, SlugPage, TagPage};
+use crate::routing::{canonical_redirects, current_route, CurrentRoute, PageKind};
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use kiosque_core::config::{Config, ConfigError};
 use kiosque_core::http::Door;
@@ -91,6 +94,31 @@ fn Shell(config: Arc<Config>, base_url: String, door: Door) -> impl IntoView {
         <Suspense>
             {footer}
         </Suspense>
+    }
+}
+
+/// The page for the current route.
+fn page_view(current: CurrentRoute) -> impl IntoView {
+    // Without `<Routes>`, the router waits to be told that the new page is
+    // in place before it writes the URL into the address bar.
+    let history = use_context::<BrowserUrl>();
+    Effect::new(move |_| {
+        current.0.track();
+        if let Some(history) = &history {
+            history.ready_to_complete();
+        }
+    });
+    let kind = Memo::new(move |_| current.0.with(|r| PageKind::of(r.as_ref())));
+    move || match kind.get() {
+        PageKind::Home => view! { <HomePage/> }.into_any(),
+        PageKind::HomeArchive => view! { <HomeArchive/> }.into_any(),
+        PageKind::Article => view! { <ArticlePage/> }.into_any(),
+        PageKind::Category => view! { <CategoryPage/> }.into_any(),
+        PageKind::Tag => view! { <TagPage/> }.into_any(),
+        PageKind::Author => view! { <AuthorPage/> }.into_any(),
+        PageKind::Search => view! { <SearchPage/> }.into_any(),
+        PageKind::Page => view! { <SlugPage/> }.into_any(),
+        PageKind::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 

@@ -1,17 +1,14 @@
 //! Routing: the browser's path (or the prerender's request) becomes a
-//! [`Route`] in one place, and the route picks the page. The router itself
+//! [`Route`] in one place, and the route's [`PageKind`] picks the page (in
+//! `app.rs`; pages read their parameters from here). The router itself
 //! only moves history and intercepts link clicks; no URL shape is written
 //! here (they are all in `kiosque_core::routes`).
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::location::{BrowserUrl, LocationProvider};
 use leptos_router::NavigateOptions;
 
 use crate::context::use_ctx;
-use crate::pages::{
-    ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, NotFound, SearchPage, SlugPage, TagPage,
-};
 use kiosque_core::routes::{self, Route};
 use kiosque_core::source::LegacyRedirect;
 
@@ -63,31 +60,6 @@ impl PageKind {
     }
 }
 
-/// The page for the current route.
-pub(crate) fn page_view(current: CurrentRoute) -> impl IntoView {
-    // Without `<Routes>`, the router waits to be told that the new page is
-    // in place before it writes the URL into the address bar.
-    let history = use_context::<BrowserUrl>();
-    Effect::new(move |_| {
-        current.0.track();
-        if let Some(history) = &history {
-            history.ready_to_complete();
-        }
-    });
-    let kind = Memo::new(move |_| current.0.with(|r| PageKind::of(r.as_ref())));
-    move || match kind.get() {
-        PageKind::Home => view! { <HomePage/> }.into_any(),
-        PageKind::HomeArchive => view! { <HomeArchive/> }.into_any(),
-        PageKind::Article => view! { <ArticlePage/> }.into_any(),
-        PageKind::Category => view! { <CategoryPage/> }.into_any(),
-        PageKind::Tag => view! { <TagPage/> }.into_any(),
-        PageKind::Author => view! { <AuthorPage/> }.into_any(),
-        PageKind::Search => view! { <SearchPage/> }.into_any(),
-        PageKind::Page => view! { <SlugPage/> }.into_any(),
-        PageKind::NotFound => view! { <NotFound/> }.into_any(),
-    }
-}
-
 /// Old WordPress URLs (`/2026/11/28/slug/`, `/category/x/`, `?p=123`…) and
 /// non-canonical ones (`?page=N`, `/page/1`, a trailing slash) go to the
 /// canonical route, replacing the history entry, so no inbound link is lost.
@@ -136,6 +108,43 @@ fn is_current(to: &str, path: &str, query: &str) -> bool {
     } else {
         to == format!("{path}?{query}")
     }
+}
+
+/// A parameter of the current route, for the page showing it. When the
+/// route moves to another kind of page, this page is about to be unmounted:
+/// the value stays as it was, so the page does not load the other page's data.
+fn route_param<T: Clone + PartialEq + Send + Sync + 'static>(
+    get: impl Fn(&Route) -> T + Send + Sync + 'static,
+    missing: T,
+) -> Memo<T> {
+    let route = expect_context::<CurrentRoute>().0;
+    let kind = route.with_untracked(|r| PageKind::of(r.as_ref()));
+    Memo::new(move |prev: Option<&T>| {
+        route.with(|r| match r {
+            Some(r) if PageKind::of(Some(r)) == kind => get(r),
+            _ => prev.cloned().unwrap_or_else(|| missing.clone()),
+        })
+    })
+}
+
+/// The route's slug (empty when it has none).
+pub fn slug_param() -> Memo<String> {
+    route_param(
+        |r| match r {
+            Route::Article { slug }
+            | Route::Category { slug, .. }
+            | Route::Tag { slug, .. }
+            | Route::Author { slug, .. }
+            | Route::Page { slug } => slug.clone(),
+            Route::Home { .. } | Route::Search { .. } => String::new(),
+        },
+        String::new(),
+    )
+}
+
+/// The route's page number; `None` when there is no such page.
+pub fn page_param() -> Memo<Option<u32>> {
+    route_param(|r| Some(r.page_number()), None)
 }
 
 #[cfg(test)]

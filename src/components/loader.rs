@@ -3,9 +3,8 @@ use std::future::Future;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::components::{ErrorView, PageReady};
+use crate::components::{ErrorView, NotFound, PageReady};
 use crate::context::use_ctx;
-use crate::pages::NotFound;
 use kiosque_core::http::FetchError;
 use kiosque_core::source::Source;
 

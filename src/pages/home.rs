@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
+use crate::components::NotFound;
 use crate::components::{
     most_read_resource, page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, MostRead, PageHead, Pagination,
     WebsiteLd,
 };
 use crate::context::use_ctx;
-use crate::pages::{page_param, NotFound};
+use crate::pages::page_param;
 use kiosque_core::model::{Home, Listing};
 use kiosque_core::routes::Route;
 use kiosque_core::source::ListingRequest;

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
+use crate::components::NotFound;
 use crate::components::{page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture};
 use crate::context::use_ctx;
-use crate::pages::{page_param, slug_param, NotFound};
+use crate::pages::{page_param, slug_param};
 use kiosque_core::http::FetchError;
 use kiosque_core::model::{Listing, ListingKind};
 use kiosque_core::routes::Route;

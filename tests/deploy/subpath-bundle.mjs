@@ -14,7 +14,7 @@ import { REPO } from './site.mjs';
 export const SUBPATH = '/news/';
 export const SUBPATH_DIST = path.join(REPO, 'target/dist-subpath');
 const KEY_FILE = `${SUBPATH_DIST}.key`;
-const INPUTS = ['Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'index.html', 'src', 'style', 'public', 'deploy', 'scripts/deploy'];
+const INPUTS = ['Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'index.html', 'src', 'crates', 'style', 'public', 'deploy', 'scripts/deploy'];
 
 function* files(p) {
   const st = fs.statSync(p);

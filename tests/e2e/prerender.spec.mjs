@@ -61,7 +61,9 @@ async function watchMutations(page) {
             }
           } else if (m.type === 'attributes') {
             const now = m.target.getAttribute(m.attributeName);
-            if (now !== m.oldValue) log.push(`@${m.attributeName}=${now} on ${describe(m.target)}`);
+            // <html data-app>: the app's own signal that it runs (boot.rs), outside the hydrated body.
+            const started = m.target === document.documentElement && m.attributeName === 'data-app';
+            if (now !== m.oldValue && !started) log.push(`@${m.attributeName}=${now} on ${describe(m.target)}`);
           } else if (m.type === 'characterData' && !m.target.parentElement?.closest('.reltime')) {
             log.push(`text "${m.target.data}"`);
           }
@@ -126,6 +128,7 @@ test.describe('with JavaScript', () => {
       await watchMutations(page);
       await gotoAndHydrate(page, url);
       expect(await page.evaluate(() => window.__mutations)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.dataset.app)).toBe('hydrated');
       expect(await page.evaluate(() => document.title === window.__initialTitle)).toBe(true);
       // Data came with the page; the only request for it is the one revalidation.
       expect(pageData.length).toBeLessThanOrEqual(1);

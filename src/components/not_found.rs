@@ -6,6 +6,7 @@ use crate::context::use_ctx;
 use kiosque_core::routes::Route;
 
 /// The 404 view: a clear message, search, the latest articles, `noindex`.
+/// A component, not a page: the router and every loader show it.
 #[component]
 pub fn NotFound() -> impl IntoView {
     let ctx = use_ctx();
