@@ -4,13 +4,14 @@
 //! and crawlers get real HTML before the wasm arrives; the bundle then
 //! hydrates it.
 //!
-//!   kiosque-publish prerender [--dist dist] [--site-url https://news.example.com]
+//!   kiosque-publish prerender [--dist dist] [--site-url https://news.example.com] [--jobs N]
 //!
 //! It reads `dist/config.json` and asks the configured source (static files in
-//! `dist/`, or WordPress over HTTP). It refuses a `dist/` built from another
-//! commit, rewrites only pages that changed, deletes pages that left the set,
-//! and writes the sitemaps, `robots.txt` and, for the static source, an RSS
-//! feed. Run it again whenever content changes (cron, publish webhook).
+//! `dist/`, or WordPress over HTTP) for every public URL, and renders them on
+//! every core. It refuses a `dist/` built from another commit, rewrites only
+//! pages that changed, deletes pages that left the set, and writes the
+//! sitemaps, `robots.txt` and the RSS feeds. Run it again whenever content
+//! changes (cron, publish webhook).
 
 #![recursion_limit = "256"]
 

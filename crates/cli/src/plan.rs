@@ -19,6 +19,7 @@ pub const NEWS_MAX: usize = 1000;
 pub struct Plan {
     /// Routes in render order.
     pub routes: Vec<Route>,
+    /// Every category (each gets a feed).
     pub categories: Vec<NavItem>,
     /// Every article (newest first) and when it last changed.
     pub articles: Vec<(String, Timestamp)>,
@@ -64,7 +65,6 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    let site = source.site().await.map_err(|e| format!("site: {e}"))?;
     let archive = source.archive().await.map_err(|e| {
         format!("archive index: {e} (a static API needs archive/index.json: docs/content-api.md, \"Archive\")")
     })?;
@@ -129,7 +129,14 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
     routes.retain(|r| seen.insert(r.clone()));
     Ok(Plan {
         routes,
-        categories: site.nav,
+        categories: archive
+            .categories
+            .iter()
+            .map(|c| NavItem {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+            })
+            .collect(),
         articles,
         recent: recent.kept,
         malformed,

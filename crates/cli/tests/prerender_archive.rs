@@ -159,10 +159,10 @@ fn every_public_url_is_a_page_and_in_the_sitemaps() {
     assert_eq!(news.root_element().lookup_namespace_uri(Some("news")), Some(NEWS));
     assert!(news.root_element().children().filter(|n| n.is_element()).count() <= 1000);
 
-    // A feed for the site and one per navigation category.
-    let site = json(&dist.join("api/site.json"));
+    // A feed for the site and one per category.
+    let archive = json(&dist.join("api/archive/index.json"));
     let mut feeds = vec![("feed.xml".to_string(), None)];
-    for c in site["nav"].as_array().unwrap() {
+    for c in archive["categories"].as_array().unwrap() {
         let slug = c["slug"].as_str().unwrap().to_string();
         feeds.push((format!("category/{slug}/feed.xml"), Some(slug)));
     }
