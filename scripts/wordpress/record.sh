@@ -24,6 +24,7 @@ cd "$repo"
 # The canned error answers first: other tests read them.
 cargo test --quiet -p kiosque-core --test wordpress_adapter -- --exact record_error_answers
 cargo test --quiet -p kiosque-core --test wordpress_adapter
+cargo test --quiet -p kiosque-core --test home_archive
 count=$(ls "$fixtures"/*.headers.json | wc -l)
 size=$(du -sh "$fixtures" | cut -f1)
 echo "record: $count answers recorded in crates/core/tests/fixtures/wordpress ($size)"

@@ -38,7 +38,7 @@ fn home_view(
     let latest = home
         .latest
         .into_iter()
-        .take(6)
+        .take(kiosque_core::model::HOME_LATEST_SHOWN)
         .map(|a| view! { <li><ArticleCard article=a size=CardSize::Compact/></li> })
         .collect_view();
     let sections = home

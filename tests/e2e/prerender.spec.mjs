@@ -110,7 +110,13 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.card--lead .card__title')).toHaveText(home.lead.title);
     await page.goto(categoryRoute);
     await expect(page.locator('.grid .card').first()).toBeVisible();
-    const sitemap = await (await request.get('/sitemap.xml')).text();
+    // sitemap.xml is an index: the URLs are in its children.
+    const index = await (await request.get('/sitemap.xml')).text();
+    expect(index).toContain('<sitemapindex');
+    const children = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    expect(children.length).toBeGreaterThan(0);
+    let sitemap = '';
+    for (const child of children) sitemap += await (await request.get(child)).text();
     for (const route of routes) expect(sitemap).toContain(`${route === '/' ? '/' : route}</loc>`);
     expect((await request.get('/robots.txt')).ok()).toBe(true);
     expect(await (await request.get('/feed.xml')).text()).toContain(`<title>${home.lead.title.replace(/&/g, '&amp;').replace(/'/g, '&apos;')}</title>`);

@@ -1,11 +1,14 @@
-//! `sitemap.xml`, the Google News sitemap (the last 48 hours), `robots.txt`
-//! and, for the static source, an RSS feed. All URLs are absolute, under the
-//! site URL.
+//! `robots.txt` and the RSS feeds: the site's (`/feed.xml`, the newest
+//! articles) and one per category (`/category/<slug>/feed.xml`), for either
+//! source. All URLs are absolute, under the site URL. The sitemaps are in
+//! `sitemaps.rs`.
 
 use std::fmt::Write;
 
-use kiosque_core::model::{ArticleSummary, Timestamp};
+use kiosque_core::model::{ArticleStub, Timestamp};
 use kiosque_core::routes::Route;
+
+use crate::plan::FEED_ITEMS;
 
 /// What the feeds need to know about the site.
 pub struct Site<'a> {
@@ -14,9 +17,6 @@ pub struct Site<'a> {
     pub name: &'a str,
     pub tagline: &'a str,
     pub locale: &'a str,
-    /// Routes written this run, for the sitemap.
-    pub routes: &'a [String],
-    pub articles: &'a [ArticleSummary],
 }
 
 pub fn escape(text: &str) -> String {
@@ -36,7 +36,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn w3c_date(t: &Timestamp) -> String {
+pub fn w3c_date(t: &Timestamp) -> String {
     let (y, m, d, h, min) = t.civil_at(0);
     format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{:02}Z", t.unix().rem_euclid(60))
 }
@@ -55,57 +55,6 @@ fn rfc822(t: &Timestamp) -> String {
     )
 }
 
-pub fn sitemap(site: &Site) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for route in site.routes {
-        let article = site
-            .articles
-            .iter()
-            .find(|a| Route::article(a.slug.clone()).path() == *route);
-        let lastmod = article
-            .map(|a| w3c_date(a.modified.as_ref().unwrap_or(&a.published)))
-            .map(|d| format!("<lastmod>{d}</lastmod>"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            xml,
-            "  <url><loc>{}</loc>{lastmod}</url>",
-            escape(&format!("{}{route}", site.url))
-        );
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
-/// Articles published in the 48 hours before `now` (Unix seconds).
-pub fn news_sitemap(site: &Site, now: i64) -> String {
-    let mut xml = String::from(concat!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
-        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ",
-        "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n"
-    ));
-    let recent = site
-        .articles
-        .iter()
-        .filter(|a| a.published.unix() <= now && now - a.published.unix() <= 48 * 3600);
-    for a in recent {
-        let _ = writeln!(
-            xml,
-            "  <url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name>\
-             <news:language>{}</news:language></news:publication>\
-             <news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
-            escape(&format!("{}{}", site.url, Route::article(a.slug.clone()))),
-            escape(site.name),
-            escape(site.locale),
-            w3c_date(&a.published),
-            escape(&a.title),
-        );
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
 pub fn robots(site: &Site) -> String {
     let path = site.url.split_once("://").map(|(_, r)| r).unwrap_or(site.url);
     let base_path = path.find('/').map(|i| &path[i..]).unwrap_or("");
@@ -115,24 +64,35 @@ pub fn robots(site: &Site) -> String {
     )
 }
 
-/// RSS 2.0 of the latest articles.
-pub fn rss(site: &Site) -> String {
+/// A feed: the site's or a category's.
+pub struct Channel<'a> {
+    pub title: String,
+    /// The listing the feed follows (`/`, `/category/x`).
+    pub route: Route,
+    /// Where the feed itself is (its `atom:link rel="self"`).
+    pub feed_path: &'a str,
+}
+
+/// RSS 2.0 of `items` (newest first; the first `FEED_ITEMS`).
+pub fn rss(site: &Site, channel: &Channel, items: &[&ArticleStub]) -> String {
     let mut xml = String::new();
     let _ = write!(
         xml,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n\
-         <channel>\n<title>{}</title>\n<link>{}/</link>\n<description>{}</description>\n<language>{}</language>\n\
-         <atom:link href=\"{}/feed.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
-        escape(site.name),
-        escape(site.url),
+         <channel>\n<title>{}</title>\n<link>{}</link>\n<description>{}</description>\n<language>{}</language>\n\
+         <atom:link href=\"{}{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        escape(&channel.title),
+        escape(&format!("{}{}", site.url, channel.route)),
         escape(site.tagline),
         escape(site.locale),
         escape(site.url),
+        escape(channel.feed_path),
     );
-    if let Some(newest) = site.articles.iter().map(|a| &a.published).max_by_key(|t| t.unix()) {
+    let items = &items[..items.len().min(FEED_ITEMS)];
+    if let Some(newest) = items.iter().map(|a| &a.published).max() {
         let _ = writeln!(xml, "<lastBuildDate>{}</lastBuildDate>", rfc822(newest));
     }
-    for a in site.articles.iter().take(30) {
+    for a in items {
         let link = escape(&format!("{}{}", site.url, Route::article(a.slug.clone())));
         let _ = writeln!(
             xml,
@@ -153,8 +113,8 @@ mod tests {
     use super::*;
     use kiosque_core::model::CategoryRef;
 
-    fn summary(slug: &str, title: &str, published: &str) -> ArticleSummary {
-        ArticleSummary {
+    pub fn stub(slug: &str, title: &str, published: &str) -> ArticleStub {
+        ArticleStub {
             slug: slug.into(),
             title: title.into(),
             standfirst: "Chapeau & <suite>".into(),
@@ -162,22 +122,17 @@ mod tests {
                 slug: "monde".into(),
                 name: "Monde".into(),
             },
-            authors: vec![],
             published: Timestamp::parse(published).unwrap(),
             modified: None,
-            image: None,
-            reading_minutes: 3,
         }
     }
 
-    fn site<'a>(routes: &'a [String], articles: &'a [ArticleSummary]) -> Site<'a> {
+    pub fn site() -> Site<'static> {
         Site {
             url: "https://news.example/sub",
             name: "Le <Site>",
             tagline: "Tout",
             locale: "fr",
-            routes,
-            articles,
         }
     }
 
@@ -189,44 +144,26 @@ mod tests {
     }
 
     #[test]
-    fn sitemap_lists_routes_with_lastmod_for_articles() {
-        let articles = [summary("a", "A", "2026-11-28T10:00:00Z")];
-        let routes = ["/".to_string(), "/article/a".to_string()];
-        let xml = sitemap(&site(&routes, &articles));
-        assert!(xml.contains("<url><loc>https://news.example/sub/</loc></url>"));
-        assert!(xml.contains("<loc>https://news.example/sub/article/a</loc><lastmod>2026-11-28T10:00:00Z</lastmod>"));
-    }
-
-    #[test]
-    fn news_sitemap_keeps_the_last_48_hours() {
-        let now = Timestamp::parse("2026-11-29T12:00:00Z").unwrap().unix();
-        let articles = [
-            summary("new", "Nouveau <b>", "2026-11-29T10:00:00Z"),
-            summary("old", "Ancien", "2026-11-26T10:00:00Z"),
-            summary("future", "Futur", "2026-12-01T10:00:00Z"),
-        ];
-        let xml = news_sitemap(&site(&[], &articles), now);
-        assert!(xml.contains("/article/new</loc>"));
-        assert!(xml.contains("<news:title>Nouveau &lt;b&gt;</news:title>"));
-        assert!(xml.contains("<news:name>Le &lt;Site&gt;</news:name>"));
-        assert!(!xml.contains("/article/old"));
-        assert!(!xml.contains("/article/future"));
-    }
-
-    #[test]
     fn robots_points_at_the_sitemaps() {
-        let text = robots(&site(&[], &[]));
+        let text = robots(&site());
         assert!(text.contains("Disallow: /sub/search\n"));
         assert!(text.contains("Sitemap: https://news.example/sub/sitemap.xml\n"));
     }
 
     #[test]
     fn rss_escapes_text() {
-        let articles = [summary("a", "L'été & co", "2026-11-28T10:00:00Z")];
-        let xml = rss(&site(&[], &articles));
+        let a = stub("a", "L'été & co", "2026-11-28T10:00:00Z");
+        let channel = Channel {
+            title: "Monde".into(),
+            route: Route::category("monde", 1),
+            feed_path: "/category/monde/feed.xml",
+        };
+        let xml = rss(&site(), &channel, &[&a]);
         assert!(xml.contains("<title>L&apos;été &amp; co</title>"));
         assert!(xml.contains("<description>Chapeau &amp; &lt;suite&gt;</description>"));
         assert!(xml.contains("<pubDate>Sat, 28 Nov 2026 10:00:00 +0000</pubDate>"));
+        assert!(xml.contains("<link>https://news.example/sub/category/monde</link>"));
+        assert!(xml.contains("href=\"https://news.example/sub/category/monde/feed.xml\" rel=\"self\""));
         assert_eq!(escape("a\u{1}b"), "ab");
     }
 }

@@ -4,34 +4,38 @@
 //! and crawlers get real HTML before the wasm arrives; the bundle then
 //! hydrates it.
 //!
-//!   kiosque-publish prerender [--dist dist] [--site-url https://news.example.com]
+//!   kiosque-publish prerender [--dist dist] [--site-url https://news.example.com] [--jobs N]
 //!
 //! It reads `dist/config.json` and asks the configured source (static files in
-//! `dist/`, or WordPress over HTTP). It refuses a `dist/` built from another
-//! commit, rewrites only pages that changed, deletes pages that left the set,
-//! and writes the sitemaps, `robots.txt` and, for the static source, an RSS
-//! feed. Run it again whenever content changes (cron, publish webhook).
+//! `dist/`, or WordPress over HTTP) for every public URL, and renders them on
+//! every core. It refuses a `dist/` built from another commit, rewrites only
+//! pages that changed, deletes pages that left the set, and writes the
+//! sitemaps, `robots.txt` and the RSS feeds. Run it again whenever content
+//! changes (cron, publish webhook).
 
 #![recursion_limit = "256"]
 
 mod feeds;
 mod output;
+mod pages;
 mod plan;
 mod render;
+mod site_files;
+mod sitemaps;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kiosque_core::config::{ApiKind, Config};
+use kiosque_core::config::Config;
 use kiosque_core::csp;
 use kiosque_core::http::Door;
 use kiosque_core::source::Source;
 use kiosque_core::stamp::{BUILD_ID, BUILD_MARKER};
 
-use output::{Manifest, PageFiles};
-use render::{Rendered, Shell};
+use kiosque_core::routes::Route;
+use output::Manifest;
+use render::Shell;
 
 /// Used when neither `--site-url` nor `site.url` says where the site lives.
 const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
@@ -39,9 +43,14 @@ const DEFAULT_SITE_URL: &str = "http://127.0.0.1:8080";
 struct Args {
     dist: PathBuf,
     site_url: Option<String>,
+    /// Pages rendered at once (default: one per core).
+    jobs: Option<usize>,
+    /// URLs per child sitemap (a test sets a small one).
+    sitemap_limit: usize,
 }
 
-const USAGE: &str = "usage: kiosque-publish prerender [--dist dist] [--site-url https://host]";
+const USAGE: &str =
+    "usage: kiosque-publish prerender [--dist dist] [--site-url https://host] [--jobs N] [--sitemap-limit N]";
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     match args.next().as_deref() {
@@ -52,17 +61,29 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         dist: PathBuf::from("dist"),
         site_url: None,
+        jobs: None,
+        sitemap_limit: sitemaps::SITEMAP_LIMIT,
     };
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--dist" => parsed.dist = PathBuf::from(value()?),
             "--site-url" => parsed.site_url = Some(value()?),
+            "--jobs" => parsed.jobs = Some(number(&arg, &value()?)?),
+            "--sitemap-limit" => parsed.sitemap_limit = number(&arg, &value()?)?.min(sitemaps::SITEMAP_LIMIT),
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     Ok(parsed)
+}
+
+fn number(arg: &str, value: &str) -> Result<usize, String> {
+    value
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or(format!("{arg} needs a positive number, not {value:?}"))
 }
 
 fn main() -> ExitCode {
@@ -155,7 +176,7 @@ async fn run(args: &Args) -> Result<(), String> {
     // for a remote API, the network.
     let door = Door::local(&base_url, dist.clone()).with_remote_http();
     let source = Source::from_config(&config, &base_url, door.clone());
-    let plan = plan::plan(&source, config.prerender.latest as usize).await?;
+    let plan = plan::plan(&source, config.prerender.latest.map(|n| n as usize)).await?;
 
     // The policy from config.json, in every page, the shell and the headers.
     let hashes = shell.inline_script_hashes();
@@ -172,75 +193,28 @@ async fn run(args: &Args) -> Result<(), String> {
     output::set_header_policy(&dist.join("_headers"), &header_policy).map_err(|e| format!("_headers: {e}"))?;
 
     let old = Manifest::read(dist);
-    let mut manifest = Manifest {
-        build: BUILD_ID.to_string(),
-        pages: BTreeMap::new(),
+    let job = pages::Job {
+        dist,
+        shell: &shell,
+        base_url: &base_url,
+        config_text: &config_text,
+        door: &door,
+        workers: pages::workers(args.jobs),
     };
-    let (mut wrote, mut unchanged, mut skipped) = (Vec::new(), 0, Vec::new());
-    let local_path = fs::canonicalize(dist).unwrap_or_else(|_| dist.clone());
-    let base_path = shell.base_path();
-    for route in plan.routes.iter().map(|r| r.path()) {
-        let route = &route;
-        let Some(file) = plan::route_file(route) else {
-            skipped.push(format!("{route}: not a safe path"));
-            continue;
-        };
-        // Content-addressed, so hosts cache it for good (`-<16 hex>` names).
-        let mut data_file = String::new();
-        let name_data = |data: &str| {
-            data_file = format!("page-data/data-{}.js", output::short_hash(data));
-            format!("{base_path}{data_file}")
-        };
-        match render::render(&shell, route, &base_url, &config_text, &door, name_data).await {
-            Rendered::Page { html, data }
-                if [&html, &data]
-                    .iter()
-                    .any(|t| t.contains(&*local_path.to_string_lossy())) =>
-            {
-                skipped.push(format!("{route}: the page would show a local path"));
-            }
-            Rendered::Page { html, data } => {
-                let write =
-                    |f: &str, t: &str| output::write_if_changed(&dist.join(f), t).map_err(|e| format!("{f}: {e}"));
-                let changed = write(&data_file, &data)? | write(&file, &html)?;
-                if changed {
-                    wrote.push(route.clone());
-                } else {
-                    unchanged += 1;
-                }
-                if let Some(old_files) = old.pages.get(route).filter(|o| o.data != data_file) {
-                    output::delete_file(dist, &old_files.data);
-                }
-                manifest.pages.insert(
-                    route.clone(),
-                    PageFiles {
-                        html: file,
-                        data: data_file,
-                    },
-                );
-            }
-            Rendered::Skipped(why) => {
-                // A page that failed to load keeps its last good version; one
-                // that is gone (404) is deleted below.
-                if !why.starts_with("not found") {
-                    if let Some(old_files) = old.pages.get(route) {
-                        manifest.pages.insert(route.clone(), old_files.clone());
-                    }
-                }
-                skipped.push(format!("{route}: {why}"));
-            }
-        }
-    }
-    let mut deleted = Vec::new();
-    for (route, files) in &old.pages {
-        if !manifest.pages.contains_key(route) {
-            output::delete_file(dist, &files.data);
-            output::delete_page(dist, &files.html, &shell_document).map_err(|e| format!("{}: {e}", files.html))?;
-            deleted.push(route.clone());
-        }
-    }
+    // A malformed index entry is reported; its last good page stays.
+    let keep: Vec<Route> = plan
+        .malformed
+        .iter()
+        .filter_map(|m| m.slug.clone())
+        .map(Route::article)
+        .collect();
+    let mut report = pages::prerender(&job, &plan.routes, &keep, &old, &shell_document)?;
+    report.skipped.extend(
+        plan.malformed
+            .iter()
+            .map(|m| format!("{}: malformed: {}", m.name, m.error)),
+    );
 
-    let written: Vec<String> = manifest.pages.keys().cloned().collect();
     let name = config.site.name.clone().unwrap_or_default();
     let tagline = config.site.tagline.clone().unwrap_or_default();
     let site = feeds::Site {
@@ -248,25 +222,21 @@ async fn run(args: &Args) -> Result<(), String> {
         name: &name,
         tagline: &tagline,
         locale: config.site.locale.as_deref().unwrap_or("fr"),
-        routes: &written,
-        articles: &plan.articles,
     };
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let mut files = vec![
-        ("sitemap.xml", feeds::sitemap(&site)),
-        ("sitemap-news.xml", feeds::news_sitemap(&site, now)),
-        ("robots.txt", feeds::robots(&site)),
-    ];
-    if config.api.kind == ApiKind::Static {
-        files.push(("feed.xml", feeds::rss(&site)));
-    }
-    for (file, text) in files {
-        output::write_if_changed(&dist.join(file), &text).map_err(|e| format!("{file}: {e}"))?;
-    }
+    let files = site_files::write(dist, &site, &plan, &report.manifest, &old.files, args.sitemap_limit)?;
+    let manifest = Manifest {
+        build: BUILD_ID.to_string(),
+        pages: report.manifest,
+        files,
+    };
     manifest.write(dist).map_err(|e| format!("{}: {e}", output::MANIFEST))?;
+    let pages::Report {
+        wrote,
+        unchanged,
+        deleted,
+        skipped,
+        ..
+    } = report;
 
     for route in &wrote {
         println!("  wrote    {route}");
@@ -279,7 +249,7 @@ async fn run(args: &Args) -> Result<(), String> {
     }
     println!(
         "prerender: {} pages for {base_url} ({} written, {unchanged} unchanged, {} deleted, {} skipped), \
-         {} categories, {} articles; sitemaps and robots.txt in {}",
+         {} categories, {} articles; sitemaps, feeds and robots.txt in {}",
         manifest.pages.len(),
         wrote.len(),
         deleted.len(),
@@ -348,6 +318,7 @@ mod tests {
         assert!(args(&["prerender", "--nope"]).is_err());
         assert!(args(&["--dist", "out"]).is_err(), "the command comes first");
         assert!(args(&[]).is_err());
+        assert!(args(&["prerender", "--jobs", "0"]).is_err());
         let a = args(&["prerender", "--dist", "out", "--site-url", "https://h.com"]).unwrap();
         assert_eq!(a.dist, PathBuf::from("out"));
         assert_eq!(a.site_url.as_deref(), Some("https://h.com"));

@@ -15,6 +15,9 @@ pub struct Manifest {
     pub build: String,
     /// Route → files written, relative to `dist/`.
     pub pages: BTreeMap<String, PageFiles>,
+    /// The sitemaps and feeds written (so stale ones are deleted).
+    #[serde(default)]
+    pub files: Vec<String>,
 }
 
 /// A prerendered page: its HTML and its data script.

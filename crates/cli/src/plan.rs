@@ -1,50 +1,156 @@
-//! Which routes to prerender: the home, page 1 of every navigation category,
-//! and the latest N articles, as the configured source lists them now.
+//! Which routes to prerender: every public URL the source has now (the home
+//! and its archive, every page of every category, tag and author listing,
+//! every static page, every article), walked page by page so a site of
+//! 100,000 articles never sits in memory whole: each article is kept as a
+//! slug and a date, and only the newest ones as stubs for the feeds.
 
-use kiosque_core::model::{ArticleSummary, NavItem};
+use std::collections::HashMap;
+
+use kiosque_core::model::{ArchiveTerm, ArticleStub, Malformed, NavItem, Timestamp};
 use kiosque_core::routes::Route;
 use kiosque_core::source::{ListingRequest, Source};
 
+/// Items in the site's feed and in each category's feed.
+pub const FEED_ITEMS: usize = 30;
+/// The news sitemap: articles of the last 48 hours, at most 1,000.
+pub const NEWS_WINDOW_SECS: i64 = 48 * 3600;
+pub const NEWS_MAX: usize = 1000;
+
 pub struct Plan {
-    /// Routes in render order (`/`, `/category/x`, `/article/y`).
+    /// Routes in render order.
     pub routes: Vec<Route>,
+    /// Every category (each gets a feed).
     pub categories: Vec<NavItem>,
-    /// The latest articles, newest first (sitemaps and feed).
-    pub articles: Vec<ArticleSummary>,
+    /// Every article (newest first) and when it last changed.
+    pub articles: Vec<(String, Timestamp)>,
+    /// The stubs the feeds and the news sitemap need, newest first.
+    pub recent: Vec<ArticleStub>,
+    /// Index entries that could not be read: reported, and their pages
+    /// (when their slug is known) keep their last good version.
+    pub malformed: Vec<Malformed>,
+    /// When the plan was made (Unix seconds): "the last 48 hours" end here.
+    pub now: i64,
+}
+
+/// Makes the listing request for a slug (`ListingRequest::Tag`…).
+type ToRequest = fn(String) -> ListingRequest;
+
+/// Keeps the stubs some feed needs, and no others.
+struct Recent {
+    now: i64,
+    kept: Vec<ArticleStub>,
+    per_category: HashMap<String, usize>,
+    news: usize,
+}
+
+impl Recent {
+    fn offer(&mut self, stub: &ArticleStub) {
+        let age = self.now - stub.published.unix();
+        let news = (0..=NEWS_WINDOW_SECS).contains(&age) && self.news < NEWS_MAX;
+        let in_category = self.per_category.entry(stub.category.slug.clone()).or_default();
+        let for_feed = self.kept.len() < FEED_ITEMS || *in_category < FEED_ITEMS;
+        if news || for_feed {
+            *in_category += 1;
+            self.news += usize::from(news);
+            self.kept.push(stub.clone());
+        }
+    }
 }
 
 /// Asks the source. Any failure stops the run before anything is written or
-/// deleted: a source that is down must not empty the site.
-pub async fn plan(source: &Source, latest: usize) -> Result<Plan, String> {
-    let site = source.site().await.map_err(|e| format!("site: {e}"))?;
-    let mut articles: Vec<ArticleSummary> = Vec::new();
-    let mut page = 1;
-    while articles.len() < latest {
-        let listing = source
-            .listing(&ListingRequest::Latest, page)
-            .await
-            .map_err(|e| format!("latest articles, page {page}: {e}"))?;
-        let empty = listing.articles.is_empty();
-        for a in listing.articles {
-            if articles.len() < latest && !articles.iter().any(|b| b.slug == a.slug) {
-                articles.push(a);
-            }
+/// deleted: a source that is down must not empty the site. `cap`: at most
+/// this many articles (`prerender.latest`).
+pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let archive = source.archive().await.map_err(|e| {
+        format!("archive index: {e} (a static API needs archive/index.json: docs/content-api.md, \"Archive\")")
+    })?;
+    let mut routes = Vec::new();
+    let home = source
+        .listing(&ListingRequest::Latest, 1)
+        .await
+        .map_err(|e| format!("home archive: {e}"))?;
+    routes.extend((1..=home.total_pages).map(Route::home));
+    let listings: [(&[ArchiveTerm], ToRequest); 3] = [
+        (&archive.categories, ListingRequest::Category),
+        (&archive.tags, ListingRequest::Tag),
+        (&archive.authors, ListingRequest::Author),
+    ];
+    for (terms, request) in listings {
+        for term in terms {
+            let list = request(term.slug.clone());
+            let pages = match term.total_pages {
+                Some(n) => n,
+                None => {
+                    source
+                        .listing(&list, 1)
+                        .await
+                        .map_err(|e| format!("{}: {e}", listing_route(&list, 1)))?
+                        .total_pages
+                }
+            };
+            routes.extend((1..=pages.max(1)).map(|p| listing_route(&list, p)));
         }
-        if empty || listing.page >= listing.total_pages {
+    }
+    routes.extend(archive.pages.iter().map(|p| Route::page(p.slug.clone())));
+
+    let mut recent = Recent {
+        now,
+        kept: Vec::new(),
+        per_category: HashMap::new(),
+        news: 0,
+    };
+    let (mut articles, mut malformed) = (Vec::new(), Vec::new());
+    let cap = cap.unwrap_or(usize::MAX);
+    let mut page = 1;
+    'pages: loop {
+        let index = source
+            .article_index(page)
+            .await
+            .map_err(|e| format!("article index, page {page}: {e}"))?;
+        malformed.extend(index.malformed);
+        for stub in &index.articles {
+            if articles.len() >= cap {
+                break 'pages;
+            }
+            articles.push((stub.slug.clone(), stub.last_modified().clone()));
+            recent.offer(stub);
+        }
+        if index.articles.is_empty() || page >= index.total_pages {
             break;
         }
         page += 1;
     }
-    let mut routes = vec![Route::home(1)];
-    routes.extend(site.nav.iter().map(|c| Route::category(c.slug.clone(), 1)));
-    routes.extend(articles.iter().map(|a| Route::article(a.slug.clone())));
+    routes.extend(articles.iter().map(|(slug, _)| Route::article(slug.clone())));
     let mut seen = std::collections::HashSet::new();
     routes.retain(|r| seen.insert(r.clone()));
     Ok(Plan {
         routes,
-        categories: site.nav,
+        categories: archive
+            .categories
+            .iter()
+            .map(|c| NavItem {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+            })
+            .collect(),
         articles,
+        recent: recent.kept,
+        malformed,
+        now,
     })
+}
+
+fn listing_route(list: &ListingRequest, page: u32) -> Route {
+    match list {
+        ListingRequest::Latest => Route::home(page),
+        ListingRequest::Category(s) => Route::category(s.clone(), page),
+        ListingRequest::Tag(s) => Route::tag(s.clone(), page),
+        ListingRequest::Author(s) => Route::author(s.clone(), page),
+    }
 }
 
 /// The file a route is written to, relative to `dist/`; `None` for a route
@@ -66,6 +172,7 @@ pub fn route_file(route: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kiosque_core::model::CategoryRef;
 
     #[test]
     fn routes_map_to_index_files() {
@@ -93,5 +200,55 @@ mod tests {
         ] {
             assert_eq!(route_file(bad), None, "{bad}");
         }
+    }
+
+    /// Day `i` of 2026 (28-day months, enough for a test), newest last.
+    fn stub(slug: &str, category: &str, i: usize) -> ArticleStub {
+        let date = format!("2026-{:02}-{:02}T00:00:00Z", 1 + i / 28, 1 + i % 28);
+        ArticleStub {
+            slug: slug.into(),
+            title: slug.into(),
+            standfirst: String::new(),
+            category: CategoryRef {
+                slug: category.into(),
+                name: category.into(),
+            },
+            published: Timestamp::parse(&date).unwrap(),
+            modified: None,
+        }
+    }
+
+    #[test]
+    fn only_what_a_feed_needs_is_kept() {
+        let now = Timestamp::parse("2026-12-28T12:00:00Z").unwrap().unix();
+        let mut recent = Recent {
+            now,
+            kept: Vec::new(),
+            per_category: HashMap::new(),
+            news: 0,
+        };
+        // Newest first: 40 in "a", then 40 older ones in "b".
+        for i in (0..40).rev() {
+            recent.offer(&stub(&format!("a{i}"), "a", 200 + i));
+        }
+        for i in (0..40).rev() {
+            recent.offer(&stub(&format!("b{i}"), "b", 100 + i));
+        }
+        let count = |c: &str| recent.kept.iter().filter(|s| s.category.slug == c).count();
+        assert_eq!((count("a"), count("b")), (FEED_ITEMS, FEED_ITEMS));
+        // All of them months before `now`: none is news.
+        assert_eq!(recent.news, 0);
+        let mut news = Recent {
+            news: 0,
+            kept: Vec::new(),
+            per_category: HashMap::new(),
+            now,
+        };
+        for i in 0..(NEWS_MAX + 5) {
+            let mut s = stub(&format!("n{i}"), &format!("c{i}"), 0);
+            s.published = Timestamp::parse("2026-12-28T08:00:00Z").unwrap();
+            news.offer(&s);
+        }
+        assert_eq!(news.news, NEWS_MAX, "at most 1,000 news");
     }
 }

@@ -7,61 +7,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+mod support;
 
-/// A dist with the demo API and a shell; `build` is the id in the wasm.
-fn dist(name: &str, build: &str) -> PathBuf {
-    // The workspace root, where the demo content lives.
-    let root = &Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dist = std::env::temp_dir().join(format!("kiosque-prerender-cli-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dist);
-    copy_dir(&root.join("public/api"), &dist.join("api"));
-    fs::copy(root.join("public/config.json"), dist.join("config.json")).unwrap();
-    let shell = fs::read_to_string(root.join("index.html"))
-        .unwrap()
-        .replace("<base data-trunk-public-url />", "<base href=\"/\" />");
-    fs::write(dist.join("shell.html"), &shell).unwrap();
-    fs::write(dist.join("index.html"), &shell).unwrap();
-    fs::write(
-        dist.join("kiosque-0_bg.wasm"),
-        format!("\0asm kiosque-build:{build}; rest"),
-    )
-    .unwrap();
-    dist
-}
-
-fn prerender(dist: &Path) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kiosque-publish"))
-        .args([
-            "prerender",
-            "--dist",
-            dist.to_str().unwrap(),
-            "--site-url",
-            "https://news.example",
-        ])
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
-}
+use support::{dist, prerender};
 
 #[test]
 fn writes_then_keeps_then_deletes() {

@@ -277,8 +277,12 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
 
     // Listings.
     let per_page = site.per_page as usize;
-    let all: Vec<&ArticleSummary> = summaries.iter().collect();
-    paginate(&mut files, "api/latest", ListingKind::Latest, &all, per_page);
+    crate::archive::write_latest(&mut files, &rest, per_page);
+    let mut terms = crate::archive::Terms {
+        categories: Vec::new(),
+        tags: Vec::new(),
+        authors: Vec::new(),
+    };
     for c in &site.categories {
         let (cat, description) = &categories[c.slug.as_str()];
         let list: Vec<&ArticleSummary> = summaries.iter().filter(|s| s.category.slug == c.slug).collect();
@@ -286,7 +290,10 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
             category: cat.clone(),
             description: description.to_string(),
         };
-        paginate(&mut files, &format!("api/categories/{}", c.slug), kind, &list, per_page);
+        let pages = paginate(&mut files, &format!("api/categories/{}", c.slug), kind, &list, per_page);
+        terms
+            .categories
+            .push(crate::archive::term(&c.slug, &cat.name, list.len(), pages));
     }
     for (slug, name) in &tag_names {
         let list: Vec<&ArticleSummary> = built
@@ -301,7 +308,8 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
                 name: name.clone(),
             },
         };
-        paginate(&mut files, &format!("api/tags/{slug}"), kind, &list, per_page);
+        let pages = paginate(&mut files, &format!("api/tags/{slug}"), kind, &list, per_page);
+        terms.tags.push(crate::archive::term(slug, name, list.len(), pages));
     }
     for (slug, author) in &authors {
         let list: Vec<&ArticleSummary> = summaries
@@ -309,7 +317,10 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
             .filter(|s| s.authors.iter().any(|a| a.slug == *slug))
             .collect();
         let kind = ListingKind::Author { author: author.clone() };
-        paginate(&mut files, &format!("api/authors/{slug}"), kind, &list, per_page);
+        let pages = paginate(&mut files, &format!("api/authors/{slug}"), kind, &list, per_page);
+        terms
+            .authors
+            .push(crate::archive::term(slug, &author.name, list.len(), pages));
     }
 
     // Articles and pages.
@@ -319,6 +330,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
     for p in &pages {
         files.insert(format!("api/pages/{}.json", p.slug), json(p));
     }
+    crate::archive::write_index(&mut files, terms, &pages, &summaries);
 
     // Most read.
     let mut by_views: Vec<usize> = (0..built.len()).collect();
@@ -464,14 +476,15 @@ fn body_blocks(
     Ok((blocks, r.text))
 }
 
-/// Writes `<prefix>/page/<n>.json` for every page (page 1 even if empty).
+/// Writes `<prefix>/page/<n>.json` for every page (page 1 even if empty);
+/// returns how many.
 fn paginate(
     files: &mut BTreeMap<String, Vec<u8>>,
     prefix: &str,
     kind: ListingKind,
     list: &[&ArticleSummary],
     per_page: usize,
-) {
+) -> usize {
     let total = list.len();
     let total_pages = total.div_ceil(per_page).max(1);
     for page in 1..=total_pages {
@@ -491,6 +504,7 @@ fn paginate(
         };
         files.insert(format!("{prefix}/page/{page}.json"), json(&listing));
     }
+    total_pages
 }
 
 #[cfg(test)]
@@ -585,11 +599,20 @@ mod tests {
             home.latest.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
             ["c", "a"]
         );
+        // The home archive: the lead is on the home, page 1 is the home's
+        // latest block (see archive.rs for the later pages).
         let l1: Listing = get(&b, "api/latest/page/1.json");
-        let l2: Listing = get(&b, "api/latest/page/2.json");
-        assert_eq!((l1.page, l1.total_pages, l1.total, l1.articles.len()), (1, 2, 3, 2));
-        assert_eq!((l2.page, l2.articles.len()), (2, 1));
-        assert!(!b.files.contains_key("api/latest/page/3.json"));
+        assert_eq!((l1.page, l1.total_pages, l1.total, l1.articles.len()), (1, 1, 2, 2));
+        assert!(l1.articles.iter().all(|a| a.slug != "b"));
+        assert!(!b.files.contains_key("api/latest/page/2.json"));
+        let index: kiosque_core::model::ArchiveIndex = get(&b, "api/archive/index.json");
+        assert_eq!(index.categories.len(), 3);
+        assert!(index
+            .tags
+            .iter()
+            .any(|t| t.slug == "eau" && t.total == 2 && t.total_pages == Some(1)));
+        let stubs: kiosque_core::model::ArticleIndexPage = get(&b, "api/archive/articles/page/1.json");
+        assert_eq!(stubs.articles.len(), 3, "every article, the lead too");
         let empty: Listing = get(&b, "api/categories/culture/page/1.json");
         assert_eq!((empty.total_pages, empty.total), (1, 0));
         let cat: Listing = get(&b, "api/categories/maghreb/page/1.json");

@@ -72,25 +72,14 @@ pub struct CspConfig {
     pub frame_src: Vec<String>,
 }
 
-/// What `make prerender` renders besides the home and the categories.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What `make prerender` renders: every public page, unless capped.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PrerenderConfig {
-    /// How many of the latest articles get a prerendered page.
-    #[serde(default = "default_latest")]
-    pub latest: u32,
-}
-
-impl Default for PrerenderConfig {
-    fn default() -> Self {
-        PrerenderConfig {
-            latest: default_latest(),
-        }
-    }
-}
-
-fn default_latest() -> u32 {
-    50
+    /// At most this many articles (the newest) get a prerendered page;
+    /// absent: every article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -185,9 +174,6 @@ impl Config {
                     format!("{source:?} is not an origin (https://host) or a scheme (https:)"),
                 );
             }
-        }
-        if self.prerender.latest > 1000 {
-            return bad("prerender.latest", format!("{} is over 1000", self.prerender.latest));
         }
         if !(500..=120_000).contains(&self.api.timeout_ms) {
             return bad(

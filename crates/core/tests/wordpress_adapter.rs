@@ -286,7 +286,8 @@ fn pagination_totals_come_from_the_headers() {
     let past = block_on(s.listing(&ListingRequest::Category("economie".into()), 3));
     assert_eq!(past, Err(FetchError::NotFound));
     let latest = block_on(s.listing(&ListingRequest::Latest, 1)).unwrap();
-    assert_eq!((latest.total, latest.total_pages), (48, 8));
+    // Every post but the home's lead (the home archive continues the home).
+    assert_eq!((latest.total, latest.total_pages), (47, 8));
     assert_eq!(
         block_on(s.listing(&ListingRequest::Latest, 0)),
         Err(FetchError::NotFound)

@@ -6,7 +6,7 @@ pub(super) fn default_version() -> u32 {
     super::API_VERSION
 }
 
-fn one() -> u32 {
+pub(super) fn one() -> u32 {
     1
 }
 

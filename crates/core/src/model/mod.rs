@@ -2,6 +2,7 @@
 //! No I/O here. The static JSON API is exactly the serde form of these types
 //! (see docs/content-api.md), so these types are its source of truth.
 
+mod archive;
 mod article;
 mod block;
 mod image;
@@ -11,6 +12,10 @@ mod time;
 
 pub use crate::url::SafeUrl;
 
+pub use archive::{
+    ArchiveIndex, ArchivePage, ArchiveTerm, ArticleIndexPage, ArticleStub, Malformed, ARTICLE_INDEX_PER_PAGE,
+    HOME_LATEST_SHOWN,
+};
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, TableCell};
 pub use image::{Image, ImageSource};

@@ -112,6 +112,17 @@ impl Route {
         }
     }
 
+    /// Where the RSS feed of this listing is (a file the prerender
+    /// writes, not a route): `/feed.xml` for the home, `/category/<slug>/feed.xml`
+    /// for a category; `None` for anything else.
+    pub fn feed_path(&self) -> Option<String> {
+        match self {
+            Route::Home { .. } => Some("/feed.xml".into()),
+            Route::Category { slug, .. } => Some(format!("/category/{slug}/feed.xml")),
+            _ => None,
+        }
+    }
+
     /// The search URL template for JSON-LD's SearchAction:
     /// `/search?q={placeholder}`, the placeholder left as it is.
     pub fn search_template(placeholder: &str) -> String {

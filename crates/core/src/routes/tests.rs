@@ -22,6 +22,15 @@ fn builds_canonical_paths() {
 }
 
 #[test]
+fn feeds_sit_beside_their_listing_and_are_not_routes() {
+    assert_eq!(Route::home(2).feed_path().as_deref(), Some("/feed.xml"));
+    let feed = Route::category("eco", 3).feed_path().unwrap();
+    assert_eq!(feed, "/category/eco/feed.xml");
+    assert_eq!(Route::parse(&feed, ""), None, "a file, never a page");
+    assert_eq!(Route::tag("eau", 1).feed_path(), None);
+}
+
+#[test]
 fn base_paths() {
     assert_eq!(base_path("http://127.0.0.1:8080/"), "");
     assert_eq!(base_path("https://h.com"), "");

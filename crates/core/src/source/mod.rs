@@ -1,6 +1,7 @@
 //! Sources: where typed content comes from. Pages ask `Source` for model
 //! data and never learn which backend answered. Wire formats stop here.
 
+mod archive;
 pub mod related;
 pub mod search;
 mod static_json;

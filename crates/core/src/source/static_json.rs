@@ -46,6 +46,11 @@ impl StaticSource {
         self.door.get_json(&self.url(path), self.timeout_ms).await
     }
 
+    /// A document under the API root (for the other modules of `source`).
+    pub(super) async fn get_doc<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, FetchError> {
+        self.get(path).await
+    }
+
     pub async fn site(&self) -> Result<SiteInfo, FetchError> {
         self.get("site.json").await
     }

@@ -10,6 +10,9 @@ use crate::model::{Article, ArticleSummary, Home, HomeSection, Listing, ListingK
 use crate::source::related::{rank_related, RelatedKey};
 use crate::source::{checked_slug, ListingRequest};
 
+// The home's latest block is page 1 of the home archive.
+const _: () = assert!(PER_PAGE as usize == crate::model::HOME_LATEST_SHOWN);
+
 /// The request for a full article (also what `prefetch_article` warms).
 pub(super) fn article_query(slug: &str) -> PostQuery {
     PostQuery {
@@ -62,6 +65,30 @@ impl WordPressSource {
             lead,
             sections,
         })
+    }
+
+    /// The home's lead (the newest sticky post, else the newest post), by
+    /// the home's own requests; `None` when they fail (the archive then
+    /// keeps it, rather than failing).
+    async fn lead_id(&self) -> Option<u64> {
+        let sticky_q = PostQuery {
+            sticky: true,
+            ..PostQuery::list(1, 1)
+        };
+        let first_id = |raw: &[Value]| {
+            wire::parse_each::<WpPost>(raw)
+                .into_iter()
+                .find(|p| map::summary(p).is_ok())
+                .map(|p| p.id)
+        };
+        if let Ok((raw, _)) = self.fetch_posts(&sticky_q).await {
+            if let Some(id) = first_id(&raw) {
+                return Some(id);
+            }
+        }
+        let latest_q = PostQuery::list(HOME_LATEST as u32 + 1, 1);
+        let (raw, _) = self.fetch_posts(&latest_q).await.ok()?;
+        first_id(&raw)
     }
 
     /// A post by slug, with its comment count and related articles. The
@@ -153,7 +180,16 @@ impl WordPressSource {
         }
         let base = PostQuery::list(PER_PAGE, page);
         let (kind, q) = match list {
-            ListingRequest::Latest => (ListingKind::Latest, base),
+            // The home archive continues where the home stops: the lead is
+            // on the home, the next `HOME_LATEST_SHOWN` are its latest block
+            // (page 1 here), `/page/2` starts after them.
+            ListingRequest::Latest => (
+                ListingKind::Latest,
+                PostQuery {
+                    exclude: self.lead_id().await.into_iter().collect(),
+                    ..base
+                },
+            ),
             ListingRequest::Category(slug) => {
                 let t = self.term("categories", slug).await?;
                 let kind = ListingKind::Category {

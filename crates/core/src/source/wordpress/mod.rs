@@ -13,6 +13,7 @@
 //!   401/403 (`Denied`), an unknown slug (empty array → `NotFound`), a
 //!   malformed post (`BadData` naming the field).
 
+mod archive;
 mod compose;
 pub mod legacy;
 pub mod links;

@@ -33,6 +33,8 @@ pub struct PostQuery {
     pub sticky: bool,
     /// In this order (`orderby=include`).
     pub include: Vec<u64>,
+    /// Left out (the home's lead, from the home archive).
+    pub exclude: Vec<u64>,
     pub per_page: u32,
     pub page: u32,
     /// With `content` (a full article).
@@ -46,6 +48,15 @@ impl PostQuery {
             page,
             ..Default::default()
         }
+    }
+}
+
+/// `&page=N` after the first page (the first page's URL has none).
+fn page_param(page: u32) -> String {
+    if page > 1 {
+        format!("&page={page}")
+    } else {
+        String::new()
     }
 }
 
@@ -107,6 +118,9 @@ impl Urls {
         if q.sticky {
             p.push("sticky=true".into());
         }
+        if !q.exclude.is_empty() {
+            p.push(format!("exclude={}", ids(&q.exclude)));
+        }
         if !q.include.is_empty() {
             p.push(format!("include={}&orderby=include", ids(&q.include)));
         }
@@ -155,9 +169,25 @@ impl Urls {
     }
 
     pub fn categories(&self) -> String {
+        self.terms("categories", 1)
+    }
+
+    /// A page of the non-empty terms of `taxonomy` (`categories`, `tags`),
+    /// 100 at a time, oldest first.
+    pub fn terms(&self, taxonomy: &str, page: u32) -> String {
         format!(
-            "{}/wp/v2/categories?per_page=100&hide_empty=true&orderby=id&_fields={TERM_FIELDS}",
-            self.root
+            "{}/wp/v2/{taxonomy}?per_page=100&hide_empty=true&orderby=id{}&_fields={TERM_FIELDS}",
+            self.root,
+            page_param(page)
+        )
+    }
+
+    /// A page of the users who have published posts.
+    pub fn authors(&self, page: u32) -> String {
+        format!(
+            "{}/wp/v2/users?per_page=100&has_published_posts=true{}&_fields={USER_FIELDS}",
+            self.root,
+            page_param(page)
         )
     }
 
@@ -182,7 +212,15 @@ impl Urls {
     }
 
     pub fn page_slugs(&self) -> String {
-        format!("{}/wp/v2/pages?per_page=100&_fields=slug,status", self.root)
+        self.page_slugs_at(1)
+    }
+
+    pub fn page_slugs_at(&self, page: u32) -> String {
+        format!(
+            "{}/wp/v2/pages?per_page=100{}&_fields=slug,status",
+            self.root,
+            page_param(page)
+        )
     }
 
     /// `kind`: `posts` or `pages`.

@@ -1,0 +1,82 @@
+//! The files about the whole site, written once the pages are: the sitemaps,
+//! the RSS feeds and `robots.txt`. Each is written whole under a temporary
+//! name and renamed, children before the index that points at them, and the
+//! manifest last (by the caller), so a run cut short leaves the previous
+//! sitemaps and manifest in place and consistent.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use kiosque_core::model::{ArticleStub, Timestamp};
+use kiosque_core::routes::Route;
+
+use crate::feeds::{self, Channel, Site};
+use crate::output::{self, PageFiles};
+use crate::plan::Plan;
+use crate::sitemaps;
+
+/// Writes them all; returns the files written, for the manifest (the next
+/// run deletes those it no longer writes). `old_files`: the last run's.
+pub fn write(
+    dist: &Path,
+    site: &Site,
+    plan: &Plan,
+    pages: &BTreeMap<String, PageFiles>,
+    old_files: &[String],
+    sitemap_limit: usize,
+) -> Result<Vec<String>, String> {
+    let lastmod: HashMap<String, &Timestamp> = plan
+        .articles
+        .iter()
+        .map(|(slug, t)| (Route::article(slug.clone()).path(), t))
+        .collect();
+    // The plan's order (home, listings, pages, articles newest first), so
+    // an unchanged site gives unchanged sitemaps.
+    let planned: Vec<String> = plan.routes.iter().map(Route::path).collect();
+    let in_plan: HashSet<&String> = planned.iter().collect();
+    // Pages kept from the last run but not in the plan (a malformed entry)
+    // come after, in the manifest's order.
+    let kept = pages.keys().filter(|r| !in_plan.contains(r));
+    let urls: Vec<(String, Option<&Timestamp>)> = planned
+        .iter()
+        .chain(kept)
+        .filter(|r| pages.contains_key(*r))
+        .map(|r| (r.clone(), lastmod.get(r).copied()))
+        .collect();
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut feed = |route: Route, title: String, items: Vec<&ArticleStub>| {
+        if let Some(path) = route.feed_path() {
+            let channel = Channel {
+                title,
+                route,
+                feed_path: &path,
+            };
+            let xml = feeds::rss(site, &channel, &items);
+            files.push((path.trim_start_matches('/').to_string(), xml));
+        }
+    };
+    feed(Route::home(1), site.name.to_string(), plan.recent.iter().collect());
+    for c in &plan.categories {
+        let items = plan.recent.iter().filter(|a| a.category.slug == c.slug).collect();
+        feed(
+            Route::category(c.slug.clone(), 1),
+            format!("{} — {}", c.name, site.name),
+            items,
+        );
+    }
+    files.push((
+        "sitemap-news.xml".into(),
+        sitemaps::news_sitemap(site, &plan.recent, plan.now),
+    ));
+    files.push(("robots.txt".into(), feeds::robots(site)));
+    // Last: the index, after the children it points at.
+    files.extend(sitemaps::sitemaps(site, &urls, sitemap_limit));
+    for (file, text) in &files {
+        output::write_if_changed(&dist.join(file), text).map_err(|e| format!("{file}: {e}"))?;
+    }
+    let written: Vec<String> = files.into_iter().map(|(f, _)| f).collect();
+    for stale in old_files.iter().filter(|f| !written.contains(f)) {
+        output::delete_file(dist, stale);
+    }
+    Ok(written)
+}

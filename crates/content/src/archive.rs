@@ -1,0 +1,113 @@
+//! The files that let a tool walk the whole site (docs/content-api.md,
+//! "Archive"): `archive/index.json` (every listing with its size, every
+//! static page) and `archive/articles/page/<n>.json` (every article as a
+//! stub, newest first, `ARTICLE_INDEX_PER_PAGE` a page). Also the home
+//! archive's pagination, which continues where the home stops.
+
+use std::collections::BTreeMap;
+
+use crate::api::json;
+use kiosque_core::model::{
+    ArchiveIndex, ArchivePage, ArchiveTerm, ArticleIndexPage, ArticleStub, ArticleSummary, Listing, ListingKind,
+    StaticPage, API_VERSION, ARTICLE_INDEX_PER_PAGE, HOME_LATEST_SHOWN,
+};
+
+/// The articles of each page of the home archive: page 1 is what the home's
+/// "latest" block shows, later pages hold `per_page` each.
+pub fn home_archive_pages<T>(list: &[T], per_page: usize) -> Vec<&[T]> {
+    let per_page = per_page.max(1);
+    let first = list.len().min(HOME_LATEST_SHOWN);
+    let mut pages = vec![&list[..first]];
+    pages.extend(list[first..].chunks(per_page));
+    pages
+}
+
+/// `latest/page/<n>.json`: every article but the home's lead, newest first.
+pub fn write_latest(files: &mut BTreeMap<String, Vec<u8>>, rest: &[&ArticleSummary], per_page: usize) {
+    let pages = home_archive_pages(rest, per_page);
+    let total_pages = pages.len() as u32;
+    for (i, articles) in pages.into_iter().enumerate() {
+        let listing = Listing {
+            version: API_VERSION,
+            kind: ListingKind::Latest,
+            page: i as u32 + 1,
+            total_pages,
+            total: rest.len() as u32,
+            articles: articles.iter().map(|a| (*a).clone()).collect(),
+        };
+        files.insert(format!("api/latest/page/{}.json", i + 1), json(&listing));
+    }
+}
+
+/// A listing's entry in the index, from the size `paginate` gave it.
+pub fn term(slug: &str, name: &str, total: usize, total_pages: usize) -> ArchiveTerm {
+    ArchiveTerm {
+        slug: slug.to_string(),
+        name: name.to_string(),
+        total: total as u32,
+        total_pages: Some(total_pages as u32),
+    }
+}
+
+pub struct Terms {
+    pub categories: Vec<ArchiveTerm>,
+    pub tags: Vec<ArchiveTerm>,
+    pub authors: Vec<ArchiveTerm>,
+}
+
+/// `archive/index.json` and `archive/articles/page/<n>.json`; `articles`
+/// newest first.
+pub fn write_index(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    terms: Terms,
+    pages: &[StaticPage],
+    articles: &[ArticleSummary],
+) {
+    let index = ArchiveIndex {
+        version: API_VERSION,
+        categories: terms.categories,
+        tags: terms.tags,
+        authors: terms.authors,
+        pages: pages
+            .iter()
+            .map(|p| ArchivePage {
+                slug: p.slug.clone(),
+                modified: p.modified.clone(),
+            })
+            .collect(),
+    };
+    files.insert("api/archive/index.json".into(), json(&index));
+    let total_pages = articles.len().div_ceil(ARTICLE_INDEX_PER_PAGE).max(1);
+    for page in 1..=total_pages {
+        let doc = ArticleIndexPage {
+            version: API_VERSION,
+            page: page as u32,
+            total_pages: total_pages as u32,
+            total: articles.len() as u32,
+            articles: articles
+                .iter()
+                .skip((page - 1) * ARTICLE_INDEX_PER_PAGE)
+                .take(ARTICLE_INDEX_PER_PAGE)
+                .map(ArticleStub::from)
+                .collect(),
+            malformed: Vec::new(),
+        };
+        files.insert(format!("api/archive/articles/page/{page}.json"), json(&doc));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_home_archive_starts_after_the_homes_latest_block() {
+        let list: Vec<u32> = (0..20).collect();
+        let pages = home_archive_pages(&list, 4);
+        assert_eq!(pages[0], &list[..HOME_LATEST_SHOWN]);
+        assert_eq!(pages[1][0], HOME_LATEST_SHOWN as u32, "page 2 continues, no repeat");
+        assert_eq!(pages.iter().map(|p| p.len()).sum::<usize>(), 20, "nothing lost");
+        assert_eq!(home_archive_pages(&list[..3], 4), vec![&list[..3]]);
+        assert_eq!(home_archive_pages::<u32>(&[], 4).len(), 1, "page 1 exists, even empty");
+    }
+}

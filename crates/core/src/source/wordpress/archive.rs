@@ -1,0 +1,117 @@
+//! What a WordPress site holds, for walking it whole: the REST list
+//! endpoints, 100 items a request, following `X-WP-TotalPages`.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::urls::{PostQuery, PER_PAGE};
+use super::wire::{self, WpPost, WpSlug, WpTerm, WpUser};
+use super::{map, parse_one, routable, WordPressSource};
+use crate::http::FetchError;
+use crate::model::{ArchiveIndex, ArchivePage, ArchiveTerm, ArticleIndexPage, ArticleStub, Malformed};
+
+/// A list longer than this many requests is cut (a runaway backend).
+const MAX_LIST_PAGES: u32 = 10_000;
+
+impl WordPressSource {
+    pub async fn archive(&self) -> Result<ArchiveIndex, FetchError> {
+        let categories: Vec<WpTerm> = self.all(|p| self.urls.terms("categories", p)).await?;
+        let tags: Vec<WpTerm> = self.all(|p| self.urls.terms("tags", p)).await?;
+        let users: Vec<WpUser> = self.all(|p| self.urls.authors(p)).await?;
+        let pages: Vec<WpSlug> = self.all(|p| self.urls.page_slugs_at(p)).await?;
+        let terms = |list: Vec<WpTerm>| -> Vec<ArchiveTerm> {
+            list.iter()
+                .filter(|t| t.count > 0)
+                .filter_map(|t| {
+                    Some(ArchiveTerm {
+                        slug: routable(&t.slug).ok()?,
+                        name: map::text(&t.name),
+                        total: t.count,
+                        total_pages: Some(t.count.div_ceil(PER_PAGE).max(1)),
+                    })
+                })
+                .collect()
+        };
+        Ok(ArchiveIndex {
+            version: crate::model::API_VERSION,
+            categories: terms(categories),
+            tags: terms(tags),
+            // WordPress does not count a user's posts: their listing's
+            // first page tells.
+            authors: users
+                .iter()
+                .filter_map(|u| {
+                    Some(ArchiveTerm {
+                        slug: routable(&u.slug).ok()?,
+                        name: map::text(&u.name),
+                        total: 0,
+                        total_pages: None,
+                    })
+                })
+                .collect(),
+            pages: pages
+                .iter()
+                .filter(|p| p.status == "publish")
+                .filter_map(|p| routable(&p.slug).ok())
+                .map(|slug| ArchivePage { slug, modified: None })
+                .collect(),
+        })
+    }
+
+    /// Every item of a paginated REST list; items that do not parse are
+    /// left out (a bad term or user only loses its own listing).
+    async fn all<T: DeserializeOwned>(&self, url: impl Fn(u32) -> String) -> Result<Vec<T>, FetchError> {
+        let mut out = Vec::new();
+        let mut page = 1;
+        loop {
+            let (raw, paging) = self.fetch::<Vec<Value>>(&url(page)).await?;
+            let empty = raw.is_empty();
+            out.extend(wire::parse_each::<T>(&raw));
+            let last = paging.total_pages.unwrap_or(1);
+            if empty || page >= last || page >= MAX_LIST_PAGES {
+                return Ok(out);
+            }
+            page += 1;
+        }
+    }
+
+    /// Page `page` of every published post, 100 a request, newest first.
+    pub async fn article_index(&self, page: u32) -> Result<ArticleIndexPage, FetchError> {
+        if page == 0 {
+            return Err(FetchError::NotFound);
+        }
+        let (raw, paging) = match self.fetch_posts(&PostQuery::list(100, page)).await {
+            Err(FetchError::Status(400)) if page > 1 => return Err(FetchError::NotFound),
+            other => other?,
+        };
+        let mut articles = Vec::new();
+        let mut malformed = Vec::new();
+        for v in &raw {
+            let id = v.get("id").and_then(Value::as_u64);
+            let slug = v.get("slug").and_then(Value::as_str).and_then(|s| routable(s).ok());
+            let status = v.get("status").and_then(Value::as_str).unwrap_or("publish");
+            if status != "publish" {
+                continue;
+            }
+            match parse_one::<WpPost>(v, "post").and_then(|p| map::summary(&p)) {
+                Ok(s) => articles.push(ArticleStub::from(&s)),
+                Err(e) => malformed.push(Malformed {
+                    name: slug
+                        .clone()
+                        .unwrap_or_else(|| format!("post {}", id.map_or("?".into(), |i| i.to_string()))),
+                    slug,
+                    error: e.to_string(),
+                }),
+            }
+        }
+        let total = paging.total.unwrap_or(raw.len() as u32);
+        Ok(ArticleIndexPage {
+            version: crate::model::API_VERSION,
+            page,
+            total_pages: paging.total_pages.unwrap_or_else(|| total.div_ceil(100)).max(1),
+            total,
+            articles,
+            malformed,
+        })
+    }
+}

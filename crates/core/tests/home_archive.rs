@@ -1,0 +1,177 @@
+//! The home and its archive show no article twice in a row (issue 18,
+//! point 9), and the archive index lists what the static API holds, for the
+//! committed demo API (`public/api`) and for WordPress (recorded answers;
+//! those not recorded yet are skipped with a note: run
+//! `scripts/wordpress/record.sh`).
+#![cfg(not(target_arch = "wasm32"))]
+// Test code: a panic is a failed test, not a broken page.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod wp_support;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use kiosque_core::config::Config;
+use kiosque_core::model::{Home, HOME_LATEST_SHOWN};
+use kiosque_core::source::wordpress::urls::{PostQuery, Urls};
+use kiosque_core::source::{ListingRequest, Source};
+use wp_support::{block_on, ROOT};
+
+fn static_source() -> Source {
+    let public = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public");
+    let door = kiosque_core::http::Door::local("http://static.test/", public);
+    let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
+    Source::from_config(&config, "http://static.test/", door)
+}
+
+fn wordpress_source() -> Source {
+    Source::WordPress(wp_support::source().into())
+}
+
+/// Whether the answer for `url` is recorded (or being recorded).
+fn recorded(url: &str) -> bool {
+    let name = wp_support::name_of(url);
+    let there = wp_support::recording() || wp_support::dir().join(format!("{name}.headers.json")).exists();
+    if !there {
+        eprintln!("not recorded yet, skipped: {url} (run scripts/wordpress/record.sh)");
+    }
+    there
+}
+
+/// What the home shows: the lead and its latest block.
+fn shown(home: &Home) -> Vec<String> {
+    let mut slugs: Vec<String> = home.lead.iter().map(|a| a.slug.clone()).collect();
+    slugs.extend(home.latest.iter().take(HOME_LATEST_SHOWN).map(|a| a.slug.clone()));
+    slugs
+}
+
+/// Page 1 of the home archive is the home's latest block, the lead is not in
+/// it; the archive's later pages (when `page2`) show none of the home.
+fn check_home_archive(source: &Source, page2: bool) {
+    let home = block_on(source.home()).unwrap();
+    let lead = home.lead.as_ref().unwrap().slug.clone();
+    let block: Vec<&str> = home
+        .latest
+        .iter()
+        .take(HOME_LATEST_SHOWN)
+        .map(|a| a.slug.as_str())
+        .collect();
+    let p1 = block_on(source.listing(&ListingRequest::Latest, 1)).unwrap();
+    let first: Vec<&str> = p1.articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(first, block, "page 1 of the archive is the home's latest block");
+    assert!(
+        first.iter().all(|s| *s != lead),
+        "the lead is the home's, not the archive's"
+    );
+    if !page2 {
+        return;
+    }
+    let p2 = block_on(source.listing(&ListingRequest::Latest, 2)).unwrap();
+    let on_home = shown(&home);
+    assert!(!p2.articles.is_empty());
+    assert!(
+        p2.articles.iter().all(|a| !on_home.contains(&a.slug)),
+        "/page/2 repeats the home: {:?}",
+        p2.articles.iter().map(|a| &a.slug).collect::<Vec<_>>()
+    );
+    if let Some(next) = home.latest.get(HOME_LATEST_SHOWN) {
+        assert_eq!(p2.articles[0].slug, next.slug, "page 2 continues where the home stops");
+    }
+}
+
+#[test]
+fn static_home_archive_continues_where_the_home_stops() {
+    let source = static_source();
+    check_home_archive(&source, true);
+    // Together, the lead and the archive hold every article once.
+    let home = block_on(source.home()).unwrap();
+    let p1 = block_on(source.listing(&ListingRequest::Latest, 1)).unwrap();
+    let mut seen: HashSet<String> = home.lead.iter().map(|a| a.slug.clone()).collect();
+    let mut count = seen.len();
+    for page in 1..=p1.total_pages {
+        for a in block_on(source.listing(&ListingRequest::Latest, page))
+            .unwrap()
+            .articles
+        {
+            count += 1;
+            seen.insert(a.slug);
+        }
+    }
+    let index = block_on(source.article_index(1)).unwrap();
+    assert_eq!((seen.len(), count), (index.total as usize, index.total as usize));
+}
+
+#[test]
+fn static_archive_index_matches_the_listings() {
+    let source = static_source();
+    let archive = block_on(source.archive()).unwrap();
+    let site = block_on(source.site()).unwrap();
+    assert_eq!(archive.categories.len(), site.nav.len());
+    assert!(archive.tags.len() > 10 && archive.authors.len() == 6);
+    let lists = [
+        (
+            &archive.categories,
+            ListingRequest::Category as fn(String) -> ListingRequest,
+        ),
+        (&archive.tags, ListingRequest::Tag),
+        (&archive.authors, ListingRequest::Author),
+    ];
+    for (terms, request) in lists {
+        for t in terms {
+            let l = block_on(source.listing(&request(t.slug.clone()), 1)).unwrap();
+            assert_eq!((Some(l.total_pages), l.total), (t.total_pages, t.total), "{}", t.slug);
+        }
+    }
+    let pages: Vec<&str> = archive.pages.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(pages, ["a-propos", "mentions-legales"]);
+    for p in &pages {
+        block_on(source.page(p)).unwrap();
+    }
+    let index = block_on(source.article_index(1)).unwrap();
+    assert_eq!((index.total, index.total_pages, index.articles.len()), (48, 1, 48));
+    assert!(index.malformed.is_empty());
+    assert!(index.articles.windows(2).all(|w| w[0].published >= w[1].published));
+    for a in &index.articles {
+        block_on(source.article(&a.slug)).unwrap();
+    }
+}
+
+#[test]
+fn wordpress_home_archive_continues_where_the_home_stops() {
+    let page2 = Urls::new(ROOT).posts(&PostQuery {
+        exclude: vec![101],
+        ..PostQuery::list(6, 2)
+    });
+    check_home_archive(&wordpress_source(), recorded(&page2));
+    let p1 = block_on(wordpress_source().listing(&ListingRequest::Latest, 1)).unwrap();
+    assert_eq!((p1.total, p1.total_pages), (47, 8), "every post but the lead");
+}
+
+#[test]
+fn wordpress_archive_lists_what_is_published() {
+    let urls = Urls::new(ROOT);
+    let needed = [
+        urls.terms("tags", 1),
+        urls.authors(1),
+        urls.posts(&PostQuery::list(100, 1)),
+    ];
+    if !needed.iter().all(|u| recorded(u)) {
+        return;
+    }
+    let source = wordpress_source();
+    let archive = block_on(source.archive()).unwrap();
+    assert_eq!(archive.categories.len(), 6);
+    assert!(archive.tags.len() > 10);
+    assert_eq!(archive.authors.len(), 6);
+    let pages: HashSet<&str> = archive.pages.iter().map(|p| p.slug.as_str()).collect();
+    assert!(pages.contains("a-propos") && pages.contains("mentions-legales"));
+    let index = block_on(source.article_index(1)).unwrap();
+    assert_eq!((index.total, index.articles.len()), (48, 48));
+    let hidden = [
+        "brouillon-enquete-ports",
+        "note-interne-planning-redaction",
+        "a-paraitre-bilan-annuel",
+    ];
+    assert!(index.articles.iter().all(|a| !hidden.contains(&a.slug.as_str())));
+}
