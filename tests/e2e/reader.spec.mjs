@@ -18,6 +18,8 @@ async function holdRequests(page, url) {
 test('client navigation moves focus to the new h1 and announces it', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.card--lead')).toBeVisible();
+  // A client navigation needs the app: a click before it is a page load.
+  await page.waitForFunction(() => window.__kiosqueStart);
   const target = home().latest[0];
   await page.locator('.home__latest').getByRole('link', { name: target.title, exact: true }).click();
   await expect(page.locator('h1')).toHaveText(target.title);

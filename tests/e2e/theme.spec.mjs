@@ -166,6 +166,8 @@ for (const scheme of SCHEMES.slice(0, 2)) {
     await page.emulateMedia({ colorScheme: scheme.device });
     await page.goto('/');
     await expect(page.locator('.card--lead')).toBeVisible();
+    // The theme button is the app's: shown once it runs.
+    await page.waitForFunction(() => window.__kiosqueStart);
     // [element, the background it sits on]
     const ringOn = async (selector, backgroundSelector) => {
       const el = page.locator(selector).filter({ visible: true }).first();
