@@ -83,16 +83,16 @@ run setup none scripts/setup.sh --test
 run fmt none cargo fmt --all -- --check
 run clippy-wasm none cargo clippy --target wasm32-unknown-unknown -p kiosque -p kiosque-core --features kiosque/hydrate --all-targets -- -D warnings
 run clippy-host none cargo clippy --workspace --all-targets -- -D warnings
-# One native build serves the tests, the content check and the prerender
-# command below (same profile, same features: nothing is compiled twice).
+# One native build serves the tests; the content check and the prerender
+# below reuse it (same profile, same features: only their binaries link).
 run unit-native cargo_counts cargo test --workspace
-run content-fresh none target/debug/content --check
+run content-fresh none cargo run --quiet -p kiosque-content -- --check
 run server node_counts node --test tests/server/
 run wasm-browser cargo_counts cargo test --target wasm32-unknown-unknown -p kiosque --features hydrate
 run trunk-release none trunk build --release
 # Prerendered pages in dist/, as a publisher's deploy has them.
 # (Absolute URLs name the e2e server, as a publisher's site.url would.)
-run prerender none target/debug/kiosque-publish prerender --site-url "http://127.0.0.1:${E2E_PORT:-4173}"
+run prerender none cargo run --quiet -p kiosque-cli -- prerender --site-url "http://127.0.0.1:${E2E_PORT:-4173}"
 run size-budget none node scripts/size-budget.mjs
 # nginx, Netlify and GitHub Pages recipes, and a sub-path deploy (docs/deploy.md).
 run deploy deploy_counts scripts/deploy/test.sh

@@ -109,7 +109,7 @@ pub fn rss(site: &Site, channel: &Channel, items: &[&ArticleStub]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use kiosque_core::model::CategoryRef;
 

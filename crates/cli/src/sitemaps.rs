@@ -94,15 +94,7 @@ pub fn news_sitemap(site: &Site, recent: &[ArticleStub], now: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn site() -> Site<'static> {
-        Site {
-            url: "https://news.example/sub",
-            name: "Le <Site>",
-            tagline: "Tout",
-            locale: "fr",
-        }
-    }
+    use crate::feeds::tests::site;
 
     #[test]
     fn children_hold_at_most_the_limit_and_come_before_the_index() {
