@@ -21,12 +21,15 @@ pub fn Share(route: Route, #[prop(into)] title: String) -> impl IntoView {
             format!("https://www.linkedin.com/sharing/share-offsite/?url={u}"),
         ),
     ];
+    // Fixed https prefixes and encoded values: checked all the same, as
+    // every URL the app writes.
     let items = links
         .into_iter()
+        .filter_map(|(name, href)| Some((name, SafeUrl::new(&href)?)))
         .map(|(name, href)| {
             view! {
                 <li>
-                    <a class="share__link" href=href rel="noopener noreferrer" target="_blank">
+                    <a class="share__link" href=href.into_string() rel="noopener noreferrer" target="_blank">
                         <span class="visually-hidden">{s.share_on}" "</span>
                         {name}
                     </a>
@@ -34,7 +37,7 @@ pub fn Share(route: Route, #[prop(into)] title: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let mail = format!("mailto:?subject={t}&body={u}");
+    let mail = SafeUrl::new(&format!("mailto:?subject={t}&body={u}")).map(SafeUrl::into_string);
     let status = RwSignal::new("");
     let copy_url = url.clone();
     let copy = move |_| {

@@ -86,7 +86,10 @@ export function hashedAssets(dist) {
 }
 
 /** Client-routed deep links that no file answers. */
-export const DEEP_LINKS = ['/search?q=eau', '/tag/eau', '/category/economie/page/2', '/a-propos'];
+// Routes that are not prerendered (every public URL of the demo is): the
+// search, and pages the content does not have yet (a new tag, a page beyond
+// the last, a static page published after the prerender).
+export const DEEP_LINKS = ['/search?q=eau', '/tag/pas-encore-un-mot-cle', '/category/economie/page/99', '/une-page-a-venir'];
 
 /** Missing files with an extension: real 404s. */
 export const MISSING_FILES = ['/api/articles/nope.json', '/media/nope-1200.jpg', '/api/nope/page/1.json'];
