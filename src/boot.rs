@@ -31,8 +31,10 @@ pub fn start() {
         let door = Door::browser();
         let (text, config) = kiosque_core::config::load(&door, &base_url).await;
         let path = platform::location_path();
+        // A config this bundle cannot use (e.g. a source it was built
+        // without) renders its error view: never hydrate a page over it.
         let hydrate = match (&stamp, &text) {
-            (Some(Some(stamp)), Some(text)) => stamp.matches(&path, &router_base(&base_url), text),
+            (Some(Some(stamp)), Some(text)) if config.is_ok() => stamp.matches(&path, &router_base(&base_url), text),
             _ => false,
         };
         if let Ok(config) = &config {
