@@ -5,16 +5,20 @@
 // (data-js-wordpress…, scripts/deploy/flavor.sh).
 const tag = document.querySelector('script[data-wasm]');
 
-/** The bundle for config.json's `api.kind`: {js, wasm}. Without that flavor
- * (`trunk serve`), or without a readable config, trunk's own (static); the
- * app then says what is wrong. Same request as index.html's preload, so the
- * preload answers it; public/sw.js applies the same rule. */
+/** The bundle for config.json's `api.kind`: {js, wasm}; trunk's own (static)
+ * without that flavor (`trunk serve`) or a readable config: the app then says
+ * what is wrong. The fetch is the one index.html preloads; its text goes to
+ * the app (boot.rs), which needs it next. public/sw.js picks the same way. */
 async function bundle() {
-  const kind = await fetch('config.json', { credentials: 'same-origin', mode: 'cors' })
-    .then((r) => r.json())
-    .then((c) => String(c?.api?.kind || ''), () => '');
-  const key = kind.charAt(0).toUpperCase() + kind.slice(1);
+  const r = await fetch('config.json', { credentials: 'same-origin' }).catch(() => null);
+  const text = r?.ok && /json/.test(r.headers.get('content-type')) ? await r.text().catch(() => null) : null;
+  let kind = '';
+  try {
+    kind = String(JSON.parse(text).api.kind);
+    window.__kiosqueConfig = text;
+  } catch {}
   const d = tag.dataset;
+  const key = kind.charAt(0).toUpperCase() + kind.slice(1);
   return d[`js${key}`] && d[`wasm${key}`] ? { js: d[`js${key}`], wasm: d[`wasm${key}`] } : { js: d.js, wasm: d.wasm };
 }
 
