@@ -503,7 +503,7 @@ function renderMarkdown(r) {
         'Leptos\'s reactive graph 10.6 %, tachys views and attributes 18 %, `core`/`alloc` 13 %, read-only data 6.6 % (UI strings in three languages, the HTML entity table, time zones, panic messages), ' +
         'serde_json 4 %, js-sys/web-sys 3.3 %, the router 4 %. Leptos\'s own hackernews example (hydrate + router) is ~600 KB raw before compression, so with this framework 120 KB brotli is below the floor of a routed, hydrated app. ' +
         'Already done: opt-level z, LTO, one codegen unit, panic=abort, wasm-opt -Oz, Leptos `erase_components` (−95 KB brotli), field paths (`serde_path_to_error`) kept for `config.json` and WordPress objects only (−16 KB). ' +
-        'What would close most of the gap: code splitting, so the first page loads only its own view and the source it uses (Leptos 0.8 `#[lazy]` routes with `wasm-split`, which needs cargo-leptos and a nightly toolchain, not available offline here); ' +
+        'What would close most of the gap (the sources are already split: one bundle per source, the loader picks it from `config.json`): code splitting, so the first page loads only its own view (Leptos 0.8 `#[lazy]` routes with `wasm-split`, which needs cargo-leptos and a nightly toolchain, not available offline here); ' +
         'a nightly `-Zbuild-std` with `panic_immediate_abort` and `-Zfmt-debug=none` (typically −10 to −20 %); a hand-written deserializer for the body blocks instead of serde\'s internally tagged enums; ' +
         'and, to be measured, a `csr`-only build for non-prerendered deploys. None is a one-line change; each needs its own issue.', '');
     }
