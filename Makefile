@@ -23,7 +23,7 @@ check:
 setup:
 	scripts/setup.sh --test
 
-## Release bundle in dist/
+## Release bundle in dist/: one wasm per source (static, WordPress), the loader picks it from config.json
 build:
 	scripts/setup.sh
 	trunk build --release

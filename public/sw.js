@@ -14,7 +14,8 @@
 //   a CORS API): network first, cached; the 20 articles read last are kept,
 //   plus 40 other documents (site, home, listings).
 // - the files the shell loads, and any hashed file (name-<hex hash>.js/.wasm/
-//   .css): cache first, the shell's precached at install.
+//   .css): cache first, the shell's precached at install, with only the
+//   bundle flavor config.json names (the loader's rule, public/start.js).
 // - same-origin images: network first, the 80 seen last kept.
 // Anything else goes to the network untouched. "Network first" answers from
 // the cache when the network fails, or after 3 s when the cache can answer.
@@ -24,16 +25,18 @@
 // pages keep the assets they loaded; the next page load uses the new build.
 'use strict';
 
-// What the shell loads (its scripts, wasm, stylesheet, icon) and a version
-// that changes with any of them: written by scripts/deploy/post-build.sh.
-const BUILD = { version: 'dev', assets: [] };
+// What the shell loads (its scripts, stylesheet, icon), each bundle flavor's
+// JS and wasm, and a version that changes with any of them: written by
+// scripts/deploy/post-build.sh.
+const BUILD = { version: 'dev', assets: [], flavors: {} };
 
 const SCOPE = self.registration.scope;
 const at = (p) => new URL(p, SCOPE).href;
 const SHELL = at('shell.html');
 const OFFLINE = at('offline.html');
 const CONFIG = at('config.json');
-const ASSETS = BUILD.assets.map(at);
+// Every flavor's files are served cache first; one flavor is precached.
+const ASSETS = [...BUILD.assets, ...Object.values(BUILD.flavors).flat()].map(at);
 
 // Build-bound caches carry the version; content caches survive updates.
 const CACHES = {
@@ -52,12 +55,13 @@ let retired = false;
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
+      const config = await fetch(CONFIG, { cache: 'no-cache' }).catch(() => null);
       const shell = await caches.open(CACHES.shell);
+      const assets = [...BUILD.assets, ...(await flavor(config))].map(at);
       // Revalidated: a stale copy from the HTTP cache would stay for the build.
-      await shell.addAll([SHELL, OFFLINE, ...ASSETS].map((u) => new Request(u, { cache: 'no-cache' })));
+      await shell.addAll([SHELL, OFFLINE, ...assets].map((u) => new Request(u, { cache: 'no-cache' })));
       // What every route needs, so that the first page read is readable
       // offline even though it loaded before this worker was there.
-      const config = await fetch(CONFIG, { cache: 'no-cache' }).catch(() => null);
       if (config?.ok) {
         await remember(CACHES.data, CONFIG, config.clone(), LIMITS.data);
         const root = await apiRoot(config);
@@ -243,6 +247,14 @@ async function retireIfTurnedOff(response) {
   for (const name of await caches.keys()) {
     if (name.startsWith('kiosque-')) await caches.delete(name);
   }
+}
+
+/** The bundle flavor's files for a config.json response: its `api.kind`'s,
+ * else the static one (the loader's rule, public/start.js). */
+async function flavor(response) {
+  const config = response?.ok ? await response.clone().json().catch(() => null) : null;
+  const kind = config?.api?.kind;
+  return (Object.hasOwn(BUILD.flavors, kind) && BUILD.flavors[kind]) || BUILD.flavors.static || [];
 }
 
 /** The static API's root from a config.json response (the rules of

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What a build reads: a change to any of them makes dist/ stale. */
-const SOURCES = ['src', 'style', 'public', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml'];
+const SOURCES = ['src', 'style', 'public', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'scripts/deploy'];
 
 function newestMtime(p) {
   let st;

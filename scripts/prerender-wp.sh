@@ -8,7 +8,8 @@ wp="${KIOSQUE_WP_URL:-http://127.0.0.1:8081/wp-json}"
 out=target/dist-wp
 rm -rf "$out"
 cp -r dist "$out"
-# Same site keys, the WordPress source.
+# Same site keys, the WordPress source (the loader then imports dist/'s
+# WordPress bundle flavor, which release builds carry).
 node -e '
   const fs = require("fs");
   const [file, wp] = process.argv.slice(1);

@@ -82,6 +82,8 @@ summary() {
 run setup none scripts/setup.sh --test
 run fmt none cargo fmt --all -- --check
 run clippy-wasm none cargo clippy --target wasm32-unknown-unknown -p kiosque -p kiosque-core --features kiosque/hydrate --all-targets -- -D warnings
+# Each bundle flavor alone (one per source, README "Bundle size") compiles warning-free.
+run clippy-flavors none sh -c 'for f in source-static source-wordpress; do cargo clippy --target wasm32-unknown-unknown -p kiosque -p kiosque-core --no-default-features --features "kiosque/hydrate,kiosque/$f" --all-targets -- -D warnings || exit 1; done'
 run clippy-host none cargo clippy --workspace --all-targets -- -D warnings
 # One native build serves the tests; the content check and the prerender
 # below reuse it (same profile, same features: only their binaries link).

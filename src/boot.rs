@@ -11,6 +11,10 @@ use crate::platform;
 use kiosque_core::http::Door;
 use kiosque_core::stamp::{Stamp, BUILD_MARKER, STAMP_META};
 
+/// The `config.json` text the loader (public/start.js) read to pick the
+/// bundle: the app starts from it instead of fetching it again.
+const CONFIG_GLOBAL: &str = "__kiosqueConfig";
+
 /// Globals that carry a prerendered page's resource data.
 const DATA_GLOBALS: [&str; 3] = ["__RESOLVED_RESOURCES", "__INCOMPLETE_CHUNKS", "__SERIALIZED_ERRORS"];
 
@@ -29,10 +33,18 @@ pub fn start() {
     // Before `hydrate_body`/`mount_to_body`, which start Leptos's executor.
     platform::spawn(async move {
         let door = Door::browser();
-        let (text, config) = kiosque_core::config::load(&door, &base_url).await;
+        let (text, config) = match platform::take_global(CONFIG_GLOBAL) {
+            Some(text) if text.len() <= kiosque_core::http::MAX_BODY_CHARS => {
+                let config = kiosque_core::config::Config::parse(&text);
+                (Some(std::sync::Arc::<str>::from(text)), config)
+            }
+            _ => kiosque_core::config::load(&door, &base_url).await,
+        };
         let path = platform::location_path();
+        // A config this bundle cannot use (e.g. a source it was built
+        // without) renders its error view: never hydrate a page over it.
         let hydrate = match (&stamp, &text) {
-            (Some(Some(stamp)), Some(text)) => stamp.matches(&path, &router_base(&base_url), text),
+            (Some(Some(stamp)), Some(text)) if config.is_ok() => stamp.matches(&path, &router_base(&base_url), text),
             _ => false,
         };
         if let Ok(config) = &config {

@@ -7,8 +7,10 @@
 # - _redirects, _headers: Netlify's routing and headers (deploy/netlify/);
 # - .nojekyll: GitHub Pages serves the files as they are;
 # - offline.html: gets the shell's <base> and stylesheet;
-# - sw.js: gets the files the shell loads and a version (docs/deploy.md,
-#   "Offline reading").
+# - sw.js: gets the files the shell loads, per bundle flavor, and a version
+#   (docs/deploy.md, "Offline reading");
+# - release builds: the WordPress flavor of the bundle (flavor.sh), beside
+#   trunk's static one; `trunk serve` (debug) has only the static one.
 set -eu
 out="${TRUNK_STAGING_DIR:?run by trunk}"
 # Release builds carry the default Content-Security-Policy (deploy/csp.txt);
@@ -16,6 +18,7 @@ out="${TRUNK_STAGING_DIR:?run by trunk}"
 # live-reload script is inline.
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   node scripts/deploy/csp.mjs --meta "$out/index.html"
+  sh scripts/deploy/flavor.sh wordpress
 fi
 cp "$out/index.html" "$out/shell.html"
 cp "$out/index.html" "$out/404.html"
@@ -28,23 +31,33 @@ head=$(grep -E '<base |rel="stylesheet"' "$out/index.html")
 awk -v head="$head" '/<!--KIOSQUE-HEAD-->/ { print head; next } { print }' "$out/offline.html" > "$out/offline.html.tmp"
 mv "$out/offline.html.tmp" "$out/offline.html"
 
-# sw.js: the files the shell loads (scripts, stylesheet, wasm, icon: every
-# same-origin src/href of index.html but config.json, which is data), and a
-# version that changes whenever one of them, the shell or the offline page does.
+# sw.js: the files the shell loads (scripts, stylesheet, icon: every
+# same-origin src/href of index.html but config.json, which is data), each
+# bundle flavor's JS and wasm (the loader tag's data-js[-KIND]/data-wasm[-KIND]:
+# the worker precaches only the one config.json names), and a version that
+# changes whenever one of them, the shell or the offline page does.
 base=$(grep -oE '<base href="[^"]*"' "$out/index.html" | sed -E 's/^<base href="//; s/"$//')
-assets=$(grep -v '<base ' "$out/index.html" | grep -oE '(src|href)="[^"]+"' | sed -E 's/^(src|href)="//; s/"$//' \
+assets=$(grep -v '<base ' "$out/index.html" | grep -oE ' (src|href)="[^"]+"' | sed -E 's/^ (src|href)="//; s/"$//' \
   | grep -vE '^([a-z]+:|//|#)' | grep -E '\.(js|mjs|wasm|css|svg|png|ico|woff2?)$' | sort -u)
 [ -n "$assets" ] || { echo "post-build: no assets found in $out/index.html" >&2; exit 1; }
+# "KIND URL" lines; trunk's own data-js/data-wasm are the static flavor.
+flavors=$(grep -oE ' data-(js|wasm)(-[a-z]+)?="[^"]+"' "$out/index.html" \
+  | sed -E 's/^ data-(js|wasm)(-([a-z]+))?="([^"]+)"$/\3 \4/; s/^ /static /')
+[ -n "$flavors" ] || { echo "post-build: no data-js/data-wasm on the loader tag of $out/index.html" >&2; exit 1; }
 files=""
-for a in $assets; do
+for a in $assets $(printf '%s\n' "$flavors" | cut -d' ' -f2); do
   f="$out/${a#"$base"}"
   [ -f "$f" ] || { echo "post-build: index.html loads $a, not in the bundle ($f)" >&2; exit 1; }
   files="$files $f"
 done
 # shellcheck disable=SC2086 # $files: paths without spaces, one per word
 version=$(cat "$out/index.html" "$out/offline.html" $files | sha256sum | cut -c1-16)
-list=$(printf '%s\n' $assets | sed 's/.*/"&"/' | paste -sd, -)
-line="const BUILD = { version: '$version', assets: [$list] };"
+quoted() { sed 's/.*/"&"/' | paste -sd, -; }
+list=$(printf '%s\n' $assets | quoted)
+per_kind=$(for k in $(printf '%s\n' "$flavors" | cut -d' ' -f1 | sort -u); do
+  printf '%s: [%s]\n' "$k" "$(printf '%s\n' "$flavors" | awk -v k="$k" '$1 == k { print $2 }' | quoted)"
+done | paste -sd, -)
+line="const BUILD = { version: '$version', assets: [$list], flavors: { $per_kind } };"
 grep -q '^const BUILD = ' "$out/sw.js" || { echo "post-build: no BUILD line in sw.js" >&2; exit 1; }
 awk -v line="$line" '/^const BUILD = / { print line; next } { print }' "$out/sw.js" > "$out/sw.js.tmp"
 mv "$out/sw.js.tmp" "$out/sw.js"

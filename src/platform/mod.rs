@@ -15,8 +15,8 @@
 //! - Offline: [`register_service_worker`].
 //! - Start-up (`boot`): [`install_panic_hook`], [`document_base_url`],
 //!   [`location_path`], [`meta_content`], [`has_global`],
-//!   [`discard_prerendered`], [`set_global`], [`console_warn`], [`spawn`],
-//!   [`next_task`].
+//!   [`discard_prerendered`], [`set_global`], [`take_global`] (the loader's
+//!   `config.json`), [`console_warn`], [`spawn`], [`next_task`].
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -32,7 +32,8 @@ use wasm as imp;
 pub use imp::{
     console_warn, copy_text, discard_prerendered, document_base_url, has_global, image_broken, install_panic_hook,
     location_path, meta_content, next_task, now_unix, on_popstate_first, register_service_worker, relative_time,
-    reload, scroll_to, scroll_y, set_global, set_root_attribute, spawn, storage_get, storage_set, when_page_shown,
+    reload, scroll_to, scroll_y, set_global, set_root_attribute, spawn, storage_get, storage_set, take_global,
+    when_page_shown,
 };
 
 /// The unit a relative time is best said in, within a week; older dates

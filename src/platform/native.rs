@@ -66,6 +66,10 @@ pub fn discard_prerendered(_globals: &[&str]) {}
 
 pub fn set_global(_name: &str, _value: &str) {}
 
+pub fn take_global(_name: &str) -> Option<String> {
+    None
+}
+
 pub fn console_warn(_message: &str) {}
 
 /// Natively the app never starts: nothing to run.

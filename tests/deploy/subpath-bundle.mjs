@@ -3,7 +3,9 @@
 //   trunk build --release --public-url /news/ --dist target/dist-subpath
 // unless target/dist-subpath already holds a build of the same sources (a
 // hash of every input of the build, stored in target/dist-subpath.key).
-// Prints the directory. Node built-ins only.
+// Prints the directory. Node built-ins only. Like any release build it holds
+// both bundle flavors (static and WordPress, scripts/deploy/flavor.sh), both
+// under /news/.
 
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';

@@ -18,6 +18,16 @@ pub enum ApiKind {
     Wordpress,
 }
 
+impl ApiKind {
+    /// The name `config.json` spells it with.
+    pub fn name(self) -> &'static str {
+        match self {
+            ApiKind::Static => "static",
+            ApiKind::Wordpress => "wordpress",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApiConfig {
@@ -156,6 +166,18 @@ impl Config {
                 ),
             );
         }
+        if !crate::source::is_built(self.api.kind) {
+            // The loader picks the bundle from api.kind; only a build without
+            // that flavor (`trunk serve`, or a copy missing its files) gets here.
+            return bad(
+                "api.kind",
+                format!(
+                    "{:?}: this bundle was built without that source; deploy the release build \
+                     (`make build` builds one bundle per source)",
+                    self.api.kind.name()
+                ),
+            );
+        }
         let base = self.api.base_url.trim();
         if base.is_empty() {
             return bad("api.base_url", "must not be empty".into());
@@ -275,6 +297,7 @@ pub async fn load(door: &http::Door, bundle_base: &str) -> (Option<std::sync::Ar
 mod tests {
     use super::*;
 
+    #[cfg(all(feature = "static-source", feature = "wordpress-source"))] // parses both kinds
     #[test]
     fn minimal_shape_parses_with_defaults() {
         let c = Config::parse(
@@ -301,6 +324,7 @@ mod tests {
         assert!(c.api.most_read_url.is_some() && c.api.view_count_url.is_some());
     }
 
+    #[cfg(all(feature = "static-source", feature = "wordpress-source"))]
     fn key_of(text: &str) -> String {
         match Config::parse(text) {
             Err(ConfigError::Invalid { key, .. }) => key,
@@ -308,6 +332,7 @@ mod tests {
         }
     }
 
+    #[cfg(all(feature = "static-source", feature = "wordpress-source"))] // parses both kinds
     #[test]
     fn errors_name_the_bad_key() {
         assert_eq!(key_of(r#"{"api":{"kind":"drupal","base_url":"/api"}}"#), "api.kind");

@@ -11,7 +11,7 @@ pub use document::{copy_text, image_broken, register_service_worker, reload, set
 pub use navigation::{on_popstate_first, scroll_to, scroll_y, when_page_shown};
 pub use start::{
     console_warn, discard_prerendered, document_base_url, has_global, install_panic_hook, location_path, meta_content,
-    next_task, set_global, spawn,
+    next_task, set_global, spawn, take_global,
 };
 pub use storage::{storage_get, storage_set};
 pub use time::{now_unix, relative_time};

@@ -41,6 +41,14 @@ pub fn has_global(name: &str) -> bool {
     window().is_some_and(|w| js_sys::Reflect::has(&w, &name.into()).unwrap_or(false))
 }
 
+/// Removes `window[name]` and returns it, when it is a string.
+pub fn take_global(name: &str) -> Option<String> {
+    let w = window()?;
+    let value = js_sys::Reflect::get(&w, &name.into()).ok()?.as_string();
+    let _ = js_sys::Reflect::delete_property(&w, &name.into());
+    value
+}
+
 /// Sets `window[name]` to a string (read by tests and monitoring; a global,
 /// not the DOM, so a hydrated page stays byte-identical).
 pub fn set_global(name: &str, value: &str) {

@@ -5,7 +5,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{Source, StaticSource};
+use super::Source;
+#[cfg(feature = "static-source")]
+use super::StaticSource;
 use crate::http::FetchError;
 use crate::model::{ArchiveIndex, ArticleIndexPage, ArticleStub, Malformed};
 
@@ -13,23 +15,18 @@ impl Source {
     /// Every category, tag and author with its listing's size, and every
     /// static page.
     pub async fn archive(&self) -> Result<ArchiveIndex, FetchError> {
-        match self {
-            Source::Static(s) => s.archive().await,
-            Source::WordPress(s) => s.archive().await,
-        }
+        dispatch!(self, s => s.archive().await)
     }
 
     /// Page `page` (from 1) of every published article, newest first.
     /// Entries that cannot be read are in `malformed`, not an error.
     pub async fn article_index(&self, page: u32) -> Result<ArticleIndexPage, FetchError> {
-        match self {
-            Source::Static(s) => s.article_index(page).await,
-            Source::WordPress(s) => s.article_index(page).await,
-        }
+        dispatch!(self, s => s.article_index(page).await)
     }
 }
 
 /// An index page whose entries are read one by one.
+#[cfg(feature = "static-source")]
 #[derive(Deserialize)]
 struct RawIndexPage {
     #[serde(default = "one")]
@@ -42,6 +39,7 @@ struct RawIndexPage {
     articles: Vec<Value>,
 }
 
+#[cfg(feature = "static-source")]
 fn one() -> u32 {
     1
 }
@@ -69,6 +67,7 @@ pub(super) fn stubs(values: Vec<Value>) -> (Vec<ArticleStub>, Vec<Malformed>) {
     (good, bad)
 }
 
+#[cfg(feature = "static-source")]
 impl StaticSource {
     pub async fn archive(&self) -> Result<ArchiveIndex, FetchError> {
         self.get_doc("archive/index.json").await

@@ -1,14 +1,24 @@
 //! Sources: where typed content comes from. Pages ask `Source` for model
 //! data and never learn which backend answered. Wire formats stop here.
+//!
+//! Each adapter is a cargo feature (`static-source`, `wordpress-source`,
+//! both by default): the browser gets one bundle per source, so a site never
+//! downloads the adapter it does not use. `Config::parse` refuses a kind
+//! this build lacks; `Source::Missing` is the typed answer if one slips by.
 
-mod archive;
 pub mod related;
 pub mod search;
+#[cfg(feature = "static-source")]
 mod static_json;
 pub mod wordpress;
 
+#[cfg(feature = "static-source")]
 pub use static_json::StaticSource;
+#[cfg(feature = "wordpress-source")]
 pub use wordpress::WordPressSource;
+
+#[cfg(not(any(feature = "static-source", feature = "wordpress-source")))]
+compile_error!("kiosque-core needs a source: enable `static-source`, `wordpress-source` or both");
 
 use std::sync::Arc;
 
@@ -21,9 +31,49 @@ use crate::routes::Route;
 /// that loads data holds one.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
+    #[cfg(feature = "static-source")]
     Static(Arc<StaticSource>),
+    #[cfg(feature = "wordpress-source")]
     WordPress(Arc<WordPressSource>),
+    /// `config.json` names a source this build was compiled without: every
+    /// call answers [`not_built`].
+    Missing(ApiKind),
 }
+
+/// Whether this build has the adapter for `kind`.
+pub fn is_built(kind: ApiKind) -> bool {
+    match kind {
+        ApiKind::Static => cfg!(feature = "static-source"),
+        ApiKind::Wordpress => cfg!(feature = "wordpress-source"),
+    }
+}
+
+/// The error a [`Source::Missing`] answers.
+pub fn not_built(kind: ApiKind) -> FetchError {
+    FetchError::BadData(format!(
+        "this bundle has no {} source (api.kind in config.json)",
+        kind.name()
+    ))
+}
+
+/// Calls `$call` on whichever adapter `$source` holds; `Missing` answers `$missing`.
+macro_rules! dispatch {
+    ($source:expr, $s:ident => $call:expr, $kind:ident => $missing:expr) => {
+        match $source {
+            #[cfg(feature = "static-source")]
+            Source::Static($s) => $call,
+            #[cfg(feature = "wordpress-source")]
+            Source::WordPress($s) => $call,
+            Source::Missing($kind) => $missing,
+        }
+    };
+    ($source:expr, $s:ident => $call:expr) => {
+        dispatch!($source, $s => $call, kind => Err($crate::source::not_built(*kind)))
+    };
+}
+
+// After `dispatch!`, which it uses.
+mod archive;
 
 impl Source {
     /// Builds the source that `config.json` asks for. `bundle_base` is the URL
@@ -32,44 +82,39 @@ impl Source {
     pub fn from_config(config: &Config, bundle_base: &str, door: Door) -> Source {
         let root = config.api_root(bundle_base);
         match config.api.kind {
+            #[cfg(feature = "static-source")]
             ApiKind::Static => Source::Static(Arc::new(StaticSource::new(
                 root,
                 config.api.timeout_ms,
                 bundle_base,
                 door,
             ))),
+            #[cfg(feature = "wordpress-source")]
             ApiKind::Wordpress => Source::WordPress(Arc::new(WordPressSource::from_config(&root, &config.api, door))),
+            #[allow(unreachable_patterns)] // with both adapters built
+            kind => {
+                let _ = (root, door);
+                Source::Missing(kind)
+            }
         }
     }
 
     pub async fn site(&self) -> Result<SiteInfo, FetchError> {
-        match self {
-            Source::Static(s) => s.site().await,
-            Source::WordPress(s) => s.site().await,
-        }
+        dispatch!(self, s => s.site().await)
     }
 
     pub async fn home(&self) -> Result<Home, FetchError> {
-        match self {
-            Source::Static(s) => s.home().await,
-            Source::WordPress(s) => s.home().await,
-        }
+        dispatch!(self, s => s.home().await)
     }
 
     pub async fn article(&self, slug: &str) -> Result<Article, FetchError> {
-        match self {
-            Source::Static(s) => s.article(slug).await,
-            Source::WordPress(s) => s.article(slug).await,
-        }
+        dispatch!(self, s => s.article(slug).await)
     }
 
     /// The canonical slug of article `slug`, for an old permalink
     /// (`/:slug`); unlike [`Self::article`], counts no view.
     pub async fn article_slug(&self, slug: &str) -> Result<String, FetchError> {
-        match self {
-            Source::Static(s) => s.article(slug).await.map(|a| a.slug),
-            Source::WordPress(s) => s.article_slug(slug).await,
-        }
+        dispatch!(self, s => s.article_slug(slug).await)
     }
 
     /// Where an old URL (a WordPress permalink such as `/2026/11/28/slug/`,
@@ -89,48 +134,39 @@ impl Source {
     /// The route behind a [`LegacyRedirect::Lookup`]. Only WordPress knows IDs.
     pub async fn resolve_legacy(&self, lookup: &str) -> Result<Route, FetchError> {
         match self {
+            #[cfg(feature = "static-source")]
             Source::Static(_) => Err(FetchError::NotFound),
+            #[cfg(feature = "wordpress-source")]
             Source::WordPress(s) => {
                 let path = s.resolve_legacy(lookup).await?;
                 Route::parse(&path, "").ok_or(FetchError::NotFound)
+            }
+            Source::Missing(kind) => {
+                let _ = lookup; // only WordPress reads it, and it may not be built
+                Err(not_built(*kind))
             }
         }
     }
 
     /// Called on hover or focus of an article link.
     pub fn prefetch_article(&self, slug: &str) {
-        match self {
-            Source::Static(s) => s.prefetch_article(slug),
-            Source::WordPress(s) => s.prefetch_article(slug),
-        }
+        dispatch!(self, s => s.prefetch_article(slug), _kind => ())
     }
 
     pub async fn page(&self, slug: &str) -> Result<StaticPage, FetchError> {
-        match self {
-            Source::Static(s) => s.page(slug).await,
-            Source::WordPress(s) => s.page(slug).await,
-        }
+        dispatch!(self, s => s.page(slug).await)
     }
 
     pub async fn listing(&self, list: &ListingRequest, page: u32) -> Result<Listing, FetchError> {
-        match self {
-            Source::Static(s) => s.listing(list, page).await,
-            Source::WordPress(s) => s.listing(list, page).await,
-        }
+        dispatch!(self, s => s.listing(list, page).await)
     }
 
     pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResults, FetchError> {
-        match self {
-            Source::Static(s) => s.search(query, limit).await,
-            Source::WordPress(s) => s.search(query, limit).await,
-        }
+        dispatch!(self, s => s.search(query, limit).await)
     }
 
     pub async fn most_read(&self) -> Result<MostRead, FetchError> {
-        match self {
-            Source::Static(s) => s.most_read().await,
-            Source::WordPress(s) => s.most_read().await,
-        }
+        dispatch!(self, s => s.most_read().await)
     }
 }
 
@@ -182,5 +218,38 @@ mod tests {
             assert_eq!(checked_slug(bad), Err(FetchError::NotFound), "{bad}");
         }
         assert!(checked_slug(&"a".repeat(201)).is_err());
+    }
+
+    /// Run once per feature set: with both adapters every kind parses; with
+    /// one, the other kind is a config error naming `api.kind`.
+    #[test]
+    fn a_kind_this_build_lacks_is_a_typed_error_never_a_panic() {
+        use crate::config::ConfigError;
+        use futures::FutureExt;
+        for kind in [ApiKind::Static, ApiKind::Wordpress] {
+            let text = format!(r#"{{"api":{{"kind":"{}","base_url":"/api"}}}}"#, kind.name());
+            match Config::parse(&text) {
+                Ok(config) => {
+                    assert!(is_built(kind), "{kind:?}");
+                    let source = Source::from_config(&config, "http://h.test/", Door::default());
+                    assert_ne!(source, Source::Missing(kind));
+                }
+                Err(ConfigError::Invalid { key, message }) => {
+                    assert!(!is_built(kind), "{kind:?}");
+                    assert_eq!(key, "api.kind");
+                    assert!(message.contains("built without"), "{message}");
+                }
+                Err(e) => panic!("{kind:?}: {e}"),
+            }
+            let missing = Source::Missing(kind);
+            assert_eq!(missing.site().now_or_never(), Some(Err(not_built(kind))));
+            assert_eq!(
+                missing.resolve_legacy("wp:p=1").now_or_never(),
+                Some(Err(not_built(kind)))
+            );
+            missing.prefetch_article("a");
+            // Old WordPress URLs redirect whatever the source.
+            assert!(missing.legacy_redirect("/2026/11/28/un-article/", "").is_some());
+        }
     }
 }

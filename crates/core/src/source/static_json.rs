@@ -64,6 +64,11 @@ impl StaticSource {
         self.get(&format!("articles/{slug}.json")).await.map(|d| self.media(d))
     }
 
+    /// The canonical slug of article `slug` (the document's own).
+    pub async fn article_slug(&self, slug: &str) -> Result<String, FetchError> {
+        self.article(slug).await.map(|a| a.slug)
+    }
+
     /// Warms the cache for an article a reader is about to open.
     pub fn prefetch_article(&self, slug: &str) {
         if let Ok(slug) = checked_slug(slug) {

@@ -3,7 +3,12 @@
 //!
 //! - `wire`: serde types for the REST answers; `map`: pure wire → model
 //!   mapping; `urls`: every URL; `compose`: home, article and listings;
-//!   `links`/`legacy`: WordPress URL shapes → Kiosque routes.
+//!   `adapter`: the source itself; `links`/`legacy`: WordPress URL shapes →
+//!   Kiosque routes.
+//! - Only `links` and `legacy` are always built: `Source::legacy_redirect`
+//!   needs them on a static site too (it may be a WordPress site moved). The
+//!   rest is the `wordpress-source` feature, so the static-source bundle
+//!   carries none of it.
 //! - All requests go through `crate::http` (timeouts, retries, cache, typed
 //!   errors). Pagination totals come from `X-WP-Total`/`X-WP-TotalPages`.
 //! - Category, tag and author slugs are resolved to IDs once and kept in a
@@ -13,373 +18,29 @@
 //!   401/403 (`Denied`), an unknown slug (empty array → `NotFound`), a
 //!   malformed post (`BadData` naming the field).
 
+#[cfg(feature = "wordpress-source")]
 mod archive;
-mod compose;
 pub mod legacy;
 pub mod links;
+
+#[cfg(feature = "wordpress-source")]
+mod adapter;
+#[cfg(feature = "wordpress-source")]
+mod compose;
+#[cfg(feature = "wordpress-source")]
 pub mod map;
 #[cfg(test)]
+#[cfg(feature = "wordpress-source")]
 mod map_tests;
+#[cfg(feature = "wordpress-source")]
 mod media;
+#[cfg(feature = "wordpress-source")]
 pub mod urls;
+#[cfg(feature = "wordpress-source")]
 pub mod wire;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
-
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-
-use super::{checked_slug, SearchResults};
-use crate::config::ApiConfig;
-use crate::http::{self, Door, FetchError, Fetched, Paging};
-use crate::model::{MostRead, SiteInfo, StaticPage};
-use legacy::{parse_marker, Marker};
-use map::LinkContext;
-use urls::{PostQuery, Urls};
-use wire::{WpPage, WpPost, WpRoot, WpSlug, WpTerm, WpUser};
-
+#[cfg(feature = "wordpress-source")]
+use adapter::{parse_one, routable};
+#[cfg(feature = "wordpress-source")]
+pub use adapter::{Transport, WordPressSource};
 pub use legacy::legacy_route;
-
-/// Answers GETs instead of the network: for tests (recorded fixtures) and
-/// tools. Must behave like `crate::http`: a non-2xx status is the matching
-/// `FetchError`, a non-JSON answer is `BadData`.
-pub trait Transport: Send + Sync {
-    fn get(&self, url: &str) -> Result<Fetched, FetchError>;
-}
-
-/// What the source learned once and keeps: slug → term/user, page slugs.
-#[derive(Default)]
-struct Known {
-    categories: HashMap<String, WpTerm>,
-    tags: HashMap<String, WpTerm>,
-    users: HashMap<String, WpUser>,
-    page_slugs: Option<Vec<String>>,
-}
-
-#[derive(Clone)]
-pub struct WordPressSource {
-    urls: Urls,
-    timeout_ms: u32,
-    /// A popular-posts route (absolute, or relative to the REST root).
-    most_read_url: Option<String>,
-    /// POSTed `{"id": N}` on each article view; `{id}` in it is replaced.
-    view_count_url: Option<String>,
-    known: Arc<Mutex<Known>>,
-    transport: Option<Arc<dyn Transport>>,
-    door: Door,
-}
-
-impl std::fmt::Debug for WordPressSource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WordPressSource")
-            .field("root", &self.urls.root)
-            .field("timeout_ms", &self.timeout_ms)
-            .field("most_read_url", &self.most_read_url)
-            .field("view_count_url", &self.view_count_url)
-            .field("transport", &self.transport.is_some())
-            .finish()
-    }
-}
-
-/// Two sources are equal when they read the same API the same way.
-impl PartialEq for WordPressSource {
-    fn eq(&self, other: &Self) -> bool {
-        self.urls == other.urls
-            && self.timeout_ms == other.timeout_ms
-            && self.most_read_url == other.most_read_url
-            && self.view_count_url == other.view_count_url
-    }
-}
-
-impl WordPressSource {
-    /// `root`: the REST root, `https://site/wp-json` (already resolved);
-    /// requests go through `door` (unless a transport answers them).
-    pub fn new(root: &str, timeout_ms: u32, door: Door) -> Self {
-        WordPressSource {
-            urls: Urls::new(root),
-            timeout_ms,
-            most_read_url: None,
-            view_count_url: None,
-            known: Arc::default(),
-            transport: None,
-            door,
-        }
-    }
-
-    pub fn from_config(root: &str, api: &ApiConfig, door: Door) -> Self {
-        let mut s = WordPressSource::new(root, api.timeout_ms, door);
-        s.most_read_url = api.most_read_url.as_deref().map(|u| s.urls.resolve(u));
-        s.view_count_url = api.view_count_url.as_deref().map(|u| s.urls.resolve(u));
-        s
-    }
-
-    pub fn with_most_read_url(mut self, url: &str) -> Self {
-        self.most_read_url = Some(self.urls.resolve(url));
-        self
-    }
-
-    /// Answers requests from `transport` instead of the network.
-    pub fn with_transport(mut self, transport: Arc<dyn Transport>) -> Self {
-        self.transport = Some(transport);
-        self
-    }
-
-    pub fn root(&self) -> &str {
-        &self.urls.root
-    }
-
-    fn known(&self) -> std::sync::MutexGuard<'_, Known> {
-        self.known.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    async fn fetch<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
-        match &self.transport {
-            Some(t) => {
-                let f = t.get(url)?;
-                let paging = Paging {
-                    total: f.total,
-                    total_pages: f.total_pages,
-                };
-                Ok((http::parse_json(&f.body)?, paging))
-            }
-            None => self.door.get_json_paged(url, self.timeout_ms).await,
-        }
-    }
-
-    /// A list of posts, each parsed on its own: one malformed post is skipped
-    /// (a list), or named (`BadData`) by the caller that needs it.
-    async fn fetch_posts(&self, q: &PostQuery) -> Result<(Vec<Value>, Paging), FetchError> {
-        self.fetch::<Vec<Value>>(&self.urls.posts(q)).await
-    }
-
-    async fn summaries(&self, q: &PostQuery) -> Result<(Vec<crate::model::ArticleSummary>, Paging), FetchError> {
-        let (raw, paging) = self.fetch_posts(q).await?;
-        let posts: Vec<WpPost> = wire::parse_each(&raw);
-        Ok((map::summaries(&posts), paging))
-    }
-
-    /// The link context for bodies, with the site's page slugs (fetched
-    /// once; without them every `/slug/` link is read as an article).
-    async fn link_context(&self) -> LinkContext {
-        let mut ctx = LinkContext::from_home(self.urls.home());
-        let cached = self.known().page_slugs.clone();
-        ctx.page_slugs = match cached {
-            Some(s) => s,
-            None => match self.fetch::<Vec<Value>>(&self.urls.page_slugs()).await {
-                Ok((raw, _)) => {
-                    let slugs: Vec<String> = wire::parse_each::<WpSlug>(&raw)
-                        .into_iter()
-                        .filter(|p| p.status == "publish")
-                        .map(|p| map::clean_slug(&p.slug))
-                        .collect();
-                    self.known().page_slugs = Some(slugs.clone());
-                    slugs
-                }
-                Err(_) => Vec::new(),
-            },
-        };
-        ctx
-    }
-
-    /// All categories (cached by the HTTP layer), remembered by slug.
-    async fn categories(&self) -> Result<Vec<WpTerm>, FetchError> {
-        let (raw, _) = self.fetch::<Vec<Value>>(&self.urls.categories()).await?;
-        let terms: Vec<WpTerm> = wire::parse_each(&raw);
-        let mut known = self.known();
-        for t in &terms {
-            known
-                .categories
-                .entry(map::clean_slug(&t.slug))
-                .or_insert_with(|| t.clone());
-        }
-        Ok(terms)
-    }
-
-    /// A category (`categories`) or tag (`tags`) by slug, resolved once.
-    async fn term(&self, taxonomy: &str, slug: &str) -> Result<WpTerm, FetchError> {
-        let slug = checked_slug(slug)?;
-        let cached = {
-            let known = self.known();
-            let map = if taxonomy == "tags" {
-                &known.tags
-            } else {
-                &known.categories
-            };
-            map.get(slug).cloned()
-        };
-        if let Some(t) = cached {
-            return Ok(t);
-        }
-        let (raw, _) = self
-            .fetch::<Vec<Value>>(&self.urls.term_by_slug(taxonomy, slug))
-            .await?;
-        let term = wire::parse_each::<WpTerm>(&raw)
-            .into_iter()
-            .next()
-            .ok_or(FetchError::NotFound)?;
-        let mut known = self.known();
-        let map = if taxonomy == "tags" {
-            &mut known.tags
-        } else {
-            &mut known.categories
-        };
-        map.insert(slug.to_string(), term.clone());
-        Ok(term)
-    }
-
-    async fn user(&self, slug: &str) -> Result<WpUser, FetchError> {
-        let slug = checked_slug(slug)?;
-        if let Some(u) = self.known().users.get(slug).cloned() {
-            return Ok(u);
-        }
-        let (raw, _) = self.fetch::<Vec<Value>>(&self.urls.user_by_slug(slug)).await?;
-        let user = wire::parse_each::<WpUser>(&raw)
-            .into_iter()
-            .next()
-            .ok_or(FetchError::NotFound)?;
-        self.known().users.insert(slug.to_string(), user.clone());
-        Ok(user)
-    }
-
-    pub async fn site(&self) -> Result<SiteInfo, FetchError> {
-        let index = self.urls.index();
-        let (root, categories) = futures::join!(self.fetch::<WpRoot>(&index), self.categories());
-        let (root, _) = root?;
-        Ok(map::site(&root, &categories.unwrap_or_default()))
-    }
-
-    pub async fn page(&self, slug: &str) -> Result<StaticPage, FetchError> {
-        let slug = checked_slug(slug)?;
-        let (raw, _) = self.fetch::<Vec<Value>>(&self.urls.page_by_slug(slug)).await?;
-        let first = raw.first().ok_or(FetchError::NotFound)?;
-        let page: WpPage = parse_one(first, "page")?;
-        map::page(&page, &self.link_context().await)
-    }
-
-    /// Warms the cache for an article a reader is about to open.
-    pub fn prefetch_article(&self, slug: &str) {
-        if let (Ok(slug), None) = (checked_slug(slug), &self.transport) {
-            self.door
-                .prefetch(&self.urls.posts(&compose::article_query(slug)), self.timeout_ms);
-        }
-    }
-
-    /// Most read, from `api.most_read_url` (a popular-posts plugin's route:
-    /// an array of post IDs or of objects with an `id`, best first). Without
-    /// it, an empty list: the block is hidden, never faked.
-    pub async fn most_read(&self) -> Result<MostRead, FetchError> {
-        let empty = MostRead {
-            version: crate::model::API_VERSION,
-            articles: Vec::new(),
-        };
-        let Some(url) = &self.most_read_url else {
-            return Ok(empty);
-        };
-        let (raw, _) = self.fetch::<Vec<Value>>(url).await?;
-        let mut seen = std::collections::HashSet::new();
-        let mut ids: Vec<u64> = raw
-            .iter()
-            .filter_map(wire::popular_id)
-            .filter(|id| seen.insert(*id))
-            .collect();
-        ids.truncate(10);
-        if ids.is_empty() {
-            return Ok(empty);
-        }
-        let per_page = u32::try_from(ids.len()).unwrap_or(10);
-        let q = PostQuery {
-            include: ids,
-            ..PostQuery::list(per_page, 1)
-        };
-        let (articles, _) = self.summaries(&q).await?;
-        Ok(MostRead { articles, ..empty })
-    }
-
-    /// WordPress search (`/wp/v2/posts?search=`), newest first.
-    pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResults, FetchError> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Ok(SearchResults {
-                query: String::new(),
-                total: 0,
-                articles: Vec::new(),
-            });
-        }
-        let per_page = u32::try_from(limit.clamp(1, 100)).unwrap_or(100);
-        let q = PostQuery {
-            search: Some(query.chars().take(200).collect()),
-            ..PostQuery::list(per_page, 1)
-        };
-        let (articles, paging) = self.summaries(&q).await?;
-        let total = paging.total.map_or(articles.len(), |t| t as usize);
-        Ok(SearchResults {
-            query: query.to_string(),
-            total,
-            articles,
-        })
-    }
-
-    /// The slug of a published post (for old `?p=123` links).
-    pub async fn post_slug_by_id(&self, id: u64) -> Result<String, FetchError> {
-        self.slug_by_id("posts", id).await
-    }
-
-    async fn slug_by_id(&self, kind: &str, id: u64) -> Result<String, FetchError> {
-        let (s, _) = self.fetch::<WpSlug>(&self.urls.slug_by_id(kind, id)).await?;
-        if s.status != "publish" {
-            return Err(FetchError::NotFound);
-        }
-        routable(&s.slug)
-    }
-
-    /// Turns a look-up marker from [`legacy_route`] (`wp:p=123`…) into the
-    /// canonical Kiosque route.
-    pub async fn resolve_legacy(&self, marker: &str) -> Result<String, FetchError> {
-        use crate::routes::Route;
-        let route = match parse_marker(marker).ok_or(FetchError::NotFound)? {
-            Marker::Post(id) => Route::article(self.post_slug_by_id(id).await?),
-            Marker::Page(id) => Route::page(self.slug_by_id("pages", id).await?),
-            Marker::Category { id, page } => {
-                let (t, _) = self.fetch::<WpTerm>(&self.urls.term_by_id("categories", id)).await?;
-                Route::category(routable(&t.slug)?, page)
-            }
-            Marker::Author { id, page } => {
-                let (u, _) = self.fetch::<WpUser>(&self.urls.user_by_id(id)).await?;
-                Route::author(routable(&u.slug)?, page)
-            }
-        };
-        Ok(route.path())
-    }
-
-    /// Counts a view: POSTs `{"id": N}` to `api.view_count_url`, in the
-    /// background, errors ignored (a counter must never break reading).
-    fn count_view(&self, id: u64) {
-        if let (Some(url), None) = (&self.view_count_url, &self.transport) {
-            let url = url.replace("{id}", &id.to_string());
-            self.door
-                .post_json_detached(&url, format!("{{\"id\":{id}}}"), self.timeout_ms);
-        }
-    }
-}
-
-/// A slug from the backend that can go into a route (decoded, lowercased,
-/// checked); any other is `NotFound`, so a look-up never redirects to a
-/// malformed path, nor to `//host` (another site).
-fn routable(slug: &str) -> Result<String, FetchError> {
-    links::slug_of(slug).ok_or(FetchError::NotFound)
-}
-
-/// One JSON object as `T`, the failing field named: `post: date: missing
-/// field` (a parsed `Value` has no line and column to give instead).
-fn parse_one<T: DeserializeOwned>(v: &Value, what: &str) -> Result<T, FetchError> {
-    serde_path_to_error::deserialize(v).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if path.is_empty() || path == "." {
-            FetchError::BadData(format!("{what}: {inner}"))
-        } else {
-            FetchError::BadData(format!("{what}: {path}: {inner}"))
-        }
-    })
-}

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Builds one more flavor of the wasm bundle beside trunk's, the way trunk
+# builds its own, and names it on the loader's script tag:
+#
+#   sh scripts/deploy/flavor.sh wordpress    (run by post-build.sh, release only)
+#
+# trunk builds the static-source flavor (index.html: features
+# hydrate,source-static); this adds `kiosque-<kind>-<hash>.js/_bg.wasm`, built
+# with `hydrate,source-<kind>`, and `data-js-<kind>`/`data-wasm-<kind>` on the
+# tag, which public/start.js and public/sw.js read (README, "Bundle size").
+# Mirrors trunk 0.21's steps (cargo build --release --offline,
+# wasm-bindgen --target=web --no-typescript, wasm-opt -Oz, no minifying); the
+# hash is of the files, 16 hex digits, as the caches' rules expect.
+set -eu
+kind="${1:?usage: flavor.sh KIND}"
+out="${TRUNK_STAGING_DIR:?run by trunk (post-build.sh)}"
+html="$out/index.html"
+
+# The tools trunk is pinned to (Trunk.toml), never another on the PATH
+# (Debian's binaryen produces a broken bundle).
+want_bindgen=$(sed -nE 's/^wasm_bindgen = "([^"]+)"/\1/p' Trunk.toml)
+want_opt=$(sed -nE 's/^wasm_opt = "version_([0-9]+)"/\1/p' Trunk.toml)
+wasm-bindgen --version | grep -qx "wasm-bindgen $want_bindgen" \
+  || { echo "flavor: wasm-bindgen $want_bindgen needed (make setup), found: $(wasm-bindgen --version)" >&2; exit 1; }
+wasm-opt --version | grep -q "version $want_opt\b" \
+  || { echo "flavor: wasm-opt version $want_opt needed (node_modules/.bin, make setup), found: $(wasm-opt --version)" >&2; exit 1; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "flavor: building the $kind bundle" >&2
+cargo build --target=wasm32-unknown-unknown --manifest-path Cargo.toml --release --offline --bin kiosque \
+  --no-default-features --features "hydrate,source-$kind" --message-format=json-render-diagnostics > "$tmp/cargo.json"
+wasm=$(node -e '
+  const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean);
+  const art = lines.map((l) => JSON.parse(l)).filter((m) => m.reason === "compiler-artifact" && m.target?.name === "kiosque");
+  const file = art.flatMap((m) => m.filenames).find((f) => f.endsWith(".wasm"));
+  if (!file) process.exit(1);
+  console.log(file);
+' "$tmp/cargo.json") || { echo "flavor: cargo built no kiosque .wasm" >&2; exit 1; }
+
+wasm-bindgen --target=web --out-dir="$tmp/bindgen" --out-name=kiosque --no-typescript "$wasm"
+wasm-opt --output="$tmp/kiosque_bg.wasm" -Oz "$tmp/bindgen/kiosque_bg.wasm"
+# The prerender refuses a dist/ whose wasm lacks this commit's marker.
+grep -qa 'kiosque-build:' "$tmp/kiosque_bg.wasm" || { echo "flavor: no build marker in the $kind wasm" >&2; exit 1; }
+[ ! -d "$tmp/bindgen/snippets" ] || cp -R "$tmp/bindgen/snippets" "$out/"
+
+hash=$(cat "$tmp/bindgen/kiosque.js" "$tmp/kiosque_bg.wasm" | sha256sum | cut -c1-16)
+name="kiosque-$kind-$hash"
+cp "$tmp/bindgen/kiosque.js" "$out/$name.js"
+cp "$tmp/kiosque_bg.wasm" "$out/${name}_bg.wasm"
+
+# Beside trunk's names, under the same base (the public URL).
+[ "$(grep -c ' data-wasm="' "$html")" -eq 1 ] || { echo "flavor: expected one loader tag (data-wasm) in $html" >&2; exit 1; }
+js=$(grep -oE ' data-js="[^"]*"' "$html" | sed -E 's/^ data-js="//; s/"$//')
+prefix="${js%"${js##*/}"}"
+sed -E "s#( data-wasm=\"[^\"]*\")#\\1 data-js-$kind=\"$prefix$name.js\" data-wasm-$kind=\"$prefix${name}_bg.wasm\"#" "$html" > "$tmp/index.html"
+cp "$tmp/index.html" "$html"
+echo "flavor: $name.js, ${name}_bg.wasm" >&2
