@@ -2,14 +2,18 @@
 //! feeds. The article index comes page by page (newest first), so a caller
 //! never holds more than one page of it.
 
+#[cfg(feature = "static-source")]
 use serde::Deserialize;
+#[cfg(feature = "static-source")]
 use serde_json::Value;
 
 use super::Source;
 #[cfg(feature = "static-source")]
 use super::StaticSource;
 use crate::http::FetchError;
-use crate::model::{ArchiveIndex, ArticleIndexPage, ArticleStub, Malformed};
+use crate::model::{ArchiveIndex, ArticleIndexPage};
+#[cfg(feature = "static-source")]
+use crate::model::{ArticleStub, Malformed};
 
 impl Source {
     /// Every category, tag and author with its listing's size, and every
@@ -45,6 +49,7 @@ fn one() -> u32 {
 }
 
 /// Reads each entry on its own: one bad entry is reported, not fatal.
+#[cfg(feature = "static-source")]
 pub(super) fn stubs(values: Vec<Value>) -> (Vec<ArticleStub>, Vec<Malformed>) {
     let mut good = Vec::new();
     let mut bad = Vec::new();
@@ -91,6 +96,7 @@ impl StaticSource {
 }
 
 #[cfg(test)]
+#[cfg(feature = "static-source")]
 mod tests {
     use super::*;
     use serde_json::json;
