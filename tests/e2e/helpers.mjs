@@ -50,6 +50,17 @@ export const test = readerTest.extend({
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = path.join(root, 'dist');
 
+/** Serves the untouched shell for the page at `route` (as a host does for a
+ * page that was not prerendered): every public page of the demo is
+ * prerendered, so the tests of client rendering make one that is not. */
+export async function notPrerendered(page, route, root = dist) {
+  const shell = fs.readFileSync(path.join(root, 'shell.html'), 'utf8');
+  await page.route(
+    (url) => url.pathname === route,
+    (r) => (r.request().resourceType() === 'document' ? r.fulfill({ contentType: 'text/html', body: shell }) : r.fallback()),
+  );
+}
+
 /** Reads a JSON file of the built static API (dist/api/...). */
 export function api(rel) {
   return JSON.parse(fs.readFileSync(path.join(dist, 'api', rel), 'utf8'));

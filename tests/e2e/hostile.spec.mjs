@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { test, expect, dist } from './helpers.mjs';
+import { test, expect, dist, notPrerendered } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const root = path.resolve(dist, '..');
@@ -265,16 +265,21 @@ test.describe('static source', () => {
   test('client-rendered views: tags, author, page, and the search for each title and standfirst vector', async ({ page }, testInfo) => {
     desktopOnly(testInfo);
     const watch = await arm(page);
+    // Every public page is prerendered: these are served the shell, as a
+    // page published after the prerender is.
     for (const t of report.tags) {
       const l = read(`tags/${t}/page/1.json`);
+      await notPrerendered(page, `/tag/${t}`, out);
       await page.goto(`${origin}/tag/${t}`);
       expect(await started(page)).toBe('rendered');
       await expectSafe(page, watch, `tag ${t}`, [l.kind.tag.name, ...l.articles.map((a) => a.title)].flatMap(idsIn));
     }
     const au = read(`authors/${report.author}/page/1.json`).kind.author;
+    await notPrerendered(page, `/author/${report.author}`, out);
     await page.goto(`${origin}/author/${report.author}`);
     await expectSafe(page, watch, 'author', [au.name, au.role, au.bio].flatMap(idsIn));
     const p = read(`pages/${report.page}.json`);
+    await notPrerendered(page, `/${report.page}`, out);
     await page.goto(`${origin}/${report.page}`);
     await expectSafe(page, watch, 'page', [p.title, ...p.body.flatMap((b) => (b.content || []).flatMap((i) => [i.text, ...(i.children || []).map((c) => c.text)]))].flatMap(idsIn));
     // Each query is a whole wrapped vector; it matches the article it came

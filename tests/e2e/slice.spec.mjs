@@ -1,6 +1,6 @@
 // The first slice: home, article, 404, config and API errors with retry,
 // deep links, canonical redirects.
-import { test, expect, api, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, api, dist, expectAccessible, notPrerendered, snap, watchErrors } from './helpers.mjs';
 
 const home = () => api('home.json');
 const firstLatest = () => home().latest[0];
@@ -66,6 +66,7 @@ test('API down: the error view appears, and retry recovers once the API is back'
   const down = (route) => route.abort('connectionrefused');
   await page.route('**/api/**', down);
   // Not prerendered: the page needs the API to render.
+  await notPrerendered(page, '/page/2');
   await page.goto('/page/2');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Connexion impossible');

@@ -1,7 +1,7 @@
 // Colour themes: auto (the device's setting), light and dark. The choice is
 // stored in localStorage and applied by the inline script in index.html
 // before the stylesheet, then by the theme button in the header.
-import { test, expect, api, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, api, expectAccessible, notPrerendered, snap, watchErrors } from './helpers.mjs';
 
 const KEY = 'kiosque-theme';
 
@@ -44,6 +44,7 @@ test('a stored choice applies before the app runs (wasm blocked)', async ({ page
     return route.abort();
   });
   // Not prerendered: without the wasm, only the shell is there.
+  await notPrerendered(page, '/page/2');
   await page.goto('/page/2');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(luminance(await bodyBackground(page)), 'dark body').toBeLessThan(0.05);
@@ -205,6 +206,7 @@ test('skeletons take the dark palette while content loads', async ({ page }, tes
   await page.emulateMedia({ colorScheme: 'dark' });
   // Hold the data of a page that is not prerendered, so its skeleton stays up.
   await page.route('**/api/latest/**', () => {});
+  await notPrerendered(page, '/page/2');
   await page.goto('/page/2');
   const block = page.locator('.skeleton__block').first();
   await expect(block).toBeVisible();

@@ -3,7 +3,7 @@
 // prerendered from WordPress (scripts/prerender-wp.sh writes target/dist-wp,
 // its pages and its Content-Security-Policy).
 import path from 'node:path';
-import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, dist, expectAccessible, notPrerendered, snap, watchErrors } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const WP = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
@@ -124,6 +124,7 @@ test('a view is counted once per article read, not for the look-up of an old per
 test('WordPress down: the error view and its retry', async ({ page }) => {
   await page.route(`${new URL(WP).origin}/**`, (route) => route.abort('connectionrefused'));
   // Not prerendered: the page needs WordPress to render.
+  await notPrerendered(page, '/tag/eau', path.resolve(dist, '../target/dist-wp'));
   await page.goto('/tag/eau');
   await expect(page.getByRole('alert')).toContainText('Connexion impossible');
   await expect(page.getByRole('alert').getByRole('button', { name: 'Réessayer' })).toBeVisible();

@@ -223,10 +223,20 @@ write('pages/page-hostile.json', {
   modified: '2030-01-01T10:00:00+01:00',
 });
 
-// Prerender more than the usual latest articles: all the hostile ones.
-const config = JSON.parse(fs.readFileSync(path.join(out, 'config.json'), 'utf8'));
-config.prerender = { latest: COUNT + 2 };
-fs.writeFileSync(path.join(out, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+// The archive the prerender walks (every public URL is a page): the hostile
+// articles, listings and page join it.
+const stub = ({ slug, title, standfirst, category: c, published, modified }) => ({ slug, title, standfirst, category: c, published, modified });
+const articleIndex = read('archive/articles/page/1.json');
+articleIndex.articles = [...articles.map(stub), ...articleIndex.articles];
+articleIndex.total += articles.length;
+write('archive/articles/page/1.json', articleIndex);
+const archive = read('archive/index.json');
+const entry = (t, total) => ({ slug: t.slug, name: t.name, total, total_pages: 1 });
+archive.categories = [entry(category, articles.length), ...archive.categories];
+archive.tags = [...tags.map((t) => entry(t, articles.filter((a) => a.tags.some((x) => x.slug === t.slug)).length)), ...archive.tags];
+archive.authors = [entry(author, articles.length), ...archive.authors];
+archive.pages = [{ slug: 'page-hostile', modified: '2030-01-01T10:00:00+01:00' }, ...archive.pages];
+write('archive/index.json', archive);
 
 const report = {
   articles: articles.map((a) => a.slug),
