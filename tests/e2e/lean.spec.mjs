@@ -104,6 +104,8 @@ test.describe('with JavaScript', () => {
     // A pointer resting on a link is.
     await page.locator('.breadcrumb a').first().hover();
     await expect.poll(() => wasmIn(urls).length).toBe(1);
+    // A static-source site loads the static bundle only: no WordPress code.
+    expect(urls.filter((u) => /kiosque-wordpress-/.test(u))).toEqual([]);
     await page.waitForFunction(() => window.__kiosqueStart);
     expect(await page.evaluate(() => window.__kiosqueStart)).toBe('hydrated');
     await expect(page.locator('.theme-toggle')).toBeVisible();

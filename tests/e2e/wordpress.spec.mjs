@@ -24,6 +24,15 @@ async function wp(route) {
   return res.json();
 }
 
+test('a WordPress site loads the WordPress bundle only: no static-source code', async ({ page }) => {
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await page.waitForFunction(() => window.__kiosqueStart);
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/^\/kiosque-wordpress-[0-9a-f]+_bg\.wasm$/);
+});
+
 test('home: the sticky post leads, titles are decoded text', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
   const [sticky] = await wp('/wp/v2/posts?sticky=true&_fields=slug&per_page=1');
