@@ -16,6 +16,12 @@ pub const FEED_ITEMS: usize = 30;
 pub const NEWS_WINDOW_SECS: i64 = 48 * 3600;
 pub const NEWS_MAX: usize = 1000;
 
+/// Whether an article published at `published` belongs in the news sitemap
+/// made at `now` (Unix seconds): the last 48 hours, nothing from the future.
+pub fn is_news(now: i64, published: &Timestamp) -> bool {
+    (0..=NEWS_WINDOW_SECS).contains(&(now - published.unix()))
+}
+
 pub struct Plan {
     /// Routes in render order.
     pub routes: Vec<Route>,
@@ -45,8 +51,7 @@ struct Recent {
 
 impl Recent {
     fn offer(&mut self, stub: &ArticleStub) {
-        let age = self.now - stub.published.unix();
-        let news = (0..=NEWS_WINDOW_SECS).contains(&age) && self.news < NEWS_MAX;
+        let news = is_news(self.now, &stub.published) && self.news < NEWS_MAX;
         let in_category = self.per_category.entry(stub.category.slug.clone()).or_default();
         let for_feed = self.kept.len() < FEED_ITEMS || *in_category < FEED_ITEMS;
         if news || for_feed {
@@ -61,10 +66,7 @@ impl Recent {
 /// deleted: a source that is down must not empty the site. `cap`: at most
 /// this many articles (`prerender.latest`).
 pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+    let now = kiosque_core::clock::now_unix();
     let archive = source.archive().await.map_err(|e| {
         format!("archive index: {e} (a static API needs archive/index.json: docs/content-api.md, \"Archive\")")
     })?;

@@ -9,7 +9,7 @@ use kiosque_core::model::{ArticleStub, Timestamp};
 use kiosque_core::routes::Route;
 
 use crate::feeds::{escape, w3c_date, Site};
-use crate::plan::{NEWS_MAX, NEWS_WINDOW_SECS};
+use crate::plan::{is_news, NEWS_MAX};
 
 /// URLs per child sitemap at most (the sitemaps.org limit).
 pub const SITEMAP_LIMIT: usize = 50_000;
@@ -70,10 +70,7 @@ pub fn news_sitemap(site: &Site, recent: &[ArticleStub], now: i64) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"{XMLNS}\" \
          xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n"
     );
-    let news = recent
-        .iter()
-        .filter(|a| (0..=NEWS_WINDOW_SECS).contains(&(now - a.published.unix())))
-        .take(NEWS_MAX);
+    let news = recent.iter().filter(|a| is_news(now, &a.published)).take(NEWS_MAX);
     for a in news {
         let _ = writeln!(
             xml,

@@ -1,5 +1,21 @@
-//! The current year, for the footer. Not a view: the one place with a
-//! platform branch for time.
+//! The current time, for the footer's year and the publisher's command (what
+//! "the last 48 hours" means). Not a view: the one place with a platform
+//! branch for time in the core.
+
+/// Seconds since the Unix epoch (0 if the clock is before it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Seconds since the Unix epoch.
+#[cfg(target_arch = "wasm32")]
+pub fn now_unix() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
 
 #[cfg(target_arch = "wasm32")]
 pub fn current_year() -> i64 {
@@ -8,10 +24,6 @@ pub fn current_year() -> i64 {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn current_year() -> i64 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
     // 365.2425-day years are exact enough for a copyright line.
-    1970 + secs / 31_556_952
+    1970 + now_unix() / 31_556_952
 }

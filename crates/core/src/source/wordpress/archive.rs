@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::urls::{PostQuery, PER_PAGE};
+use super::urls::{PostQuery, LIST_MAX, PER_PAGE};
 use super::wire::{self, WpPost, WpSlug, WpTerm, WpUser};
 use super::{map, parse_one, routable, WordPressSource};
 use crate::http::FetchError;
@@ -75,12 +75,12 @@ impl WordPressSource {
         }
     }
 
-    /// Page `page` of every published post, 100 a request, newest first.
+    /// Page `page` of every published post, `LIST_MAX` a request, newest first.
     pub async fn article_index(&self, page: u32) -> Result<ArticleIndexPage, FetchError> {
         if page == 0 {
             return Err(FetchError::NotFound);
         }
-        let (raw, paging) = match self.fetch_posts(&PostQuery::list(100, page)).await {
+        let (raw, paging) = match self.fetch_posts(&PostQuery::list(LIST_MAX, page)).await {
             Err(FetchError::Status(400)) if page > 1 => return Err(FetchError::NotFound),
             other => other?,
         };
@@ -108,7 +108,7 @@ impl WordPressSource {
         Ok(ArticleIndexPage {
             version: crate::model::API_VERSION,
             page,
-            total_pages: paging.total_pages.unwrap_or_else(|| total.div_ceil(100)).max(1),
+            total_pages: paging.total_pages.unwrap_or_else(|| total.div_ceil(LIST_MAX)).max(1),
             total,
             articles,
             malformed,

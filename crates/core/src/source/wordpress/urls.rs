@@ -5,6 +5,9 @@
 
 use crate::routes::encode_component;
 
+/// The most WordPress answers in one list request (its REST API's cap):
+/// what walking a whole list asks for.
+pub const LIST_MAX: u32 = 100;
 /// Articles per listing page (as the static API's `per_page`).
 pub const PER_PAGE: u32 = 6;
 /// Articles per home section.
@@ -124,7 +127,7 @@ impl Urls {
         if !q.include.is_empty() {
             p.push(format!("include={}&orderby=include", ids(&q.include)));
         }
-        p.push(format!("per_page={}", q.per_page.clamp(1, 100)));
+        p.push(format!("per_page={}", q.per_page.clamp(1, LIST_MAX)));
         if q.page > 1 {
             p.push(format!("page={}", q.page));
         }
@@ -176,7 +179,7 @@ impl Urls {
     /// 100 at a time, oldest first.
     pub fn terms(&self, taxonomy: &str, page: u32) -> String {
         format!(
-            "{}/wp/v2/{taxonomy}?per_page=100&hide_empty=true&orderby=id{}&_fields={TERM_FIELDS}",
+            "{}/wp/v2/{taxonomy}?per_page={LIST_MAX}&hide_empty=true&orderby=id{}&_fields={TERM_FIELDS}",
             self.root,
             page_param(page)
         )
@@ -185,7 +188,7 @@ impl Urls {
     /// A page of the users who have published posts.
     pub fn authors(&self, page: u32) -> String {
         format!(
-            "{}/wp/v2/users?per_page=100&has_published_posts=true{}&_fields={USER_FIELDS}",
+            "{}/wp/v2/users?per_page={LIST_MAX}&has_published_posts=true{}&_fields={USER_FIELDS}",
             self.root,
             page_param(page)
         )
@@ -217,7 +220,7 @@ impl Urls {
 
     pub fn page_slugs_at(&self, page: u32) -> String {
         format!(
-            "{}/wp/v2/pages?per_page=100{}&_fields=slug,status",
+            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=slug,status",
             self.root,
             page_param(page)
         )
