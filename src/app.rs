@@ -51,12 +51,7 @@ fn Shell(config: Arc<Config>, base_url: String, door: Door) -> impl IntoView {
     let source = Source::from_config(&config, &base_url, door);
     let config_for_head = config.clone();
     let current = current_route(&base_url);
-    provide_context(Ctx {
-        source,
-        locale,
-        config: config.clone(),
-        base_url: base_url.into(),
-    });
+    provide_context(Ctx::new(source, locale, config.clone(), &base_url));
     let s = locale.strings();
     let site = crate::components::page_resource(|| (), |source, _| async move { source.site().await });
     provide_context(SiteResource(site));

@@ -17,10 +17,28 @@ pub struct Ctx {
     pub locale: Locale,
     pub config: Arc<Config>,
     /// The absolute URL the bundle is served from (`https://host/sub/`).
-    pub base_url: Arc<str>,
+    base_url: Arc<str>,
+    /// Its path (`/sub`, `""` at the root), which every `href` carries:
+    /// worked out once, not per link.
+    base_path: Arc<str>,
 }
 
 impl Ctx {
+    pub fn new(source: Source, locale: Locale, config: Arc<Config>, base_url: &str) -> Ctx {
+        Ctx {
+            source,
+            locale,
+            config,
+            base_url: base_url.into(),
+            base_path: routes::base_path(base_url).into(),
+        }
+    }
+
+    /// The path of the bundle's base URL: `/sub`, or `""` at the root.
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
     pub fn strings(&self) -> &'static Strings {
         self.locale.strings()
     }
@@ -35,7 +53,7 @@ impl Ctx {
     /// The `href` of a checked URL: a site-relative one (a file such as
     /// `/media/x.jpg`, a link in an article body) gets the base path too.
     pub fn url_href(&self, url: &SafeUrl) -> String {
-        routes::with_base(&routes::base_path(&self.base_url), url.as_str())
+        routes::with_base(&self.base_path, url.as_str())
     }
 
     /// The absolute public URL of a route: `site.url` when the config gives

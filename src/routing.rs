@@ -67,7 +67,8 @@ pub(crate) fn canonical_redirects() {
     let location = use_location();
     let navigate = use_navigate();
     let ctx = use_ctx();
-    let (source, base) = (ctx.source, routes::base_path(&ctx.base_url));
+    let base = ctx.base_path().to_string();
+    let source = ctx.source;
     Effect::new(move |_| {
         // The browser's path carries the base path of a sub-path deploy; routes do not.
         let path = routes::within_base(&base, &location.pathname.get()).to_string();

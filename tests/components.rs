@@ -20,12 +20,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn ctx(locale: Locale) -> Ctx {
     let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).expect("valid config");
-    Ctx {
-        source: Source::from_config(&config, "http://localhost/", Default::default()),
+    Ctx::new(
+        Source::from_config(&config, "http://localhost/", Default::default()),
         locale,
-        config: config.into(),
-        base_url: "http://localhost/".into(),
-    }
+        config.into(),
+        "http://localhost/",
+    )
 }
 
 /// Mounts a view in a fresh container and returns the container.

@@ -42,12 +42,12 @@ fn container(dir: &str) -> web_sys::HtmlElement {
 fn pagination(locale: Locale, dir: &str) -> web_sys::HtmlElement {
     let el = container(dir);
     let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
-    let ctx = Ctx {
-        source: Source::from_config(&config, "http://localhost/", Default::default()),
+    let ctx = Ctx::new(
+        Source::from_config(&config, "http://localhost/", Default::default()),
         locale,
-        config: config.into(),
-        base_url: "http://localhost/".into(),
-    };
+        config.into(),
+        "http://localhost/",
+    );
     leptos::mount::mount_to(el.clone(), move || {
         provide_context(ctx);
         view! { <Pagination page=2 total_pages=3 route=routes::Route::category("sport", 2)/> }

@@ -95,8 +95,7 @@ fn absolute(ctx: &Ctx, url: &str) -> Option<SafeUrl> {
     }
     let path = url.as_str();
     if path.starts_with('/') {
-        let base = routes::base_path(&ctx.base_url);
-        ctx.absolute_path(routes::within_base(&base, path))
+        ctx.absolute_path(routes::within_base(ctx.base_path(), path))
     } else {
         ctx.absolute_path(&format!("/{path}"))
     }
@@ -226,12 +225,12 @@ mod tests {
             .map(|u| format!(r#","site":{{"url":"{u}"}}"#))
             .unwrap_or_default();
         let config = Config::parse(&format!(r#"{{"api":{{"kind":"static","base_url":"/api"}}{site}}}"#)).unwrap();
-        Ctx {
-            source: Source::from_config(&config, base_url, Default::default()),
-            locale: Locale::Fr,
-            config: config.into(),
-            base_url: base_url.into(),
-        }
+        Ctx::new(
+            Source::from_config(&config, base_url, Default::default()),
+            Locale::Fr,
+            config.into(),
+            base_url,
+        )
     }
 
     /// A demo article as the static source hands it to a bundle under `/news/`.

@@ -51,12 +51,12 @@ mod tests {
     fn html(content: Vec<Inline>) -> String {
         let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
         let base = "http://127.0.0.1:4401/";
-        let ctx = Ctx {
-            source: Source::from_config(&config, base, Default::default()),
-            locale: Locale::Fr,
-            config: config.into(),
-            base_url: base.into(),
-        };
+        let ctx = Ctx::new(
+            Source::from_config(&config, base, Default::default()),
+            Locale::Fr,
+            config.into(),
+            base,
+        );
         Owner::new().with(|| {
             provide_context(ctx);
             view! { <Inlines content/> }.to_html()
