@@ -14,6 +14,10 @@ curl -fsS -o /dev/null "http://127.0.0.1:8081/wp-json/" || {
   echo "record: the test WordPress is not up: run scripts/wordpress/up.sh" >&2
   exit 1
 }
+# The fixtures describe the demo newsroom alone: the hostile corpus (up.sh
+# seeds it for the e2e tests) is unpublished while recording, then restored.
+php "$here/hostile-status.php" hide
+trap 'php "$here/hostile-status.php" show' EXIT
 mkdir -p "$fixtures"
 rm -f "$fixtures"/*.json "$fixtures"/*.html
 export KIOSQUE_WP_RECORD=1

@@ -185,10 +185,11 @@ impl Urls {
         )
     }
 
-    /// A page of the users who have published posts.
+    /// A page of the users who have published posts (articles: a user with
+    /// only pages, such as the admin, has no author listing).
     pub fn authors(&self, page: u32) -> String {
         format!(
-            "{}/wp/v2/users?per_page={LIST_MAX}&has_published_posts=true{}&_fields={USER_FIELDS}",
+            "{}/wp/v2/users?per_page={LIST_MAX}&has_published_posts=post{}&_fields={USER_FIELDS}",
             self.root,
             page_param(page)
         )
