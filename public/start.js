@@ -17,7 +17,8 @@ let started = false;
 
 /** The bundle for config.json's `api.kind`: {js, wasm}; trunk's own (static)
  * without that flavor (`trunk serve`) or a readable config: the app then says
- * what is wrong. The fetch is the one index.html preloads; its text goes to
+ * what is wrong. The shell preloads this fetch (prerendered pages do not: the
+ * reader may never show intent); its text goes to
  * the app (boot.rs), which needs it next. public/sw.js picks the same way. */
 async function bundle() {
   const r = await fetch('config.json', { credentials: 'same-origin' }).catch(() => null);

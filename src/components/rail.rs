@@ -4,6 +4,11 @@ use crate::components::{ArticleLink, Picture};
 use crate::context::use_ctx;
 use kiosque_core::model::ArticleSummary;
 
+/// How wide a rail image is drawn (style/main.css `.rail__list`: columns of
+/// `min(72%, 16rem)` on phones, three of ~240px on wide screens): a phone at
+/// 1.75 dppx picks the 480w rendition, not the 800w one.
+const RAIL_SIZES: &str = "(min-width: 1024px) 240px, min(72vw, 16rem)";
+
 /// "Vous aimerez aussi": up to six related articles, never the current one.
 /// Scrolls sideways on phones, a grid on wider screens.
 #[component]
@@ -15,9 +20,9 @@ pub fn Rail(articles: Vec<ArticleSummary>, #[prop(into)] current: String) -> imp
         let cards = items
             .into_iter()
             .map(|a| {
-                let image = a.image.map(
-                    |img| view! { <Picture image=img sizes="(min-width: 1024px) 240px, 70vw" class="rail__img"/> },
-                );
+                let image = a
+                    .image
+                    .map(|img| view! { <Picture image=img sizes=RAIL_SIZES class="rail__img"/> });
                 view! {
                     <li class="rail__item">
                         {image}

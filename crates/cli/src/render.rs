@@ -115,9 +115,10 @@ pub fn set_policy(head: &str, policy: &str) -> String {
 }
 
 /// A prerendered page is readable before the bundle: the shell's early
-/// `preload`/`modulepreload` of the wasm and its glue would only compete
-/// with the page's own images for the first bytes. The loader still fetches
-/// them right after parsing.
+/// `preload`/`modulepreload` of the wasm and its glue, and of `config.json`
+/// (which only the loader reads, on intent), would only compete with the
+/// page's own images for the first bytes. The loader fetches them when the
+/// reader shows intent.
 fn without_bundle_preloads(head: &str) -> String {
     let mut out = String::with_capacity(head.len());
     let mut rest = head;
@@ -125,8 +126,9 @@ fn without_bundle_preloads(head: &str) -> String {
         let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
         let tag = &rest[i..end];
         out.push_str(&rest[..i]);
-        let bundle =
-            tag.contains("rel=\"modulepreload\"") || (tag.contains("rel=\"preload\"") && tag.contains(".wasm\""));
+        let preload = tag.contains("rel=\"preload\"");
+        let bundle = tag.contains("rel=\"modulepreload\"")
+            || (preload && (tag.contains(".wasm\"") || tag.contains("config.json\"")));
         if !bundle {
             out.push_str(tag);
         }
@@ -242,7 +244,7 @@ mod tests {
 
     #[test]
     fn prerendered_pages_leave_the_bundle_to_the_loader() {
-        let head = r#"<link rel="stylesheet" href="/m.css"/><link rel="modulepreload" href="/k.js" integrity="x"><link rel="preload" href="/k_bg.wasm" as="fetch" type="application/wasm"></head>"#;
+        let head = r#"<link rel="stylesheet" href="/m.css"/><link rel="modulepreload" href="/k.js" integrity="x"><link rel="preload" href="/k_bg.wasm" as="fetch" type="application/wasm"><link rel="preload" href="config.json" as="fetch" crossorigin="anonymous" /></head>"#;
         assert_eq!(
             without_bundle_preloads(head),
             r#"<link rel="stylesheet" href="/m.css"/></head>"#
