@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// CI size budget: for each bundle flavor (one per source: the loader downloads
+// CI size budget. (1) The first view of prerendered pages (the home, a
+// category, an article): no wasm, scripts at most 30 KB and everything but
+// images at most 50 KB brotli before any interaction. (2) For each bundle flavor (one per source: the loader downloads
 // only the one config.json names), the brotli size (Node zlib, quality 11) of
 // its critical wasm + JS in dist/ (the loader, the glue, the wasm) must not
 // grow by more than 5 KB over its own number in tests/size-baseline.json. The
@@ -73,6 +75,58 @@ export function criticalBrotli(dist) {
   return result;
 }
 
+/** Absolute budgets for a prerendered page's first view (issue 17): script
+ * bytes fetched before any interaction (the loader and the page's data, never
+ * the app), and everything but images (HTML, CSS, scripts, preloads). */
+export const FIRST_VIEW_JS_MAX = 30 * 1024;
+export const FIRST_VIEW_MAX = 50 * 1024;
+
+/** The prerendered pages whose first view is budgeted: the home, the first
+ * category and the first article in the dist. */
+function firstViewPages(dist) {
+  const first = (dir) => {
+    const root = path.join(dist, dir);
+    if (!fs.existsSync(root)) return null;
+    const name = fs.readdirSync(root).sort().find((n) => fs.existsSync(path.join(root, n, 'index.html')));
+    return name ? path.join(root, name, 'index.html') : null;
+  };
+  return [path.join(dist, 'index.html'), first('category'), first('article')].filter(Boolean);
+}
+
+/** What a prerendered page makes the browser fetch before any interaction,
+ * images aside: {page, rows: [{name, kind, brotli}], js, total}. The loader's
+ * data-js/data-wasm attributes are not fetches (the loader reads them on
+ * intent), so they are not counted; a preload or script naming the bundle is. */
+export function firstView(dist) {
+  const out = [];
+  for (const file of firstViewPages(dist)) {
+    const html = fs.readFileSync(file, 'utf8');
+    if (!html.includes('name="kiosque-prerender"')) throw new Error(`${path.relative(dist, file)} is not prerendered: run the prerender first`);
+    const rows = [{ name: path.relative(dist, file), kind: 'html', brotli: fileSizes(file).brotli }];
+    const refs = [];
+    for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+      const src = tag.match(/\s(?:src|href)="([^"]+)"/)?.[1];
+      if (!src || /^[a-z]+:/i.test(src)) continue;
+      const rel = tag.match(/\srel="([^"]+)"/)?.[1] ?? '';
+      if (tag.startsWith('<link') && !/^(stylesheet|preload|modulepreload)$/.test(rel)) continue;
+      if (/\sas="image"/.test(tag)) continue;
+      refs.push(src);
+    }
+    // Relative references resolve against <base href> (the site's root path).
+    const base = html.match(/<base href="([^"]*)"/)?.[1] ?? '/';
+    for (const ref of refs) {
+      const url = new URL(ref, new URL(base, 'http://site.test/'));
+      const target = path.join(dist, decodeURIComponent(url.pathname.slice(new URL(base, 'http://site.test/').pathname.length)));
+      if (!fs.existsSync(target)) throw new Error(`${rows[0].name} loads ${ref}, which is not in ${dist}`);
+      const kind = /\.wasm$/.test(ref) ? 'wasm' : /\.m?js$/.test(ref) ? 'js' : /\.css$/.test(ref) ? 'css' : 'other';
+      rows.push({ name: ref, kind, brotli: fileSizes(target).brotli });
+    }
+    const js = rows.filter((r) => r.kind === 'js' || r.kind === 'wasm').reduce((n, r) => n + r.brotli, 0);
+    out.push({ page: rows[0].name, rows, js, total: rows.reduce((n, r) => n + r.brotli, 0), wasm: rows.some((r) => r.kind === 'wasm') });
+  }
+  return out;
+}
+
 const USAGE = `Usage: node scripts/size-budget.mjs [--dist DIR] [--baseline FILE] [--write-baseline "reason"]
 
 Fails (exit 1) when the brotli size of a bundle flavor's critical wasm + JS
@@ -106,10 +160,10 @@ function main() {
     console.log(`size-budget: baseline written: ${JSON.stringify(bytes)} bytes (${path.relative(repo, baselineFile)})`);
     return 0;
   }
+  let failed = checkFirstView(dist);
   const recorded = JSON.parse(fs.readFileSync(baselineFile, 'utf8')).critical_brotli_bytes;
   // A single number: recorded when one bundle held both sources.
   const baseline = typeof recorded === 'number' ? { static: recorded } : recorded;
-  let failed = 0;
   for (const [kind, base] of Object.entries(baseline)) {
     const total = measured[kind]?.total;
     if (total === undefined) {
@@ -129,6 +183,25 @@ function main() {
     }
   }
   return failed ? 1 : 0;
+}
+
+/** Prints and checks each budgeted page's first view; the number of failures. */
+function checkFirstView(dist) {
+  let failed = 0;
+  for (const v of firstView(dist)) {
+    console.log(`  first view of ${v.page}: ${v.total} bytes brotli without images (scripts ${v.js}; budgets ${FIRST_VIEW_MAX} and ${FIRST_VIEW_JS_MAX})`);
+    for (const r of v.rows) console.log(`    ${r.kind.padEnd(5)} ${r.name.slice(0, 60).padEnd(60)} brotli ${String(r.brotli).padStart(7)}`);
+    const why = [
+      v.wasm && 'it fetches wasm before any interaction',
+      v.js > FIRST_VIEW_JS_MAX && `its scripts weigh ${v.js} bytes (> ${FIRST_VIEW_JS_MAX})`,
+      v.total > FIRST_VIEW_MAX && `it weighs ${v.total} bytes without images (> ${FIRST_VIEW_MAX})`,
+    ].filter(Boolean);
+    if (why.length) {
+      console.error(`size-budget: FAILED: first view of ${v.page}: ${why.join('; ')}`);
+      failed++;
+    }
+  }
+  return failed;
 }
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
