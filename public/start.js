@@ -33,9 +33,24 @@ async function bundle() {
   return d[`js${key}`] && d[`wasm${key}`] ? { js: d[`js${key}`], wasm: d[`wasm${key}`] } : { js: d.js, wasm: d.wasm };
 }
 
+// Once a reader has shown intent, the app follows them: the page a click
+// reached before the app arrived starts it at once (from the HTTP cache), so
+// client-side routing takes over from there. Per tab, like the reading.
+const INTENT_KEY = 'kiosque-intent';
+function remembered() {
+  try {
+    return sessionStorage.getItem(INTENT_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 async function start() {
   if (started) return;
   started = true;
+  try {
+    sessionStorage.setItem(INTENT_KEY, '1');
+  } catch {}
   for (const [type, listener] of intents) removeEventListener(type, listener, true);
   const { js, wasm: wasmUrl } = await bundle();
   const { default: init } = await import(js);
@@ -73,7 +88,7 @@ const intents = [
 
 // `__kiosqueEager`: set by the end-to-end tests that exercise the app itself
 // rather than its arrival.
-if (!document.querySelector('meta[name="kiosque-prerender"]') || window.__kiosqueEager) {
+if (!document.querySelector('meta[name="kiosque-prerender"]') || window.__kiosqueEager || remembered()) {
   start();
 } else {
   for (const [type, listener] of intents) addEventListener(type, listener, { capture: true, passive: true });
