@@ -31,6 +31,7 @@ import net from 'node:net';
 import { bundleFiles, fileSizes, flavors } from '../size-budget.mjs';
 import { lighthouseOnce } from './lighthouse.mjs';
 import { runBrowserBench, median } from './browser.mjs';
+import { runIntentBench, intentMarkdown } from './intent.mjs';
 import { parseCli, int, UsageError } from '../cli.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,6 +54,7 @@ Options:
   --runs N          Lighthouse runs per page (default: 3)
   --nav-runs N      client navigation runs (default: 20)
   --mem-navs N      navigations for the memory measure (default: 200)
+  --intent-runs N   throttled touch-to-next-page runs (default: 20; 0 skips)
   --no-lighthouse   skip Lighthouse
   --no-wordpress    skip the test WordPress
   --port N          serve the copies on N, N+1, … (default: free ports)
@@ -70,6 +72,7 @@ const opts = parseCli({
     runs: { type: 'string', default: '3' },
     'nav-runs': { type: 'string', default: '20' },
     'mem-navs': { type: 'string', default: '200' },
+    'intent-runs': { type: 'string', default: '20' },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-wordpress': { type: 'boolean', default: false },
     port: { type: 'string', default: '0' },
@@ -84,6 +87,7 @@ const opts = parseCli({
       runs: int(v.runs, '--runs', { min: 1 }),
       navRuns: int(v['nav-runs'], '--nav-runs', { min: 1 }),
       memNavs: int(v['mem-navs'], '--mem-navs'),
+      intentRuns: int(v['intent-runs'], '--intent-runs'),
       lighthouse: !v['no-lighthouse'],
       wordpress: !v['no-wordpress'],
       port: int(v.port, '--port', { max: 65535 }),
@@ -354,6 +358,10 @@ const browser = navSite
     runBrowserBench({ origin: navSite.origin, navRuns: opts.navRuns, memNavs: opts.memNavs, log }))
   : null;
 if (browser) browser.site = { id: navSite.id, mode: navSite.mode, home_prerendered: isPrerendered(navSite, '/') };
+// From a touch on a link to the next page, throttled (prerendered pages only).
+const intent = navSite && opts.intentRuns > 0 && isPrerendered(navSite, pages.article.kiosque)
+  ? await step('intent', () => runIntentBench({ origin: navSite.origin, slugs: [slug], runs: opts.intentRuns, log }))
+  : null;
 
 for (const server of servers) server.close();
 
@@ -422,11 +430,11 @@ const report = {
   settings: {
     lighthouse: 'lighthouse@12 CLI, mobile defaults (simulated throttling), --only-categories=performance, ' +
       'CHROME_PATH=/usr/bin/chromium, --chrome-flags="--headless=new --no-sandbox --disable-gpu"',
-    runs: opts.runs, nav_runs: opts.navRuns, mem_navs: opts.memNavs,
+    runs: opts.runs, nav_runs: opts.navRuns, mem_navs: opts.memNavs, intent_runs: opts.intentRuns,
     prerender: opts.prerender, compare_csr: opts.compareCsr,
     pages, article_slug: slug, category,
   },
-  wordpress, bundle, lighthouse, ratios, navigation_memory: browser, targets: targetsOut, errors, timings,
+  wordpress, bundle, lighthouse, ratios, navigation_memory: browser, intent, targets: targetsOut, errors, timings,
 };
 fs.mkdirSync(benchDir, { recursive: true });
 fs.writeFileSync(path.join(benchDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -598,6 +606,8 @@ function renderMarkdown(r) {
     }
     L.push('');
   }
+
+  if (r.intent) L.push(...intentMarkdown(r.intent));
 
   if (r.analysis?.length) L.push('## Analysis of this run', '', ...r.analysis, '');
 
