@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use kiosque_core::model::{ArchiveTerm, ArticleStub, Malformed, NavItem, Timestamp};
-use kiosque_core::routes::Route;
+use kiosque_core::routes::{percent_decode, Route};
 use kiosque_core::source::{ListingRequest, Source};
 
 /// Items in the site's feed and in each category's feed.
@@ -161,14 +161,32 @@ pub fn route_file(route: &str) -> Option<String> {
     if route == "/" {
         return Some("index.html".into());
     }
-    let segments: Vec<&str> = route.trim_start_matches('/').split('/').collect();
-    let safe = |s: &&str| {
-        !s.is_empty() && *s != "." && *s != ".." && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~%".contains(c))
-    };
-    if !route.starts_with('/') || !segments.iter().all(safe) {
-        return None;
+    Some(format!("{}/index.html", path_file(route)?))
+}
+
+/// The file a site-relative URL path names (`/category/%C3%A9t%C3%A9/feed.xml`
+/// → `category/été/feed.xml`): hosts (nginx, Netlify, GitHub Pages, scripts/
+/// serve.mjs) decode the request path before they look for the file, so the
+/// file carries the decoded name. `None` unless every decoded segment is
+/// letters, digits, `-`, `_`, `.` or `~` (no `..`, no separator, no
+/// control): a hostile slug never reaches the file system.
+pub fn path_file(path: &str) -> Option<String> {
+    let rest = path.strip_prefix('/')?;
+    let mut out = Vec::new();
+    for raw in rest.split('/') {
+        // Only the encoded form: a raw non-ASCII path is not one Route::path wrote.
+        let ascii = raw.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~%".contains(c));
+        let segment = percent_decode(raw, false).filter(|_| ascii)?;
+        let safe = !segment.is_empty()
+            && segment != "."
+            && segment != ".."
+            && segment.chars().all(|c| c.is_alphanumeric() || "-_.~".contains(c));
+        if !safe {
+            return None;
+        }
+        out.push(segment);
     }
-    Some(format!("{}/index.html", segments.join("/")))
+    Some(out.join("/"))
 }
 
 #[cfg(test)]
@@ -185,7 +203,11 @@ mod tests {
         );
         assert_eq!(
             route_file("/article/%C3%A9t%C3%A9").as_deref(),
-            Some("article/%C3%A9t%C3%A9/index.html")
+            Some("article/été/index.html")
+        );
+        assert_eq!(
+            path_file("/category/%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9/feed.xml").as_deref(),
+            Some("category/رياضة/feed.xml")
         );
     }
 
@@ -199,6 +221,11 @@ mod tests {
             "/a/b\\c",
             "/a/<x>",
             "/a/é",
+            "/a/%2E%2E",
+            "/a/b%2Fc",
+            "/a/%00",
+            "/a/%ZZ",
+            "/a/%C3",
         ] {
             assert_eq!(route_file(bad), None, "{bad}");
         }

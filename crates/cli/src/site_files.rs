@@ -52,7 +52,10 @@ pub fn write(
                 feed_path: &path,
             };
             let xml = feeds::rss(site, &channel, &items);
-            files.push((path.trim_start_matches('/').to_string(), xml));
+            // A category whose slug cannot be a file has no feed file.
+            if let Some(file) = crate::plan::path_file(&path) {
+                files.push((file, xml));
+            }
         }
     };
     feed(Route::home(1), site.name.to_string(), plan.recent.iter().collect());

@@ -86,6 +86,10 @@ impl Route {
     }
 
     /// The site-relative path (with the query for a search): `/category/eco/page/2`.
+    /// Slugs are percent-encoded (`/article/%D8%A7…` for an Arabic slug), as
+    /// a browser sends them and `location.pathname` shows them, so links,
+    /// canonical URLs, sitemaps and the prerender stamp all agree; ASCII
+    /// slugs are unchanged.
     pub fn path(&self) -> String {
         fn paged(prefix: &str, page: u32) -> String {
             match page {
@@ -94,31 +98,33 @@ impl Route {
                 n => format!("{prefix}/page/{n}"),
             }
         }
+        let e = encode_component;
         match self {
             Route::Home { page } => paged("", *page),
-            Route::Article { slug } => format!("/article/{slug}"),
-            Route::Category { slug, page } => paged(&format!("/category/{slug}"), *page),
-            Route::Tag { slug, page } => paged(&format!("/tag/{slug}"), *page),
-            Route::Author { slug, page } => paged(&format!("/author/{slug}"), *page),
+            Route::Article { slug } => format!("/article/{}", e(slug)),
+            Route::Category { slug, page } => paged(&format!("/category/{}", e(slug)), *page),
+            Route::Tag { slug, page } => paged(&format!("/tag/{}", e(slug)), *page),
+            Route::Author { slug, page } => paged(&format!("/author/{}", e(slug)), *page),
             Route::Search { query, page } => {
                 let path = paged("/search", *page);
                 if query.is_empty() {
                     path
                 } else {
-                    format!("{path}?q={}", encode_component(query))
+                    format!("{path}?q={}", e(query))
                 }
             }
-            Route::Page { slug } => format!("/{slug}"),
+            Route::Page { slug } => format!("/{}", e(slug)),
         }
     }
 
     /// Where the RSS feed of this listing is (a file the prerender
     /// writes, not a route): `/feed.xml` for the home, `/category/<slug>/feed.xml`
-    /// for a category; `None` for anything else.
+    /// for a category (slug percent-encoded, as in [`Self::path`]); `None`
+    /// for anything else.
     pub fn feed_path(&self) -> Option<String> {
         match self {
             Route::Home { .. } => Some("/feed.xml".into()),
-            Route::Category { slug, .. } => Some(format!("/category/{slug}/feed.xml")),
+            Route::Category { slug, .. } => Some(format!("/category/{}/feed.xml", encode_component(slug))),
             _ => None,
         }
     }

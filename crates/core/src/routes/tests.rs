@@ -187,6 +187,25 @@ fn every_variant_round_trips() {
     }
 }
 
+/// Non-Latin slugs are written as a browser sends them (`location.pathname`),
+/// so the prerender stamp, canonical URLs and links agree with the address bar.
+#[test]
+fn non_latin_slugs_are_percent_encoded_and_round_trip() {
+    let arabic = Route::category("رياضة", 2);
+    assert_eq!(arabic.path(), "/category/%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9/page/2");
+    assert_eq!(Route::parse(&arabic.path(), ""), Some(arabic.clone()));
+    assert_eq!(
+        arabic.feed_path().as_deref(),
+        Some("/category/%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9/feed.xml")
+    );
+    assert_eq!(Route::article("été").path(), "/article/%C3%A9t%C3%A9");
+    assert_eq!(Route::page("à-propos").path(), "/%C3%A0-propos");
+    // ASCII slugs are unchanged.
+    assert_eq!(Route::tag("eau_potable-2", 1).path(), "/tag/eau_potable-2");
+    // The encoded form is canonical: no redirect loop from the address bar.
+    assert_eq!(canonical_redirect("/article/%C3%A9t%C3%A9", ""), None);
+}
+
 #[test]
 fn lenient_forms_parse_to_the_canonical_route() {
     assert_eq!(Route::parse("/article/x/", ""), Some(Route::article("x")));
