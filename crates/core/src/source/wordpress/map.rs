@@ -20,6 +20,7 @@ use crate::model::{
     Article, ArticleSummary, AuthorRef, Block, CategoryRef, Inline, NavItem, SiteInfo, StaticPage, TagRef, Timestamp,
 };
 use crate::routes::Route;
+use crate::source::search::fold;
 
 /// Words per minute for reading time.
 pub const WORDS_PER_MINUTE: usize = 220;
@@ -163,6 +164,33 @@ fn post_category(p: &WpPost) -> Result<CategoryRef, FetchError> {
         .ok_or_else(|| FetchError::BadData(format!("post {}: no embedded category (is _embed blocked?)", p.id)))
 }
 
+/// A post without a title still needs a readable link and heading: its
+/// opening words (from the excerpt), else its slug in words.
+fn title_or_opening(title: &str, standfirst: &str, slug: &str) -> String {
+    if !title.is_empty() {
+        return title.to_string();
+    }
+    let words: Vec<&str> = standfirst.trim_end_matches('…').split_whitespace().collect();
+    match words.len() {
+        0 => slug.replace(['-', '_'], " "),
+        n if n <= TITLE_WORDS => words.join(" "),
+        _ => format!("{}…", words[..TITLE_WORDS].join(" ")),
+    }
+}
+
+/// Words of the opening that stand in for a missing title.
+const TITLE_WORDS: usize = 10;
+
+/// Whether a standfirst only repeats the body: WordPress generates an
+/// excerpt from the content when the editor wrote none (and the REST API
+/// does not say which it is), and printing it above that same text would
+/// say it twice. Compared folded, so markup, entities and the cut-off tail
+/// do not matter. Listings still show it.
+fn repeats_body(standfirst: &str, body_html: &str) -> bool {
+    let head = fold(standfirst.trim_end_matches('…'));
+    !head.is_empty() && fold(&html_to_text(body_html)).contains(&head)
+}
+
 /// A card's worth of a post. Errors: `NotFound` (not public), `BadData`.
 pub fn summary(p: &WpPost) -> Result<ArticleSummary, FetchError> {
     check_public(&p.status)?;
@@ -176,14 +204,15 @@ pub fn summary(p: &WpPost) -> Result<ArticleSummary, FetchError> {
     if slug.is_empty() {
         return Err(FetchError::BadData(format!("post {}: empty slug", p.id)));
     }
+    let standfirst = if p.excerpt.protected {
+        String::new()
+    } else {
+        excerpt(&p.excerpt.rendered)
+    };
     Ok(ArticleSummary {
+        title: title_or_opening(&text(&p.title.rendered), &standfirst, &slug),
         slug,
-        title: text(&p.title.rendered),
-        standfirst: if p.excerpt.protected {
-            String::new()
-        } else {
-            excerpt(&p.excerpt.rendered)
-        },
+        standfirst,
         category: post_category(p)?,
         authors: p
             .embedded
@@ -289,9 +318,13 @@ pub fn article(
     Ok(Article {
         version: crate::model::API_VERSION,
         reading_minutes: reading_minutes(&body),
+        standfirst: if repeats_body(&s.standfirst, body_html) {
+            String::new()
+        } else {
+            s.standfirst
+        },
         slug: s.slug,
         title: s.title,
-        standfirst: s.standfirst,
         category: s.category,
         tags,
         authors: s.authors,

@@ -189,6 +189,59 @@ fn posts_map_to_summaries_and_articles() {
     );
 }
 
+/// A post whose excerpt WordPress generated from its content.
+fn with_generated_excerpt(excerpt_html: &str) -> WpPost {
+    post(&MINIMAL
+        .replace(
+            r#""excerpt":{"rendered":"<p>Un chapeau [&hellip;]</p>\n"}"#,
+            &format!(r#""excerpt":{{"rendered":"{excerpt_html}"}}"#),
+        )
+        .replace(
+            r#""content":{"rendered":"<p>Un <a href=\"http://wp.test/blog/2026/10/05/autre/\">lien</a></p>"}"#,
+            r#""content":{"rendered":"<figure><figcaption>Photo&nbsp;: AFP</figcaption></figure><p>L&rsquo;<strong>été</strong> fut long, très long, et les prix montèrent encore.</p><p>Suite.</p>"}"#,
+        ))
+}
+
+#[test]
+fn a_standfirst_that_repeats_the_body_is_not_printed_above_it() {
+    let links = LinkContext::default();
+    // Generated: the body's opening words, cut, with WordPress's tail.
+    let p = with_generated_excerpt("<p>L&#8217;été fut long, très long, et les [&hellip;]</p>");
+    assert_eq!(
+        summary(&p).unwrap().standfirst,
+        "L’été fut long, très long, et les…",
+        "listings keep it"
+    );
+    assert_eq!(article(&p, &links, 0, Vec::new()).unwrap().standfirst, "");
+    // Hand-written: says something the body does not.
+    let p = with_generated_excerpt("<p>Chaleur record : les prix s&#8217;envolent.</p>");
+    assert_eq!(
+        article(&p, &links, 0, Vec::new()).unwrap().standfirst,
+        "Chaleur record : les prix s’envolent."
+    );
+}
+
+#[test]
+fn a_post_without_a_title_gets_a_readable_one() {
+    let untitled = |excerpt: &str| {
+        post(
+            &MINIMAL
+                .replace(
+                    r#""title":{"rendered":"L&rsquo;&#8217;&#038;&nbsp;co"}"#,
+                    r#""title":{"rendered":""}"#,
+                )
+                .replace("<p>Un chapeau [&hellip;]</p>", excerpt),
+        )
+    };
+    let s = summary(&untitled(
+        "<p>Un deux trois quatre cinq six sept huit neuf dix onze douze [&hellip;]</p>",
+    ))
+    .unwrap();
+    assert_eq!(s.title, "Un deux trois quatre cinq six sept huit neuf dix…");
+    assert_eq!(summary(&untitled("<p>Bref.</p>")).unwrap().title, "Bref.");
+    assert_eq!(summary(&untitled("")).unwrap().title, "un article");
+}
+
 #[test]
 fn non_public_or_incomplete_posts_do_not_map() {
     for status in ["draft", "private", "future", "pending", "trash"] {
