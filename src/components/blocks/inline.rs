@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-use kiosque_core::model::{Inline, SafeUrl};
+use kiosque_core::model::{Inline, InlineStyle, SafeUrl};
 
-/// Inline runs: text, emphasis, strong, links, line breaks. Site-relative
+/// Inline runs: text, emphasis, strong, links, line breaks, styled runs
+/// (struck out, code, keys, abbreviations…). Site-relative
 /// links get the bundle's base path and are routed client-side by the router;
 /// others open normally.
 #[component]
@@ -32,7 +33,26 @@ fn inline(i: Inline) -> AnyView {
             None => view! { <Inlines content=children/> }.into_any(),
         },
         Inline::LineBreak => view! { <br/> }.into_any(),
+        Inline::Styled { style, title, children } => styled(style, title, children),
         Inline::Unknown => ().into_any(),
+    }
+}
+
+/// A styled run as its own element (`InlineStyle::tag`).
+fn styled(style: InlineStyle, title: Option<String>, children: Vec<Inline>) -> AnyView {
+    let kids = view! { <Inlines content=children/> };
+    match style {
+        InlineStyle::Deleted => view! { <del>{kids}</del> }.into_any(),
+        InlineStyle::Inserted => view! { <ins>{kids}</ins> }.into_any(),
+        InlineStyle::Subscript => view! { <sub>{kids}</sub> }.into_any(),
+        InlineStyle::Superscript => view! { <sup>{kids}</sup> }.into_any(),
+        InlineStyle::Code => view! { <code>{kids}</code> }.into_any(),
+        InlineStyle::Keyboard => view! { <kbd>{kids}</kbd> }.into_any(),
+        InlineStyle::Highlight => view! { <mark>{kids}</mark> }.into_any(),
+        InlineStyle::Small => view! { <small>{kids}</small> }.into_any(),
+        InlineStyle::Cite => view! { <cite>{kids}</cite> }.into_any(),
+        InlineStyle::Quotation => view! { <q>{kids}</q> }.into_any(),
+        InlineStyle::Abbreviation => view! { <abbr title=title>{kids}</abbr> }.into_any(),
     }
 }
 
@@ -85,6 +105,26 @@ mod tests {
             assert!(!out.contains("<a"), "{href:?} gave {out}");
             assert!(out.contains("Avant-jsu1 lien Après-jsu1"), "the text stays: {out}");
         }
+    }
+
+    #[test]
+    fn styled_runs_render_as_their_elements() {
+        let run = |style, title: Option<&str>| Inline::Styled {
+            style,
+            title: title.map(str::to_string),
+            children: vec![Inline::text("x<y")],
+        };
+        let out = html(vec![
+            run(InlineStyle::Deleted, None),
+            run(InlineStyle::Keyboard, None),
+            run(InlineStyle::Abbreviation, Some("Organisation \"des\" <Nations>")),
+        ])
+        .replace("<!>", ""); // hydration markers
+        assert!(out.contains("<del>x&lt;y</del><kbd>x&lt;y</kbd>"), "{out}");
+        assert!(
+            out.contains(r#"<abbr title="Organisation &quot;des&quot; &lt;Nations&gt;">x&lt;y</abbr>"#),
+            "{out}"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::inline::{is_blank, InlineBuilder, Wrap};
 use super::tags::Tag;
 use super::tree::{AttrName, Kind, Tree, MAX_DEPTH, ROOT};
 use super::BodyOptions;
-use crate::model::{Block, Inline};
+use crate::model::{Block, Inline, InlineStyle};
 use crate::url::link_href;
 
 /// Recursion guard, a backstop: the tree depth is already capped at
@@ -175,6 +175,9 @@ impl Conv<'_> {
             Tag::Em => Some(Wrap::Em),
             Tag::Strong => Some(Wrap::Strong),
             Tag::A => self.href(id).map(Wrap::Link),
+            Tag::Styled(style) => Some(Wrap::Styled(style, self.title(id, style))),
+            Tag::Cite => Some(Wrap::Styled(InlineStyle::Cite, None)),
+            Tag::Small => Some(Wrap::Styled(InlineStyle::Small, None)),
             _ => None,
         };
         if let Some(w) = wrap {
@@ -206,6 +209,14 @@ impl Conv<'_> {
         self.flush_after();
     }
 
+    /// An abbreviation's expansion (its `title`), as plain text; other
+    /// styles carry none.
+    fn title(&self, id: usize, style: InlineStyle) -> Option<String> {
+        let title = self.t.attr(id, AttrName::Title)?;
+        let title: String = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        (style == InlineStyle::Abbreviation && !title.is_empty()).then(|| title.chars().take(200).collect())
+    }
+
     pub fn href(&self, id: usize) -> Option<String> {
         link_href(self.t.attr(id, AttrName::Href)?, &self.opts.internal_origins)
     }
@@ -214,7 +225,7 @@ impl Conv<'_> {
 #[cfg(test)]
 mod tests {
     use crate::body::test_support::{b, t};
-    use crate::model::{Block, Inline};
+    use crate::model::{Block, Inline, InlineStyle};
 
     fn p(content: Vec<Inline>) -> Block {
         Block::Paragraph { content }
@@ -226,6 +237,14 @@ mod tests {
 
     fn strong(children: Vec<Inline>) -> Inline {
         Inline::Strong { children }
+    }
+
+    fn styled(style: InlineStyle, children: Vec<Inline>) -> Inline {
+        Inline::Styled {
+            style,
+            title: None,
+            children,
+        }
     }
 
     fn link(href: &str, children: Vec<Inline>) -> Inline {
@@ -376,7 +395,16 @@ mod tests {
                 content: vec![t("Titre")]
             }
         );
-        assert_eq!(got[1], p(vec![t("Un "), em(vec![t("mot")]), t(" et code.")]));
+        assert_eq!(
+            got[1],
+            p(vec![
+                t("Un "),
+                em(vec![t("mot")]),
+                t(" et "),
+                styled(InlineStyle::Code, vec![t("code")]),
+                t(".")
+            ])
+        );
         let items = vec![vec![t("un")], vec![t("deux")], vec![t("sous")]];
         assert_eq!(got[2], Block::List { ordered: true, items });
         assert_eq!(
@@ -387,6 +415,6 @@ mod tests {
             }
         );
         assert!(matches!(&got[4], Block::Figure { image } if image.alt == "Alt"));
-        assert_eq!(got[5], p(vec![t("fn main() {}")]));
+        assert_eq!(got[5], p(vec![styled(InlineStyle::Code, vec![t("fn main() {}")])]));
     }
 }

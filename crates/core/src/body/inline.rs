@@ -2,7 +2,7 @@
 //! whitespace collapses to one space and is trimmed at the start and end,
 //! adjacent text merges, empty wrappers vanish, links never nest.
 
-use crate::model::Inline;
+use crate::model::{Inline, InlineStyle};
 
 /// An inline wrapper that may be open around text.
 #[derive(Clone, Debug, PartialEq)]
@@ -10,6 +10,8 @@ pub(crate) enum Wrap {
     Em,
     Strong,
     Link(String),
+    /// A styled run and its `title` (an abbreviation's expansion).
+    Styled(InlineStyle, Option<String>),
 }
 
 struct Frame {
@@ -104,6 +106,11 @@ impl InlineBuilder {
             Some(Wrap::Em) => Inline::Emphasis { children: f.kids },
             Some(Wrap::Strong) => Inline::Strong { children: f.kids },
             Some(Wrap::Link(href)) => Inline::Link { href, children: f.kids },
+            Some(Wrap::Styled(style, title)) => Inline::Styled {
+                style,
+                title,
+                children: f.kids,
+            },
             None => return,
         };
         if let Some(top) = self.frames.last_mut() {
@@ -253,7 +260,12 @@ fn trim_trailing(v: &mut Vec<Inline>) {
                 text.truncate(kept);
                 text.is_empty()
             }
-            Some(Inline::Emphasis { children } | Inline::Strong { children } | Inline::Link { children, .. }) => {
+            Some(
+                Inline::Emphasis { children }
+                | Inline::Strong { children }
+                | Inline::Link { children, .. }
+                | Inline::Styled { children, .. },
+            ) => {
                 trim_trailing(children);
                 children.is_empty()
             }
@@ -270,9 +282,10 @@ fn trim_trailing(v: &mut Vec<Inline>) {
 pub(crate) fn is_blank(v: &[Inline]) -> bool {
     v.iter().all(|i| match i {
         Inline::Text { text } => text.chars().all(char::is_whitespace),
-        Inline::Emphasis { children } | Inline::Strong { children } | Inline::Link { children, .. } => {
-            is_blank(children)
-        }
+        Inline::Emphasis { children }
+        | Inline::Strong { children }
+        | Inline::Link { children, .. }
+        | Inline::Styled { children, .. } => is_blank(children),
         Inline::LineBreak | Inline::Unknown => true,
     })
 }

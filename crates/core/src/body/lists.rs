@@ -52,14 +52,25 @@ impl Conv<'_> {
     pub(super) fn quote(&mut self, id: usize, depth: usize) {
         let mut b = self.builder();
         let mut cite = None;
+        let mut cite_ids = Vec::new();
         for c in self.t.children(id) {
             if let Some(text) = self.cite_child(c) {
                 cite = Some(text);
+                cite_ids.push(c);
                 continue;
             }
             self.inline(c, &mut b, depth + 1);
         }
         let mut content = b.finish();
+        if is_blank(&content) && !cite_ids.is_empty() {
+            // Only an attribution: it is the quote (its text is never lost).
+            let mut b = self.builder();
+            for c in cite_ids {
+                self.inline(c, &mut b, depth + 1);
+            }
+            content = b.finish();
+            cite = None;
+        }
         let cite = cite
             .filter(|c| !strip_dash(c).is_empty())
             .or_else(|| dash_cite(&mut content));
@@ -224,7 +235,24 @@ mod tests {
             [quote(vec![t("\u{A0}"), Inline::LineBreak, t("— Seule ligne")], None)]
         );
         let got = b("<blockquote><p>Comme <cite>Le Monde</cite> dit</p></blockquote><blockquote> </blockquote>");
-        assert_eq!(got, [quote(vec![t("Comme Le Monde dit")], None)]);
+        let cite = Inline::Styled {
+            style: crate::model::InlineStyle::Cite,
+            title: None,
+            children: vec![t("Le Monde")],
+        };
+        assert_eq!(got, [quote(vec![t("Comme "), cite, t(" dit")], None)]);
+        // Only an attribution: it is the quote, never dropped.
+        let only = Inline::Styled {
+            style: crate::model::InlineStyle::Cite,
+            title: None,
+            children: vec![t("Bonjour")],
+        };
+        for html in [
+            "<blockquote><p><cite>Bonjour</cite></p></blockquote>",
+            "<blockquote><cite>Bonjour</cite></blockquote>",
+        ] {
+            assert_eq!(b(html), [quote(vec![only.clone()], None)], "{html}");
+        }
         let got = b("<blockquote><p>Q</p><blockquote>inner</blockquote><img src=/a.jpg></blockquote>");
         assert!(
             matches!(got.as_slice(), [q, Block::Figure { .. }] if *q == quote(vec![t("Q"), Inline::LineBreak, t("inner")], None)),

@@ -48,6 +48,8 @@ mod tree;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod robustness_tests;
 #[cfg(test)]
+mod semantics_tests;
+#[cfg(test)]
 mod xss_tests;
 
 use crate::model::Block;

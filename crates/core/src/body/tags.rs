@@ -1,6 +1,7 @@
 //! Element classification: what each tag name means to the converter.
 
 use super::tokenizer::{StartTag, Token};
+use crate::model::InlineStyle;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tag {
@@ -37,6 +38,9 @@ pub(crate) enum Tag {
     Strong,
     Cite,
     Small,
+    /// `del`, `ins`, `sub`, `sup`, `code`, `kbd`, `mark`, `q`, `abbr`… (not
+    /// `cite` and `small`, which captions and quotes read on their own).
+    Styled(InlineStyle),
     Footer,
     /// Block containers with no meaning of their own (`div`, `section`, …).
     Block,
@@ -90,6 +94,15 @@ impl Tag {
             b"strong" | b"b" => Tag::Strong,
             b"cite" => Tag::Cite,
             b"small" => Tag::Small,
+            b"del" | b"s" | b"strike" => Tag::Styled(InlineStyle::Deleted),
+            b"ins" | b"u" => Tag::Styled(InlineStyle::Inserted),
+            b"sub" => Tag::Styled(InlineStyle::Subscript),
+            b"sup" => Tag::Styled(InlineStyle::Superscript),
+            b"code" | b"tt" | b"samp" | b"var" => Tag::Styled(InlineStyle::Code),
+            b"kbd" => Tag::Styled(InlineStyle::Keyboard),
+            b"mark" => Tag::Styled(InlineStyle::Highlight),
+            b"q" => Tag::Styled(InlineStyle::Quotation),
+            b"abbr" | b"acronym" => Tag::Styled(InlineStyle::Abbreviation),
             b"footer" => Tag::Footer,
             b"div" | b"section" | b"article" | b"main" | b"header" | b"aside" | b"nav" | b"address" | b"center"
             | b"details" | b"summary" | b"hgroup" | b"fieldset" | b"search" | b"dialog" | b"body" | b"html" => {

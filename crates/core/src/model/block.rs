@@ -22,9 +22,61 @@ pub enum Inline {
         children: Vec<Inline>,
     },
     LineBreak,
+    /// Text with a meaning of its own: struck out, inserted, code, a key,
+    /// an abbreviation (with its expansion as `title`)…
+    Styled {
+        style: InlineStyle,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+        children: Vec<Inline>,
+    },
     /// An inline kind this build does not know: skipped when rendered.
     #[serde(other)]
     Unknown,
+}
+
+/// What a [`Inline::Styled`] run means; each is rendered as its HTML element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InlineStyle {
+    /// `del`, `s`, `strike`.
+    Deleted,
+    /// `ins`, `u`.
+    Inserted,
+    Subscript,
+    Superscript,
+    /// `code`, `tt`, `samp`, `var`.
+    Code,
+    /// `kbd`.
+    Keyboard,
+    /// `mark`.
+    Highlight,
+    Small,
+    /// `cite`: the title of a work.
+    Cite,
+    /// `q`: an inline quotation (the browser adds the quotation marks).
+    Quotation,
+    /// `abbr`, `acronym`.
+    Abbreviation,
+}
+
+impl InlineStyle {
+    /// The HTML element it is written as.
+    pub fn tag(self) -> &'static str {
+        match self {
+            InlineStyle::Deleted => "del",
+            InlineStyle::Inserted => "ins",
+            InlineStyle::Subscript => "sub",
+            InlineStyle::Superscript => "sup",
+            InlineStyle::Code => "code",
+            InlineStyle::Keyboard => "kbd",
+            InlineStyle::Highlight => "mark",
+            InlineStyle::Small => "small",
+            InlineStyle::Cite => "cite",
+            InlineStyle::Quotation => "q",
+            InlineStyle::Abbreviation => "abbr",
+        }
+    }
 }
 
 impl Inline {
@@ -44,7 +96,10 @@ impl Inline {
     fn push_text(&self, out: &mut String) {
         match self {
             Inline::Text { text } => out.push_str(text),
-            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Link { children, .. } => {
+            Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Link { children, .. }
+            | Inline::Styled { children, .. } => {
                 for c in children {
                     c.push_text(out);
                 }

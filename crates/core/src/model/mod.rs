@@ -17,7 +17,7 @@ pub use archive::{
     HOME_LATEST_SHOWN,
 };
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
-pub use block::{Block, EmbedProvider, Inline, TableCell};
+pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
 pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead, SearchDoc, SearchIndex};
 pub use site::{NavItem, SiteInfo, SocialLink, DEFAULT_LOCALE, DEFAULT_TIMEZONE};

@@ -102,7 +102,7 @@ pub fn block_urls(blocks: &[Block]) -> Vec<String> {
 
 /// The serialized output may only hold these object keys and `type` tags:
 /// there is no variant that could carry markup, styles or handlers.
-const KEYS: [&str; 22] = [
+const KEYS: [&str; 23] = [
     "type",
     "text",
     "children",
@@ -125,8 +125,9 @@ const KEYS: [&str; 22] = [
     "provider",
     "embed_url",
     "title",
+    "style",
 ];
-const TYPES: [&str; 12] = [
+const TYPES: [&str; 13] = [
     "paragraph",
     "heading",
     "list",
@@ -139,6 +140,7 @@ const TYPES: [&str; 12] = [
     "strong",
     "link",
     "line_break",
+    "styled",
 ];
 
 fn walk_shape(v: &Value, path: &mut String) {
@@ -314,6 +316,14 @@ fn render_inlines(v: &[Inline], out: &mut String) {
                 out.push_str(&format!("<a href=\"{}\">", esc(href)));
                 render_inlines(children, out);
                 out.push_str("</a>");
+            }
+            Inline::Styled { style, title, children } => {
+                match title {
+                    Some(t) => out.push_str(&format!("<{} title=\"{}\">", style.tag(), esc(t))),
+                    None => out.push_str(&format!("<{}>", style.tag())),
+                }
+                render_inlines(children, out);
+                out.push_str(&format!("</{}>", style.tag()));
             }
             Inline::Unknown => {}
         }

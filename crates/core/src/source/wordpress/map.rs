@@ -270,7 +270,9 @@ fn rewrite_inlines(inlines: &mut [Inline], links: &LinkContext) {
                 *href = links.rewrite(href);
                 rewrite_inlines(children, links);
             }
-            Inline::Emphasis { children } | Inline::Strong { children } => rewrite_inlines(children, links),
+            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Styled { children, .. } => {
+                rewrite_inlines(children, links)
+            }
             Inline::Text { .. } | Inline::LineBreak | Inline::Unknown => {}
         }
     }
