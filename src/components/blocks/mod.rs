@@ -32,6 +32,9 @@ fn block(b: Block) -> AnyView {
         Block::Quote { content, cite } => view! { <quote::Quote content cite/> }.into_any(),
         Block::Figure { image } => view! { <figure::Figure image/> }.into_any(),
         Block::Table { caption, rows } => view! { <table::Table caption rows/> }.into_any(),
+        // Focusable so a keyboard reader can scroll a wide listing sideways.
+        Block::Preformatted { text } => view! { <pre tabindex="0">{text}</pre> }.into_any(),
+        Block::Separator => view! { <hr/> }.into_any(),
         Block::Embed {
             provider,
             url,

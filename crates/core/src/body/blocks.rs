@@ -43,6 +43,9 @@ pub(super) fn convert(t: &Tree, opts: &BodyOptions) -> Vec<Block> {
     };
     c.blocks(ROOT, 0);
     c.flush_after();
+    while matches!(c.out.last(), Some(Block::Separator)) {
+        c.out.pop();
+    }
     c.out
 }
 
@@ -109,13 +112,24 @@ impl Conv<'_> {
             }
             Tag::Table => self.table(id, None, depth),
             Tag::Pre => {
-                let mut b = self.builder();
-                b.pre = true;
-                self.inline_children(id, &mut b, depth);
-                self.push_para(b.finish());
+                let mut text = String::new();
+                self.raw_text(id, &mut text, depth);
+                // As browsers do: the newline right after `<pre>` is not content.
+                let text = text.replace("\r\n", "\n");
+                let text = text.strip_prefix('\n').unwrap_or(&text).trim_end();
+                if !text.trim().is_empty() {
+                    self.out.push(Block::Preformatted { text: text.to_string() });
+                }
                 self.flush_after();
             }
-            Tag::Hr | Tag::Br => {}
+            // Only between blocks: never first, never twice in a row (the
+            // end is trimmed by `convert`).
+            Tag::Hr => {
+                if self.out.last().is_some_and(|b| !matches!(b, Block::Separator)) {
+                    self.out.push(Block::Separator);
+                }
+            }
+            Tag::Br => {}
             Tag::A | Tag::Em | Tag::Strong => {
                 // An inline wrapper around blocks: its meaning carries into them.
                 let wrap = match tag {
@@ -207,6 +221,23 @@ impl Conv<'_> {
             self.out.push(Block::Heading { level, content });
         }
         self.flush_after();
+    }
+
+    /// The text of `id` exactly as written (inside `<pre>`): `<br>` is a
+    /// newline, markup is dropped, dropped elements (`script`…) give nothing.
+    fn raw_text(&self, id: usize, out: &mut String, depth: usize) {
+        if depth > MAX_RECURSION {
+            return;
+        }
+        for c in self.t.children(id) {
+            match self.t.kind(c) {
+                Some(Kind::Text(..)) => out.push_str(self.t.text(c).unwrap_or("")),
+                Some(Kind::Elem(Tag::Br, ..)) => out.push('\n'),
+                Some(Kind::Elem(Tag::Drop | Tag::Void | Tag::Img | Tag::Iframe, ..)) => {}
+                Some(Kind::Elem(..)) => self.raw_text(c, out, depth + 1),
+                Some(Kind::Root) | None => {}
+            }
+        }
     }
 
     /// An abbreviation's expansion (its `title`), as plain text; other
@@ -377,7 +408,9 @@ mod tests {
     fn pre_and_text_are_plain() {
         assert_eq!(
             b("<pre>line1\n  line2\n</pre>"),
-            [p(vec![t("line1"), Inline::LineBreak, t("line2")])]
+            [Block::Preformatted {
+                text: "line1\n  line2".into()
+            }]
         );
         let got = b("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp;lt;</p>");
         assert_eq!(got, [p(vec![t("<script>alert(1)</script> &lt;")])]);
@@ -387,7 +420,7 @@ mod tests {
     fn markdown_renderer_output() {
         let html = "<h1>Titre</h1>\n<p>Un <em>mot</em> et <code>code</code>.</p>\n<ol start=\"2\">\n<li>un</li>\n<li>deux\n<ul>\n<li>sous</li>\n</ul>\n</li>\n</ol>\n<blockquote>\n<p>Cité</p>\n</blockquote>\n<p><img src=\"/img/a.jpg\" alt=\"Alt\" /></p>\n<hr />\n<pre><code class=\"language-rust\">fn main() {}\n</code></pre>\n";
         let got = b(html);
-        assert_eq!(got.len(), 6, "{got:#?}");
+        assert_eq!(got.len(), 7, "{got:#?}");
         assert_eq!(
             got[0],
             Block::Heading {
@@ -415,6 +448,12 @@ mod tests {
             }
         );
         assert!(matches!(&got[4], Block::Figure { image } if image.alt == "Alt"));
-        assert_eq!(got[5], p(vec![styled(InlineStyle::Code, vec![t("fn main() {}")])]));
+        assert_eq!(got[5], Block::Separator);
+        assert_eq!(
+            got[6],
+            Block::Preformatted {
+                text: "fn main() {}".into()
+            }
+        );
     }
 }

@@ -62,3 +62,26 @@ fn b_first(blocks: &[Block]) -> Vec<Inline> {
         other => panic!("one paragraph expected: {other:?}"),
     }
 }
+
+/// `<pre>` keeps its spaces and line breaks (indentation is meaning in code
+/// and in verse laid out by hand); markup inside gives its text.
+#[test]
+fn preformatted_text_is_kept_as_written() {
+    let got = b("<pre>\n  fn main() {\r\n\t<b>println!</b>(\"&lt;a&gt;\");<br>}<script>x</script>\n\n</pre>");
+    assert_eq!(
+        got,
+        [Block::Preformatted {
+            text: "  fn main() {\n\tprintln!(\"<a>\");\n}".into()
+        }]
+    );
+    assert_eq!(b("<pre>\n \n</pre>"), [], "blank: nothing");
+}
+
+/// `<hr>` is a separator between blocks: never first, last or doubled.
+#[test]
+fn separators_sit_between_blocks() {
+    let sep = || Block::Separator;
+    let p = |s: &str| Block::Paragraph { content: vec![t(s)] };
+    assert_eq!(b("<hr><p>a</p><hr><hr/><p>b</p><hr>"), [p("a"), sep(), p("b")]);
+    assert_eq!(b("<hr>"), []);
+}

@@ -159,6 +159,13 @@ pub enum Block {
         caption: Option<String>,
         rows: Vec<Vec<TableCell>>,
     },
+    /// Text whose spaces and line breaks matter (code, poetry laid out by
+    /// hand): shown as written, in a box that scrolls sideways.
+    Preformatted {
+        text: String,
+    },
+    /// A thematic break between sections (`<hr>`).
+    Separator,
     /// `embed_url` is the provider's player URL (built by the adapter);
     /// `url` is the public page, the fallback link.
     Embed {
@@ -193,7 +200,9 @@ impl Block {
                         out.push(href.clone());
                         walk(children, out);
                     }
-                    Inline::Emphasis { children } | Inline::Strong { children } => walk(children, out),
+                    Inline::Emphasis { children } | Inline::Strong { children } | Inline::Styled { children, .. } => {
+                        walk(children, out)
+                    }
                     _ => {}
                 }
             }

@@ -127,7 +127,7 @@ const KEYS: [&str; 23] = [
     "title",
     "style",
 ];
-const TYPES: [&str; 13] = [
+const TYPES: [&str; 15] = [
     "paragraph",
     "heading",
     "list",
@@ -141,6 +141,8 @@ const TYPES: [&str; 13] = [
     "link",
     "line_break",
     "styled",
+    "preformatted",
+    "separator",
 ];
 
 fn walk_shape(v: &Value, path: &mut String) {
@@ -193,9 +195,10 @@ pub fn block_texts(blocks: &[Block], out: &mut Vec<String>) {
         for i in v {
             match i {
                 Inline::Text { text } => out.push(text.clone()),
-                Inline::Emphasis { children } | Inline::Strong { children } | Inline::Link { children, .. } => {
-                    inl(children, out)
-                }
+                Inline::Emphasis { children }
+                | Inline::Strong { children }
+                | Inline::Link { children, .. }
+                | Inline::Styled { children, .. } => inl(children, out),
                 _ => {}
             }
         }
@@ -214,7 +217,8 @@ pub fn block_texts(blocks: &[Block], out: &mut Vec<String>) {
             }
             Block::Figure { image } => image_texts(image, out),
             Block::Embed { title, .. } => out.push(title.clone()),
-            Block::Unknown => {}
+            Block::Preformatted { text } => out.push(text.clone()),
+            Block::Separator | Block::Unknown => {}
         }
     }
 }
@@ -340,6 +344,7 @@ pub fn is_text_block(b: &Block) -> bool {
             | Block::List { .. }
             | Block::Quote { .. }
             | Block::Table { .. }
+            | Block::Preformatted { .. }
     )
 }
 
@@ -394,7 +399,10 @@ pub fn render_text_blocks(blocks: &[Block]) -> String {
                 }
                 out.push_str("</table>\n");
             }
-            Block::Figure { .. } | Block::Embed { .. } | Block::Unknown => {}
+            // The newline after `<pre>` is not content: one is added so a
+            // text starting with its own newline keeps it.
+            Block::Preformatted { text } => out.push_str(&format!("<pre>\n{}</pre>\n", esc(text))),
+            Block::Figure { .. } | Block::Embed { .. } | Block::Separator | Block::Unknown => {}
         }
     }
     out

@@ -257,7 +257,7 @@ pub fn body(html: &str, links: &LinkContext) -> Vec<Block> {
                 links.absolute(&mut image.url);
                 image.sources.iter_mut().for_each(|s| links.absolute(&mut s.url));
             }
-            Block::Embed { .. } | Block::Unknown => {}
+            Block::Embed { .. } | Block::Preformatted { .. } | Block::Separator | Block::Unknown => {}
         }
     }
     blocks
@@ -289,6 +289,7 @@ pub fn reading_minutes(blocks: &[Block]) -> u32 {
             }
             Block::List { items, .. } => items.iter().map(|i| count(i)).sum(),
             Block::Table { rows, .. } => rows.iter().flatten().map(|c| count(&c.content)).sum(),
+            Block::Preformatted { text } => text.split_whitespace().count(),
             _ => 0,
         })
         .sum();
