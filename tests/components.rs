@@ -85,14 +85,8 @@ async fn body_blocks_render_one_element_per_type_and_escape_text() {
         Block::Table {
             caption: Some("Chiffres".into()),
             rows: vec![
-                vec![TableCell {
-                    header: true,
-                    content: vec![text("A")],
-                }],
-                vec![TableCell {
-                    header: false,
-                    content: vec![text("1")],
-                }],
+                vec![TableCell::new(true, vec![text("A")])],
+                vec![TableCell::new(false, vec![text("1")])],
             ],
         },
         Block::Embed {

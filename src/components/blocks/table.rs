@@ -8,14 +8,21 @@ use kiosque_core::model::TableCell;
 pub fn Table(caption: Option<String>, rows: Vec<Vec<TableCell>>) -> impl IntoView {
     let rows = rows
         .into_iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(r, row)| {
             let cells = row
                 .into_iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(i, c)| {
+                    let colspan = (c.colspan > 1).then_some(c.colspan);
+                    let rowspan = (c.rowspan > 1).then_some(c.rowspan);
                     if c.header {
-                        view! { <th scope="col"><Inlines content=c.content/></th> }.into_any()
+                        // The first row heads columns; a header opening a later row heads that row.
+                        let scope = if r == 0 || i > 0 { "col" } else { "row" };
+                        view! { <th scope=scope colspan=colspan rowspan=rowspan><Inlines content=c.content/></th> }
+                            .into_any()
                     } else {
-                        view! { <td><Inlines content=c.content/></td> }.into_any()
+                        view! { <td colspan=colspan rowspan=rowspan><Inlines content=c.content/></td> }.into_any()
                     }
                 })
                 .collect_view();

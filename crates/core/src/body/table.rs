@@ -5,6 +5,7 @@
 use super::blocks::{Conv, MAX_RECURSION};
 use super::inline::InlineBuilder;
 use super::tags::Tag;
+use super::tree::AttrName;
 use crate::model::{Block, TableCell};
 
 struct TableState {
@@ -79,9 +80,20 @@ impl Conv<'_> {
     fn cell(&mut self, id: usize, header: bool, depth: usize) -> TableCell {
         let mut b = self.builder();
         self.inline_children(id, &mut b, depth);
+        // As browsers read them: leading digits; 0, junk or none is 1.
+        let span = |name| {
+            let raw = self.t.attr(id, name).unwrap_or("").trim();
+            let digits: String = raw.chars().take_while(char::is_ascii_digit).take(6).collect();
+            digits
+                .parse::<u32>()
+                .ok()
+                .filter(|&n| n > 0)
+                .map_or(1, |n| n.min(u32::from(TableCell::MAX_SPAN)) as u16)
+        };
         TableCell {
-            header,
-            content: b.finish(),
+            colspan: span(AttrName::Colspan),
+            rowspan: span(AttrName::Rowspan),
+            ..TableCell::new(header, b.finish())
         }
     }
 }
@@ -96,7 +108,23 @@ mod tests {
     }
 
     fn cell(header: bool, content: Vec<Inline>) -> TableCell {
-        TableCell { header, content }
+        TableCell::new(header, content)
+    }
+
+    #[test]
+    fn cells_keep_their_spans() {
+        let got = b(r#"<table><tr><th colspan="2">Ville</th><td rowspan=" 3x">a</td></tr>
+            <tr><td colspan="0">b</td><td colspan="99999">c</td><td rowspan="-1">d</td></tr></table>"#);
+        let Some(Block::Table { rows, .. }) = got.first() else {
+            panic!("{got:?}")
+        };
+        let spans: Vec<Vec<(u16, u16)>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| (c.colspan, c.rowspan)).collect())
+            .collect();
+        assert_eq!(spans, [vec![(2, 1), (1, 3)], vec![(1, 1), (100, 1), (1, 1)]]);
+        let json = serde_json::to_string(&rows[1][0]).unwrap();
+        assert!(!json.contains("span"), "spans of 1 are not written: {json}");
     }
 
     #[test]

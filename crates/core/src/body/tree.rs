@@ -25,11 +25,13 @@ pub(crate) enum AttrName {
     DataSrc,
     /// `data-srcset`, `data-lazy-srcset`.
     DataSrcset,
+    Colspan,
+    Rowspan,
 }
 
 impl AttrName {
     pub(super) fn from_name(n: &str) -> Option<AttrName> {
-        const NAMES: [(&str, AttrName); 14] = [
+        const NAMES: [(&str, AttrName); 16] = [
             ("href", AttrName::Href),
             ("src", AttrName::Src),
             ("srcset", AttrName::Srcset),
@@ -44,6 +46,8 @@ impl AttrName {
             ("data-srcset", AttrName::DataSrcset),
             ("data-lazy-srcset", AttrName::DataSrcset),
             ("data-original-set", AttrName::DataSrcset),
+            ("colspan", AttrName::Colspan),
+            ("rowspan", AttrName::Rowspan),
         ];
         NAMES.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, a)| *a)
     }

@@ -116,6 +116,34 @@ pub struct TableCell {
     pub header: bool,
     #[serde(default)]
     pub content: Vec<Inline>,
+    /// Columns and rows the cell spans (1 to [`TableCell::MAX_SPAN`]).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub colspan: u16,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub rowspan: u16,
+}
+
+impl TableCell {
+    /// A larger span is cut to this: no table lays out hundreds of columns.
+    pub const MAX_SPAN: u16 = 100;
+
+    /// A cell spanning one column and one row.
+    pub fn new(header: bool, content: Vec<Inline>) -> TableCell {
+        TableCell {
+            header,
+            content,
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+}
+
+fn one() -> u16 {
+    1
+}
+
+fn is_one(n: &u16) -> bool {
+    *n == 1
 }
 
 /// The providers whose embeds Kiosque will load (click-to-load, sandboxed).

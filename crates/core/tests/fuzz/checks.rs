@@ -102,7 +102,7 @@ pub fn block_urls(blocks: &[Block]) -> Vec<String> {
 
 /// The serialized output may only hold these object keys and `type` tags:
 /// there is no variant that could carry markup, styles or handlers.
-const KEYS: [&str; 23] = [
+const KEYS: [&str; 25] = [
     "type",
     "text",
     "children",
@@ -126,6 +126,8 @@ const KEYS: [&str; 23] = [
     "embed_url",
     "title",
     "style",
+    "colspan",
+    "rowspan",
 ];
 const TYPES: [&str; 15] = [
     "paragraph",
@@ -391,7 +393,18 @@ pub fn render_text_blocks(blocks: &[Block]) -> String {
                     out.push_str("<tr>");
                     for cell in row {
                         let tag = if cell.header { "th" } else { "td" };
-                        out.push_str(&format!("<{tag}>"));
+                        let span = |name, n: u16| {
+                            if n > 1 {
+                                format!(" {name}=\"{n}\"")
+                            } else {
+                                String::new()
+                            }
+                        };
+                        out.push_str(&format!(
+                            "<{tag}{}{}>",
+                            span("colspan", cell.colspan),
+                            span("rowspan", cell.rowspan)
+                        ));
                         render_inlines(&cell.content, &mut out);
                         out.push_str(&format!("</{tag}>"));
                     }
