@@ -160,6 +160,9 @@ pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
     if let Some(v) = &c.timezone {
         site.timezone = v.clone();
     }
+    if let Some(v) = &c.social {
+        site.social = v.clone();
+    }
     site
 }
 
@@ -205,5 +208,14 @@ mod tests {
         let merged = merge_site(None, &config);
         assert_eq!(merged.name, "N");
         assert_eq!(merged.locale, "en");
+        assert!(merged.social.is_empty());
+        let config = Config::parse(
+            r#"{"api":{"kind":"wordpress","base_url":"https://wp.test/wp-json"},
+                "site":{"social":[{"network":"x","url":"https://x.com/kiosque"}]}}"#,
+        )
+        .unwrap();
+        let merged = merge_site(None, &config);
+        assert_eq!(merged.social.len(), 1);
+        assert_eq!(merged.social[0].url, "https://x.com/kiosque");
     }
 }

@@ -16,7 +16,16 @@ pub fn Footer(site: SiteInfo, year: i64) -> impl IntoView {
             let label = social_label(&network);
             view! { <li><a class="footer__social" href=url.into_string() rel="noopener me">{label}</a></li> }
         })
-        .collect_view();
+        .collect::<Vec<_>>();
+    // No "follow us" heading over an empty list (a site without social links).
+    let social = (!social.is_empty()).then(|| {
+        view! {
+            <div>
+                <h2 class="site-footer__heading">{s.follow_us}</h2>
+                <ul class="site-footer__social">{social}</ul>
+            </div>
+        }
+    });
     view! {
         <footer class="site-footer">
             <div class="container site-footer__inner">
@@ -24,10 +33,7 @@ pub fn Footer(site: SiteInfo, year: i64) -> impl IntoView {
                     <p class="site-footer__name">{site.name.clone()}</p>
                     <p class="site-footer__tagline">{site.tagline}</p>
                 </div>
-                <div>
-                    <h2 class="site-footer__heading">{s.follow_us}</h2>
-                    <ul class="site-footer__social">{social}</ul>
-                </div>
+                {social}
             </div>
             <p class="site-footer__copy container">{ctx.locale.copyright(year, &site.name)}</p>
         </footer>
@@ -43,5 +49,60 @@ fn social_label(network: &str) -> String {
         "linkedin" => "LinkedIn".into(),
         "rss" => "RSS".into(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+#[cfg(feature = "ssr")]
+mod tests {
+    use leptos::prelude::*;
+
+    use super::*;
+    use crate::context::Ctx;
+    use kiosque_core::config::Config;
+    use kiosque_core::i18n::Locale;
+    use kiosque_core::model::SocialLink;
+    use kiosque_core::source::Source;
+
+    fn footer(social: Vec<SocialLink>) -> String {
+        let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
+        let base = "http://127.0.0.1:4401/";
+        let ctx = Ctx::new(
+            Source::from_config(&config, base, Default::default()),
+            Locale::Fr,
+            config.into(),
+            base,
+        );
+        let site = crate::app::merge_site(
+            None,
+            &Config::parse(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"name":"N"}}"#).unwrap(),
+        );
+        Owner::new().with(|| {
+            provide_context(ctx);
+            view! { <Footer site=SiteInfo { social, ..site } year=2026/> }.to_html()
+        })
+    }
+
+    #[test]
+    fn no_follow_us_heading_over_an_empty_list() {
+        let none = footer(Vec::new());
+        assert!(
+            !none.contains("site-footer__heading") && !none.contains("<ul"),
+            "{none}"
+        );
+        // A link that is not an outside http(s) URL is not shown, so it counts as none.
+        let unsafe_only = footer(vec![SocialLink {
+            network: "x".into(),
+            url: "javascript:alert(1)".into(),
+        }]);
+        assert!(!unsafe_only.contains("site-footer__heading"), "{unsafe_only}");
+        let one = footer(vec![SocialLink {
+            network: "x".into(),
+            url: "https://x.com/kiosque".into(),
+        }]);
+        assert!(
+            one.contains("site-footer__heading") && one.contains(r#"href="https://x.com/kiosque""#),
+            "{one}"
+        );
     }
 }

@@ -67,6 +67,10 @@ pub struct SiteConfig {
     /// An RSS feed to advertise for autodiscovery (WordPress: `…/feed/`).
     #[serde(default)]
     pub feed_url: Option<String>,
+    /// The footer's social links (WordPress has no setting for them);
+    /// replace the source's when given, `[]` shows none.
+    #[serde(default)]
+    pub social: Option<Vec<crate::model::SocialLink>>,
 }
 
 /// Extra sources for the Content-Security-Policy (`src/csp.rs`), beyond the
