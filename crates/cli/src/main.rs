@@ -15,6 +15,7 @@
 
 #![recursion_limit = "256"]
 
+mod export;
 mod feeds;
 mod output;
 mod pages;
@@ -87,6 +88,9 @@ fn number(arg: &str, value: &str) -> Result<usize, String> {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("export") {
+        return export::main(std::env::args().skip(2));
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(e) => {
