@@ -51,7 +51,8 @@ struct Args {
 }
 
 const USAGE: &str =
-    "usage: kiosque-publish prerender [--dist dist] [--site-url https://host] [--jobs N] [--sitemap-limit N]";
+    "usage: kiosque-publish prerender [--dist dist] [--site-url https://host] [--jobs N] [--sitemap-limit N]
+       kiosque-publish export --help   (a WordPress site → the static API, then prerender)";
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     match args.next().as_deref() {

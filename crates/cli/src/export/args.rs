@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 pub const USAGE: &str = "usage: kiosque-publish export [--dist dist] [--api-dir DIR] [--wordpress https://site/wp-json] \
-[--user U --app-password-file F] [--concurrency 4] [--timeout-ms 20000] [--full] [--no-prerender] [--site-url https://host]";
+[--user U --app-password-file F] [--concurrency 4] [--timeout-ms 20000] [--retries 4] [--page-size 100] [--full] [--no-prerender] [--site-url https://host]";
 
 #[derive(Debug, PartialEq)]
 pub struct Args {
@@ -17,6 +17,11 @@ pub struct Args {
     /// Requests at once.
     pub concurrency: usize,
     pub timeout_ms: u32,
+    /// Attempts after the first for a request that may succeed later.
+    pub retries: u32,
+    /// Posts a request (WordPress allows up to 100; tests use fewer to get
+    /// several pages).
+    pub page_size: u32,
     /// Ignore the last run's state: fetch everything.
     pub full: bool,
     /// Skip the prerender that follows.
@@ -34,6 +39,8 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         app_password_file: None,
         concurrency: 4,
         timeout_ms: 20_000,
+        retries: 4,
+        page_size: 100,
         full: false,
         no_prerender: false,
         site_url: None,
@@ -48,6 +55,8 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--app-password-file" => a.app_password_file = Some(PathBuf::from(value()?)),
             "--concurrency" => a.concurrency = number(&arg, &value()?, 1..=32)? as usize,
             "--timeout-ms" => a.timeout_ms = number(&arg, &value()?, 500..=300_000)?,
+            "--retries" => a.retries = number(&arg, &value()?, 0..=10)?,
+            "--page-size" => a.page_size = number(&arg, &value()?, 1..=100)?,
             "--site-url" => a.site_url = Some(value()?),
             "--full" => a.full = true,
             "--no-prerender" => a.no_prerender = true,
@@ -93,6 +102,8 @@ mod tests {
         assert_eq!(a.wordpress.as_deref(), Some("https://w/wp-json"));
         assert!(args(&["--concurrency", "0"]).is_err());
         assert!(args(&["--concurrency", "99"]).is_err());
+        assert!(args(&["--page-size", "101"]).is_err(), "WordPress answers at most 100");
+        assert_eq!(args(&["--retries", "0"]).unwrap().retries, 0);
         assert!(args(&["--user", "ed"]).is_err(), "a user without a password file");
         assert!(args(&["--nope"]).is_err());
         assert!(args(&["--dist"]).is_err());

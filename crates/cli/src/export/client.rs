@@ -2,7 +2,7 @@
 //! status and content-type checks, the optional `Authorization` header),
 //! with the export's retries, and a bounded pool of threads for lists.
 
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use kiosque_core::http::{Door, FetchError, Paging};
 use kiosque_core::source::wordpress::urls::Urls;
@@ -17,6 +17,11 @@ pub struct Client {
     retry: Retry,
     /// At most this many requests at once.
     pub workers: usize,
+    /// Posts a request (`LIST_MAX` but in tests).
+    pub page_size: u32,
+    /// Requests in flight, at most `workers` (pools may nest: a page of
+    /// posts asks each post's comment count).
+    in_flight: (Mutex<usize>, Condvar),
 }
 
 impl Client {
@@ -27,7 +32,35 @@ impl Client {
             timeout_ms,
             retry: Retry::default(),
             workers: workers.max(1),
+            page_size: kiosque_core::source::wordpress::urls::LIST_MAX,
+            in_flight: (Mutex::new(0), Condvar::new()),
         }
+    }
+
+    /// One request through the door, waiting for a free slot first.
+    fn get_once(&self, url: &str) -> Result<(Value, Paging), FetchError> {
+        let (count, freed) = &self.in_flight;
+        {
+            let mut n = count.lock().unwrap_or_else(PoisonError::into_inner);
+            while *n >= self.workers {
+                n = freed.wait(n).unwrap_or_else(PoisonError::into_inner);
+            }
+            *n += 1;
+        }
+        let result = futures::executor::block_on(self.door.get_json_paged::<Value>(url, self.timeout_ms));
+        *count.lock().unwrap_or_else(PoisonError::into_inner) -= 1;
+        freed.notify_one();
+        result
+    }
+
+    pub fn with_retries(mut self, retries: u32) -> Self {
+        self.retry.retries = retries;
+        self
+    }
+
+    pub fn with_page_size(mut self, n: u32) -> Self {
+        self.page_size = n.clamp(1, kiosque_core::source::wordpress::urls::LIST_MAX);
+        self
     }
 
     /// GETs `url` as JSON with its pagination headers, retrying what may
@@ -35,8 +68,7 @@ impl Client {
     pub fn get(&self, url: &str) -> Result<(Value, Paging), FetchError> {
         let mut attempt = 0;
         loop {
-            let result = futures::executor::block_on(self.door.get_json_paged::<Value>(url, self.timeout_ms));
-            match result {
+            match self.get_once(url) {
                 Ok(ok) => return Ok(ok),
                 Err(e) => match self.retry.delay(attempt, &e) {
                     Some(wait) => {
@@ -87,16 +119,16 @@ pub fn parallel<T: Send, R: Send>(items: Vec<T>, workers: usize, f: impl Fn(T) -
     std::thread::scope(|s| {
         for _ in 0..workers.clamp(1, n.max(1)) {
             s.spawn(|| loop {
-                let next = queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).next();
+                let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
                 let Some((i, item)) = next else { break };
                 let r = f(item);
-                results.lock().unwrap_or_else(std::sync::PoisonError::into_inner)[i] = Some(r);
+                results.lock().unwrap_or_else(PoisonError::into_inner)[i] = Some(r);
             });
         }
     });
     results
         .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .unwrap_or_else(PoisonError::into_inner)
         .into_iter()
         .flatten()
         .collect()

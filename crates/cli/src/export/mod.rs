@@ -152,19 +152,21 @@ fn run(args: &args::Args) -> Result<(), String> {
     if let Some(value) = &t.authorization {
         door = door.with_authorization(value);
     }
-    let client = Client::new(&t.wordpress, door, args.timeout_ms, args.concurrency);
+    let client = Client::new(&t.wordpress, door, args.timeout_ms, args.concurrency)
+        .with_retries(args.retries)
+        .with_page_size(args.page_size);
     write::recover(&t.api_dir).map_err(|e| format!("{}: {e}", t.api_dir.display()))?;
-    let mut state = State::read(&t.api_dir, &t.wordpress);
-    if args.full {
-        state.posts.clear();
-        state.high_water = None;
-    }
+    // The last export: what an unreadable post falls back to, and, unless
+    // `--full`, what is compared with WordPress to fetch only changes.
+    let previous = State::read(&t.api_dir, &t.wordpress);
+    let empty = State::new(&t.wordpress, BTreeMap::new());
+    let state = if args.full { &empty } else { &previous };
     let mut counts = Counts::default();
 
     // What the site holds: if this fails WordPress is not answering.
     let site = site::fetch(&client, t.most_read_url.as_deref(), &mut counts.skipped)?;
     let listed = site::post_ids(&client, &mut counts.skipped)?;
-    let mut diff = state::diff(&state, &listed);
+    let mut diff = state::diff(state, &listed);
     // An unchanged post whose file went missing is fetched again.
     for (id, e) in &state.posts {
         if !diff.fetch.contains(id) && !t.api_dir.join(article_path(&e.slug)).exists() {
@@ -210,7 +212,7 @@ fn run(args: &args::Args) -> Result<(), String> {
                     Some(Outcome::Failed(why)) => why,
                     _ => "not returned by WordPress".into(),
                 };
-                let kept = state.posts.get(id).cloned();
+                let kept = previous.posts.get(id).cloned();
                 counts.skipped.push(format!(
                     "post {id}: {why}{}",
                     if kept.is_some() {
@@ -225,7 +227,7 @@ fn run(args: &args::Args) -> Result<(), String> {
             }
         }
     }
-    counts.removed = diff.gone.len();
+    counts.removed = state::diff(&previous, &listed).gone.len();
     if entries.is_empty() && !listed.is_empty() {
         return Err(format!("none of the {} published posts could be read", listed.len()));
     }

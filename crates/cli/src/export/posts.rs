@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use kiosque_core::http::FetchError;
 use kiosque_core::model::Article;
 use kiosque_core::source::wordpress::map::{self, LinkContext};
-use kiosque_core::source::wordpress::urls::{PostQuery, LIST_MAX};
+use kiosque_core::source::wordpress::urls::PostQuery;
 use kiosque_core::source::wordpress::{parse_one, wire::WpPost};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -94,6 +94,11 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A list answer's posts, mapped on the pool (each asks its comment count).
+fn map_all(client: &Client, raw: &[Value], links: &LinkContext) -> Vec<Fetched> {
+    parallel(raw.iter().collect(), client.workers, |v| map_post(client, v, links))
+}
+
 /// Fetches the posts in `want` (IDs with the `modified_gmt` the ID list
 /// gave), resuming from `checkpoint`: first by pages (`modified_after` the
 /// high-water mark, or every post on a full export), then by ID whatever
@@ -120,7 +125,7 @@ pub fn fetch(
     let base = PostQuery {
         full: true,
         modified_after: since.map(str::to_string),
-        ..PostQuery::list(LIST_MAX, 1)
+        ..PostQuery::list(client.page_size, 1)
     };
     let key = |page: u32| match since {
         Some(s) => format!("since-{s}-page-{page}"),
@@ -137,7 +142,7 @@ pub fn fetch(
         let (raw, paging) = client.get_list(&client.urls.posts(&q))?;
         let chunk = Chunk {
             total_pages: paging.total_pages.unwrap_or(1),
-            posts: raw.iter().map(|v| map_post(client, v, links)).collect(),
+            posts: map_all(client, &raw, links),
         };
         save(checkpoint, &key(p), &chunk);
         Ok(chunk)
@@ -167,17 +172,17 @@ pub fn fetch(
         let q = PostQuery {
             include: ids,
             full: true,
-            ..PostQuery::list(LIST_MAX, 1)
+            ..PostQuery::list(client.page_size, 1)
         };
         let (raw, _) = client.get_list(&client.urls.posts(&q))?;
         let chunk = Chunk {
             total_pages: 1,
-            posts: raw.iter().map(|v| map_post(client, v, links)).collect(),
+            posts: map_all(client, &raw, links),
         };
         save(checkpoint, &key, &chunk);
         Ok(chunk)
     };
-    let groups: Vec<Vec<u64>> = rest.chunks(LIST_MAX as usize).map(<[u64]>::to_vec).collect();
+    let groups: Vec<Vec<u64>> = rest.chunks(client.page_size as usize).map(<[u64]>::to_vec).collect();
     for chunk in parallel(groups, client.workers, by_ids) {
         for f in chunk?.posts {
             got.insert(f.id, f);
