@@ -166,6 +166,14 @@ fn run(args: &args::Args) -> Result<(), String> {
     // What the site holds: if this fails WordPress is not answering.
     let site = site::fetch(&client, t.most_read_url.as_deref(), &mut counts.skipped)?;
     let listed = site::post_ids(&client, &mut counts.skipped)?;
+    // An empty list from a site that had posts is far likelier a broken
+    // WordPress (a plugin, a cache) than a newsroom that deleted everything.
+    if listed.is_empty() && !previous.posts.is_empty() && !args.full {
+        return Err(format!(
+            "WordPress lists no published post, the last export had {}: not deleting them all (--full would)",
+            previous.posts.len()
+        ));
+    }
     let mut diff = state::diff(state, &listed);
     // An unchanged post whose file went missing is fetched again.
     for (id, e) in &state.posts {
@@ -201,6 +209,9 @@ fn run(args: &args::Args) -> Result<(), String> {
             continue;
         }
         match fetched.remove(id).map(|f| f.outcome) {
+            Some(Outcome::Mapped(m)) if kiosque_core::source::checked_slug(&m.entry.slug).is_err() => {
+                counts.skipped.push(format!("post {id}: the slug {:?} cannot be a route", m.entry.slug));
+            }
             Some(Outcome::Mapped(m)) => {
                 entries.insert(*id, m.entry);
                 articles.insert(*id, m.article);
