@@ -2,10 +2,13 @@
 // edited (scripts/export-wp.sh): only that article, the articles whose
 // related rail shows it, the listings it is in (home and home archive
 // included), the indexes (archive, search), the feeds, sitemaps and the
-// manifests. Reads two snapshots of a dist/ ("path hash" lines, from
-// sha256sum) and the API before and after.
+// manifests. Reads two snapshots of a dist/ ("hash path" lines, from
+// sha256sum, and "path inode" lines of the API, from find) and the API
+// before and after: an API file rewritten with the same bytes (a new inode)
+// fails too, since the prerender would then see a change that is none.
 //
 //   node scripts/export-changes.mjs DIST BEFORE.sums AFTER.sums BEFORE_API_DIR SLUG
+//   (with BEFORE.sums.inodes, AFTER.sums.inodes and BEFORE.sums.manifest beside them)
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -81,11 +84,15 @@ const bad = changed.filter((p) => {
   const route = fileRoute.get(p);
   return !(route && routes.has(route));
 });
+const inodes = (file) => new Map(fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(' ')));
+const [ib, ia] = [inodes(`${beforeSums}.inodes`), inodes(`${afterSums}.inodes`)];
+const rewritten = [...ia.keys()].filter((p) => ib.has(p) && ib.get(p) !== ia.get(p) && !changed.includes(p));
+for (const p of rewritten) console.log(`  REWRITTEN with the same bytes: ${p}`);
 const must = [`api/articles/${slug}.json`, `article/${slug}/index.html`];
 const missing = must.filter((p) => !changed.includes(p));
 console.log(`changed ${changed.length} files (allowed: ${routes.size} routes, ${allowedApi.size} API files)`);
 for (const p of changed) console.log(`  ${bad.includes(p) ? 'UNEXPECTED' : 'changed   '} ${p}`);
-if (bad.length || missing.length) {
+if (bad.length || missing.length || rewritten.length) {
   if (missing.length) console.log(`not changed but should be: ${missing.join(', ')}`);
   process.exit(1);
 }

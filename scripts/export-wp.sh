@@ -31,7 +31,10 @@ fi
 pub() { "$KIOSQUE_PUBLISH" "$@"; }
 ok() { echo "ok - $*"; }
 fail() { echo "not ok - $*" >&2; exit 1; }
-snapshot() { (cd "$out" && find . -type f ! -name '*.br' ! -name '*.gz' -print0 | sort -z | xargs -0 sha256sum) > "$1"; }
+snapshot() {
+  (cd "$out" && find . -type f ! -name '*.br' ! -name '*.gz' -print0 | sort -z | xargs -0 sha256sum) > "$1"
+  (cd "$out" && find api -type f -printf '%p %i\n') > "$1.inodes"
+}
 api_sums() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 
 # A static site whose API comes from WordPress: same site keys, api.kind

@@ -210,7 +210,9 @@ fn run(args: &args::Args) -> Result<(), String> {
         }
         match fetched.remove(id).map(|f| f.outcome) {
             Some(Outcome::Mapped(m)) if kiosque_core::source::checked_slug(&m.entry.slug).is_err() => {
-                counts.skipped.push(format!("post {id}: the slug {:?} cannot be a route", m.entry.slug));
+                counts
+                    .skipped
+                    .push(format!("post {id}: the slug {:?} cannot be a route", m.entry.slug));
             }
             Some(Outcome::Mapped(m)) => {
                 entries.insert(*id, m.entry);
