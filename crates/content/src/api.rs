@@ -8,8 +8,8 @@ use crate::media::Asset;
 use crate::sources::{ArticleSrc, SourceError, Sources};
 use kiosque_core::body::{html_to_blocks, BodyOptions};
 use kiosque_core::model::{
-    Article, ArticleStub, ArticleSummary, Author, AuthorRef, Block, CategoryRef, Home, HomeSection, Image, Listing,
-    ListingKind, MostRead, NavItem, SearchDoc, SearchIndex, SiteInfo, StaticPage, TagRef, API_VERSION,
+    Article, ArticleStub, ArticleSummary, Author, AuthorRef, Block, CategoryRef, Home, HomeSection, Image, ListingKind,
+    MostRead, NavItem, SearchDoc, SearchIndex, SiteInfo, StaticPage, TagRef, API_VERSION,
 };
 use kiosque_core::source::related::{rank_related, RelatedKey};
 use kiosque_core::source::search::{index_words, slugify};
@@ -469,6 +469,7 @@ fn body_blocks(
 mod tests {
     use super::*;
     use crate::sources;
+    use kiosque_core::model::Listing;
     use std::path::PathBuf;
 
     fn write(root: &std::path::Path, rel: &str, text: &str) {
