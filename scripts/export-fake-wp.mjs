@@ -8,7 +8,8 @@
 //   (the mapping rejects it), and in ID lists its modification time is new
 //   (so an incremental export fetches it). --fail REGEX: 500 for matching request URLs.
 // --fail-once REGEX: 503 the first time only. --down: 503 for everything.
-// GET /__requests answers the request URLs served so far, in order.
+// GET /__requests answers the request URLs served so far, in order (each
+// prefixed with "auth " when it carried an Authorization header).
 import http from 'node:http';
 
 const [port, upstream, ...flags] = process.argv.slice(2);
@@ -29,7 +30,7 @@ http
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify(seen));
     }
-    seen.push(req.url);
+    seen.push(req.headers.authorization ? `auth ${req.url}` : req.url);
     const url = decodeURIComponent(req.url);
     if (down || (fail && fail.test(url)) || (failOnce && !failedOnce && failOnce.test(url) && (failedOnce = true))) {
       res.writeHead(down ? 503 : 500, { 'content-type': 'text/html' });

@@ -112,6 +112,23 @@ node -e '
 n=$(ls "$bad/api/articles" | wc -l)
 ok "a crash mid-way resumes without asking again ($n articles)"
 
+# An application password (the seed's reader): sent as Basic auth to this
+# machine, refused over plain HTTP to another.
+auth="${KIOSQUE_WP_STATE:-/var/lib/kiosque-wp}/reader-auth"
+if [ -f "$auth" ]; then
+  cut -d: -f2- "$auth" > "$work/password"
+  fake
+  export_bad --user "$(cut -d: -f1 "$auth")" --app-password-file "$work/password" > "$work/auth.log"
+  curl -s "http://127.0.0.1:$fake_port/__requests" | node -e '
+    const seen = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    if (!seen.length || !seen.every((u) => u.startsWith("auth "))) throw new Error("not every request carried it");
+  ' || fail "the application password is sent"
+  if pub export --dist "$bad" --api-dir "$bad/api" --wordpress http://wp.example/wp-json --user x \
+    --app-password-file "$work/password" --no-prerender 2> "$work/refused.log"; then fail "a password over plain HTTP is refused"; fi
+  grep -q "refusing to send a password" "$work/refused.log" || fail "says why"
+  ok "an application password goes to this machine as Basic auth, never over plain HTTP elsewhere"
+fi
+
 # A post the mapping rejects: skipped, reported with its ID, its last export kept.
 id=$(node -e 'const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   console.log(Object.entries(s.posts).find(([, e]) => e.slug === process.argv[2])[0])' "$bad/api/.export-state.json" "$slug")

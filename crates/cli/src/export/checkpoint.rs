@@ -102,3 +102,43 @@ impl Checkpoint {
         &self.dir
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::posts::Outcome;
+
+    fn fetched(id: u64, modified: &str) -> Fetched {
+        Fetched {
+            id,
+            modified_gmt: modified.into(),
+            outcome: Outcome::NotPublic,
+        }
+    }
+
+    #[test]
+    fn saved_requests_are_found_again_and_another_sites_are_cleared() {
+        let dir = std::env::temp_dir().join(format!("kiosque-export-checkpoint-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let c = Checkpoint::open(dir.clone(), "http://a/wp-json").unwrap();
+        let chunk = |posts| Chunk { total_pages: 3, posts };
+        c.save(
+            "all-page-1",
+            &chunk(vec![fetched(1, "2026-01-01"), fetched(2, "2026-01-01")]),
+        )
+        .unwrap();
+        c.save("ids-2", &chunk(vec![fetched(2, "2026-02-01")])).unwrap();
+        assert_eq!(c.load("all-page-1").unwrap().total_pages, 3);
+        assert!(c.load("all-page-2").is_none());
+        let all = c.all_posts();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[&2].modified_gmt, "2026-02-01", "the newest version of a post wins");
+        // Reopened for the same site: kept. For another: cleared.
+        let c = Checkpoint::open(dir.clone(), "http://a/wp-json").unwrap();
+        assert_eq!(c.all_posts().len(), 2);
+        let c = Checkpoint::open(dir.clone(), "http://b/wp-json").unwrap();
+        assert!(c.all_posts().is_empty());
+        c.remove();
+        assert!(!dir.exists());
+    }
+}
