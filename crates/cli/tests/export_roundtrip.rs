@@ -63,8 +63,14 @@ fn the_export_reads_back_as_the_live_source() {
     );
     lists.extend(index.tags.iter().map(|t| ListingRequest::Tag(t.slug.clone())));
     lists.extend(index.authors.iter().map(|t| ListingRequest::Author(t.slug.clone())));
+    // Page 2 where there is one worth checking (tags rarely have one).
     on_threads(&lists, |list| {
-        for page in [1, 2] {
+        let pages: &[u32] = if matches!(list, ListingRequest::Tag(_)) {
+            &[1]
+        } else {
+            &[1, 2]
+        };
+        for &page in pages {
             let a = block_on(exported.listing(list, page));
             let b = block_on(live.listing(list, page));
             assert_eq!(a, b, "{list:?} page {page}");

@@ -1,7 +1,8 @@
 //! Resuming an interrupted export: every finished post request leaves its
-//! mapped posts in a work directory beside the export, so a rerun after a
-//! crash fetches only what is missing. The directory is removed once the
-//! export is in place.
+//! mapped posts in a work directory beside the export (what listings need,
+//! and each article in its own file, so no run holds every article in
+//! memory), so a rerun after a crash fetches only what is missing. The
+//! directory is removed once the export is in place.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -24,6 +25,12 @@ pub struct Checkpoint {
     dir: PathBuf,
 }
 
+fn safe(key: &str) -> String {
+    key.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .collect()
+}
+
 /// Names the site a work directory belongs to.
 const OWNER: &str = "wordpress.txt";
 
@@ -43,11 +50,24 @@ impl Checkpoint {
     }
 
     fn file(&self, key: &str) -> PathBuf {
-        let safe: String = key
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
-            .collect();
-        self.dir.join(format!("{safe}.json"))
+        self.dir.join(format!("{}.json", safe(key)))
+    }
+
+    /// Where the mapped article of post `id` at version `modified_gmt` is kept.
+    pub fn article(&self, id: u64, modified_gmt: &str) -> PathBuf {
+        self.dir
+            .join("articles")
+            .join(format!("{id}-{}.json", safe(modified_gmt)))
+    }
+
+    pub fn save_article(&self, id: u64, modified_gmt: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let path = self.article(id, modified_gmt);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let tmp = path.with_extension("tmp");
+        fs::write(&tmp, bytes)?;
+        fs::rename(tmp, path)
     }
 
     /// A finished request, written whole (temporary name, then renamed).

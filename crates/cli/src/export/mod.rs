@@ -199,7 +199,8 @@ fn run(args: &args::Args) -> Result<(), String> {
     // The new state: fetched posts replace their entries; a post that could
     // not be read keeps its last good export.
     let mut entries: BTreeMap<u64, Entry> = BTreeMap::new();
-    let mut articles: BTreeMap<u64, Article> = BTreeMap::new();
+    // Fetched articles wait in the work directory, not in memory.
+    let mut articles: BTreeMap<u64, PathBuf> = BTreeMap::new();
     for (id, _) in &listed {
         if !want.contains_key(id) {
             if let Some(e) = state.posts.get(id) {
@@ -209,14 +210,14 @@ fn run(args: &args::Args) -> Result<(), String> {
             continue;
         }
         match fetched.remove(id).map(|f| f.outcome) {
-            Some(Outcome::Mapped(m)) if kiosque_core::source::checked_slug(&m.entry.slug).is_err() => {
+            Some(Outcome::Mapped(e)) if kiosque_core::source::checked_slug(&e.slug).is_err() => {
                 counts
                     .skipped
-                    .push(format!("post {id}: the slug {:?} cannot be a route", m.entry.slug));
+                    .push(format!("post {id}: the slug {:?} cannot be a route", e.slug));
             }
-            Some(Outcome::Mapped(m)) => {
-                entries.insert(*id, m.entry);
-                articles.insert(*id, m.article);
+            Some(Outcome::Mapped(e)) => {
+                articles.insert(*id, checkpoint.article(*id, &e.modified_gmt));
+                entries.insert(*id, *e);
                 counts.fetched += 1;
             }
             Some(Outcome::NotPublic) => {}
@@ -246,7 +247,7 @@ fn run(args: &args::Args) -> Result<(), String> {
     }
 
     let mut staging = Staging::new(&t.api_dir).map_err(|e| format!("{}: {e}", t.api_dir.display()))?;
-    let result = stage(&mut staging, &site, &entries, &mut articles, &t, &mut counts);
+    let result = stage(&mut staging, &site, &entries, &articles, &t, &mut counts);
     if let Err(e) = result {
         staging.abandon();
         return Err(e);
@@ -293,7 +294,7 @@ fn stage(
     staging: &mut Staging,
     site: &site::Fetched,
     entries: &BTreeMap<u64, Entry>,
-    articles: &mut BTreeMap<u64, Article>,
+    articles: &BTreeMap<u64, PathBuf>,
     t: &Target,
     counts: &mut Counts,
 ) -> Result<(), String> {
@@ -314,17 +315,13 @@ fn stage(
     let rails = build::related(&posts);
     for (i, (id, e)) in posts.iter().enumerate() {
         let path = article_path(&e.slug);
-        let article = match articles.remove(id) {
-            Some(a) => a,
-            None => match read_article(&t.api_dir.join(&path)) {
-                Some(a) => a,
-                None => {
-                    counts
-                        .skipped
-                        .push(format!("post {id}: its last export is unreadable; run with --full"));
-                    continue;
-                }
-            },
+        // Just fetched (in the work directory), else as last exported.
+        let from = articles.get(id).cloned().unwrap_or_else(|| t.api_dir.join(&path));
+        let Some(article) = read_article(&from) else {
+            counts
+                .skipped
+                .push(format!("post {id}: {} is unreadable; run with --full", from.display()));
+            continue;
         };
         let related = rails[i].iter().map(|j| posts[*j].1.summary.clone()).collect();
         let article = Article { related, ..article };

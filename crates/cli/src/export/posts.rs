@@ -6,7 +6,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use kiosque_core::http::FetchError;
-use kiosque_core::model::Article;
 use kiosque_core::source::wordpress::map::{self, LinkContext};
 use kiosque_core::source::wordpress::urls::PostQuery;
 use kiosque_core::source::wordpress::{parse_one, wire::WpPost};
@@ -28,25 +27,20 @@ pub struct Fetched {
 
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Outcome {
-    Mapped(Box<Mapped>),
+    /// Its article is in the checkpoint (`Checkpoint::article`), without its
+    /// related rail (that needs every other post).
+    Mapped(Box<Entry>),
     /// Draft, private, scheduled: never exported.
     NotPublic,
     /// Why it could not be read.
     Failed(String),
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Mapped {
-    pub entry: Entry,
-    /// Without its related rail (that needs every other post).
-    pub article: Article,
-}
-
 /// One post of a list answer → its outcome.
-pub fn map_post(client: &Client, v: &Value, links: &LinkContext) -> Fetched {
+pub fn map_post(client: &Client, v: &Value, links: &LinkContext, store: &Checkpoint) -> Fetched {
     let id = v.get("id").and_then(Value::as_u64).unwrap_or(0);
     let modified_gmt = v.get("modified_gmt").and_then(Value::as_str).unwrap_or("").to_string();
-    let outcome = match mapped(client, v, links) {
+    let outcome = match mapped(client, v, links, store) {
         Ok(Some(m)) => Outcome::Mapped(Box::new(m)),
         Ok(None) => Outcome::NotPublic,
         Err(e) => Outcome::Failed(e.to_string()),
@@ -58,7 +52,7 @@ pub fn map_post(client: &Client, v: &Value, links: &LinkContext) -> Fetched {
     }
 }
 
-fn mapped(client: &Client, v: &Value, links: &LinkContext) -> Result<Option<Mapped>, FetchError> {
+fn mapped(client: &Client, v: &Value, links: &LinkContext, store: &Checkpoint) -> Result<Option<Entry>, FetchError> {
     let post: WpPost = parse_one(v, "post")?;
     if post.status != "publish" {
         return Ok(None);
@@ -73,20 +67,21 @@ fn mapped(client: &Client, v: &Value, links: &LinkContext) -> Result<Option<Mapp
         .unwrap_or(0);
     let article = map::article(&post, links, comments, Vec::new())?;
     let bytes = kiosque_core::source::static_files::json(&article);
-    Ok(Some(Mapped {
-        entry: Entry {
-            slug: article.slug.clone(),
-            modified_gmt: post.modified_gmt.clone().unwrap_or_default(),
-            modified: post.modified.clone().unwrap_or_default(),
-            hash: hex(&Sha256::digest(&bytes)),
-            sticky: post.sticky,
-            categories: post.categories.clone(),
-            tags: post.tags.clone(),
-            author: post.author,
-            search: search_doc(&article),
-            summary,
-        },
-        article,
+    let modified_gmt = post.modified_gmt.clone().unwrap_or_default();
+    store
+        .save_article(post.id, &modified_gmt, &bytes)
+        .map_err(|e| FetchError::BadData(format!("cannot keep the article in {}: {e}", store.dir().display())))?;
+    Ok(Some(Entry {
+        slug: article.slug.clone(),
+        modified_gmt,
+        modified: post.modified.clone().unwrap_or_default(),
+        hash: hex(&Sha256::digest(&bytes)),
+        sticky: post.sticky,
+        categories: post.categories.clone(),
+        tags: post.tags.clone(),
+        author: post.author,
+        search: search_doc(&article),
+        summary,
     }))
 }
 
@@ -95,8 +90,10 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// A list answer's posts, mapped on the pool (each asks its comment count).
-fn map_all(client: &Client, raw: &[Value], links: &LinkContext) -> Vec<Fetched> {
-    parallel(raw.iter().collect(), client.workers, |v| map_post(client, v, links))
+fn map_all(client: &Client, raw: &[Value], links: &LinkContext, store: &Checkpoint) -> Vec<Fetched> {
+    parallel(raw.iter().collect(), client.workers, |v| {
+        map_post(client, v, links, store)
+    })
 }
 
 /// Fetches the posts in `want` (IDs with the `modified_gmt` the ID list
@@ -142,7 +139,7 @@ pub fn fetch(
         let (raw, paging) = client.get_list(&client.urls.posts(&q))?;
         let chunk = Chunk {
             total_pages: paging.total_pages.unwrap_or(1),
-            posts: map_all(client, &raw, links),
+            posts: map_all(client, &raw, links, checkpoint),
         };
         save(checkpoint, &key(p), &chunk);
         Ok(chunk)
@@ -177,7 +174,7 @@ pub fn fetch(
         let (raw, _) = client.get_list(&client.urls.posts(&q))?;
         let chunk = Chunk {
             total_pages: 1,
-            posts: map_all(client, &raw, links),
+            posts: map_all(client, &raw, links, checkpoint),
         };
         save(checkpoint, &key, &chunk);
         Ok(chunk)
