@@ -101,6 +101,8 @@ run deploy deploy_counts scripts/deploy/test.sh
 # A real WordPress (Debian packages) for the WordPress journeys.
 run wordpress-up none scripts/wordpress/up.sh
 run prerender-wp none scripts/prerender-wp.sh
+# A static export from the test WordPress: incremental, resumable, tolerant (docs/deploy.md).
+run export-wp none scripts/export-wp.sh
 # A hostile copy of dist/ (tests/hostile/vectors.json in every field), prerendered, for hostile.spec.mjs.
 run hostile-static none node tests/hostile/make-static.mjs
 run e2e playwright_counts npx playwright test --config tests/e2e/playwright.config.mjs

@@ -15,6 +15,7 @@
 
 #![recursion_limit = "256"]
 
+mod export;
 mod feeds;
 mod output;
 mod pages;
@@ -50,7 +51,8 @@ struct Args {
 }
 
 const USAGE: &str =
-    "usage: kiosque-publish prerender [--dist dist] [--site-url https://host] [--jobs N] [--sitemap-limit N]";
+    "usage: kiosque-publish prerender [--dist dist] [--site-url https://host] [--jobs N] [--sitemap-limit N]
+       kiosque-publish export --help   (a WordPress site → the static API, then prerender)";
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     match args.next().as_deref() {
@@ -87,6 +89,9 @@ fn number(arg: &str, value: &str) -> Result<usize, String> {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("export") {
+        return export::main(std::env::args().skip(2));
+    }
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(e) => {

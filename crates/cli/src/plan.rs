@@ -244,6 +244,7 @@ mod tests {
             },
             published: Timestamp::parse(&date).unwrap(),
             modified: None,
+            wp_id: None,
         }
     }
 

@@ -3,18 +3,17 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use crate::markdown;
 use crate::media::Asset;
 use crate::sources::{ArticleSrc, SourceError, Sources};
 use kiosque_core::body::{html_to_blocks, BodyOptions};
 use kiosque_core::model::{
-    Article, ArticleSummary, Author, AuthorRef, Block, CategoryRef, Home, HomeSection, Image, Listing, ListingKind,
+    Article, ArticleStub, ArticleSummary, Author, AuthorRef, Block, CategoryRef, Home, HomeSection, Image, ListingKind,
     MostRead, NavItem, SearchDoc, SearchIndex, SiteInfo, StaticPage, TagRef, API_VERSION,
 };
 use kiosque_core::source::related::{rank_related, RelatedKey};
 use kiosque_core::source::search::{index_words, slugify};
+use kiosque_core::source::static_files::{self as api_files, paginate};
 
 /// Words per minute for the reading time.
 pub const READING_WPM: usize = 220;
@@ -34,14 +33,7 @@ pub struct Built {
     pub tags: usize,
 }
 
-pub fn json<T: Serialize>(v: &T) -> Vec<u8> {
-    // serde_json fails only on a non-string map key or a failing Serialize
-    // impl; the model's derived types have neither.
-    #[allow(clippy::expect_used)]
-    let mut s = serde_json::to_string_pretty(v).expect("the model always serializes");
-    s.push('\n');
-    s.into_bytes()
-}
+pub use kiosque_core::source::static_files::json;
 
 pub fn reading_minutes(text: &str) -> u32 {
     let words = text
@@ -277,12 +269,8 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
 
     // Listings.
     let per_page = site.per_page as usize;
-    crate::archive::write_latest(&mut files, &rest, per_page);
-    let mut terms = crate::archive::Terms {
-        categories: Vec::new(),
-        tags: Vec::new(),
-        authors: Vec::new(),
-    };
+    api_files::write_latest(&mut files, &rest, per_page);
+    let mut terms = api_files::Terms::default();
     for c in &site.categories {
         let (cat, description) = &categories[c.slug.as_str()];
         let list: Vec<&ArticleSummary> = summaries.iter().filter(|s| s.category.slug == c.slug).collect();
@@ -293,7 +281,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
         let pages = paginate(&mut files, &format!("api/categories/{}", c.slug), kind, &list, per_page);
         terms
             .categories
-            .push(crate::archive::term(&c.slug, &cat.name, list.len(), pages));
+            .push(api_files::term(&c.slug, &cat.name, list.len(), pages));
     }
     for (slug, name) in &tag_names {
         let list: Vec<&ArticleSummary> = built
@@ -309,7 +297,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
             },
         };
         let pages = paginate(&mut files, &format!("api/tags/{slug}"), kind, &list, per_page);
-        terms.tags.push(crate::archive::term(slug, name, list.len(), pages));
+        terms.tags.push(api_files::term(slug, name, list.len(), pages));
     }
     for (slug, author) in &authors {
         let list: Vec<&ArticleSummary> = summaries
@@ -320,7 +308,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
         let pages = paginate(&mut files, &format!("api/authors/{slug}"), kind, &list, per_page);
         terms
             .authors
-            .push(crate::archive::term(slug, &author.name, list.len(), pages));
+            .push(api_files::term(slug, &author.name, list.len(), pages));
     }
 
     // Articles and pages.
@@ -330,7 +318,8 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
     for p in &pages {
         files.insert(format!("api/pages/{}.json", p.slug), json(p));
     }
-    crate::archive::write_index(&mut files, terms, &pages, &summaries);
+    let stubs: Vec<ArticleStub> = summaries.iter().map(ArticleStub::from).collect();
+    api_files::write_index(&mut files, terms, &pages, &stubs);
 
     // Most read.
     let mut by_views: Vec<usize> = (0..built.len()).collect();
@@ -476,41 +465,11 @@ fn body_blocks(
     Ok((blocks, r.text))
 }
 
-/// Writes `<prefix>/page/<n>.json` for every page (page 1 even if empty);
-/// returns how many.
-fn paginate(
-    files: &mut BTreeMap<String, Vec<u8>>,
-    prefix: &str,
-    kind: ListingKind,
-    list: &[&ArticleSummary],
-    per_page: usize,
-) -> usize {
-    let total = list.len();
-    let total_pages = total.div_ceil(per_page).max(1);
-    for page in 1..=total_pages {
-        let articles = list
-            .iter()
-            .skip((page - 1) * per_page)
-            .take(per_page)
-            .map(|s| (*s).clone())
-            .collect();
-        let listing = Listing {
-            version: API_VERSION,
-            kind: kind.clone(),
-            page: page as u32,
-            total_pages: total_pages as u32,
-            total: total as u32,
-            articles,
-        };
-        files.insert(format!("{prefix}/page/{page}.json"), json(&listing));
-    }
-    total_pages
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sources;
+    use kiosque_core::model::Listing;
     use std::path::PathBuf;
 
     fn write(root: &std::path::Path, rel: &str, text: &str) {

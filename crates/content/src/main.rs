@@ -6,7 +6,6 @@
 //! when the committed output is out of date. See docs/content-api.md.
 
 mod api;
-mod archive;
 mod canvas;
 mod illustrate;
 mod markdown;

@@ -96,6 +96,26 @@ pub struct PrerenderConfig {
     pub latest: Option<u32>,
 }
 
+/// `kiosque-publish export`: the WordPress a static site is exported from
+/// (docs/wordpress.md, "Static export"). `api` stays `static`, pointing at
+/// the exported files; readers never reach this WordPress.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportConfig {
+    /// The REST root, `https://site/wp-json`.
+    pub wordpress_url: String,
+    /// An application password's user (Basic auth, sent only over HTTPS or
+    /// to localhost); the password is read from `app_password_file`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_password_file: Option<String>,
+    /// A popular-posts route answering post IDs (as `api.most_read_url`);
+    /// absent: `most-read.json` is empty and the block hidden.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub most_read_url: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -108,6 +128,9 @@ pub struct Config {
     pub prerender: PrerenderConfig,
     #[serde(default)]
     pub csp: CspConfig,
+    /// Where `kiosque-publish export` reads WordPress; absent: no export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export: Option<ExportConfig>,
     /// Registers the service worker (`sw.js`) that keeps recently read pages
     /// for offline reading; `false`: none is registered, and one already
     /// installed removes itself and its caches when it reads this.
@@ -221,6 +244,15 @@ impl Config {
                 return bad(
                     key,
                     format!("{url:?} must be an absolute http(s) URL or a REST route starting with /"),
+                );
+            }
+        }
+        if let Some(export) = &self.export {
+            let url = export.wordpress_url.trim();
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
+                return bad(
+                    "export.wordpress_url",
+                    format!("{url:?} must be an absolute http(s) URL (the REST root, …/wp-json)"),
                 );
             }
         }

@@ -60,6 +60,13 @@ pub fn policy(config: &Config, script_hashes: &[String], header: bool) -> String
     if config.api.kind == ApiKind::Wordpress {
         push(&mut img, WORDPRESS_AVATARS);
     }
+    // An API exported from WordPress keeps its media and avatars there.
+    if let Some(export) = &config.export {
+        if let Some(origin) = origin_of(&export.wordpress_url) {
+            push(&mut img, origin);
+        }
+        push(&mut img, WORDPRESS_AVATARS);
+    }
     for s in &config.csp.img_src {
         push(&mut img, s.trim_end_matches('/'));
     }
@@ -177,6 +184,24 @@ mod tests {
         assert!(!p.contains("unsafe-inline"));
         assert!(!p.contains("frame-ancestors"));
         assert!(policy(&config, &[], true).ends_with("frame-ancestors 'self'"));
+    }
+
+    #[cfg(all(feature = "static-source", feature = "wordpress-source"))] // parses both kinds
+    #[test]
+    fn an_export_from_wordpress_allows_its_media_but_no_connection() {
+        let config = Config::parse(
+            r#"{"api":{"kind":"static","base_url":"/api"},
+                "export":{"wordpress_url":"https://wp.example/wp-json"}}"#,
+        )
+        .unwrap();
+        let p = policy(&config, &[], true);
+        assert!(p.contains("connect-src 'self';"), "{p}");
+        assert!(
+            p.contains("img-src 'self' data: https://wp.example https://secure.gravatar.com;"),
+            "{p}"
+        );
+        let bad = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"},"export":{"wordpress_url":"/wp-json"}}"#);
+        assert!(bad.is_err());
     }
 
     #[cfg(all(feature = "static-source", feature = "wordpress-source"))] // parses both kinds

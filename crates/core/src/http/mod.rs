@@ -106,6 +106,8 @@ use wasm as imp;
 /// (`Door::local(base_url, dir)`) and, when allowed, remote HTTP. The
 /// native default reads and reaches nothing (every request is `Offline`).
 pub use imp::Door;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::may_send_credentials;
 
 /// How a request relates to the views and the cache.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

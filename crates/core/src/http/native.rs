@@ -17,6 +17,39 @@ pub struct Door {
     local: Option<Arc<Local>>,
     /// Whether remote URLs go over HTTP (else they are `Offline`).
     remote: bool,
+    /// An `Authorization` header for remote GETs (the export's application
+    /// password), sent only over HTTPS or to this machine.
+    authorization: Option<Secret>,
+}
+
+/// A header value that never shows in logs or `Debug` output.
+#[derive(Clone, PartialEq, Eq)]
+struct Secret(Arc<str>);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+/// Whether credentials may travel to `url`: HTTPS, or plain HTTP to a
+/// loopback host (a WordPress on the same machine).
+pub fn may_send_credentials(url: &str) -> bool {
+    if url.starts_with("https://") {
+        return true;
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return false;
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => authority.split(':').next().unwrap_or(""),
+    };
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -36,6 +69,17 @@ impl Door {
                 dir: dir.into(),
             })),
             remote: false,
+            authorization: None,
+        }
+    }
+
+    /// Sends `Authorization: <value>` with remote GETs that may carry it
+    /// ([`may_send_credentials`]); the others go without.
+    #[cfg(feature = "native-http")]
+    pub fn with_authorization(self, value: &str) -> Door {
+        Door {
+            authorization: Some(Secret(value.into())),
+            ..self
         }
     }
 
@@ -78,7 +122,14 @@ pub async fn get_text(door: &Door, url: &str, timeout_ms: u32, _mode: Mode) -> R
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(FetchError::NotFound),
             Err(e) => Err(FetchError::BadData(e.kind().to_string())),
         },
-        None if door.remote => remote::get(url, timeout_ms),
+        None if door.remote => {
+            let auth = door
+                .authorization
+                .as_ref()
+                .filter(|_| may_send_credentials(url))
+                .map(|s| &*s.0);
+            remote::get(url, timeout_ms, auth)
+        }
         None => Err(FetchError::Offline),
     }
 }
@@ -93,20 +144,20 @@ mod remote {
     const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
     /// A blocking GET: the prerender renders one page at a time.
-    pub fn get(url: &str, timeout_ms: u32) -> Result<Fetched, FetchError> {
+    pub fn get(url: &str, timeout_ms: u32, authorization: Option<&str>) -> Result<Fetched, FetchError> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_millis(u64::from(timeout_ms))))
             .http_status_as_error(false)
             .build()
             .into();
-        let mut response = agent
-            .get(url)
-            .header("Accept", "application/json")
-            .call()
-            .map_err(|e| match e {
-                ureq::Error::Timeout(_) => FetchError::Timeout,
-                _ => FetchError::Offline,
-            })?;
+        let mut request = agent.get(url).header("Accept", "application/json");
+        if let Some(value) = authorization {
+            request = request.header("Authorization", value);
+        }
+        let mut response = request.call().map_err(|e| match e {
+            ureq::Error::Timeout(_) => FetchError::Timeout,
+            _ => FetchError::Offline,
+        })?;
         if let Some(error) = FetchError::from_status(response.status().as_u16()) {
             return Err(error);
         }
@@ -141,7 +192,7 @@ mod remote {
 mod remote {
     use super::{FetchError, Fetched};
 
-    pub fn get(_url: &str, _timeout_ms: u32) -> Result<Fetched, FetchError> {
+    pub fn get(_url: &str, _timeout_ms: u32, _authorization: Option<&str>) -> Result<Fetched, FetchError> {
         Err(FetchError::Offline)
     }
 }
@@ -187,6 +238,33 @@ mod tests {
         assert_eq!(site("/api/../../Cargo.toml"), Err(FetchError::NotFound));
         // Remote without `with_remote_http`, even with the feature on.
         assert_eq!(site("https://elsewhere.test/api/site.json"), Err(FetchError::Offline));
+    }
+
+    #[test]
+    fn credentials_go_only_over_https_or_to_this_machine() {
+        for ok in [
+            "https://wp.example/wp-json",
+            "http://127.0.0.1:8081/wp-json",
+            "http://localhost/wp-json",
+            "http://[::1]:80/x",
+        ] {
+            assert!(may_send_credentials(ok), "{ok}");
+        }
+        for no in [
+            "http://wp.example/wp-json",
+            "http://127.0.0.1.evil.example/",
+            "http://localhost.evil.example/x",
+            "http://user@127.0.0.1/",
+            "ftp://127.0.0.1/",
+            "/api/x.json",
+        ] {
+            assert!(!may_send_credentials(no), "{no}");
+        }
+        let door = Door {
+            authorization: Some(Secret("Basic hunter2".into())),
+            ..Door::default()
+        };
+        assert!(!format!("{door:?}").contains("hunter2"));
     }
 
     #[test]

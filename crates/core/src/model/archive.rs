@@ -62,6 +62,10 @@ pub struct ArticleStub {
     pub published: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<Timestamp>,
+    /// The WordPress post ID, for an API exported from WordPress (its old
+    /// `?p=ID` links); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wp_id: Option<u64>,
 }
 
 impl ArticleStub {
@@ -80,6 +84,7 @@ impl From<&super::ArticleSummary> for ArticleStub {
             category: a.category.clone(),
             published: a.published.clone(),
             modified: a.modified.clone(),
+            wp_id: None,
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod related;
 pub mod search;
+pub mod static_files;
 #[cfg(feature = "static-source")]
 mod static_json;
 pub mod wordpress;

@@ -351,7 +351,7 @@ pub(super) fn routable(slug: &str) -> Result<String, FetchError> {
 
 /// One JSON object as `T`, the failing field named: `post: date: missing
 /// field` (a parsed `Value` has no line and column to give instead).
-pub(super) fn parse_one<T: DeserializeOwned>(v: &Value, what: &str) -> Result<T, FetchError> {
+pub fn parse_one<T: DeserializeOwned>(v: &Value, what: &str) -> Result<T, FetchError> {
     serde_path_to_error::deserialize(v).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();

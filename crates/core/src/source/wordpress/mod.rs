@@ -40,7 +40,7 @@ pub mod urls;
 pub mod wire;
 
 #[cfg(feature = "wordpress-source")]
-use adapter::{parse_one, routable};
+use adapter::routable;
 #[cfg(feature = "wordpress-source")]
-pub use adapter::{Transport, WordPressSource};
+pub use adapter::{parse_one, Transport, WordPressSource};
 pub use legacy::legacy_route;

@@ -42,6 +42,9 @@ pub struct PostQuery {
     pub page: u32,
     /// With `content` (a full article).
     pub full: bool,
+    /// Only posts modified after this site-local time (`2026-11-28T18:40:00`),
+    /// for an incremental export.
+    pub modified_after: Option<String>,
 }
 
 impl PostQuery {
@@ -126,6 +129,9 @@ impl Urls {
         }
         if !q.include.is_empty() {
             p.push(format!("include={}&orderby=include", ids(&q.include)));
+        }
+        if let Some(t) = &q.modified_after {
+            p.push(format!("modified_after={}", encode_component(t)));
         }
         p.push(format!("per_page={}", q.per_page.clamp(1, LIST_MAX)));
         if q.page > 1 {
@@ -215,6 +221,25 @@ impl Urls {
         )
     }
 
+    /// A page of every published post's ID and modification time: what an
+    /// incremental export compares to its state (changes, deletions).
+    pub fn post_ids(&self, page: u32) -> String {
+        format!(
+            "{}/wp/v2/posts?per_page={LIST_MAX}{}&_fields=id,modified_gmt",
+            self.root,
+            page_param(page)
+        )
+    }
+
+    /// A page of every page, in full (an export).
+    pub fn pages_full(&self, page: u32) -> String {
+        format!(
+            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=id,slug,status,title,content,modified,modified_gmt",
+            self.root,
+            page_param(page)
+        )
+    }
+
     pub fn page_slugs(&self) -> String {
         self.page_slugs_at(1)
     }
@@ -271,5 +296,15 @@ mod tests {
             "https://s.example/wp-json/wp/v2/posts?categories=2&tags=5,6&tax_relation=OR&exclude=9&per_page=20&_fields=id,slug,status,date_gmt,categories,tags"
         );
         assert!(u.term_by_slug("tags", "é").contains("tags?slug=%C3%A9&"));
+        let since = u.posts(&PostQuery {
+            modified_after: Some("2026-11-28T18:40:00".into()),
+            full: true,
+            ..PostQuery::list(100, 3)
+        });
+        assert!(since.contains("/posts?modified_after=2026-11-28T18%3A40%3A00&per_page=100&page=3&_embed="));
+        assert_eq!(
+            u.post_ids(2),
+            "https://s.example/wp-json/wp/v2/posts?per_page=100&page=2&_fields=id,modified_gmt"
+        );
     }
 }

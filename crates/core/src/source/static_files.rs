@@ -1,16 +1,61 @@
-//! The files that let a tool walk the whole site (docs/content-api.md,
-//! "Archive"): `archive/index.json` (every listing with its size, every
-//! static page) and `archive/articles/page/<n>.json` (every article as a
-//! stub, newest first, `ARTICLE_INDEX_PER_PAGE` a page). Also the home
-//! archive's pagination, which continues where the home stops.
+//! Writing the static content API (docs/content-api.md) from model values,
+//! shared by every tool that produces it: the demo content command and the
+//! WordPress export. Pure: files are returned as `path → bytes` (paths
+//! under `api/`), never written here.
 
 use std::collections::BTreeMap;
 
-use crate::api::json;
-use kiosque_core::model::{
+use serde::Serialize;
+
+use crate::model::{
     ArchiveIndex, ArchivePage, ArchiveTerm, ArticleIndexPage, ArticleStub, ArticleSummary, Listing, ListingKind,
     StaticPage, API_VERSION, ARTICLE_INDEX_PER_PAGE, HOME_LATEST_SHOWN,
 };
+
+/// `api/…` path → file contents.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// A document as the static API writes it: pretty JSON, trailing newline.
+pub fn json<T: Serialize>(v: &T) -> Vec<u8> {
+    // serde_json fails only on a non-string map key or a failing Serialize
+    // impl; the model's derived types have neither.
+    #[allow(clippy::expect_used)]
+    let mut s = serde_json::to_string_pretty(v).expect("the model always serializes");
+    s.push('\n');
+    s.into_bytes()
+}
+
+/// Writes `<prefix>/page/<n>.json` for every page (page 1 even if empty);
+/// returns how many.
+pub fn paginate(
+    files: &mut Files,
+    prefix: &str,
+    kind: ListingKind,
+    list: &[&ArticleSummary],
+    per_page: usize,
+) -> usize {
+    let per_page = per_page.max(1);
+    let total = list.len();
+    let total_pages = total.div_ceil(per_page).max(1);
+    for page in 1..=total_pages {
+        let articles = list
+            .iter()
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .map(|s| (*s).clone())
+            .collect();
+        let listing = Listing {
+            version: API_VERSION,
+            kind: kind.clone(),
+            page: page as u32,
+            total_pages: total_pages as u32,
+            total: total as u32,
+            articles,
+        };
+        files.insert(format!("{prefix}/page/{page}.json"), json(&listing));
+    }
+    total_pages
+}
 
 /// The articles of each page of the home archive: page 1 is what the home's
 /// "latest" block shows, later pages hold `per_page` each.
@@ -23,7 +68,7 @@ pub fn home_archive_pages<T>(list: &[T], per_page: usize) -> Vec<&[T]> {
 }
 
 /// `latest/page/<n>.json`: every article but the home's lead, newest first.
-pub fn write_latest(files: &mut BTreeMap<String, Vec<u8>>, rest: &[&ArticleSummary], per_page: usize) {
+pub fn write_latest(files: &mut Files, rest: &[&ArticleSummary], per_page: usize) {
     let pages = home_archive_pages(rest, per_page);
     let total_pages = pages.len() as u32;
     for (i, articles) in pages.into_iter().enumerate() {
@@ -49,6 +94,7 @@ pub fn term(slug: &str, name: &str, total: usize, total_pages: usize) -> Archive
     }
 }
 
+#[derive(Default)]
 pub struct Terms {
     pub categories: Vec<ArchiveTerm>,
     pub tags: Vec<ArchiveTerm>,
@@ -57,12 +103,7 @@ pub struct Terms {
 
 /// `archive/index.json` and `archive/articles/page/<n>.json`; `articles`
 /// newest first.
-pub fn write_index(
-    files: &mut BTreeMap<String, Vec<u8>>,
-    terms: Terms,
-    pages: &[StaticPage],
-    articles: &[ArticleSummary],
-) {
+pub fn write_index(files: &mut Files, terms: Terms, pages: &[StaticPage], articles: &[ArticleStub]) {
     let index = ArchiveIndex {
         version: API_VERSION,
         categories: terms.categories,
@@ -88,7 +129,7 @@ pub fn write_index(
                 .iter()
                 .skip((page - 1) * ARTICLE_INDEX_PER_PAGE)
                 .take(ARTICLE_INDEX_PER_PAGE)
-                .map(ArticleStub::from)
+                .cloned()
                 .collect(),
             malformed: Vec::new(),
         };

@@ -1,0 +1,313 @@
+//! Every file of the static API but the articles, from the exported posts
+//! and WordPress's terms, users and pages, arranged as the live WordPress
+//! source arranges them (`compose.rs`: the same home, the same listing
+//! sizes, the same related ranking), written by the shared static-API
+//! writers (`kiosque_core::source::static_files`).
+
+use std::collections::HashMap;
+
+use kiosque_core::model::{
+    ArticleStub, ArticleSummary, Home, HomeSection, ListingKind, MostRead, StaticPage, API_VERSION,
+};
+use kiosque_core::source::related::{rank_related, RelatedKey};
+use kiosque_core::source::static_files::{self as api, json, Files, Terms};
+use kiosque_core::source::wordpress::links::slug_of;
+use kiosque_core::source::wordpress::map;
+use kiosque_core::source::wordpress::urls::{HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX, RELATED_POOL};
+use kiosque_core::source::wordpress::wire::{WpRoot, WpTerm, WpUser};
+
+use super::search;
+use super::state::Entry;
+
+/// What the site holds besides its posts.
+pub struct Site<'a> {
+    pub root: &'a WpRoot,
+    pub categories: &'a [WpTerm],
+    pub tags: &'a [WpTerm],
+    pub users: &'a [WpUser],
+    pub pages: &'a [StaticPage],
+    /// Post IDs, best first (a popular-posts route), or none.
+    pub most_read: &'a [u64],
+}
+
+/// An exported post: its WordPress ID and what the state keeps of it.
+pub type Post<'a> = (u64, &'a Entry);
+
+/// Newest first, as WordPress lists posts (ties: the higher ID first).
+pub fn sort_newest(posts: &mut [Post<'_>]) {
+    posts.sort_by(|(ia, a), (ib, b)| {
+        b.summary
+            .published
+            .unix()
+            .cmp(&a.summary.published.unix())
+            .then(ib.cmp(ia))
+    });
+}
+
+/// Each post's related rail, as the live source ranks it: among the
+/// `RELATED_POOL` newest posts sharing a category or a tag, by
+/// `rank_related` (3 points a shared tag, 2 the category, then newest).
+/// `posts` newest first; the answer holds indexes into it.
+pub fn related(posts: &[Post<'_>]) -> Vec<Vec<usize>> {
+    let key = |(id, e): &Post<'_>| RelatedKey {
+        slug: id.to_string(),
+        category: e.categories.first().map(u64::to_string).unwrap_or_default(),
+        tags: e.tags.iter().map(u64::to_string).collect(),
+        published: e.summary.published.unix(),
+    };
+    let keys: Vec<RelatedKey> = posts.iter().map(key).collect();
+    let at: HashMap<u64, usize> = posts.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    posts
+        .iter()
+        .enumerate()
+        .map(|(i, (id, e))| {
+            if e.categories.is_empty() && e.tags.is_empty() {
+                return Vec::new();
+            }
+            let shares = |o: &Entry| {
+                o.categories.iter().any(|c| e.categories.contains(c)) || o.tags.iter().any(|t| e.tags.contains(t))
+            };
+            let pool: Vec<RelatedKey> = posts
+                .iter()
+                .enumerate()
+                .filter(|(j, (other, o))| *j != i && other != id && shares(o))
+                .take(RELATED_POOL as usize)
+                .map(|(j, _)| keys[j].clone())
+                .collect();
+            rank_related(&keys[i], &pool, RELATED_MAX)
+                .iter()
+                .filter_map(|s| s.parse::<u64>().ok())
+                .filter_map(|other| at.get(&other).copied())
+                .filter(|j| posts[*j].1.slug != e.slug)
+                .collect()
+        })
+        .collect()
+}
+
+/// Every file but `articles/*.json`; `posts` newest first.
+pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
+    let mut files = Files::new();
+    files.insert("api/site.json".into(), json(&map::site(site.root, site.categories)));
+    let summaries: Vec<&ArticleSummary> = posts.iter().map(|(_, e)| &e.summary).collect();
+
+    // The home: the newest sticky post leads, else the newest.
+    let lead = posts
+        .iter()
+        .position(|(_, e)| e.sticky)
+        .or((!posts.is_empty()).then_some(0));
+    let not_lead = |i: &usize| Some(*i) != lead;
+    let in_category = |id: u64| {
+        (0..posts.len())
+            .filter(not_lead)
+            .filter(move |i| posts[*i].1.categories.contains(&id))
+    };
+    let home = Home {
+        version: API_VERSION,
+        lead: lead.map(|i| summaries[i].clone()),
+        sections: map::nav(site.categories)
+            .iter()
+            .map(|c| HomeSection {
+                category: map::category(c),
+                articles: in_category(c.id)
+                    .take(HOME_SECTION)
+                    .map(|i| summaries[i].clone())
+                    .collect(),
+            })
+            .collect(),
+        latest: (0..posts.len())
+            .filter(not_lead)
+            .take(HOME_LATEST)
+            .map(|i| summaries[i].clone())
+            .collect(),
+    };
+    files.insert("api/home.json".into(), json(&home));
+    let rest: Vec<&ArticleSummary> = (0..posts.len()).filter(not_lead).map(|i| summaries[i]).collect();
+    api::write_latest(&mut files, &rest, PER_PAGE as usize);
+
+    // Listings: every category, tag and author; empty ones keep a page 1,
+    // the archive index names those with articles.
+    let per_page = PER_PAGE as usize;
+    let mut terms = Terms::default();
+    let listing = |files: &mut Files, dir: &str, slug: &str, name: &str, kind, list: Vec<&ArticleSummary>| {
+        let pages = api::paginate(files, &format!("api/{dir}/{slug}"), kind, &list, per_page);
+        (!list.is_empty()).then(|| api::term(slug, name, list.len(), pages))
+    };
+    let members = |keep: &dyn Fn(&Entry) -> bool| -> Vec<&ArticleSummary> {
+        posts.iter().filter(|(_, e)| keep(e)).map(|(_, e)| &e.summary).collect()
+    };
+    for t in site.categories {
+        let Some(slug) = slug_of(&t.slug) else { continue };
+        let kind = ListingKind::Category {
+            category: map::category(t),
+            description: map::text(&t.description),
+        };
+        let list = members(&|e| e.categories.contains(&t.id));
+        terms.categories.extend(listing(
+            &mut files,
+            "categories",
+            &slug,
+            &map::text(&t.name),
+            kind,
+            list,
+        ));
+    }
+    for t in site.tags {
+        let Some(slug) = slug_of(&t.slug) else { continue };
+        let kind = ListingKind::Tag { tag: map::tag(t) };
+        let list = members(&|e| e.tags.contains(&t.id));
+        terms
+            .tags
+            .extend(listing(&mut files, "tags", &slug, &map::text(&t.name), kind, list));
+    }
+    for u in site.users {
+        let Some(slug) = slug_of(&u.slug) else { continue };
+        let kind = ListingKind::Author { author: map::author(u) };
+        let list = members(&|e| e.author == u.id);
+        terms
+            .authors
+            .extend(listing(&mut files, "authors", &slug, &map::text(&u.name), kind, list));
+    }
+
+    for p in site.pages {
+        files.insert(format!("api/pages/{}.json", p.slug), json(p));
+    }
+    let stubs: Vec<ArticleStub> = posts
+        .iter()
+        .map(|(id, e)| ArticleStub {
+            wp_id: Some(*id),
+            ..ArticleStub::from(&e.summary)
+        })
+        .collect();
+    api::write_index(&mut files, terms, site.pages, &stubs);
+
+    // WordPress counts no views: without a popular-posts route the list is
+    // empty and the block hidden, as on the live source.
+    let by_id: HashMap<u64, &ArticleSummary> = posts.iter().map(|(id, e)| (*id, &e.summary)).collect();
+    let most = MostRead {
+        version: API_VERSION,
+        articles: site
+            .most_read
+            .iter()
+            .filter_map(|id| by_id.get(id).map(|s| (*s).clone()))
+            .take(10)
+            .collect(),
+    };
+    files.insert("api/most-read.json".into(), json(&most));
+    let docs = posts.iter().map(|(_, e)| e.search.clone()).collect();
+    files.insert("api/search-index.json".into(), json(&search::index(docs)));
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::state::tests::entry;
+    use kiosque_core::model::{Listing, Timestamp};
+
+    fn post(slug: &str, day: u32, cats: &[u64], tags: &[u64], sticky: bool) -> Entry {
+        let mut e = entry(slug, "x");
+        e.summary.published = Timestamp::parse(&format!("2026-11-{day:02}T10:00:00Z")).unwrap();
+        e.categories = cats.to_vec();
+        e.tags = tags.to_vec();
+        e.sticky = sticky;
+        e
+    }
+
+    fn term(id: u64, slug: &str, count: u32) -> WpTerm {
+        WpTerm {
+            id,
+            name: slug.to_uppercase(),
+            slug: slug.into(),
+            count,
+            ..WpTerm::default()
+        }
+    }
+
+    #[test]
+    fn the_site_is_arranged_as_the_live_source_arranges_it() {
+        // 15 posts, newest = highest day; post 3 is sticky.
+        let entries: Vec<Entry> = (1..=15)
+            .map(|d| {
+                post(
+                    &format!("p{d}"),
+                    d,
+                    &[if d % 2 == 0 { 10 } else { 11 }],
+                    &[if d % 3 == 0 { 20 } else { 21 }],
+                    d == 3,
+                )
+            })
+            .collect();
+        let mut posts: Vec<Post<'_>> = entries.iter().enumerate().map(|(i, e)| (i as u64 + 100, e)).collect();
+        sort_newest(&mut posts);
+        assert_eq!(posts[0].1.slug, "p15");
+        let root = WpRoot::default();
+        let cats = [term(10, "even", 7), term(11, "odd", 8)];
+        let tags = [term(20, "three", 5), term(21, "other", 10), term(22, "none", 0)];
+        let site = Site {
+            root: &root,
+            categories: &cats,
+            tags: &tags,
+            users: &[],
+            pages: &[],
+            most_read: &[105, 999, 102],
+        };
+        let files = files(&site, &posts);
+        let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };
+        let home: Home = serde_json::from_value(get("api/home.json")).unwrap();
+        assert_eq!(home.lead.unwrap().slug, "p3", "the sticky post leads");
+        assert_eq!(home.latest.len(), HOME_LATEST);
+        assert!(home.latest.iter().all(|a| a.slug != "p3"));
+        assert_eq!(
+            home.sections[1]
+                .articles
+                .iter()
+                .map(|a| a.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["p15", "p13", "p11", "p9"]
+        );
+        // The home archive continues where the home's block stops.
+        let l2: Listing = serde_json::from_value(get("api/latest/page/2.json")).unwrap();
+        assert_eq!(l2.articles[0].slug, "p9");
+        assert_eq!(l2.total, 14);
+        let odd: Listing = serde_json::from_value(get("api/categories/odd/page/2.json")).unwrap();
+        assert_eq!((odd.total, odd.total_pages, odd.articles.len()), (8, 2, 2));
+        assert!(
+            files.contains_key("api/tags/none/page/1.json"),
+            "an empty listing keeps its page 1"
+        );
+        let index = get("api/archive/index.json");
+        assert_eq!(
+            index["tags"].as_array().unwrap().len(),
+            2,
+            "only listings with articles"
+        );
+        let stubs = get("api/archive/articles/page/1.json");
+        assert_eq!(stubs["articles"][0]["wp_id"], 114);
+        let most: MostRead = serde_json::from_value(get("api/most-read.json")).unwrap();
+        assert_eq!(
+            most.articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
+            ["p6", "p3"]
+        );
+        assert_eq!(get("api/search-index.json")["docs"].as_array().unwrap().len(), 15);
+    }
+
+    #[test]
+    fn related_rails_rank_the_newest_posts_sharing_a_term() {
+        let entries = [
+            post("a", 1, &[1], &[5, 6], false),
+            post("b", 2, &[2], &[5, 6], false),
+            post("c", 3, &[1], &[], false),
+            post("d", 4, &[3], &[9], false),
+            post("e", 5, &[1], &[5], false),
+        ];
+        let mut posts: Vec<Post<'_>> = entries.iter().enumerate().map(|(i, e)| (i as u64 + 1, e)).collect();
+        sort_newest(&mut posts);
+        let rails = related(&posts);
+        let slugs = |i: usize| rails[i].iter().map(|j| posts[*j].1.slug.as_str()).collect::<Vec<_>>();
+        let a = posts.iter().position(|(_, e)| e.slug == "a").unwrap();
+        // b: 2 tags (6); e: 1 tag + category (5); c: category (2); d shares nothing.
+        assert_eq!(slugs(a), ["b", "e", "c"]);
+        let d = posts.iter().position(|(_, e)| e.slug == "d").unwrap();
+        assert!(slugs(d).is_empty());
+    }
+}

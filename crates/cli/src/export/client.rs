@@ -1,0 +1,158 @@
+//! Requests to WordPress: through the native door (timeouts, body cap,
+//! status and content-type checks, the optional `Authorization` header),
+//! with the export's retries, and a bounded pool of threads for lists.
+
+use std::sync::{Condvar, Mutex, PoisonError};
+
+use kiosque_core::http::{Door, FetchError, Paging};
+use kiosque_core::source::wordpress::urls::Urls;
+use serde_json::Value;
+
+use super::retry::Retry;
+
+pub struct Client {
+    pub urls: Urls,
+    door: Door,
+    timeout_ms: u32,
+    retry: Retry,
+    /// At most this many requests at once.
+    pub workers: usize,
+    /// Posts a request (`LIST_MAX` but in tests).
+    pub page_size: u32,
+    /// Requests in flight, at most `workers` (pools may nest: a page of
+    /// posts asks each post's comment count).
+    in_flight: (Mutex<usize>, Condvar),
+}
+
+impl Client {
+    pub fn new(root: &str, door: Door, timeout_ms: u32, workers: usize) -> Self {
+        Client {
+            urls: Urls::new(root),
+            door,
+            timeout_ms,
+            retry: Retry::default(),
+            workers: workers.max(1),
+            page_size: kiosque_core::source::wordpress::urls::LIST_MAX,
+            in_flight: (Mutex::new(0), Condvar::new()),
+        }
+    }
+
+    /// One request through the door, waiting for a free slot first.
+    fn get_once(&self, url: &str) -> Result<(Value, Paging), FetchError> {
+        let (count, freed) = &self.in_flight;
+        {
+            let mut n = count.lock().unwrap_or_else(PoisonError::into_inner);
+            while *n >= self.workers {
+                n = freed.wait(n).unwrap_or_else(PoisonError::into_inner);
+            }
+            *n += 1;
+        }
+        let result = futures::executor::block_on(self.door.get_json_paged::<Value>(url, self.timeout_ms));
+        *count.lock().unwrap_or_else(PoisonError::into_inner) -= 1;
+        freed.notify_one();
+        result
+    }
+
+    pub fn with_retries(mut self, retries: u32) -> Self {
+        self.retry.retries = retries;
+        self
+    }
+
+    pub fn with_page_size(mut self, n: u32) -> Self {
+        self.page_size = n.clamp(1, kiosque_core::source::wordpress::urls::LIST_MAX);
+        self
+    }
+
+    /// GETs `url` as JSON with its pagination headers, retrying what may
+    /// succeed later (the native door answers on the first poll).
+    pub fn get(&self, url: &str) -> Result<(Value, Paging), FetchError> {
+        let mut attempt = 0;
+        loop {
+            match self.get_once(url) {
+                Ok(ok) => return Ok(ok),
+                Err(e) => match self.retry.delay(attempt, &e) {
+                    Some(wait) => {
+                        eprintln!("export: {e} for {}; retrying in {} ms", redact(url), wait.as_millis());
+                        std::thread::sleep(wait);
+                        attempt += 1;
+                    }
+                    None => return Err(e),
+                },
+            }
+        }
+    }
+
+    /// A JSON array answer (REST lists).
+    pub fn get_list(&self, url: &str) -> Result<(Vec<Value>, Paging), FetchError> {
+        match self.get(url)? {
+            (Value::Array(items), paging) => Ok((items, paging)),
+            _ => Err(FetchError::BadData(format!("{}: not a list", redact(url)))),
+        }
+    }
+
+    /// Every item of a paginated list, `url(page)`: page 1 says how many
+    /// pages there are, the rest are fetched on the pool.
+    pub fn all(&self, url: impl Fn(u32) -> String + Sync) -> Result<Vec<Value>, FetchError> {
+        let (mut items, paging) = self.get_list(&url(1))?;
+        let last = paging.total_pages.unwrap_or(1).min(MAX_LIST_PAGES);
+        let rest: Vec<u32> = (2..=last).collect();
+        for page in parallel(rest, self.workers, |p| self.get_list(&url(p))) {
+            items.extend(page?.0);
+        }
+        Ok(items)
+    }
+}
+
+/// A list longer than this many requests is cut (a runaway backend).
+pub const MAX_LIST_PAGES: u32 = 10_000;
+
+/// A URL for a log line: without any query string credentials could hide in.
+fn redact(url: &str) -> &str {
+    url.split('#').next().unwrap_or(url)
+}
+
+/// `f` over `items` on at most `workers` threads; results in input order.
+pub fn parallel<T: Send, R: Send>(items: Vec<T>, workers: usize, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let n = items.len();
+    let queue = Mutex::new(items.into_iter().enumerate());
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..n).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..workers.clamp(1, n.max(1)) {
+            s.spawn(|| loop {
+                let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+                let Some((i, item)) = next else { break };
+                let r = f(item);
+                results.lock().unwrap_or_else(PoisonError::into_inner)[i] = Some(r);
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    #[test]
+    fn the_pool_keeps_the_order_and_its_bound() {
+        let running = AtomicUsize::new(0);
+        let peak = AtomicUsize::new(0);
+        let out = parallel((0..40).collect(), 3, |i: u32| {
+            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+            peak.fetch_max(now, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(2));
+            running.fetch_sub(1, Ordering::SeqCst);
+            i * 2
+        });
+        assert_eq!(out, (0..40).map(|i| i * 2).collect::<Vec<_>>());
+        assert!(peak.load(Ordering::SeqCst) <= 3);
+        assert!(parallel(Vec::<u32>::new(), 4, |i| i).is_empty());
+    }
+}
