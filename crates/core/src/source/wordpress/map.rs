@@ -20,7 +20,6 @@ use crate::model::{
     Article, ArticleSummary, AuthorRef, Block, CategoryRef, Inline, NavItem, SiteInfo, StaticPage, TagRef, Timestamp,
 };
 use crate::routes::Route;
-use crate::source::search::fold;
 
 /// Words per minute for reading time.
 pub const WORDS_PER_MINUTE: usize = 220;
@@ -184,11 +183,13 @@ const TITLE_WORDS: usize = 10;
 /// Whether a standfirst only repeats the body: WordPress generates an
 /// excerpt from the content when the editor wrote none (and the REST API
 /// does not say which it is), and printing it above that same text would
-/// say it twice. Compared folded, so markup, entities and the cut-off tail
-/// do not matter. Listings still show it.
+/// say it twice. Compared on letters and digits alone, so markup, entities,
+/// spacing and the cut-off tail do not matter (and the browser bundle needs
+/// no folding table for it). Listings still show it.
 fn repeats_body(standfirst: &str, body_html: &str) -> bool {
-    let head = fold(standfirst.trim_end_matches('…'));
-    !head.is_empty() && fold(&html_to_text(body_html)).contains(&head)
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let head = letters(standfirst);
+    !head.is_empty() && letters(&html_to_text(body_html)).contains(&head)
 }
 
 /// A card's worth of a post. Errors: `NotFound` (not public), `BadData`.
