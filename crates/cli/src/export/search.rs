@@ -45,7 +45,8 @@ fn body_text(blocks: &[Block]) -> String {
                 out.extend(rows.iter().flatten().map(|c| Inline::plain_text(&c.content)));
             }
             Block::Figure { image } => out.extend(image.caption.clone()),
-            Block::Embed { .. } | Block::Unknown => {}
+            Block::Preformatted { text } => out.push(text.clone()),
+            Block::Embed { .. } | Block::Separator | Block::Unknown => {}
         }
     }
     out.join("\n")
