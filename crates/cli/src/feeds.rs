@@ -124,6 +124,7 @@ pub(crate) mod tests {
             },
             published: Timestamp::parse(published).unwrap(),
             modified: None,
+            wp_id: None,
         }
     }
 

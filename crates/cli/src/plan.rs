@@ -217,6 +217,7 @@ mod tests {
             },
             published: Timestamp::parse(&date).unwrap(),
             modified: None,
+            wp_id: None,
         }
     }
 

@@ -131,6 +131,7 @@ mod tests {
             },
             published: Timestamp::parse(published).unwrap(),
             modified: None,
+            wp_id: None,
         };
         let recent = [
             stub("future", "2026-12-01T10:00:00Z"),

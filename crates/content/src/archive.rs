@@ -46,6 +46,7 @@ pub fn term(slug: &str, name: &str, total: usize, total_pages: usize) -> Archive
         name: name.to_string(),
         total: total as u32,
         total_pages: Some(total_pages as u32),
+        wp_id: None,
     }
 }
 
@@ -73,6 +74,7 @@ pub fn write_index(
             .map(|p| ArchivePage {
                 slug: p.slug.clone(),
                 modified: p.modified.clone(),
+                wp_id: None,
             })
             .collect(),
     };
