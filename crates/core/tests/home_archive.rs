@@ -131,7 +131,10 @@ fn static_archive_index_matches_the_listings() {
     let index = block_on(source.article_index(1)).unwrap();
     assert_eq!((index.total, index.total_pages, index.articles.len()), (48, 1, 48));
     assert!(index.malformed.is_empty());
-    assert!(index.articles.iter().all(|a| a.wp_id.is_none()), "the demo never came from WordPress");
+    assert!(
+        index.articles.iter().all(|a| a.wp_id.is_none()),
+        "the demo never came from WordPress"
+    );
     assert!(index.articles.windows(2).all(|w| w[0].published >= w[1].published));
     for a in &index.articles {
         block_on(source.article(&a.slug)).unwrap();
@@ -185,7 +188,10 @@ struct Lists;
 impl kiosque_core::source::wordpress::Transport for Lists {
     fn get(&self, url: &str) -> Result<kiosque_core::http::Fetched, kiosque_core::http::FetchError> {
         let name = [
-            ("/categories?", "categories.per_page-100.hide_empty-true.orderby-id.db45447b"),
+            (
+                "/categories?",
+                "categories.per_page-100.hide_empty-true.orderby-id.db45447b",
+            ),
             ("/tags?", "tags.slug-tunisie.3309356c"),
             ("/users?", "users.slug-karim-ouazzani.b66b8e08"),
             ("/pages?", "pages.per_page-100.4e5e2d8f"),
