@@ -68,5 +68,5 @@ sleep 1
 publish 2
 changed=$(find "$site" -newer "$tmp/marker" -type f | sed "s|$site/||")
 [ -z "$changed" ] || fail "the second run rewrote: $changed"
-grep -q ' 0 written, ' "$tmp/run2.log" || fail "the second run wrote pages: $(tail -1 "$tmp/run2.log")"
+grep -q '(0 written, ' "$tmp/run2.log" || fail "the second run wrote pages: $(tail -1 "$tmp/run2.log")"
 echo "publisher-clean: $articles articles, $(wc -l < "$site/redirect-pages.txt") redirect pages, second run a no-op; $(tail -1 "$tmp/run1.log")"
