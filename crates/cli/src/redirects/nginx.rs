@@ -54,10 +54,12 @@ pub fn render(out: &mut impl Write, base: &str, r: &Redirects) -> io::Result<()>
          # Include it first in http {{}}: nginx reads the two sizes below before any map."
     )?;
     writeln!(out, "map_hash_max_size {};", entries.next_power_of_two().max(2048))?;
+    // 256 at least: with 128, nginx 1.22 builds no optimal hash for 100,000
+    // articles (it warns and ignores the setting); tried with `nginx -t`.
     writeln!(
         out,
         "map_hash_bucket_size {};\n",
-        (longest + 32).next_power_of_two().max(128)
+        (longest + 32).next_power_of_two().max(256)
     )?;
     let to = |route: &kiosque_core::routes::Route| q(&encode_path(&format!("{base}{}", route.path())));
 
