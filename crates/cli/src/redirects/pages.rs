@@ -75,7 +75,11 @@ pub fn write(dist: &Path, site: &Site, r: &Redirects) -> io::Result<(usize, usiz
             continue;
         };
         // Someone else's file (a prerendered page, the build's): left alone.
-        if kept.contains(&file) || (dist.join(&file).exists() && !is_ours(&dist.join(&file))) {
+        // (A file listed by the last run is ours: not read twice. An old path
+        // never is a page's: `/slug` of a page is left out, dated ones have
+        // four segments.)
+        let taken = !old.contains(&file) && dist.join(&file).exists() && !is_ours(&dist.join(&file));
+        if kept.contains(&file) || taken {
             continue;
         }
         if output::write_if_changed(&dist.join(&file), &page(site, to))? {
