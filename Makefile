@@ -1,5 +1,5 @@
 # Kiosque. The README documents two commands: `make serve` and `make test`.
-.PHONY: serve test check setup build prerender content bench soak fuzz clean
+.PHONY: serve test check setup build prerender publisher content bench soak fuzz clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -40,6 +40,11 @@ prerender:
 	scripts/setup.sh
 	test -f dist/shell.html || trunk build --release
 	cargo run --quiet -p kiosque-cli -- prerender $(PRERENDER_ARGS)
+
+## The publisher's command as a release artefact, for servers without a Rust toolchain (docs/deploy.md):
+## target/artefacts/kiosque-publish-<version>-<target>.tar.gz (+ .sha256): the binary, README.txt, SHA256SUMS
+publisher:
+	scripts/publisher/package.sh
 
 ## Property-based fuzzing (tests/fuzz/): each target for FUZZ_SECS seconds (default 60), plus the corpus replay
 FUZZ_SECS ?= 60

@@ -5,6 +5,8 @@
 #   (prerendered pages must never be served as the fallback);
 # - 404.html: the same shell, which GitHub Pages serves for unknown paths;
 # - _redirects, _headers: Netlify's routing and headers (deploy/netlify/);
+# - redirects.nginx.conf: the nginx recipe's (empty) old-URL maps, until
+#   `make prerender` writes the real ones;
 # - .nojekyll: GitHub Pages serves the files as they are;
 # - offline.html: gets the shell's <base> and stylesheet;
 # - sw.js: gets the files the shell loads, per bundle flavor, and a version
@@ -22,7 +24,7 @@ if [ "${TRUNK_PROFILE:-}" = release ]; then
 fi
 cp "$out/index.html" "$out/shell.html"
 cp "$out/index.html" "$out/404.html"
-cp deploy/netlify/_redirects deploy/netlify/_headers "$out/"
+cp deploy/netlify/_redirects deploy/netlify/_headers deploy/nginx/redirects.nginx.conf "$out/"
 : > "$out/.nojekyll"
 
 # offline.html: the placeholder line becomes the shell's <base> and stylesheet.

@@ -11,6 +11,9 @@
 //   match wins; a rule forced with `!` applies even when a file exists;
 // - rule paths: `*` only as the last segment (the splat), `:name` a whole
 //   segment; statuses 200 (rewrite), 301/302 (redirect), 404;
+// - query conditions between the paths (`/ p=12 /article/x 301!`): the rule
+//   applies when each named parameter has that value (`key=:name`: any
+//   value); other parameters do not prevent the match;
 // - _headers: every rule whose path matches the request path adds its
 //   headers (`*` matches any characters, `:name` one segment); a header set
 //   by several rules is joined with ", "; the default Cache-Control is
@@ -72,8 +75,16 @@ export function parseRedirects(text) {
     const t = line.trim();
     if (!t || t.startsWith('#')) return;
     const parts = t.split(/\s+/);
-    if (parts.length !== 3) throw new Error(`_redirects:${i + 1}: expected "from to status": ${t}`);
-    const [from, to, statusRaw] = parts;
+    // from [key=value …] to status: query conditions sit between the paths.
+    if (parts.length < 3) throw new Error(`_redirects:${i + 1}: expected "from [key=value…] to status": ${t}`);
+    const [from, ...rest] = parts;
+    const statusRaw = rest.pop();
+    const to = rest.pop();
+    const query = rest.map((kv) => {
+      const m = /^([A-Za-z0-9_-]+)=(:[A-Za-z_]\w*|[A-Za-z0-9._~%-]+)$/.exec(kv);
+      if (!m) throw new Error(`_redirects:${i + 1}: expected a key=value query condition: ${kv}`);
+      return [m[1], m[2]];
+    });
     const force = statusRaw.endsWith('!');
     const status = Number(statusRaw.replace(/!$/, ''));
     if (![200, 301, 302, 404].includes(status)) throw new Error(`_redirects:${i + 1}: status ${statusRaw}`);
@@ -85,9 +96,21 @@ export function parseRedirects(text) {
       }
       if (s.includes(':') && !/^:[A-Za-z_]\w*$/.test(s)) throw new Error(`_redirects:${i + 1}: bad placeholder ${s}`);
     });
-    rules.push({ from, to, status, force, line: i + 1 });
+    rules.push({ from, to, status, force, query, line: i + 1 });
   });
   return rules;
+}
+
+/** Whether a request's query meets a rule's conditions (each named parameter
+ * present with that value, or any value for a `:placeholder`). */
+function matchQuery(conditions, search, vars) {
+  const params = new URLSearchParams(search);
+  for (const [k, v] of conditions) {
+    if (!params.has(k)) return false;
+    if (v.startsWith(':')) vars[v.slice(1)] = params.get(k);
+    else if (params.get(k) !== v) return false;
+  }
+  return true;
 }
 
 /** Matches a _redirects path; returns the substitutions, or null. */
@@ -170,14 +193,19 @@ export function netlifyHandler(root) {
       if (!file) return send(req, res, 404, null, extra);
       return send(req, res, rule.status, file, extra);
     };
-    for (const rule of redirects.filter((r) => r.force)) {
+    const search = String(req.url).split('#')[0].split('?')[1] ?? '';
+    const match = (rule) => {
       const vars = matchRedirect(rule.from, urlPath);
+      return vars && matchQuery(rule.query, search, vars) ? vars : null;
+    };
+    for (const rule of redirects.filter((r) => r.force)) {
+      const vars = match(rule);
       if (vars) return serveRule(rule, vars);
     }
     const file = netlifyFile(root, urlPath);
     if (file) return send(req, res, 200, file, extra);
     for (const rule of redirects.filter((r) => !r.force)) {
-      const vars = matchRedirect(rule.from, urlPath);
+      const vars = match(rule);
       if (vars) return serveRule(rule, vars);
     }
     return send(req, res, 404, fileAt(root, '/404.html'), extra);

@@ -2,7 +2,9 @@
 // private process (own prefix, config, pid, logs and temp paths under a temp
 // dir) on 127.0.0.1:4304, with the shipped server block included as it is,
 // except its lines marked "EDIT" and, when nginx's brotli modules are
-// installed, the brotli lines the file says to uncomment.
+// installed, the brotli lines the file says to uncomment. It serves a copy
+// of the prerendered site whose archive carries WordPress IDs (legacy.mjs),
+// so the old-URL maps the prerender writes hold `?p=ID` lines too.
 
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,19 +15,23 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { contract, request } from './contract.mjs';
 import { REPO, prepareSite, hashedAssets } from './site.mjs';
+import { legacyTests, siteWithWordPressIds } from './legacy.mjs';
 
 const PORT = Number(process.env.DEPLOY_NGINX_PORT || 4304);
 const MODULES = '/usr/lib/nginx/modules';
 const BROTLI = ['ngx_http_brotli_filter_module.so', 'ngx_http_brotli_static_module.so'];
 const brotli = BROTLI.every((m) => fs.existsSync(path.join(MODULES, m)));
 
-const site = prepareSite();
+const built = prepareSite();
+const withIds = siteWithWordPressIds(built.root);
+const site = prepareSite(withIds.root);
 let dir;
 let nginx;
 
 /** The shipped server block with the publisher's edits applied. */
 export function serverBlock(conf, { port, root, brotli }) {
   const edits = [
+    [/^(\s*)include .*redirects\.nginx\.conf;.*# EDIT.*$/m, `$1include ${root}/redirects.nginx.conf;`],
     [/^(\s*)listen .*# EDIT.*$/m, `$1listen 127.0.0.1:${port};`],
     [/^(\s*)server_name .*# EDIT.*$/m, '$1server_name localhost;'],
     [/^(\s*)root .*# EDIT.*$/m, `$1root ${root};`],
@@ -107,6 +113,8 @@ after(async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   site.cleanup();
+  withIds.cleanup();
+  built.cleanup();
 });
 
 contract('nginx', () => PORT, site, {
@@ -120,6 +128,8 @@ contract('nginx', () => PORT, site, {
     sw: /^no-cache$/,
   },
 });
+
+legacyTests('nginx', () => PORT, site);
 
 test('nginx: precompressed variants are not resources of their own', async () => {
   for (const p of ['/config.json.gz', '/index.html.br', '/x.br']) {

@@ -20,6 +20,7 @@ mod feeds;
 mod output;
 mod pages;
 mod plan;
+mod redirects;
 mod render;
 mod site_files;
 mod sitemaps;

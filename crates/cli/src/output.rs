@@ -60,7 +60,7 @@ pub fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool> {
     Ok(true)
 }
 
-fn remove_variants(path: &Path) {
+pub fn remove_variants(path: &Path) {
     for ext in ["br", "gz"] {
         let mut variant = path.as_os_str().to_owned();
         variant.push(format!(".{ext}"));

@@ -10,6 +10,8 @@ use kiosque_core::model::{ArchiveTerm, ArticleStub, Malformed, NavItem, Timestam
 use kiosque_core::routes::{percent_decode, Route};
 use kiosque_core::source::{ListingRequest, Source};
 
+use crate::redirects::{Legacy, OldPost};
+
 /// Items in the site's feed and in each category's feed.
 pub const FEED_ITEMS: usize = 30;
 /// The news sitemap: articles of the last 48 hours, at most 1,000.
@@ -36,6 +38,8 @@ pub struct Plan {
     pub malformed: Vec<Malformed>,
     /// When the plan was made (Unix seconds): "the last 48 hours" end here.
     pub now: i64,
+    /// What old WordPress URLs point at (the redirects).
+    pub legacy: Legacy,
 }
 
 /// Makes the listing request for a slug (`ListingRequest::Tag`…).
@@ -98,6 +102,13 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
         }
     }
     routes.extend(archive.pages.iter().map(|p| Route::page(p.slug.clone())));
+    let with_id = |terms: &[ArchiveTerm]| terms.iter().filter_map(|t| Some((t.slug.clone(), t.wp_id?))).collect();
+    let mut legacy = Legacy {
+        posts: Vec::new(),
+        pages: archive.pages.iter().map(|p| (p.slug.clone(), p.wp_id)).collect(),
+        categories: with_id(&archive.categories),
+        authors: with_id(&archive.authors),
+    };
 
     let mut recent = Recent {
         now,
@@ -119,6 +130,7 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
                 break 'pages;
             }
             articles.push((stub.slug.clone(), stub.last_modified().clone()));
+            legacy.posts.push(OldPost::new(&stub.slug, &stub.published, stub.wp_id));
             recent.offer(stub);
         }
         if index.articles.is_empty() || page >= index.total_pages {
@@ -143,6 +155,7 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
         recent: recent.kept,
         malformed,
         now,
+        legacy,
     })
 }
 

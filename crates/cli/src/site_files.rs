@@ -81,5 +81,17 @@ pub fn write(
     for stale in old_files.iter().filter(|f| !written.contains(f)) {
         output::delete_file(dist, stale);
     }
+    let r = crate::redirects::write(dist, &plan.legacy, site.url, site.locale)?;
+    println!(
+        "  redirects: {} rules for old WordPress URLs, {} redirect pages written, {} deleted{}",
+        r.rules,
+        r.pages_written,
+        r.pages_deleted,
+        if r.refused > 0 {
+            format!(", {} unsafe paths left out", r.refused)
+        } else {
+            String::new()
+        }
+    );
     Ok(written)
 }

@@ -116,6 +116,10 @@ fn static_archive_index_matches_the_listings() {
     let index = block_on(source.article_index(1)).unwrap();
     assert_eq!((index.total, index.total_pages, index.articles.len()), (48, 1, 48));
     assert!(index.malformed.is_empty());
+    assert!(
+        index.articles.iter().all(|a| a.wp_id.is_none()),
+        "the demo never came from WordPress"
+    );
     assert!(index.articles.windows(2).all(|w| w[0].published >= w[1].published));
     for a in &index.articles {
         block_on(source.article(&a.slug)).unwrap();
@@ -146,4 +150,59 @@ fn wordpress_archive_lists_what_is_published() {
         "a-paraitre-bilan-annuel",
     ];
     assert!(index.articles.iter().all(|a| !hidden.contains(&a.slug.as_str())));
+}
+
+/// Answers list requests from recorded lists of the same kind (the full
+/// 100-per-page lists are not all recorded): what matters is that the IDs
+/// WordPress sends reach the archive.
+struct Lists;
+
+impl kiosque_core::source::wordpress::Transport for Lists {
+    fn get(&self, url: &str) -> Result<kiosque_core::http::Fetched, kiosque_core::http::FetchError> {
+        let name = [
+            (
+                "/categories?",
+                "categories.per_page-100.hide_empty-true.orderby-id.db45447b",
+            ),
+            ("/tags?", "tags.slug-tunisie.3309356c"),
+            ("/users?", "users.slug-karim-ouazzani.b66b8e08"),
+            ("/pages?", "pages.per_page-100.4e5e2d8f"),
+            ("/posts?", "posts.per_page-11.b7758857"),
+        ]
+        .iter()
+        .find(|(needle, _)| url.contains(needle))
+        .map(|(_, name)| *name)
+        .unwrap_or_else(|| panic!("unexpected request {url}"));
+        wp_support::answer(name)
+    }
+}
+
+#[test]
+fn wordpress_ids_reach_the_archive() {
+    let source = Source::WordPress(wp_support::source_with(Lists).into());
+    let archive = block_on(source.archive()).unwrap();
+    let expected = |fixture: &str| -> Vec<(String, u64)> {
+        let text = std::fs::read_to_string(wp_support::dir().join(format!("{fixture}.json"))).unwrap();
+        let list: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        list.iter()
+            .filter(|v| v["count"].as_u64() != Some(0))
+            .map(|v| (v["slug"].as_str().unwrap().to_string(), v["id"].as_u64().unwrap()))
+            .collect()
+    };
+    let got = |terms: &[kiosque_core::model::ArchiveTerm]| -> Vec<(String, u64)> {
+        terms.iter().map(|t| (t.slug.clone(), t.wp_id.unwrap())).collect()
+    };
+    assert_eq!(
+        got(&archive.categories),
+        expected("categories.per_page-100.hide_empty-true.orderby-id.db45447b")
+    );
+    assert_eq!(got(&archive.tags), expected("tags.slug-tunisie.3309356c"));
+    assert_eq!(got(&archive.authors), expected("users.slug-karim-ouazzani.b66b8e08"));
+    let index = block_on(source.article_index(1)).unwrap();
+    let posts = expected("posts.per_page-11.b7758857");
+    assert!(!index.articles.is_empty());
+    for a in &index.articles {
+        let id = posts.iter().find(|(s, _)| *s == a.slug).map(|(_, id)| *id);
+        assert_eq!(a.wp_id, id, "{}", a.slug);
+    }
 }

@@ -42,6 +42,10 @@ pub struct ArchiveTerm {
     /// listing's first page then tells).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_pages: Option<u32>,
+    /// Its WordPress term or user ID, when the site came from WordPress:
+    /// old `?cat=ID` / `?author=ID` links are redirected by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wp_id: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,6 +53,9 @@ pub struct ArchivePage {
     pub slug: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<Timestamp>,
+    /// Its WordPress page ID (old `?page_id=ID` links).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wp_id: Option<u64>,
 }
 
 /// An article as sitemaps and feeds need it: no body, no image.
@@ -62,8 +69,8 @@ pub struct ArticleStub {
     pub published: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<Timestamp>,
-    /// The WordPress post ID, for an API exported from WordPress (its old
-    /// `?p=ID` links); absent otherwise.
+    /// Its WordPress post ID, when the site came from WordPress: old
+    /// `?p=ID` links are redirected by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wp_id: Option<u64>,
 }

@@ -91,6 +91,7 @@ pub fn term(slug: &str, name: &str, total: usize, total_pages: usize) -> Archive
         name: name.to_string(),
         total: total as u32,
         total_pages: Some(total_pages as u32),
+        wp_id: None,
     }
 }
 
@@ -114,6 +115,7 @@ pub fn write_index(files: &mut Files, terms: Terms, pages: &[StaticPage], articl
             .map(|p| ArchivePage {
                 slug: p.slug.clone(),
                 modified: p.modified.clone(),
+                wp_id: None,
             })
             .collect(),
     };

@@ -28,6 +28,7 @@ impl WordPressSource {
                         name: map::text(&t.name),
                         total: t.count,
                         total_pages: Some(t.count.div_ceil(PER_PAGE).max(1)),
+                        wp_id: Some(t.id),
                     })
                 })
                 .collect()
@@ -46,6 +47,7 @@ impl WordPressSource {
                         name: map::text(&u.name),
                         total: 0,
                         total_pages: None,
+                        wp_id: Some(u.id),
                     })
                 })
                 .collect(),
@@ -53,7 +55,13 @@ impl WordPressSource {
                 .iter()
                 .filter(|p| p.status == "publish")
                 .filter_map(|p| routable(&p.slug).ok())
-                .map(|slug| ArchivePage { slug, modified: None })
+                // The page list asks for slugs only: no `?page_id=` redirects
+                // from a live WordPress (the static API may carry `wp_id`).
+                .map(|slug| ArchivePage {
+                    slug,
+                    modified: None,
+                    wp_id: None,
+                })
                 .collect(),
         })
     }
@@ -93,8 +101,11 @@ impl WordPressSource {
             if status != "publish" {
                 continue;
             }
-            match parse_one::<WpPost>(v, "post").and_then(|p| map::summary(&p)) {
-                Ok(s) => articles.push(ArticleStub::from(&s)),
+            match parse_one::<WpPost>(v, "post").and_then(|p| Ok((p.id, map::summary(&p)?))) {
+                Ok((id, s)) => articles.push(ArticleStub {
+                    wp_id: Some(id),
+                    ..ArticleStub::from(&s)
+                }),
                 Err(e) => malformed.push(Malformed {
                     name: slug
                         .clone()

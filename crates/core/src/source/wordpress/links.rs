@@ -154,6 +154,18 @@ fn classify_query<'a>(get: &dyn Fn(&str) -> Option<&'a str>, page: u32) -> Optio
     Some(Target::Home(page))
 }
 
+/// An article's WordPress "day and name" permalink, `/2026/11/28/slug/`,
+/// from its publication date as WordPress wrote it (its local date: the
+/// offset is kept) and its slug; what [`classify`] reads back as
+/// [`Target::Article`]. `None` for an unusable date or slug.
+pub fn dated_permalink(published: &crate::model::Timestamp, slug: &str) -> Option<String> {
+    let date = published.as_str().get(..10)?;
+    let (y, rest) = date.split_once('-')?;
+    let (m, d) = rest.split_once('-')?;
+    let ok = is_digits(y, 4) && is_digits(m, 2) && is_digits(d, 2);
+    (ok && checked_slug(slug).is_ok()).then(|| format!("/{y}/{m}/{d}/{slug}/"))
+}
+
 /// The canonical Kiosque route of a target that needs no look-up.
 pub fn route(t: &Target) -> Option<Route> {
     Some(match t {
@@ -198,6 +210,21 @@ mod tests {
         ] {
             assert_eq!(c(none), None, "{none}");
         }
+    }
+
+    #[test]
+    fn dated_permalinks_round_trip() {
+        let t = |s: &str| crate::model::Timestamp::parse(s).unwrap();
+        // The local date, not the UTC one: 00:30 in Algiers is still the 27th in UTC.
+        let p = dated_permalink(&t("2026-11-28T00:30:00+01:00"), "le-post").unwrap();
+        assert_eq!(p, "/2026/11/28/le-post/");
+        assert_eq!(classify(&p, ""), Some(Target::Article("le-post".into())));
+        assert_eq!(
+            classify(p.trim_end_matches('/'), ""),
+            Some(Target::Article("le-post".into()))
+        );
+        assert_eq!(dated_permalink(&t("2026-11-28T00:30:00Z"), "../x"), None);
+        assert_eq!(dated_permalink(&t("2026-11-28T00:30:00Z"), "a b"), None);
     }
 
     #[test]
