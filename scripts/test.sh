@@ -99,7 +99,7 @@ run size-budget none node scripts/size-budget.mjs
 # nginx, Netlify and GitHub Pages recipes, and a sub-path deploy (docs/deploy.md).
 run deploy deploy_counts scripts/deploy/test.sh
 # The publisher's artefact in a clean directory: no target/, no cargo.
-run publisher-clean none sh -c 'scripts/publisher/package.sh && scripts/publisher/clean-test.sh'
+run publisher-clean none sh -c 'PUBLISHER_PROFILE=dev scripts/publisher/package.sh && scripts/publisher/clean-test.sh'
 # A real WordPress (Debian packages) for the WordPress journeys.
 run wordpress-up none scripts/wordpress/up.sh
 run prerender-wp none scripts/prerender-wp.sh

@@ -15,8 +15,14 @@ export PATH="$HOME/.cargo/bin:$PATH"
 version=$(sed -n '/^\[workspace.package\]/,/^\[/ s/^version = "\(.*\)"/\1/p' Cargo.toml)
 target=$(rustc -vV | sed -n 's/^host: //p')
 [ -n "$version" ] && [ -n "$target" ] || { echo "publisher: cannot read the version or the target" >&2; exit 1; }
-cargo build --quiet --release --locked -p kiosque-cli
-bin=target/release/kiosque-publish
+# PUBLISHER_PROFILE=dev packages the debug binary the other test layers
+# already built (the clean-directory test in `make test`), sparing CI a
+# release build of the whole renderer; a release artefact is the default.
+case "${PUBLISHER_PROFILE:-release}" in
+  release) cargo build --quiet --release --locked -p kiosque-cli; bin=target/release/kiosque-publish ;;
+  dev) cargo build --quiet --locked -p kiosque-cli; bin=target/debug/kiosque-publish ;;
+  *) echo "publisher: PUBLISHER_PROFILE is release or dev" >&2; exit 2 ;;
+esac
 build=${KIOSQUE_BUILD_ID:-$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)}
 
 name="kiosque-publish-$version-$target"
