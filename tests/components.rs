@@ -175,7 +175,10 @@ fn search_pagination_links_carry_the_query() {
     );
     let prev = el.query_selector("a[rel=prev]").unwrap().unwrap();
     let next = el.query_selector("a[rel=next]").unwrap().unwrap();
-    assert_eq!(prev.get_attribute("href").as_deref(), Some("/search?q=caf%C3%A9%20noir"));
+    assert_eq!(
+        prev.get_attribute("href").as_deref(),
+        Some("/search?q=caf%C3%A9%20noir")
+    );
     assert_eq!(
         next.get_attribute("href").as_deref(),
         Some("/search/page/3?q=caf%C3%A9%20noir")
