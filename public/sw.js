@@ -12,7 +12,9 @@
 //   publisher is seen at once).
 // - the app's JSON (requests with `Accept: application/json`, same-origin or
 //   a CORS API): network first, cached; the 20 articles read last are kept,
-//   plus 40 other documents (site, home, listings).
+//   plus 40 other documents (site, home, listings), and apart from them the
+//   80 search index files read last (a query reads a few shards of
+//   api/search/: the ones already read answer offline).
 // - the files the shell loads, and any hashed file (name-<hex hash>.js/.wasm/
 //   .css): cache first, the shell's precached at install, with only the
 //   bundle flavor config.json names (the loader's rule, public/start.js).
@@ -44,9 +46,12 @@ const CACHES = {
   pages: `kiosque-pages-${BUILD.version}`,
   articles: 'kiosque-articles-1',
   data: 'kiosque-data-1',
+  search: 'kiosque-search-1',
   media: 'kiosque-media-1',
 };
-const LIMITS = { pages: 30, articles: 20, data: 40, media: 80 };
+const LIMITS = { pages: 30, articles: 20, data: 40, search: 80, media: 80 };
+// The static API's search index files (docs/content-api.md, "Search index").
+const SEARCH_FILE = /\/search\/(?:index|terms\/\d+|docs\/\d+)\.json$/;
 const TIMEOUT_MS = 3000;
 const HASHED = /-[0-9a-f]{12,16}(?:_bg)?\.(?:js|wasm|css)$/;
 // Set when config.json turns offline reading off (retireIfTurnedOff).
@@ -66,10 +71,11 @@ self.addEventListener('install', (event) => {
         await remember(CACHES.data, CONFIG, config.clone(), LIMITS.data);
         const root = await apiRoot(config);
         if (root) {
-          for (const doc of ['site.json', 'home.json']) {
+          for (const doc of ['site.json', 'home.json', 'search/index.json']) {
             const url = `${root}/${doc}`;
             const r = await fetch(url, { headers: { Accept: 'application/json' } }).catch(() => null);
-            if (r?.ok) await remember(CACHES.data, url, r, LIMITS.data);
+            const [cache, limit] = cacheFor(url);
+            if (r?.ok) await remember(cache, url, r, limit);
           }
         }
       }
@@ -118,8 +124,7 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if ((request.headers.get('Accept') || '').includes('application/json')) {
-    const article = /\/articles\/[^/]+\.json$|\/wp\/v2\/posts\?(?:.*&)?slug=/.test(url);
-    const [cache, limit] = article ? [CACHES.articles, LIMITS.articles] : [CACHES.data, LIMITS.data];
+    const [cache, limit] = cacheFor(url);
     event.respondWith(networkFirst(event, cache, limit, url));
     return;
   }
@@ -127,6 +132,14 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(event, CACHES.media, LIMITS.media, url));
   }
 });
+
+/** The cache (and its limit) an API document is kept in. */
+function cacheFor(url) {
+  const path = new URL(url).pathname;
+  if (/\/articles\/[^/]+\.json$|\/wp\/v2\/posts\?(?:.*&)?slug=/.test(url)) return [CACHES.articles, LIMITS.articles];
+  if (SEARCH_FILE.test(path)) return [CACHES.search, LIMITS.search];
+  return [CACHES.data, LIMITS.data];
+}
 
 /** A URL without its fragment: the key pages and data are kept under. */
 function pageKey(url) {
@@ -230,8 +243,8 @@ async function offlinePage(key) {
   const docs = root && routeData(new URL(key));
   if (!docs) return null;
   for (const doc of ['site.json', ...docs]) {
-    const cacheName = doc.startsWith('articles/') ? CACHES.articles : CACHES.data;
-    if (!(await cached(cacheName, `${root}/${doc}`))) return null;
+    const url = `${root}/${doc}`;
+    if (!(await cached(cacheFor(url)[0], url))) return null;
   }
   return cached(CACHES.shell, SHELL);
 }
@@ -284,7 +297,9 @@ function routeData(url) {
   if (list[s[0]] && (s.length === 2 || (s.length === 4 && s[2] === 'page'))) {
     return [`${list[s[0]]}/${s[1]}/page/${s[3] || 1}.json`];
   }
-  if (path === 'search') return ['search-index.json'];
+  // A search needs its shards too: those read before answer, others fail
+  // in the page (offline error with a retry), never as a wrong page.
+  if (path === 'search' || (s.length === 3 && s[0] === 'search' && s[1] === 'page')) return ['search/index.json'];
   if (s.length === 1) return [`pages/${s[0]}.json`];
   return null;
 }

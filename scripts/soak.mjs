@@ -82,7 +82,7 @@ const pools = {
   // A path no route matches: the 404 view, without a failing request.
   not_found: [{ kind: 'not_found', href: '/rubrique/introuvable/soak', h1: 'Page introuvable' }],
   // ASCII title words, so the URL is the query as typed.
-  search: [...new Set(read('search-index.json').docs.flatMap((d) => d.title.toLowerCase().split(/[^\p{L}]+/u)))]
+  search: [...new Set(read('archive/articles/page/1.json').articles.flatMap((d) => d.title.toLowerCase().split(/[^\p{L}]+/u)))]
     .filter((w) => /^[a-z]{6,}$/.test(w))
     .slice(0, 40)
     .map((q) => ({ kind: 'search', href: `/search?q=${q}`, h1: 'Rechercher', query: q, first: ['.search-result, .search-page__empty', ''] })),

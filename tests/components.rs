@@ -161,6 +161,25 @@ fn pagination_links_prev_and_next() {
     );
 }
 
+#[wasm_bindgen_test]
+fn search_pagination_links_carry_the_query() {
+    let el = mount(
+        Locale::Fr,
+        || view! { <Pagination page=2 total_pages=3 route=routes::Route::search("café noir", 2)/> },
+    );
+    let prev = el.query_selector("a[rel=prev]").unwrap().unwrap();
+    let next = el.query_selector("a[rel=next]").unwrap().unwrap();
+    assert_eq!(
+        prev.get_attribute("href").as_deref(),
+        Some("/search?q=caf%C3%A9%20noir")
+    );
+    assert_eq!(
+        next.get_attribute("href").as_deref(),
+        Some("/search/page/3?q=caf%C3%A9%20noir")
+    );
+    assert!(el.text_content().unwrap().contains("Page 2 sur 3"));
+}
+
 fn summary(slug: &str) -> ArticleSummary {
     ArticleSummary {
         slug: slug.into(),

@@ -2,27 +2,27 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{page_resource, ListSkeleton, Loaded, SearchForm};
+use crate::components::{page_resource, ListSkeleton, Loaded, NotFound, Pagination, SearchForm};
 use crate::context::use_ctx;
+use crate::pages::page_param;
 use kiosque_core::i18n::format_date;
 use kiosque_core::model::ArticleSummary;
 use kiosque_core::routes::Route;
 use kiosque_core::source::search::fold;
-use kiosque_core::source::SearchResults;
+use kiosque_core::source::{SearchResults, SEARCH_PER_PAGE};
 
-/// How many hits a search shows.
-const LIMIT: usize = 30;
-
-/// `/search?q=`: the query lives in the URL; matches are highlighted.
+/// `/search?q=` and `/search/page/<n>?q=`: the query and the page live in
+/// the URL; matches are highlighted; pages link to each other.
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let ctx = use_ctx();
     let (s, locale) = (ctx.strings(), ctx.locale);
     let query = use_query_map();
     let q = Memo::new(move |_| query.read().get("q").unwrap_or_default().trim().to_string());
+    let page = page_param();
     let results = page_resource(
-        move || q.get(),
-        |source, q| async move { source.search(&q, LIMIT).await },
+        move || (q.get(), page.get().unwrap_or(1)),
+        |source, (q, page)| async move { source.search(&q, page, SEARCH_PER_PAGE).await },
     );
     view! {
         <Title text=move || if q.get().is_empty() { s.search.to_string() } else { locale.search_title(&q.get()) }/>
@@ -42,6 +42,9 @@ fn results_view(r: SearchResults) -> AnyView {
         return view! { <p class="search-page__hint">{s.search_hint}</p> }.into_any();
     }
     let terms: Vec<String> = fold(&r.query).split_whitespace().map(str::to_string).collect();
+    if r.page > r.total_pages {
+        return view! { <NotFound/> }.into_any();
+    }
     if r.articles.is_empty() {
         return view! {
             <div class="search-page__empty" role="status">
@@ -52,6 +55,9 @@ fn results_view(r: SearchResults) -> AnyView {
         .into_any();
     }
     let count = ctx.locale.results_for(r.total as u64, &r.query);
+    let route = Route::search(r.query.clone(), r.page);
+    // Numbered across pages: page 2 starts at 21.
+    let start = (r.page as usize).saturating_sub(1) * SEARCH_PER_PAGE + 1;
     let items = r
         .articles
         .into_iter()
@@ -59,7 +65,8 @@ fn results_view(r: SearchResults) -> AnyView {
         .collect_view();
     view! {
         <p class="search-page__count" role="status">{count}</p>
-        <ol class="search-results list-plain">{items}</ol>
+        <ol class="search-results list-plain" start=start>{items}</ol>
+        <Pagination page=r.page total_pages=r.total_pages route=route/>
     }
     .into_any()
 }

@@ -31,10 +31,10 @@ test('a category page 2, with working prev/next links after a reload', async ({ 
 });
 
 test('search folds accents and case: an unaccented prefix finds the accented word', async ({ page }, testInfo) => {
-  const index = api('search-index.json');
+  const index = api('archive/articles/page/1.json');
   // A title word with an accent, searched without it.
   let doc, word;
-  for (const d of index.docs) {
+  for (const d of index.articles) {
     word = d.title.split(/[^\p{L}\p{N}]+/u).find((w) => w.length >= 6 && /[éèêàâçîôû]/i.test(w));
     if (word) { doc = d; break; }
   }
@@ -48,6 +48,44 @@ test('search folds accents and case: an unaccented prefix finds the accented wor
   await expect(page.locator('#search-page-q')).toHaveValue(query);
   await snap(page, testInfo, 'search');
   await expectAccessible(page);
+});
+
+/** How many articles the static search index holds under `key` (a folded
+ * word or prefix): its term shard is FNV-1a(key) modulo the shard count. */
+function indexed(key) {
+  const { term_shards: shards } = api('search/index.json');
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(key)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return (api(`search/terms/${h % shards}.json`).terms[key] || []).length;
+}
+
+test('search results page through real links, 20 a page, without repeats', async ({ page }) => {
+  const errors = watchErrors(page);
+  const total = indexed('region');
+  expect(total, 'the demo needs a word on more than one page of results').toBeGreaterThan(20);
+  const pages = Math.ceil(total / 20);
+  await page.goto(`/search?q=${encodeURIComponent('Région')}`);
+  await expect(page.locator('.search-page__count')).toContainText(String(total));
+  await expect(page.locator('.search-result')).toHaveCount(20);
+  await expect(page.locator('.pagination__status')).toHaveText(`Page 1 sur ${pages}`);
+  const first = await page.locator('.search-result__title').allTextContents();
+  const next = page.getByRole('link', { name: 'Page suivante' });
+  await expect(next).toHaveAttribute('href', '/search/page/2?q=R%C3%A9gion');
+  await next.click();
+  await expect(page).toHaveURL(/\/search\/page\/2\?q=R%C3%A9gion$/);
+  await expect(page.locator('.pagination__status')).toHaveText(`Page 2 sur ${pages}`);
+  await expect(page.locator('.search-result')).toHaveCount(Math.min(20, total - 20));
+  const second = await page.locator('.search-result__title').allTextContents();
+  expect(second.filter((t) => first.includes(t))).toEqual([]);
+  await expect(page.locator('#search-page-q')).toHaveValue('Région');
+  // The query-parameter form is the same page, at its canonical URL.
+  await page.goto(`/search?q=R%C3%A9gion&page=2`);
+  await expect(page).toHaveURL(/\/search\/page\/2\?q=R%C3%A9gion$/);
+  await expect(page.locator('.search-result__title')).toHaveText(second);
+  await page.getByRole('link', { name: 'Page précédente' }).click();
+  await expect(page).toHaveURL(/\/search\?q=R%C3%A9gion$/);
+  await expect(page.locator('.search-result__title')).toHaveText(first);
+  expect(errors).toEqual([]);
 });
 
 test('search with no match explains itself; the header form searches', async ({ page }) => {

@@ -157,6 +157,24 @@ test('offline: read articles open, unread ones get the offline page, no page ans
   expect(errors).toEqual([]);
 });
 
+test('offline search: a query read online answers again from its cached shards; another one says so', async ({ page, context }) => {
+  await openOnline(page, '/search?q=eau');
+  // Read again once the worker is there (the first load's shards bypassed it).
+  await page.reload();
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  const titles = await page.locator('.search-result__title').allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  await expectCached(page, 'kiosque-search', ['/api/search/index.json', '/api/search/docs/0.json']);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.search-result__title')).toHaveText(titles);
+  // Another query: the search page, with the app's offline message (its shards were never read).
+  await page.goto(`${origin}/search?q=zzzqxw`);
+  await expect(page.locator('main h1')).toHaveText('Rechercher');
+  await expect(page.locator('main')).toContainText('Connexion impossible');
+  await context.setOffline(false);
+});
+
 test('config.json is network first: an edit shows on the next load, and offline too', async ({ page, context }, testInfo) => {
   test.skip(testInfo.project.name === 'phone', 'viewport-independent');
   const errors = watchErrors(page);

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Builds a hostile copy of the static site for tests/e2e/hostile.spec.mjs:
 // dist/ copied to target/dist-hostile/, its api/ extended with articles, a
-// category, tags, an author, a page, search documents and a social link that
+// category, tags, an author, a page and a social link that
 // carry every vector of vectors.json (titles, standfirsts, body text, link
 // hrefs, image URLs, captions, credits, alt texts, quote citations, table
-// captions, embeds, names, bios, descriptions), then the prerender command run
+// captions, embeds, names, bios, descriptions), its search index rebuilt
+// (kiosque-content search-index), then the prerender command run
 // on that copy, so the prerendered HTML and its hydration data are covered too.
 //
 //   node tests/hostile/make-static.mjs [--out target/dist-hostile] [--no-prerender]
@@ -196,20 +197,7 @@ site.nav = [{ slug: category.slug, name: category.name }, ...site.nav];
 site.social = [...(site.social || []), { network: 'x', url: nextUrl().url }, { network: text('social network'), url: 'https://example.com/' }];
 write('site.json', site);
 
-const index = read('search-index.json');
-index.docs = [
-  ...articles.map((a) => ({
-    slug: a.slug,
-    title: a.title,
-    standfirst: a.standfirst,
-    tags: a.tags.map((t) => t.name),
-    words: 'hostile',
-    category,
-    published: a.published,
-  })),
-  ...index.docs,
-];
-write('search-index.json', index);
+
 
 write('pages/page-hostile.json', {
   version: 1,
@@ -249,6 +237,12 @@ const report = {
 fs.writeFileSync(path.join(out, 'hostile.json'), `${JSON.stringify(report, null, 2)}\n`);
 const unplaced = vectors.filter((v) => !placed[v.id]);
 if (unplaced.length) throw new Error(`vectors not placed: ${unplaced.map((v) => v.id)}`);
+
+// The search index, rebuilt from the articles above and the others.
+execFileSync('cargo', ['run', '--quiet', '-p', 'kiosque-content', '--', 'search-index', '--api', path.join(out, 'api')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 if (!args['no-prerender']) {
   const res = execFileSync('cargo', ['run', '--quiet', '-p', 'kiosque-cli', '--', 'prerender', '--dist', out], {

@@ -9,10 +9,10 @@ use crate::sources::{ArticleSrc, SourceError, Sources};
 use kiosque_core::body::{html_to_blocks, BodyOptions};
 use kiosque_core::model::{
     Article, ArticleStub, ArticleSummary, Author, AuthorRef, Block, CategoryRef, Home, HomeSection, Image, ListingKind,
-    MostRead, NavItem, SearchDoc, SearchIndex, SiteInfo, StaticPage, TagRef, API_VERSION,
+    MostRead, NavItem, SiteInfo, StaticPage, TagRef, API_VERSION,
 };
 use kiosque_core::source::related::{rank_related, RelatedKey};
-use kiosque_core::source::search::{index_words, slugify};
+use kiosque_core::source::search::{slugify, IndexWriter};
 use kiosque_core::source::static_files::{self as api_files, paginate};
 
 /// Words per minute for the reading time.
@@ -46,7 +46,6 @@ pub fn reading_minutes(text: &str) -> u32 {
 /// One article once converted, before cross-article data (related).
 struct Built1 {
     article: Article,
-    category_name: String,
     text: String,
     views: u64,
     featured: bool,
@@ -334,31 +333,15 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
     };
     files.insert("api/most-read.json".into(), json(&most));
 
-    // Search index.
-    let docs = built
-        .iter()
-        .map(|b| {
-            let a = &b.article;
-            let mut already: Vec<&str> = vec![&a.title, &a.standfirst, &b.category_name];
-            already.extend(a.tags.iter().map(|t| t.name.as_str()));
-            SearchDoc {
-                slug: a.slug.clone(),
-                title: a.title.clone(),
-                standfirst: a.standfirst.clone(),
-                tags: a.tags.iter().map(|t| t.name.clone()).collect(),
-                words: index_words(&b.text, &already),
-                category: a.category.clone(),
-                published: a.published.clone(),
-            }
-        })
-        .collect();
-    files.insert(
-        "api/search-index.json".into(),
-        json(&SearchIndex {
-            version: API_VERSION,
-            docs,
-        }),
-    );
+    // Search index (sharded: kiosque_core::source::search).
+    let mut index = IndexWriter::new();
+    for (b, summary) in built.iter().zip(&summaries) {
+        let tags: Vec<&str> = b.article.tags.iter().map(|t| t.name.as_str()).collect();
+        index.add(ArticleStub::from(summary), &tags, &b.text);
+    }
+    for (path, bytes) in index.finish() {
+        files.insert(format!("api/{path}"), bytes);
+    }
 
     Ok(Built {
         files,
@@ -423,7 +406,6 @@ fn build_article(
     };
     Ok(Built1 {
         article,
-        category_name: category.name.clone(),
         text,
         views: a.views,
         featured: a.featured,
@@ -610,12 +592,17 @@ mod tests {
             most.articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
             ["b", "c", "a"]
         );
-        let index: SearchIndex = get(&b, "api/search-index.json");
-        assert_eq!(index.docs.len(), 3);
-        assert_eq!(index.docs[0].tags, ["Eau"]);
-        assert!(index.docs[0].words.contains("court"));
-        let hits = kiosque_core::source::search::search(&index, "eco", 10);
-        assert_eq!(hits[0].slug, "b");
+        let index = kiosque_core::source::search::MemoryIndex::new(
+            b.files
+                .iter()
+                .filter_map(|(p, f)| Some((p.strip_prefix("api/")?.to_string(), f.clone()))),
+        );
+        let found = index.search("eco", 1, 10).expect("the index reads back");
+        assert_eq!(found.hits[0].0.slug, "b");
+        // Every test article has the same body: found by a body word, at the body's score.
+        let court = index.search("court", 1, 10).expect("the index reads back");
+        assert_eq!(court.total, 3);
+        assert!(court.hits.iter().all(|(_, score)| *score == 4));
         let page: StaticPage = get(&b, "api/pages/a-propos.json");
         assert_eq!(page.title, "À propos");
         // 3 lead images, 3 figures, 1 portrait.

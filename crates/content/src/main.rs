@@ -9,9 +9,11 @@ mod api;
 mod canvas;
 mod illustrate;
 mod markdown;
+mod measure;
 mod media;
 mod output;
 mod preview;
+mod reindex;
 mod sources;
 
 use std::path::PathBuf;
@@ -23,6 +25,8 @@ use output::{Problem, Tree};
 const USAGE: &str = "\
 usage: content [--check] [--content DIR] [--out DIR]
        content --preview DIR [--seed S]
+       content search-measure [--articles N[,N…]] [--content DIR]
+       content search-index --api DIR
 
 Converts the Markdown sources into the static content API and images.
 
@@ -33,6 +37,10 @@ Converts the Markdown sources into the static content API and images.
   --preview DIR   instead, write PNG contact sheets of every motif and
                   palette to DIR (to review the drawings); --seed S varies them
   -h, --help      this help
+
+search-measure builds the search index of N synthetic French articles
+(default 1000,10000,100000) and prints what one query downloads.
+search-index rewrites DIR/search/ from the articles of the static API in DIR.
 
 Usually run as `make content`.";
 
@@ -79,6 +87,22 @@ fn parse_args() -> Result<Option<Args>, String> {
 }
 
 fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    type Sub = fn(&[String]) -> Result<(), String>;
+    let sub: Option<Sub> = match argv.first().map(String::as_str) {
+        Some("search-measure") => Some(measure::run),
+        Some("search-index") => Some(reindex::run),
+        _ => None,
+    };
+    if let Some(sub) = sub {
+        return match sub(&argv[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("content: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let args = match parse_args() {
         Ok(Some(a)) => a,
         Ok(None) => {
@@ -141,10 +165,18 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     }
     let media = media::sync(&args.out, &built.assets, args.check, &mut problems)?;
 
-    let index = &built.files["api/search-index.json"];
-    let gz = output::gzip_size(index)
-        .map(|n| format!("{:.1} KB gzip", n as f64 / 1024.0))
+    let search: Vec<&Vec<u8>> = built
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("api/search/"))
+        .map(|(_, b)| b)
+        .collect();
+    let biggest = search.iter().copied().max_by_key(|b| b.len());
+    let gz = biggest
+        .and_then(|b| output::gzip_size(b))
+        .map(|n| format!("largest {:.1} KB gzip", n as f64 / 1024.0))
         .unwrap_or_else(|| "gzip size n/a".into());
+    let search_bytes: usize = search.iter().map(|b| b.len()).sum();
     let api_bytes: usize = built.files.values().map(Vec::len).sum();
     println!(
         "content: {} articles, {} authors, {} pages, {} tags",
@@ -168,7 +200,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             format!(" ({} encoded)", media.encoded)
         }
     );
-    println!("content: search index: {:.1} KB raw, {gz}", index.len() as f64 / 1024.0);
+    println!(
+        "content: search index: {} files, {:.1} KB raw, {gz}",
+        search.len(),
+        search_bytes as f64 / 1024.0
+    );
 
     if args.check {
         if problems.is_empty() {

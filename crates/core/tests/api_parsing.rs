@@ -8,7 +8,8 @@
 use std::path::Path;
 
 use kiosque_core::http::{parse_json, FetchError};
-use kiosque_core::model::{Article, Block, Home, Listing, ListingKind, MostRead, SearchIndex, SiteInfo, StaticPage};
+use kiosque_core::model::{Article, Block, Home, Listing, ListingKind, MostRead, SiteInfo, StaticPage};
+use kiosque_core::source::search::SearchManifest;
 
 fn read(rel: &str) -> String {
     std::fs::read_to_string(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/api")).join(rel))
@@ -41,10 +42,10 @@ fn every_committed_endpoint_parses() {
     assert!(home.lead.is_some() && !home.latest.is_empty());
     let most: MostRead = parse_json(&read("most-read.json")).unwrap();
     assert!(!most.articles.is_empty());
-    let index: SearchIndex = parse_json(&read("search-index.json")).unwrap();
+    let index: SearchManifest = parse_json(&read("search/index.json")).unwrap();
     let articles = files("articles");
     assert!(articles.len() >= 48, "at least 48 demo articles");
-    assert_eq!(index.docs.len(), articles.len());
+    assert_eq!(index.docs as usize, articles.len());
     let mut block_types = std::collections::BTreeSet::new();
     for f in &articles {
         let a: Article = parse_json(&read(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
@@ -166,4 +167,38 @@ fn wrong_types_are_typed_errors_locating_the_field() {
             "{junk:.20}"
         );
     }
+}
+
+/// The static source's search over the committed sharded index, through the
+/// native door (files under public/): pages of 20, totals, no repeats.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn static_search_pages_through_the_committed_index() {
+    use futures::FutureExt;
+    // The local door answers at once: one poll is enough.
+    fn block_on<F: std::future::Future>(f: F) -> F::Output {
+        f.now_or_never().expect("the local door answers at once")
+    }
+    use kiosque_core::config::Config;
+    use kiosque_core::source::Source;
+    let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
+    let door = kiosque_core::http::Door::local("http://static.test/", public);
+    let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
+    let source = Source::from_config(&config, "http://static.test/", door);
+    let one = block_on(source.search("Région", 1, 20)).unwrap();
+    assert!(one.total > 20, "the demo has a word on two pages: {}", one.total);
+    assert_eq!((one.page, one.total_pages, one.articles.len()), (1, 2, 20));
+    assert_eq!(one.query, "Région");
+    let two = block_on(source.search("Région", 2, 20)).unwrap();
+    assert_eq!(
+        (two.page, two.total, two.articles.len()),
+        (2, one.total, one.total - 20)
+    );
+    assert!(two.articles.iter().all(|a| !one.articles.contains(a)));
+    let past = block_on(source.search("region", 3, 20)).unwrap();
+    assert!(past.page > past.total_pages && past.articles.is_empty());
+    let none = block_on(source.search("zzzqxw", 1, 20)).unwrap();
+    assert_eq!((none.total, none.total_pages), (0, 1));
+    let blank = block_on(source.search("  ", 1, 20)).unwrap();
+    assert_eq!((blank.query.as_str(), blank.total), ("", 0));
 }

@@ -264,7 +264,7 @@ fn drafts_private_and_scheduled_posts_never_appear() {
     }
     let eco = block_on(source().listing(&ListingRequest::Category("economie".into()), 1)).unwrap();
     assert!(eco.articles.iter().all(|a| !HIDDEN.contains(&a.slug.as_str())));
-    let found = block_on(source().search("jamais apparaître", 10)).unwrap();
+    let found = block_on(source().search("jamais apparaître", 1, 10)).unwrap();
     assert_eq!(found.total, 0, "{:?}", found.articles);
 }
 
@@ -371,15 +371,51 @@ fn pages_map_to_static_pages() {
 
 #[test]
 fn search_uses_wordpress_search_and_its_total() {
-    let r = block_on(source().search("Tunisie", 5)).unwrap();
+    let r = block_on(source().search("Tunisie", 1, 5)).unwrap();
     assert_eq!(r.query, "Tunisie");
     assert!(
         r.articles.len() <= 5 && r.total >= r.articles.len() && r.total > 5,
         "{}",
         r.total
     );
-    let none = block_on(source().search("   ", 5)).unwrap();
+    let none = block_on(source().search("   ", 1, 5)).unwrap();
     assert_eq!((none.total, none.articles.len()), (0, 0));
+}
+
+/// Page 2 of a search: asked with `page=2`, totals from the headers. (No
+/// recorded page 2: the page-1 answer stands in for it, with its headers.)
+#[test]
+fn search_pages_ask_for_their_page_and_read_the_totals() {
+    use std::sync::{Arc, Mutex};
+    struct Asked(Arc<Mutex<Vec<String>>>);
+    impl kiosque_core::source::wordpress::Transport for Asked {
+        fn get(&self, url: &str) -> Result<Fetched, FetchError> {
+            self.0.lock().unwrap().push(url.to_string());
+            let page1 = Urls::new(ROOT).posts(&PostQuery {
+                search: Some("Tunisie".into()),
+                ..PostQuery::list(5, 1)
+            });
+            wp_support::answer(&wp_support::name_of(&page1))
+        }
+    }
+    let asked = Arc::new(Mutex::new(Vec::new()));
+    let s = source_with(Asked(asked.clone()));
+    let r = block_on(s.search("Tunisie", 2, 5)).unwrap();
+    assert_eq!((r.page, r.total, r.total_pages, r.articles.len()), (2, 13, 3, 5));
+    let urls = asked.lock().unwrap().clone();
+    assert_eq!(urls.len(), 1);
+    assert!(urls[0].contains("search=Tunisie&per_page=5&page=2&"), "{}", urls[0]);
+    // Without the headers, the totals are what the pages show.
+    let bare = Fetched::new(
+        wp_support::answer(&wp_support::name_of(&Urls::new(ROOT).posts(&PostQuery {
+            search: Some("Tunisie".into()),
+            ..PostQuery::list(5, 1)
+        })))
+        .unwrap()
+        .body,
+    );
+    let r = block_on(source_with(Fixed(Ok(bare))).search("Tunisie", 3, 5)).unwrap();
+    assert_eq!((r.page, r.total, r.total_pages), (3, 15, 3));
 }
 
 #[test]
@@ -436,7 +472,7 @@ fn wordpress_down_is_offline() {
     let s = source_with(Fixed(Err(FetchError::Offline)));
     assert_eq!(block_on(s.home()), Err(FetchError::Offline));
     assert_eq!(block_on(s.site()), Err(FetchError::Offline));
-    assert_eq!(block_on(s.search("x", 3)).map(|r| r.total), Err(FetchError::Offline));
+    assert_eq!(block_on(s.search("x", 1, 3)).map(|r| r.total), Err(FetchError::Offline));
 }
 
 /// The recorded article answer for `slug`, edited by `edit`.

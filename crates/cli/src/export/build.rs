@@ -193,8 +193,9 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
             .collect(),
     };
     files.insert("api/most-read.json".into(), json(&most));
-    let docs = posts.iter().map(|(_, e)| e.search.clone()).collect();
-    files.insert("api/search-index.json".into(), json(&search::index(docs)));
+    for (path, bytes) in search::index(posts.iter().map(|(_, e)| (&e.summary, &e.search))) {
+        files.insert(format!("api/{path}"), bytes);
+    }
     files
 }
 
@@ -288,7 +289,7 @@ mod tests {
             most.articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
             ["p6", "p3"]
         );
-        assert_eq!(get("api/search-index.json")["docs"].as_array().unwrap().len(), 15);
+        assert_eq!(get("api/search/index.json")["docs"], 15, "every post indexed");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::checkpoint::{Checkpoint, Chunk};
 use super::client::{parallel, Client};
-use super::search::search_doc;
+use super::search::search_entry;
 use super::state::Entry;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -80,7 +80,7 @@ fn mapped(client: &Client, v: &Value, links: &LinkContext, store: &Checkpoint) -
         categories: post.categories.clone(),
         tags: post.tags.clone(),
         author: post.author,
-        search: search_doc(&article),
+        search: search_entry(&article),
         summary,
     }))
 }

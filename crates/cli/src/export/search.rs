@@ -1,64 +1,50 @@
-//! The search entry of an exported article, built with the core's index
-//! builder (`index_words`) as the content command builds the demo's. The
-//! one place the export makes search entries (a sharded index writer can
-//! take over here).
+//! The search entries of exported articles and the sharded index built from
+//! them with the core's writer ([`IndexWriter`], as the content command
+//! builds the demo's). An entry is kept in the export's state, so an
+//! incremental run rebuilds the index without fetching every body again.
 
-use kiosque_core::model::{Article, Block, Inline, SearchDoc, SearchIndex, API_VERSION};
-use kiosque_core::source::search::index_words;
+use std::collections::BTreeSet;
 
-pub fn search_doc(a: &Article) -> SearchDoc {
-    let mut already: Vec<&str> = vec![&a.title, &a.standfirst, &a.category.name];
-    already.extend(a.tags.iter().map(|t| t.name.as_str()));
-    SearchDoc {
-        slug: a.slug.clone(),
-        title: a.title.clone(),
-        standfirst: a.standfirst.clone(),
+use kiosque_core::model::{Article, ArticleStub, ArticleSummary};
+use kiosque_core::source::search::{blocks_text, fold, IndexWriter};
+use serde::{Deserialize, Serialize};
+
+/// What the index needs of an article besides its summary: its tag names
+/// and the distinct folded words of its body (the writer drops stop words
+/// and one-letter words itself).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchEntry {
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub words: String,
+}
+
+pub fn search_entry(a: &Article) -> SearchEntry {
+    let folded = fold(&blocks_text(&a.body));
+    let words: BTreeSet<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    SearchEntry {
         tags: a.tags.iter().map(|t| t.name.clone()).collect(),
-        words: index_words(&body_text(&a.body), &already),
-        category: a.category.clone(),
-        published: a.published.clone(),
+        words: words.into_iter().collect::<Vec<_>>().join(" "),
     }
 }
 
-/// `search-index.json` from entries newest first.
-pub fn index(docs: Vec<SearchDoc>) -> SearchIndex {
-    SearchIndex {
-        version: API_VERSION,
-        docs,
+/// The index files (paths under `api/`) for these articles.
+pub fn index<'a>(posts: impl IntoIterator<Item = (&'a ArticleSummary, &'a SearchEntry)>) -> Vec<(String, Vec<u8>)> {
+    let mut writer = IndexWriter::new();
+    for (summary, entry) in posts {
+        writer.add(ArticleStub::from(summary), &entry.tags, &entry.words);
     }
-}
-
-/// The words a reader can read in a body: text blocks, lists, tables,
-/// quote attributions and figure captions.
-fn body_text(blocks: &[Block]) -> String {
-    let mut out = Vec::new();
-    for b in blocks {
-        match b {
-            Block::Paragraph { content } | Block::Heading { content, .. } => out.push(Inline::plain_text(content)),
-            Block::Quote { content, cite } => {
-                out.push(Inline::plain_text(content));
-                out.extend(cite.clone());
-            }
-            Block::List { items, .. } => out.extend(items.iter().map(|i| Inline::plain_text(i))),
-            Block::Table { caption, rows } => {
-                out.extend(caption.clone());
-                out.extend(rows.iter().flatten().map(|c| Inline::plain_text(&c.content)));
-            }
-            Block::Figure { image } => out.extend(image.caption.clone()),
-            Block::Preformatted { text } => out.push(text.clone()),
-            Block::Embed { .. } | Block::Separator | Block::Unknown => {}
-        }
-    }
-    out.join("\n")
+    writer.finish()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kiosque_core::model::{CategoryRef, TagRef, Timestamp};
+    use kiosque_core::model::{Block, CategoryRef, Inline, TagRef, Timestamp};
 
     #[test]
-    fn body_words_are_indexed_once_and_not_those_of_the_title() {
+    fn body_words_are_kept_once_and_indexed_by_the_core_writer() {
         let a = Article {
             version: 1,
             slug: "s".into(),
@@ -90,8 +76,25 @@ mod tests {
             reading_minutes: 1,
             related: vec![],
         };
-        let d = search_doc(&a);
-        assert_eq!(d.words, "pompes sfax solaires usine");
-        assert_eq!(d.tags, ["Eau"]);
+        let e = search_entry(&a);
+        assert_eq!(e.words, "a dessalement l le pompes sfax solaires usine");
+        assert_eq!(e.tags, ["Eau"]);
+        let summary = ArticleSummary {
+            slug: a.slug.clone(),
+            title: a.title.clone(),
+            standfirst: String::new(),
+            category: a.category.clone(),
+            authors: vec![],
+            published: a.published.clone(),
+            modified: None,
+            image: None,
+            reading_minutes: 1,
+        };
+        let files = index([(&summary, &e)]);
+        assert!(
+            files.iter().any(|(p, _)| p == "search/index.json"),
+            "{:?}",
+            files.iter().map(|f| &f.0).collect::<Vec<_>>()
+        );
     }
 }

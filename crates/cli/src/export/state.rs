@@ -6,7 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use kiosque_core::model::{ArticleSummary, SearchDoc};
+use kiosque_core::model::ArticleSummary;
+
+use super::search::SearchEntry;
 use serde::{Deserialize, Serialize};
 
 /// In the export directory (`dist/api/`), next to what it describes.
@@ -49,7 +51,7 @@ pub struct Entry {
     pub author: u64,
     /// As lists show it (what the live source's list requests give).
     pub summary: ArticleSummary,
-    pub search: SearchDoc,
+    pub search: SearchEntry,
 }
 
 impl State {
@@ -150,15 +152,7 @@ pub mod tests {
                 image: None,
                 reading_minutes: 0,
             },
-            search: SearchDoc {
-                slug: slug.into(),
-                title: slug.into(),
-                standfirst: String::new(),
-                tags: vec![],
-                words: String::new(),
-                category,
-                published,
-            },
+            search: SearchEntry::default(),
         }
     }
 

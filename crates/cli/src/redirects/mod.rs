@@ -86,9 +86,14 @@ pub fn is_safe_path(path: &str) -> bool {
 }
 
 /// A path as a URL: every byte but unreserved ones and `/` percent-encoded.
+/// Idempotent: routes are already encoded (`Route::path`), and an escape is
+/// written once, never as `%25…`.
 pub fn encode_path(path: &str) -> String {
     path.split('/')
-        .map(routes::encode_component)
+        .map(|seg| match routes::percent_decode(seg, false) {
+            Some(decoded) => routes::encode_component(&decoded),
+            None => routes::encode_component(seg),
+        })
         .collect::<Vec<_>>()
         .join("/")
 }
@@ -98,7 +103,11 @@ impl Redirects {
         let page_slugs: HashSet<&str> = legacy.pages.iter().map(|(s, _)| s.as_str()).collect();
         let mut refused = 0;
         let mut keep = |from: &str, to: &Route| {
-            let ok = is_safe_path(from) && is_safe_path(&to.path());
+            // The target must be a route Kiosque reads back as itself: a slug
+            // no source could have (`a"b`) is refused even though its path,
+            // percent-encoded, is harmless.
+            let to_path = to.path();
+            let ok = is_safe_path(from) && is_safe_path(&to_path) && Route::parse(&to_path, "").as_ref() == Some(to);
             refused += usize::from(!ok);
             ok
         };

@@ -110,6 +110,9 @@ pub fn render(out: &mut impl Write, base: &str, r: &Redirects) -> io::Result<()>
     writeln!(out, "map $uri $kiosque_old_slug {{\n    default $kiosque_old_dated;")?;
     for (from, route) in &r.postname {
         let target = to(route);
+        // `$uri` is decoded: the key is the path as nginx sees it, in UTF-8
+        // (a checked slug: letters, digits, `-`, `_`).
+        let from = kiosque_core::routes::percent_decode(from, false).unwrap_or_else(|| from.clone());
         writeln!(out, "    {} {target};", q(&format!("{base}{from}")))?;
         writeln!(out, "    {} {target};", q(&format!("{base}{from}/")))?;
     }

@@ -91,8 +91,10 @@ pub fn write(dist: &Path, site: &Site, r: &Redirects) -> io::Result<(usize, usiz
     list.finish()?;
     let mut deleted = 0;
     for stale in old.difference(&kept) {
-        let safe =
-            route_file(&format!("/{}", stale.trim_end_matches("/index.html"))).as_deref() == Some(stale.as_str());
+        // Listed files carry decoded names (`économie/index.html`); only a
+        // name that is exactly the file of a safe route is deleted.
+        let path = encode_path(&format!("/{}", stale.trim_end_matches("/index.html")));
+        let safe = route_file(&path).as_deref() == Some(stale.as_str());
         if safe && is_ours(&dist.join(stale)) {
             output::delete_page(dist, stale, "")?;
             deleted += 1;

@@ -73,28 +73,3 @@ pub struct MostRead {
     #[serde(default)]
     pub articles: Vec<ArticleSummary>,
 }
-
-/// One searchable article: display text for title, standfirst and tags;
-/// `words` holds the folded, distinct body words, to keep the index small.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SearchDoc {
-    pub slug: String,
-    pub title: String,
-    #[serde(default)]
-    pub standfirst: String,
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Distinct body words, folded.
-    #[serde(default)]
-    pub words: String,
-    pub category: CategoryRef,
-    pub published: super::Timestamp,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SearchIndex {
-    #[serde(default = "default_version")]
-    pub version: u32,
-    #[serde(default)]
-    pub docs: Vec<SearchDoc>,
-}

@@ -33,7 +33,8 @@ pub enum Route {
     Tag { slug: String, page: u32 },
     /// `/author/<slug>[/page/<n>]`
     Author { slug: String, page: u32 },
-    /// `/search?q=<query>`, `/search/page/<n>?q=<query>`
+    /// `/search?q=<query>`, `/search/page/<n>?q=<query>` (canonical; `/search?q=<query>&page=<n>`
+    /// is read as the same page)
     Search { query: String, page: u32 },
     /// `/<slug>`: a static page, else an old post permalink. The slug
     /// `search` is never a page (it is the search route).
@@ -154,7 +155,8 @@ impl Route {
         Some(match segs.as_slice() {
             [] => Route::home(1),
             ["page", n] => Route::home(parse_page(n)?),
-            [SEARCH] => Route::search(search_query(query)?, 1),
+            // `/search?q=…&page=2` is read too; `canonical_redirect` sends it to the path form.
+            [SEARCH] => Route::search(search_query(query)?, query_page(query)),
             [SEARCH, "page", n] => Route::search(search_query(query)?, parse_page(n)?),
             ["article", s] => Route::article(slug(s)?),
             [kind @ ("category" | "tag" | "author"), s, rest @ ..] => {
@@ -215,6 +217,16 @@ fn search_query(query: &str) -> Option<String> {
         .find_map(|pair| pair.strip_prefix("q="))
         .unwrap_or("");
     percent_decode(q, true)
+}
+
+/// The `page` parameter of a query string (1 when absent or not a page number).
+fn query_page(query: &str) -> u32 {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))
+        .and_then(parse_page)
+        .unwrap_or(1)
 }
 
 /// Whether `path` has the shape of one of Kiosque's own routes (so it is

@@ -215,6 +215,10 @@ fn lenient_forms_parse_to_the_canonical_route() {
         Route::parse("/search", "q=caf%C3%A9+noir"),
         Some(Route::search("café noir", 1))
     );
+    // Both forms of a search's later page name the same route.
+    assert_eq!(Route::parse("/search", "q=eau&page=3"), Some(Route::search("eau", 3)));
+    assert_eq!(Route::parse("/search/page/3", "q=eau"), Some(Route::search("eau", 3)));
+    assert_eq!(Route::parse("/search", "page=x&q=eau"), Some(Route::search("eau", 1)));
     for bad in [
         "",
         "article/x",

@@ -11,6 +11,8 @@ pub mod search;
 pub mod static_files;
 #[cfg(feature = "static-source")]
 mod static_json;
+#[cfg(feature = "static-source")]
+mod static_search;
 pub mod wordpress;
 
 #[cfg(feature = "static-source")]
@@ -162,8 +164,10 @@ impl Source {
         dispatch!(self, s => s.listing(list, page).await)
     }
 
-    pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResults, FetchError> {
-        dispatch!(self, s => s.search(query, limit).await)
+    /// Page `page` (from 1) of the results for `query`, `per_page` a page
+    /// ([`SEARCH_PER_PAGE`] on the search page).
+    pub async fn search(&self, query: &str, page: u32, per_page: usize) -> Result<SearchResults, FetchError> {
+        dispatch!(self, s => s.search(query, page, per_page).await)
     }
 
     pub async fn most_read(&self) -> Result<MostRead, FetchError> {
@@ -188,12 +192,34 @@ pub enum ListingRequest {
     Author(String),
 }
 
-/// Search hits, best first, as article summaries.
+/// Results a search page shows.
+pub const SEARCH_PER_PAGE: usize = 20;
+
+/// One page of search hits, best first, as article summaries.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SearchResults {
+    /// The query as searched (trimmed); `""`: nothing was asked.
     pub query: String,
+    /// Hits in all pages.
     pub total: usize,
+    /// This page, from 1 (past `total_pages` when asked for one: no articles).
+    pub page: u32,
+    /// At least 1.
+    pub total_pages: u32,
     pub articles: Vec<crate::model::ArticleSummary>,
+}
+
+impl SearchResults {
+    /// No hits for `query` (trimmed).
+    pub fn empty(query: &str, page: u32) -> Self {
+        SearchResults {
+            query: query.trim().to_string(),
+            total: 0,
+            page: page.max(1),
+            total_pages: 1,
+            articles: Vec::new(),
+        }
+    }
 }
 
 /// A slug is safe to put in a path: letters, digits, `-`, `_`, bounded length.

@@ -1,11 +1,9 @@
 //! Kiosque's own static JSON API (docs/content-api.md): plain files that any
 //! CDN can serve. Paths are built here and nowhere else.
 
-use super::{checked_slug, ListingRequest, SearchResults};
+use super::{checked_slug, ListingRequest};
 use crate::http::{Door, FetchError};
-use crate::model::{
-    Article, ArticleSummary, Block, Home, Image, Listing, ListingKind, MostRead, SearchIndex, SiteInfo, StaticPage,
-};
+use crate::model::{Article, ArticleSummary, Block, Home, Image, Listing, ListingKind, MostRead, SiteInfo, StaticPage};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaticSource {
@@ -100,42 +98,6 @@ impl StaticSource {
 
     pub async fn most_read(&self) -> Result<MostRead, FetchError> {
         self.get("most-read.json").await.map(|d| self.media(d))
-    }
-
-    /// Client-side search over the search index (cached after the first
-    /// query, like every response).
-    pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResults, FetchError> {
-        if query.trim().is_empty() {
-            return Ok(SearchResults {
-                query: String::new(),
-                total: 0,
-                articles: Vec::new(),
-            });
-        }
-        let index: SearchIndex = self.get("search-index.json").await?;
-        let hits = super::search::search(&index, query, usize::MAX);
-        let total = hits.len();
-        let articles = hits
-            .into_iter()
-            .take(limit)
-            .filter_map(|h| index.docs.get(h.index))
-            .map(|d| ArticleSummary {
-                slug: d.slug.clone(),
-                title: d.title.clone(),
-                standfirst: d.standfirst.clone(),
-                category: d.category.clone(),
-                authors: Vec::new(),
-                published: d.published.clone(),
-                modified: None,
-                image: None,
-                reading_minutes: 0,
-            })
-            .collect();
-        Ok(SearchResults {
-            query: query.trim().to_string(),
-            total,
-            articles,
-        })
     }
 }
 

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kiosque_core::http::{parse_json, FetchError};
-use kiosque_core::model::{Article, Block, Home, Image, Inline, Listing, MostRead, SearchIndex, SiteInfo, StaticPage};
-use kiosque_core::source::search::search;
+use kiosque_core::model::{Article, Block, Home, Image, Inline, Listing, MostRead, SiteInfo, StaticPage};
+use kiosque_core::source::search::{self, DocShard, MemoryIndex, SearchManifest, TermShard};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde::de::DeserializeOwned;
@@ -19,14 +19,16 @@ use serde_json::Value;
 use crate::json_mut::{arbitrary_json, damage, mutate, mutations};
 
 /// Which model type a document is parsed as (the corpus file's first word).
-pub const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 9] = [
     "site",
     "home",
     "article",
     "page",
     "listing",
     "most-read",
-    "search-index",
+    "search-manifest",
+    "search-terms",
+    "search-docs",
 ];
 
 /// A document and the type it is parsed as.
@@ -42,7 +44,9 @@ fn kind_of(rel: &Path) -> &'static str {
         "site.json" => "site",
         "home.json" => "home",
         "most-read.json" => "most-read",
-        "search-index.json" => "search-index",
+        "search" if s.ends_with("index.json") => "search-manifest",
+        "search" if s.contains("/terms/") => "search-terms",
+        "search" => "search-docs",
         "articles" => "article",
         "pages" => "page",
         _ => "listing",
@@ -173,12 +177,23 @@ pub fn check(doc: &Doc) {
                 m.articles.iter().for_each(touch_summary);
             }
         }
-        "search-index" => {
-            if let Some(idx) = roundtrip::<SearchIndex>(json) {
-                for q in ["eau", "Économie maroc", "a", "\u{0}", "l’été"] {
-                    for hit in search(&idx, q, 10) {
-                        assert!(hit.index < idx.docs.len(), "hit past the index");
+        "search-manifest" => {
+            let _ = roundtrip::<SearchManifest>(json);
+        }
+        "search-terms" => {
+            if let Some(shard) = roundtrip::<TermShard>(json) {
+                for (key, encoded) in &shard.terms {
+                    if let Some(list) = search::decode_postings(encoded) {
+                        assert!(list.windows(2).all(|w| w[0].doc < w[1].doc), "{key}: ids ascend");
                     }
+                    let _ = search::key_postings(key, &shard);
+                }
+            }
+        }
+        "search-docs" => {
+            if let Some(shard) = roundtrip::<DocShard>(json) {
+                for d in &shard.docs {
+                    let _ = d.last_modified().civil_at(0);
                 }
             }
         }
@@ -207,19 +222,30 @@ pub fn decode(bytes: &[u8]) -> Doc {
 
 /// Search queries: arbitrary text against the committed index.
 pub fn check_query(q: &str) {
-    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    static INDEX: OnceLock<MemoryIndex> = OnceLock::new();
     let idx = INDEX.get_or_init(|| {
-        let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/api/search-index.json");
-        parse_json(&std::fs::read_to_string(p).unwrap_or_default()).expect("search index")
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/api");
+        let mut files = Vec::new();
+        for dir in ["search", "search/terms", "search/docs"] {
+            for e in std::fs::read_dir(root.join(dir)).expect("search index").flatten() {
+                if e.path().is_file() {
+                    let rel = format!("{dir}/{}", e.file_name().to_string_lossy());
+                    files.push((rel, std::fs::read(e.path()).unwrap_or_default()));
+                }
+            }
+        }
+        MemoryIndex::new(files)
     });
-    let _ = kiosque_core::source::search::query_terms(q);
-    let _ = kiosque_core::source::search::fold(q);
-    let _ = kiosque_core::source::search::slugify(q);
-    let hits = search(idx, q, 10);
-    assert!(hits.len() <= 10);
-    assert!(hits
-        .iter()
-        .all(|h| h.index < idx.docs.len() && idx.docs[h.index].slug == h.slug));
+    let _ = search::query_terms(q);
+    let _ = search::fold(q);
+    let _ = search::slugify(q);
+    assert!(search::search_keys(q).len() <= search::MAX_QUERY_TERMS);
+    let one = idx.search(q, 1, 10).expect("the committed index answers");
+    assert!(one.hits.len() <= 10 && one.hits.len() <= one.total);
+    assert!(one.hits.windows(2).all(|w| w[0].1 >= w[1].1), "best first");
+    let two = idx.search(q, 2, 10).expect("the committed index answers");
+    assert_eq!(two.total, one.total);
+    assert!(two.hits.iter().all(|h| !one.hits.contains(h)), "pages do not overlap");
 }
 
 pub fn queries() -> impl Strategy<Value = String> {

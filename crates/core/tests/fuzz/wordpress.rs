@@ -250,7 +250,7 @@ fn run_op(src: &WordPressSource, op: &str) -> Result<Mapped, FetchError> {
                 out.author(author);
             }
         }
-        "search" => block_on(src.search(arg(1), 10))?
+        "search" => block_on(src.search(arg(1), 1, 10))?
             .articles
             .iter()
             .for_each(|s| out.summary(s)),

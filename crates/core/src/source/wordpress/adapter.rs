@@ -275,28 +275,22 @@ impl WordPressSource {
         Ok(MostRead { articles, ..empty })
     }
 
-    /// WordPress search (`/wp/v2/posts?search=`), newest first.
-    pub async fn search(&self, query: &str, limit: usize) -> Result<SearchResults, FetchError> {
+    /// WordPress search (`/wp/v2/posts?search=&page=&per_page=`), in
+    /// WordPress's order; totals from its `X-WP-Total` and
+    /// `X-WP-TotalPages` headers.
+    pub async fn search(&self, query: &str, page: u32, per_page: usize) -> Result<SearchResults, FetchError> {
         let query = query.trim();
         if query.is_empty() {
-            return Ok(SearchResults {
-                query: String::new(),
-                total: 0,
-                articles: Vec::new(),
-            });
+            return Ok(SearchResults::empty(query, page));
         }
-        let per_page = u32::try_from(limit.clamp(1, 100)).unwrap_or(100);
+        let per_page = u32::try_from(per_page.clamp(1, 100)).unwrap_or(100);
+        let page = page.max(1);
         let q = PostQuery {
             search: Some(query.chars().take(200).collect()),
-            ..PostQuery::list(per_page, 1)
+            ..PostQuery::list(per_page, page)
         };
         let (articles, paging) = self.summaries(&q).await?;
-        let total = paging.total.map_or(articles.len(), |t| t as usize);
-        Ok(SearchResults {
-            query: query.to_string(),
-            total,
-            articles,
-        })
+        Ok(search_results(query, page, per_page, articles, paging))
     }
 
     /// The slug of a published post (for old `?p=123` links).
@@ -361,4 +355,28 @@ pub fn parse_one<T: DeserializeOwned>(v: &Value, what: &str) -> Result<T, FetchE
             FetchError::BadData(format!("{what}: {path}: {inner}"))
         }
     })
+}
+
+/// A page of WordPress search results with its totals: the headers' when
+/// sent, else what the page itself shows.
+fn search_results(
+    query: &str,
+    page: u32,
+    per_page: u32,
+    articles: Vec<crate::model::ArticleSummary>,
+    paging: Paging,
+) -> SearchResults {
+    let seen = (page as usize - 1) * per_page as usize + articles.len();
+    let total = paging.total.map_or(seen, |t| t as usize);
+    let total_pages = paging
+        .total_pages
+        .unwrap_or_else(|| u32::try_from(total.div_ceil(per_page.max(1) as usize)).unwrap_or(u32::MAX))
+        .max(1);
+    SearchResults {
+        query: query.to_string(),
+        total,
+        page,
+        total_pages,
+        articles,
+    }
 }

@@ -163,7 +163,8 @@ pub fn dated_permalink(published: &crate::model::Timestamp, slug: &str) -> Optio
     let (y, rest) = date.split_once('-')?;
     let (m, d) = rest.split_once('-')?;
     let ok = is_digits(y, 4) && is_digits(m, 2) && is_digits(d, 2);
-    (ok && checked_slug(slug).is_ok()).then(|| format!("/{y}/{m}/{d}/{slug}/"))
+    // Percent-encoded, as a browser sends it (and `Route::path` writes paths).
+    (ok && checked_slug(slug).is_ok()).then(|| format!("/{y}/{m}/{d}/{}/", crate::routes::encode_component(slug)))
 }
 
 /// The canonical Kiosque route of a target that needs no look-up.
