@@ -63,7 +63,23 @@ pub fn write_index(
     pages: &[StaticPage],
     articles: &[ArticleSummary],
 ) {
-    let index = ArchiveIndex {
+    files.insert("api/archive/index.json".into(), json(&index(terms, pages)));
+    let total_pages = index_pages(articles.len());
+    for page in 1..=total_pages {
+        let stubs = articles
+            .iter()
+            .skip((page - 1) * ARTICLE_INDEX_PER_PAGE)
+            .take(ARTICLE_INDEX_PER_PAGE)
+            .map(ArticleStub::from)
+            .collect();
+        let doc = index_page(page, articles.len(), stubs);
+        files.insert(index_page_path(page), json(&doc));
+    }
+}
+
+/// `archive/index.json`: every listing and every static page.
+pub fn index(terms: Terms, pages: &[StaticPage]) -> ArchiveIndex {
+    ArchiveIndex {
         version: API_VERSION,
         categories: terms.categories,
         tags: terms.tags,
@@ -75,24 +91,29 @@ pub fn write_index(
                 modified: p.modified.clone(),
             })
             .collect(),
-    };
-    files.insert("api/archive/index.json".into(), json(&index));
-    let total_pages = articles.len().div_ceil(ARTICLE_INDEX_PER_PAGE).max(1);
-    for page in 1..=total_pages {
-        let doc = ArticleIndexPage {
-            version: API_VERSION,
-            page: page as u32,
-            total_pages: total_pages as u32,
-            total: articles.len() as u32,
-            articles: articles
-                .iter()
-                .skip((page - 1) * ARTICLE_INDEX_PER_PAGE)
-                .take(ARTICLE_INDEX_PER_PAGE)
-                .map(ArticleStub::from)
-                .collect(),
-            malformed: Vec::new(),
-        };
-        files.insert(format!("api/archive/articles/page/{page}.json"), json(&doc));
+    }
+}
+
+/// Pages of the article index for `total` articles (at least 1).
+pub fn index_pages(total: usize) -> usize {
+    total.div_ceil(ARTICLE_INDEX_PER_PAGE).max(1)
+}
+
+pub fn index_page_path(page: usize) -> String {
+    format!("api/archive/articles/page/{page}.json")
+}
+
+/// Page `page` of the article index (`stubs`: that page's articles) of a
+/// site with `total` articles; a caller that streams the archive writes
+/// each as it goes.
+pub fn index_page(page: usize, total: usize, stubs: Vec<ArticleStub>) -> ArticleIndexPage {
+    ArticleIndexPage {
+        version: API_VERSION,
+        page: page as u32,
+        total_pages: index_pages(total) as u32,
+        total: total as u32,
+        articles: stubs,
+        malformed: Vec::new(),
     }
 }
 

@@ -14,6 +14,7 @@ mod media;
 mod output;
 mod preview;
 mod sources;
+mod synth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ use output::{Problem, Tree};
 const USAGE: &str = "\
 usage: content [--check] [--content DIR] [--out DIR]
        content --preview DIR [--seed S]
+       content synth --articles N --out DIR [--seed S] [--touch K] [--per-page P]
 
 Converts the Markdown sources into the static content API and images.
 
@@ -33,6 +35,8 @@ Converts the Markdown sources into the static content API and images.
                   differ or are stale if the output is out of date
   --preview DIR   instead, write PNG contact sheets of every motif and
                   palette to DIR (to review the drawings); --seed S varies them
+  synth …         instead, write a synthetic archive of N articles (for
+                  `make bench-archive`); `content synth --help` says more
   -h, --help      this help
 
 Usually run as `make content`.";
@@ -80,6 +84,9 @@ fn parse_args() -> Result<Option<Args>, String> {
 }
 
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("synth") {
+        return synth::main(std::env::args().skip(2));
+    }
     let args = match parse_args() {
         Ok(Some(a)) => a,
         Ok(None) => {
