@@ -36,7 +36,7 @@ bench:
 
 ## Prerender at archive scale: bench/archive.md + bench/archive.json. For 1,000, 10,000 and 100,000 synthetic
 ## articles (ARCHIVE_SIZES="1000 10000" for fewer): a full prerender (time, pages/s, peak memory, bytes), then
-## 10 articles edited and an incremental run. A report, not a test; 100,000 takes about an hour on 2 cores
+## 10 articles edited and an incremental run. A report, not a test: about 25 minutes on 2 shared cores
 bench-archive:
 	scripts/setup.sh
 	test -f dist/shell.html || trunk build --release
