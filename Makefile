@@ -1,5 +1,5 @@
 # Kiosque. The README documents two commands: `make serve` and `make test`.
-.PHONY: serve test check setup build prerender publisher content bench soak fuzz clean
+.PHONY: serve test check setup build prerender publisher content bench bench-archive soak fuzz clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -33,6 +33,15 @@ build:
 bench:
 	scripts/setup.sh --bench
 	node scripts/bench/run.mjs $(BENCH_ARGS)
+
+## Prerender at archive scale: bench/archive.md + bench/archive.json. For 1,000, 10,000 and 100,000 synthetic
+## articles (ARCHIVE_SIZES="1000 10000" for fewer): a full prerender (time, pages/s, peak memory, bytes), then
+## 10 articles edited and an incremental run. A report, not a test: about 25 minutes on 2 shared cores
+bench-archive:
+	scripts/setup.sh
+	test -f dist/shell.html || trunk build --release
+	cargo build --release -p kiosque-cli -p kiosque-content
+	node scripts/bench/archive.mjs
 
 ## Prerenders the home, the categories and the latest articles into dist/ (built first if missing),
 ## from the source in dist/config.json; re-run when content changes. PRERENDER_ARGS="--dist DIR --site-url URL"

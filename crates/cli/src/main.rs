@@ -17,6 +17,7 @@
 
 mod export;
 mod feeds;
+mod inputs;
 mod output;
 mod pages;
 mod plan;
@@ -199,6 +200,11 @@ async fn run(args: &Args) -> Result<(), String> {
     output::set_header_policy(&dist.join("_headers"), &header_policy).map_err(|e| format!("_headers: {e}"))?;
 
     let old = Manifest::read(dist);
+    // This binary too: a rebuild of the same commit may render differently.
+    let exe = std::env::current_exe().and_then(fs::read).unwrap_or_default();
+    let year = kiosque_core::clock::current_year().to_string();
+    let exe_hash = inputs::bytes_hash(&exe);
+    let fingerprint = inputs::fingerprint(&[BUILD_ID, &exe_hash, &config_text, &shell_document, &base_url, &year]);
     let job = pages::Job {
         dist,
         shell: &shell,
@@ -206,6 +212,7 @@ async fn run(args: &Args) -> Result<(), String> {
         config_text: &config_text,
         door: &door,
         workers: pages::workers(args.jobs),
+        fingerprint: &fingerprint,
     };
     // A malformed index entry is reported; its last good page stays.
     let keep: Vec<Route> = plan
@@ -232,13 +239,16 @@ async fn run(args: &Args) -> Result<(), String> {
     let files = site_files::write(dist, &site, &plan, &report.manifest, &old.files, args.sitemap_limit)?;
     let manifest = Manifest {
         build: BUILD_ID.to_string(),
+        fingerprint,
         pages: report.manifest,
         files,
+        inputs: report.inputs,
     };
     manifest.write(dist).map_err(|e| format!("{}: {e}", output::MANIFEST))?;
     let pages::Report {
         wrote,
         unchanged,
+        reused,
         deleted,
         skipped,
         ..
@@ -253,6 +263,10 @@ async fn run(args: &Args) -> Result<(), String> {
     for why in &skipped {
         println!("  skipped  {why}");
     }
+    println!(
+        "prerender: {} rendered, {reused} not rendered (nothing they read changed)",
+        manifest.pages.len() - reused
+    );
     println!(
         "prerender: {} pages for {base_url} ({} written, {unchanged} unchanged, {} deleted, {} skipped), \
          {} categories, {} articles; sitemaps, feeds and robots.txt in {}",

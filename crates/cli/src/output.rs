@@ -2,7 +2,7 @@
 //! run wrote, unchanged pages are left alone, and pages that left the set are
 //! deleted.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -13,18 +13,74 @@ pub const MANIFEST: &str = "prerender.json";
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub build: String,
+    /// What every page of the run depended on besides its inputs
+    /// (`inputs::fingerprint`); pages of another fingerprint are rendered.
+    #[serde(default)]
+    pub fingerprint: String,
     /// Route → files written, relative to `dist/`.
     pub pages: BTreeMap<String, PageFiles>,
     /// The sitemaps and feeds written (so stale ones are deleted).
     #[serde(default)]
     pub files: Vec<String>,
+    /// Every URL some page read, sorted; pages name them by index.
+    #[serde(default)]
+    pub inputs: Vec<String>,
 }
 
-/// A prerendered page: its HTML and its data script.
+/// A prerendered page: its HTML and its data script, and what it read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PageFiles {
     pub html: String,
     pub data: String,
+    /// Indices in the manifest's `inputs` of the URLs the page read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reads: Vec<u32>,
+    /// A digest of those URLs' answers (`inputs::digest`); empty: unknown,
+    /// so the page is rendered next time.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub digest: String,
+}
+
+/// The URLs pages read in a run, each stored once.
+#[derive(Default)]
+pub struct Inputs {
+    urls: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Inputs {
+    pub fn intern(&mut self, url: &str) -> u32 {
+        if let Some(i) = self.index.get(url) {
+            return *i;
+        }
+        let i = self.urls.len() as u32;
+        self.urls.push(url.to_string());
+        self.index.insert(url.to_string(), i);
+        i
+    }
+
+    /// The table, sorted, with `pages`' indices moved to it: the manifest
+    /// must not depend on the order in which workers finished.
+    pub fn finish(self, pages: &mut BTreeMap<String, PageFiles>) -> Vec<String> {
+        let mut order: Vec<u32> = (0..self.urls.len() as u32).collect();
+        order.sort_by(|a, b| self.urls[*a as usize].cmp(&self.urls[*b as usize]));
+        let mut new_index = vec![0u32; order.len()];
+        for (new, old) in order.iter().enumerate() {
+            new_index[*old as usize] = new as u32;
+        }
+        for files in pages.values_mut() {
+            for r in &mut files.reads {
+                *r = new_index.get(*r as usize).copied().unwrap_or(*r);
+            }
+            files.reads.sort_unstable();
+        }
+        let mut urls = self.urls;
+        let mut sorted = Vec::with_capacity(urls.len());
+        for old in order {
+            sorted.push(std::mem::take(&mut urls[old as usize]));
+        }
+        sorted
+    }
 }
 
 impl Manifest {
@@ -33,6 +89,16 @@ impl Manifest {
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default()
+    }
+
+    /// The URLs a page of this manifest read (unknown indices left out).
+    pub fn reads(&self, files: &PageFiles) -> Vec<&str> {
+        files
+            .reads
+            .iter()
+            .filter_map(|i| self.inputs.get(*i as usize))
+            .map(String::as_str)
+            .collect()
     }
 
     pub fn write(&self, dist: &Path) -> std::io::Result<()> {
@@ -196,10 +262,40 @@ mod tests {
         let files = PageFiles {
             html: "index.html".into(),
             data: "data-0123.js".into(),
+            reads: vec![1, 0],
+            digest: "d".into(),
         };
         m.pages.insert("/".into(), files.clone());
+        m.inputs = vec!["/api/b.json".into(), "/api/a.json".into()];
         m.write(&dist).unwrap();
-        assert_eq!(Manifest::read(&dist).pages.get("/"), Some(&files));
+        let back = Manifest::read(&dist);
+        assert_eq!(back.pages.get("/"), Some(&files));
+        assert_eq!(back.reads(&files), ["/api/a.json", "/api/b.json"]);
         fs::remove_dir_all(dist).unwrap();
+    }
+
+    #[test]
+    fn the_inputs_table_does_not_depend_on_arrival_order() {
+        let page = |reads: Vec<u32>| PageFiles {
+            html: String::new(),
+            data: String::new(),
+            reads,
+            digest: String::new(),
+        };
+        let mut tables = Vec::new();
+        for order in [["/c", "/a", "/b"], ["/b", "/c", "/a"]] {
+            let mut inputs = Inputs::default();
+            let ids: Vec<u32> = order.iter().map(|u| inputs.intern(u)).collect();
+            assert_eq!(inputs.intern(order[0]), ids[0], "interned once");
+            let at = |u: &str| ids[order.iter().position(|o| *o == u).unwrap()];
+            let mut pages = BTreeMap::new();
+            pages.insert("/x".to_string(), page(vec![at("/c"), at("/a")]));
+            pages.insert("/y".to_string(), page(vec![at("/b")]));
+            let urls = inputs.finish(&mut pages);
+            tables.push((urls, pages));
+        }
+        assert_eq!(tables[0].0, ["/a", "/b", "/c"]);
+        assert_eq!(tables[0].1, tables[1].1);
+        assert_eq!(tables[0].1["/x"].reads, [0, 2]);
     }
 }

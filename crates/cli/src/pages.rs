@@ -2,17 +2,20 @@
 //! Workers (one per core, each with its own Leptos owner per page) render;
 //! this thread alone writes, so two pages that share a data file never race
 //! on it. Files depend only on the page, never on which worker or in which
-//! order, so a parallel run writes what a sequential one would.
+//! order, so a parallel run writes what a sequential one would. A page
+//! whose inputs did not change since the last run is not rendered at all
+//! (`inputs.rs`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 
 use kiosque_core::http::Door;
 use kiosque_core::routes::Route;
 
-use crate::output::{self, Manifest, PageFiles};
+use crate::inputs::{self, Answers, Recorder};
+use crate::output::{self, Inputs, Manifest, PageFiles};
 use crate::plan::route_file;
 use crate::render::{self, Rendered, Shell};
 
@@ -26,14 +29,20 @@ pub struct Job<'a> {
     /// The network door every render reads through (dist/, or HTTP).
     pub door: &'a Door,
     pub workers: usize,
+    /// `inputs::fingerprint` of this run.
+    pub fingerprint: &'a str,
 }
 
 /// What a run did.
 #[derive(Default)]
 pub struct Report {
     pub manifest: BTreeMap<String, PageFiles>,
+    /// The manifest's table of URLs read.
+    pub inputs: Vec<String>,
     pub wrote: Vec<String>,
     pub unchanged: usize,
+    /// Of the unchanged: pages not even rendered (inputs unchanged).
+    pub reused: usize,
     pub deleted: Vec<String>,
     pub skipped: Vec<String>,
 }
@@ -46,8 +55,32 @@ pub fn workers(requested: Option<usize>) -> usize {
         .max(1)
 }
 
-/// Renders `route` on this thread.
-fn render_one(job: &Job, route: &str) -> (Rendered, String) {
+/// What a worker hands the writer for a route.
+enum Outcome {
+    Rendered {
+        rendered: Rendered,
+        data_file: String,
+        reads: Vec<(String, u64)>,
+    },
+    /// Nothing it read changed: its files stay as they are.
+    Unchanged { reads: Vec<(String, u64)> },
+}
+
+/// Whether `route`'s last page still stands: same fingerprint, its files
+/// on disk, and every input answering as it did.
+fn still_current(job: &Job, old: &Manifest, answers: &Answers, route: &str) -> Option<Vec<(String, u64)>> {
+    let files = old.pages.get(route).filter(|f| !f.digest.is_empty())?;
+    let on_disk = |f: &str| !f.is_empty() && job.dist.join(f).is_file();
+    if old.fingerprint != job.fingerprint || !on_disk(&files.html) || !on_disk(&files.data) {
+        return None;
+    }
+    answers.unchanged(job.door, &old.reads(files), &files.digest)
+}
+
+/// Renders `route` on this thread, recording what it reads.
+fn render_one(job: &Job, route: &str, answers: &Arc<Answers>) -> Outcome {
+    let recorder = Recorder::default();
+    let door = recorder.door(job.door, answers);
     let base_path = job.shell.base_path();
     let mut data_file = String::new();
     let name_data = |data: &str| {
@@ -60,10 +93,14 @@ fn render_one(job: &Job, route: &str) -> (Rendered, String) {
         route,
         job.base_url,
         job.config_text,
-        job.door,
+        &door,
         name_data,
     ));
-    (rendered, data_file)
+    Outcome::Rendered {
+        rendered,
+        data_file,
+        reads: recorder.take(),
+    }
 }
 
 /// Renders and writes every route; `keep`: routes whose source entry was
@@ -82,34 +119,65 @@ pub fn prerender(
         .to_string();
     let paths: Vec<String> = routes.iter().map(Route::path).collect();
     let next = AtomicUsize::new(0);
-    let (send, receive) = mpsc::sync_channel::<(String, Rendered, String)>(job.workers * 2);
+    let answers = Arc::new(Answers::default());
+    let mut table = Inputs::default();
+    let (send, receive) = mpsc::sync_channel::<(String, Outcome)>(job.workers * 2);
     std::thread::scope(|scope| -> Result<(), String> {
         for _ in 0..job.workers {
             let send = send.clone();
-            let (paths, next) = (&paths, &next);
+            let (paths, next, answers) = (&paths, &next, &answers);
             scope.spawn(move || {
                 while let Some(route) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let (rendered, data_file) = if route_file(route).is_some() {
-                        render_one(job, route)
+                    let outcome = if route_file(route).is_none() {
+                        Outcome::Rendered {
+                            rendered: Rendered::Skipped("not a safe path".into()),
+                            data_file: String::new(),
+                            reads: Vec::new(),
+                        }
+                    } else if let Some(reads) = still_current(job, old, answers, route) {
+                        Outcome::Unchanged { reads }
                     } else {
-                        (Rendered::Skipped("not a safe path".into()), String::new())
+                        render_one(job, route, answers)
                     };
-                    if send.send((route.clone(), rendered, data_file)).is_err() {
+                    if send.send((route.clone(), outcome)).is_err() {
                         return;
                     }
                 }
             });
         }
         drop(send);
-        for (route, rendered, data_file) in receive {
+        for (route, outcome) in receive {
             // On an error, dropping `receive` stops the workers.
-            take(job, &mut report, old, &local_path, route, rendered, data_file)?;
+            match outcome {
+                Outcome::Rendered {
+                    rendered,
+                    data_file,
+                    reads,
+                } => {
+                    let page = Page {
+                        route,
+                        rendered,
+                        data_file,
+                        reads,
+                    };
+                    take(job, &mut report, &mut table, old, &local_path, page)?;
+                }
+                Outcome::Unchanged { reads } => {
+                    if let Some(files) = old.pages.get(&route) {
+                        let files = with_reads(files, &reads, &mut table);
+                        report.manifest.insert(route, files);
+                        report.unchanged += 1;
+                        report.reused += 1;
+                    }
+                }
+            }
         }
         Ok(())
     })?;
     for route in keep.iter().map(Route::path) {
         if let Some(files) = old.pages.get(&route) {
-            report.manifest.entry(route.clone()).or_insert_with(|| files.clone());
+            let files = carried(old, files, &mut table);
+            report.manifest.entry(route.clone()).or_insert(files);
         }
     }
     for (route, files) in &old.pages {
@@ -122,19 +190,55 @@ pub fn prerender(
     // Workers finish in any order; the report does not depend on it.
     report.wrote.sort();
     report.skipped.sort();
+    report.inputs = table.finish(&mut report.manifest);
     Ok(report)
+}
+
+/// `files` with this run's reads and their digest.
+fn with_reads(files: &PageFiles, reads: &[(String, u64)], table: &mut Inputs) -> PageFiles {
+    PageFiles {
+        html: files.html.clone(),
+        data: files.data.clone(),
+        reads: reads.iter().map(|(url, _)| table.intern(url)).collect(),
+        digest: if reads.is_empty() {
+            String::new()
+        } else {
+            inputs::digest(reads)
+        },
+    }
+}
+
+/// An old page kept as it was: its reads moved to this run's table.
+fn carried(old: &Manifest, files: &PageFiles, table: &mut Inputs) -> PageFiles {
+    PageFiles {
+        reads: old.reads(files).into_iter().map(|url| table.intern(url)).collect(),
+        ..files.clone()
+    }
+}
+
+/// A rendered route on its way to the writer.
+struct Page {
+    route: String,
+    rendered: Rendered,
+    data_file: String,
+    reads: Vec<(String, u64)>,
 }
 
 /// Writes one rendered page, or records why not.
 fn take(
     job: &Job,
     report: &mut Report,
+    table: &mut Inputs,
     old: &Manifest,
     local_path: &str,
-    route: String,
-    rendered: Rendered,
-    data_file: String,
+    page: Page,
 ) -> Result<(), String> {
+    let Page {
+        route,
+        rendered,
+        data_file,
+        reads,
+    } = page;
     let file = route_file(&route).unwrap_or_default();
     match rendered {
         Rendered::Page { html, data } if [&html, &data].iter().any(|t| t.contains(local_path)) => {
@@ -154,20 +258,20 @@ fn take(
             if let Some(old_files) = old.pages.get(&route).filter(|o| o.data != data_file) {
                 output::delete_file(job.dist, &old_files.data);
             }
-            report.manifest.insert(
-                route,
-                PageFiles {
-                    html: file,
-                    data: data_file,
-                },
-            );
+            let files = PageFiles {
+                html: file,
+                data: data_file,
+                reads: Vec::new(),
+                digest: String::new(),
+            };
+            report.manifest.insert(route, with_reads(&files, &reads, table));
         }
         Rendered::Skipped(why) => {
             // A page that failed to load keeps its last good version; one
             // that is gone (404) is deleted.
             if !why.starts_with("not found") {
                 if let Some(old_files) = old.pages.get(&route) {
-                    report.manifest.insert(route.clone(), old_files.clone());
+                    report.manifest.insert(route.clone(), carried(old, old_files, table));
                 }
             }
             report.skipped.push(format!("{route}: {why}"));

@@ -15,6 +15,7 @@ mod output;
 mod preview;
 mod reindex;
 mod sources;
+mod synth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,7 @@ usage: content [--check] [--content DIR] [--out DIR]
        content --preview DIR [--seed S]
        content search-measure [--articles N[,N…]] [--content DIR]
        content search-index --api DIR
+       content synth --articles N --out DIR [--seed S] [--touch K] [--per-page P]
 
 Converts the Markdown sources into the static content API and images.
 
@@ -36,6 +38,8 @@ Converts the Markdown sources into the static content API and images.
                   differ or are stale if the output is out of date
   --preview DIR   instead, write PNG contact sheets of every motif and
                   palette to DIR (to review the drawings); --seed S varies them
+  synth …         instead, write a synthetic archive of N articles (for
+                  `make bench-archive`); `content synth --help` says more
   -h, --help      this help
 
 search-measure builds the search index of N synthetic French articles
@@ -88,6 +92,9 @@ fn parse_args() -> Result<Option<Args>, String> {
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("synth") {
+        return synth::main(argv.into_iter().skip(1));
+    }
     type Sub = fn(&[String]) -> Result<(), String>;
     let sub: Option<Sub> = match argv.first().map(String::as_str) {
         Some("search-measure") => Some(measure::run),

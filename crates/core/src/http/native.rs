@@ -20,6 +20,8 @@ pub struct Door {
     /// An `Authorization` header for remote GETs (the export's application
     /// password), sent only over HTTPS or to this machine.
     authorization: Option<Secret>,
+    /// Told of every answer (`Door::watched`).
+    watcher: Option<Watcher>,
 }
 
 /// A header value that never shows in logs or `Debug` output.
@@ -52,6 +54,28 @@ pub fn may_send_credentials(url: &str) -> bool {
     host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
+/// Sees each URL a door answers and the answer (the prerender records what
+/// every page read, so a later run can tell which pages' inputs changed).
+pub type Watch = dyn Fn(&str, &Result<Fetched, FetchError>) + Send + Sync;
+
+#[derive(Clone)]
+struct Watcher(Arc<Watch>);
+
+/// Two doors are the same door only with the same watcher.
+impl PartialEq for Watcher {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Watcher {}
+
+impl std::fmt::Debug for Watcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Watcher")
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 struct Local {
     /// The base URL without its trailing slash (`https://host/sub`).
@@ -70,6 +94,7 @@ impl Door {
             })),
             remote: false,
             authorization: None,
+            watcher: None,
         }
     }
 
@@ -80,6 +105,31 @@ impl Door {
         Door {
             authorization: Some(Secret(value.into())),
             ..self
+        }
+    }
+
+    /// This door, telling `watch` of every answer it gives.
+    pub fn watched(self, watch: Arc<Watch>) -> Door {
+        Door {
+            watcher: Some(Watcher(watch)),
+            ..self
+        }
+    }
+
+    /// Answers `url` now, unwatched: natively every request is ready at
+    /// once (files, or a blocking GET).
+    pub fn get_now(&self, url: &str, timeout_ms: u32) -> Result<Fetched, FetchError> {
+        match self.local_file(url) {
+            Some(file) => read_file(file?),
+            None if self.remote => {
+                let auth = self
+                    .authorization
+                    .as_ref()
+                    .filter(|_| may_send_credentials(url))
+                    .map(|s| &*s.0);
+                remote::get(url, timeout_ms, auth)
+            }
+            None => Err(FetchError::Offline),
         }
     }
 
@@ -110,27 +160,24 @@ impl Door {
 }
 
 pub async fn get_text(door: &Door, url: &str, timeout_ms: u32, _mode: Mode) -> Result<Fetched, FetchError> {
-    match door.local_file(url) {
-        Some(file) => match std::fs::read_to_string(file?) {
-            Ok(text) => {
-                // Bytes first: UTF-16 never needs more units than UTF-8 bytes.
-                if check_body_size(text.len() as u64).is_err() {
-                    check_body_size(text.encode_utf16().count() as u64)?;
-                }
-                Ok(Fetched::new(text))
+    let answer = door.get_now(url, timeout_ms);
+    if let Some(Watcher(watch)) = &door.watcher {
+        watch(url, &answer);
+    }
+    answer
+}
+
+fn read_file(file: PathBuf) -> Result<Fetched, FetchError> {
+    match std::fs::read_to_string(file) {
+        Ok(text) => {
+            // Bytes first: UTF-16 never needs more units than UTF-8 bytes.
+            if check_body_size(text.len() as u64).is_err() {
+                check_body_size(text.encode_utf16().count() as u64)?;
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(FetchError::NotFound),
-            Err(e) => Err(FetchError::BadData(e.kind().to_string())),
-        },
-        None if door.remote => {
-            let auth = door
-                .authorization
-                .as_ref()
-                .filter(|_| may_send_credentials(url))
-                .map(|s| &*s.0);
-            remote::get(url, timeout_ms, auth)
+            Ok(Fetched::new(text))
         }
-        None => Err(FetchError::Offline),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(FetchError::NotFound),
+        Err(e) => Err(FetchError::BadData(e.kind().to_string())),
     }
 }
 
@@ -265,6 +312,33 @@ mod tests {
             ..Door::default()
         };
         assert!(!format!("{door:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn a_watched_door_tells_of_every_answer() {
+        let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = seen.clone();
+        let door = Door::local("https://h.test/", PUBLIC).watched(Arc::new(
+            move |url: &str, answer: &Result<Fetched, FetchError>| {
+                log.lock().unwrap().push((url.to_string(), answer.is_ok()));
+            },
+        ));
+        assert!(get(&door, "/api/site.json").is_ok());
+        assert!(get(&door, "/api/none.json").is_err());
+        assert_eq!(
+            door.get_now("/api/site.json", 1000),
+            get(&door, "/api/site.json"),
+            "unwatched, same answer"
+        );
+        let seen = seen.lock().unwrap().clone();
+        assert_eq!(
+            seen,
+            [
+                ("/api/site.json".to_string(), true),
+                ("/api/none.json".to_string(), false),
+                ("/api/site.json".to_string(), true)
+            ]
+        );
     }
 
     #[test]

@@ -105,7 +105,21 @@ pub struct Terms {
 /// `archive/index.json` and `archive/articles/page/<n>.json`; `articles`
 /// newest first.
 pub fn write_index(files: &mut Files, terms: Terms, pages: &[StaticPage], articles: &[ArticleStub]) {
-    let index = ArchiveIndex {
+    files.insert("api/archive/index.json".into(), json(&index(terms, pages)));
+    for page in 1..=index_pages(articles.len()) {
+        let stubs = articles
+            .iter()
+            .skip((page - 1) * ARTICLE_INDEX_PER_PAGE)
+            .take(ARTICLE_INDEX_PER_PAGE)
+            .cloned()
+            .collect();
+        files.insert(index_page_path(page), json(&index_page(page, articles.len(), stubs)));
+    }
+}
+
+/// `archive/index.json`: every listing and every static page.
+pub fn index(terms: Terms, pages: &[StaticPage]) -> ArchiveIndex {
+    ArchiveIndex {
         version: API_VERSION,
         categories: terms.categories,
         tags: terms.tags,
@@ -118,24 +132,29 @@ pub fn write_index(files: &mut Files, terms: Terms, pages: &[StaticPage], articl
                 wp_id: None,
             })
             .collect(),
-    };
-    files.insert("api/archive/index.json".into(), json(&index));
-    let total_pages = articles.len().div_ceil(ARTICLE_INDEX_PER_PAGE).max(1);
-    for page in 1..=total_pages {
-        let doc = ArticleIndexPage {
-            version: API_VERSION,
-            page: page as u32,
-            total_pages: total_pages as u32,
-            total: articles.len() as u32,
-            articles: articles
-                .iter()
-                .skip((page - 1) * ARTICLE_INDEX_PER_PAGE)
-                .take(ARTICLE_INDEX_PER_PAGE)
-                .cloned()
-                .collect(),
-            malformed: Vec::new(),
-        };
-        files.insert(format!("api/archive/articles/page/{page}.json"), json(&doc));
+    }
+}
+
+/// Pages of the article index for `total` articles (at least 1).
+pub fn index_pages(total: usize) -> usize {
+    total.div_ceil(ARTICLE_INDEX_PER_PAGE).max(1)
+}
+
+pub fn index_page_path(page: usize) -> String {
+    format!("api/archive/articles/page/{page}.json")
+}
+
+/// Page `page` of the article index (`stubs`: that page's articles) of a
+/// site with `total` articles; a caller that streams the archive writes
+/// each as it goes.
+pub fn index_page(page: usize, total: usize, stubs: Vec<ArticleStub>) -> ArticleIndexPage {
+    ArticleIndexPage {
+        version: API_VERSION,
+        page: page as u32,
+        total_pages: index_pages(total) as u32,
+        total: total as u32,
+        articles: stubs,
+        malformed: Vec::new(),
     }
 }
 
