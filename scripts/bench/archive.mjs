@@ -15,6 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import zlib from 'node:zlib';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -118,7 +119,30 @@ function machine() {
   };
 }
 
-const targets = { full_100k_seconds: 15 * 60, incremental_seconds: 30, peak_mib: 2048 };
+/** The most one search can download from the synthetic archive's sharded
+ * index (issue 18.7: ≤ 150 KB brotli at 100,000 articles): the manifest, the
+ * 4 largest term shards (a query reads at most 4 terms) and the 20 largest
+ * document shards (one results page). The largest files by raw size are
+ * compressed (brotli 11), not all of them. */
+function searchBound(dist) {
+  const dir = path.join(dist, 'api/search');
+  const sized = (sub) => {
+    const d = path.join(dir, sub);
+    return fs.existsSync(d) ? fs.readdirSync(d).map((f) => path.join(d, f)).map((f) => [f, fs.statSync(f).size]).sort((a, b) => b[1] - a[1]) : [];
+  };
+  const br = (f) => zlib.brotliCompressSync(fs.readFileSync(f), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const terms = sized('terms');
+  const docs = sized('docs');
+  const largest = (list, k) => list.slice(0, 2 * k).map(([f]) => br(f)).sort((a, b) => b - a).slice(0, k).reduce((x, y) => x + y, 0);
+  const manifest = path.join(dir, 'index.json');
+  return {
+    files: terms.length + docs.length + 1,
+    raw_bytes: [...terms, ...docs].reduce((n, [, b]) => n + b, 0),
+    worst_query_brotli: (fs.existsSync(manifest) ? br(manifest) : 0) + largest(terms, 4) + largest(docs, 20),
+  };
+}
+
+const targets = { full_100k_seconds: 15 * 60, incremental_seconds: 30, peak_mib: 2048, search_query_kib: 150 };
 const results = [];
 let notes = machine();
 let date = new Date().toISOString();
@@ -126,6 +150,7 @@ for (const n of sizes) {
   console.log(`bench-archive: ${n} articles: generating…`);
   const { work, dist } = setUp(n);
   const generate = synth(n, dist);
+  const search = searchBound(dist);
   const loadFull = os.loadavg()[0];
   console.log(`bench-archive: ${n}: generated in ${generate.toFixed(1)}s; full prerender…`);
   const full = prerender(dist);
@@ -137,6 +162,7 @@ for (const n of sizes) {
   results.push({
     articles: n,
     generate_seconds: generate,
+    search,
     touch_seconds: touchSeconds,
     load_at_start: { full: +loadFull.toFixed(2), incremental: +loadIncr.toFixed(2) },
     full: { ...full, pages_per_second: full.pages / full.seconds },
@@ -162,6 +188,7 @@ const met = {
   full_100k: verdict(at100k && at100k.full.seconds <= targets.full_100k_seconds),
   incremental: verdict(results.length ? results.every((r) => r.incremental.seconds <= targets.incremental_seconds) : undefined),
   peak: verdict(results.length ? results.every((r) => Math.max(r.full.peak_mib, r.incremental.peak_mib) <= targets.peak_mib) : undefined),
+  search: verdict(at100k?.search ? at100k.search.worst_query_brotli <= targets.search_query_kib * 1024 : undefined),
 };
 const report = { date, machine: notes, targets, met, results };
 fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
@@ -188,6 +215,14 @@ ${rows.join('\n')}
 
 Targets (issue 18): full prerender of 100,000 articles ≤ 15 min on 2 cores: **${met.full_100k}**;
 incremental run after ${touch} changes ≤ 30 s: **${met.incremental}**; peak memory ≤ 2 GiB: **${met.peak}**.
+
+Search (the synthetic archive's sharded index, \`api/search/\`): the most one query can download is
+the manifest, the 4 largest term shards and the 20 largest document shards, brotli 11; target ≤ 150 KB at
+100,000 articles: **${met.search}**.
+
+| Articles | Index files | Index MB (raw) | Worst query (KB brotli) |
+|---:|---:|---:|---:|
+${results.filter((r) => r.search).map((r) => `| ${r.articles.toLocaleString('en')} | ${r.search.files.toLocaleString('en')} | ${mb(r.search.raw_bytes)} | ${(r.search.worst_query_brotli / 1024).toFixed(1)} |`).join('\n') || '| – | not measured in this report | | |'}
 
 Machine: ${notes.cpus} × ${notes.cpu_model}, ${notes.memory_gib} GiB RAM, shared with other jobs
 (load average at start ${notes.load_before.join(' / ')}; the "Load" column is the 1-minute load
