@@ -95,3 +95,24 @@ impl SiteResource {
         }
     }
 }
+
+/// Renders a view to HTML as the prerender does, with a French static-site
+/// context provided: for component tests.
+#[cfg(all(test, feature = "ssr"))]
+#[allow(clippy::panic)] // test support: a broken fixture is a failed test
+pub fn render_for_test<V: leptos::prelude::RenderHtml + 'static>(view: impl FnOnce() -> V) -> String {
+    use leptos::prelude::*;
+    let config = kiosque_core::config::Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#)
+        .unwrap_or_else(|e| panic!("test config: {e}"));
+    let base = "http://127.0.0.1:4401/";
+    let ctx = Ctx::new(
+        kiosque_core::source::Source::from_config(&config, base, Default::default()),
+        kiosque_core::i18n::Locale::Fr,
+        config.into(),
+        base,
+    );
+    Owner::new().with(|| {
+        provide_context(ctx);
+        view().to_html()
+    })
+}

@@ -58,29 +58,13 @@ mod tests {
     use leptos::prelude::*;
 
     use super::*;
-    use crate::context::Ctx;
     use kiosque_core::config::Config;
-    use kiosque_core::i18n::Locale;
     use kiosque_core::model::SocialLink;
-    use kiosque_core::source::Source;
 
     fn footer(social: Vec<SocialLink>) -> String {
-        let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
-        let base = "http://127.0.0.1:4401/";
-        let ctx = Ctx::new(
-            Source::from_config(&config, base, Default::default()),
-            Locale::Fr,
-            config.into(),
-            base,
-        );
-        let site = crate::app::merge_site(
-            None,
-            &Config::parse(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"name":"N"}}"#).unwrap(),
-        );
-        Owner::new().with(|| {
-            provide_context(ctx);
-            view! { <Footer site=SiteInfo { social, ..site } year=2026/> }.to_html()
-        })
+        let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"name":"N"}}"#).unwrap();
+        let site = crate::app::merge_site(None, &config);
+        crate::context::render_for_test(|| view! { <Footer site=SiteInfo { social, ..site } year=2026/> })
     }
 
     #[test]

@@ -103,23 +103,7 @@ fn invented(mut n: u64) -> String {
 
 /// `YYYY-MM-DDTHH:MM:00Z` for minutes since 2000-01-01.
 fn timestamp(minutes: i64) -> Option<Timestamp> {
-    // Days to civil date (H. Hinnant's algorithm).
-    let z = minutes.div_euclid(1440) + 10_957 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let m = minutes.rem_euclid(1440);
-    Timestamp::parse(&format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:00Z",
-        m / 60,
-        m % 60
-    ))
-    .ok()
+    Timestamp::from_unix(946_684_800 + minutes * 60, 0)
 }
 
 /// Builds the index of `n` synthetic articles.

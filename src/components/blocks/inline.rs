@@ -62,25 +62,10 @@ mod tests {
     use leptos::prelude::*;
 
     use super::*;
-    use crate::context::Ctx;
-    use kiosque_core::config::Config;
-    use kiosque_core::i18n::Locale;
-    use kiosque_core::source::Source;
 
     /// Renders inlines to HTML as the prerender does.
     fn html(content: Vec<Inline>) -> String {
-        let config = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#).unwrap();
-        let base = "http://127.0.0.1:4401/";
-        let ctx = Ctx::new(
-            Source::from_config(&config, base, Default::default()),
-            Locale::Fr,
-            config.into(),
-            base,
-        );
-        Owner::new().with(|| {
-            provide_context(ctx);
-            view! { <Inlines content/> }.to_html()
-        })
+        crate::context::render_for_test(|| view! { <Inlines content/> })
     }
 
     fn link(href: &str) -> Vec<Inline> {

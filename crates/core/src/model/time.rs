@@ -106,6 +106,25 @@ impl Timestamp {
 }
 
 impl Timestamp {
+    /// The instant `unix` (seconds) written at `offset_minutes` from UTC
+    /// (`2026-12-01T08:00:00+01:00`); `None` past year 9999.
+    pub fn from_unix(unix: i64, offset_minutes: i32) -> Option<Timestamp> {
+        let local = unix.checked_add(i64::from(offset_minutes) * 60)?;
+        let (y, m, d) = civil_from_days(local.div_euclid(86_400));
+        let secs = local.rem_euclid(86_400);
+        let sign = if offset_minutes < 0 { '-' } else { '+' };
+        let off = offset_minutes.unsigned_abs();
+        Timestamp::parse(&format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+            secs / 3600,
+            secs % 3600 / 60,
+            secs % 60,
+            off / 60,
+            off % 60
+        ))
+        .ok()
+    }
+
     /// Days since 1970-01-01 of a civil date (`day` past the month's end is
     /// clamped to its last day).
     pub fn days_from_civil_pub(year: i64, month: u32, day: u32) -> i64 {
@@ -174,6 +193,23 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y, m, d)
+}
+
+#[cfg(test)]
+mod from_unix_tests {
+    use super::Timestamp;
+
+    #[test]
+    fn unix_seconds_are_written_at_an_offset() {
+        let t = Timestamp::from_unix(1_764_576_000, 60).unwrap();
+        assert_eq!(t.as_str(), "2025-12-01T09:00:00+01:00");
+        assert_eq!(t.unix(), 1_764_576_000);
+        assert_eq!(
+            Timestamp::from_unix(0, -330).unwrap().as_str(),
+            "1969-12-31T18:30:00-05:30"
+        );
+        assert_eq!(Timestamp::from_unix(i64::MAX, 0), None);
+    }
 }
 
 #[cfg(test)]
