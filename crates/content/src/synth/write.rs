@@ -211,18 +211,8 @@ fn write_listings(out: &mut Out, stubs: &[Stub], per_page: usize) -> Result<arch
         latest: rest.iter().take(LATEST_COUNT).map(summary).collect(),
     };
     out.put("api/home.json".into(), &json(&home))?;
-    let pages = archive::home_archive_pages(&rest, per_page);
-    let total_pages = pages.len() as u32;
-    for (i, list) in pages.into_iter().enumerate() {
-        let listing = Listing {
-            version: API_VERSION,
-            kind: ListingKind::Latest,
-            page: i as u32 + 1,
-            total_pages,
-            total: rest.len() as u32,
-            articles: list.iter().map(summary).collect(),
-        };
-        out.put(format!("api/latest/page/{}.json", i + 1), &json(&listing))?;
+    for (path, listing) in archive::latest_pages(&rest, per_page, summary) {
+        out.put(path, &json(&listing))?;
     }
     let mut terms = archive::Terms {
         categories: Vec::new(),

@@ -69,19 +69,32 @@ pub fn home_archive_pages<T>(list: &[T], per_page: usize) -> Vec<&[T]> {
 
 /// `latest/page/<n>.json`: every article but the home's lead, newest first.
 pub fn write_latest(files: &mut Files, rest: &[&ArticleSummary], per_page: usize) {
+    for (path, listing) in latest_pages(rest, per_page, |a| (*a).clone()) {
+        files.insert(path, json(&listing));
+    }
+}
+
+/// The home archive's pages, each with its path (`api/latest/page/<n>.json`),
+/// from `rest` (every article but the lead, newest first) as `summary` gives
+/// them: a caller that streams writes each as it comes.
+pub fn latest_pages<'a, T>(
+    rest: &'a [T],
+    per_page: usize,
+    summary: impl Fn(&T) -> ArticleSummary + 'a,
+) -> impl Iterator<Item = (String, Listing)> + 'a {
     let pages = home_archive_pages(rest, per_page);
     let total_pages = pages.len() as u32;
-    for (i, articles) in pages.into_iter().enumerate() {
+    pages.into_iter().enumerate().map(move |(i, articles)| {
         let listing = Listing {
             version: API_VERSION,
             kind: ListingKind::Latest,
             page: i as u32 + 1,
             total_pages,
             total: rest.len() as u32,
-            articles: articles.iter().map(|a| (*a).clone()).collect(),
+            articles: articles.iter().map(&summary).collect(),
         };
-        files.insert(format!("api/latest/page/{}.json", i + 1), json(&listing));
-    }
+        (format!("api/latest/page/{}.json", i + 1), listing)
+    })
 }
 
 /// A listing's entry in the index, from the size `paginate` gave it.
