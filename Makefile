@@ -39,7 +39,7 @@ bench:
 ## 10 articles edited and an incremental run. A report, not a test: about 25 minutes on 2 shared cores
 bench-archive:
 	scripts/setup.sh
-	test -f dist/shell.html || trunk build --release
+	trunk build --release
 	cargo build --release -p kiosque-cli -p kiosque-content
 	node scripts/bench/archive.mjs
 
