@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use kiosque_core::model::{
-    Article, ArticleStub, Home, HomeSection, Listing, ListingKind, MostRead, NavItem, SiteInfo, SocialLink, StaticPage,
+    Article, ArticleStub, Home, HomeSection, ListingKind, MostRead, NavItem, SiteInfo, SocialLink, StaticPage,
     API_VERSION,
 };
 use kiosque_core::source::related::{rank_related, RelatedKey};
@@ -155,32 +155,6 @@ fn write_articles(out: &mut Out, seed: u64, stubs: &[Stub]) -> Result<IndexWrite
     Ok(search)
 }
 
-/// Writes `<prefix>/page/<n>.json` for a list of article numbers (page 1
-/// even when empty); returns the page count.
-fn paginate(
-    out: &mut Out,
-    prefix: &str,
-    kind: &ListingKind,
-    list: &[usize],
-    stubs: &[Stub],
-    per_page: usize,
-) -> Result<usize, String> {
-    let total_pages = list.len().div_ceil(per_page).max(1);
-    for page in 1..=total_pages {
-        let articles = list.iter().skip((page - 1) * per_page).take(per_page);
-        let listing = Listing {
-            version: API_VERSION,
-            kind: kind.clone(),
-            page: page as u32,
-            total_pages: total_pages as u32,
-            total: list.len() as u32,
-            articles: articles.map(|&j| stubs[j].summary()).collect(),
-        };
-        out.put(format!("{prefix}/page/{page}.json"), &json(&listing))?;
-    }
-    Ok(total_pages)
-}
-
 /// The home, the home archive, and every category, tag and author listing.
 fn write_listings(out: &mut Out, stubs: &[Stub], per_page: usize) -> Result<archive::Terms, String> {
     let summary = |j: &usize| stubs[*j].summary();
@@ -219,45 +193,37 @@ fn write_listings(out: &mut Out, stubs: &[Stub], per_page: usize) -> Result<arch
         tags: Vec::new(),
         authors: Vec::new(),
     };
+    // Every listing's pages, and its entry in the archive index.
+    let mut listing = |dir: &str, slug: &str, name: &str, kind: ListingKind, list: &[usize]| {
+        let prefix = format!("api/{dir}/{slug}");
+        for (path, page) in archive::listing_pages(&prefix, kind, list, per_page, summary) {
+            out.put(path, &json(&page))?;
+        }
+        let pages = archive::listing_page_count(list.len(), per_page);
+        Ok::<_, String>(archive::term(slug, name, list.len(), pages))
+    };
     for (c, list) in by_category.iter().enumerate() {
         let category = meta::category(c);
         let kind = ListingKind::Category {
             description: format!("Toute l’actualité {}.", category.name),
             category: category.clone(),
         };
-        let n = paginate(
-            out,
-            &format!("api/categories/{}", category.slug),
-            &kind,
-            list,
-            stubs,
-            per_page,
-        )?;
         terms
             .categories
-            .push(archive::term(&category.slug, &category.name, list.len(), n));
+            .push(listing("categories", &category.slug, &category.name, kind, list)?);
     }
     for (t, list) in by_tag.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
         let tag = meta::tag_ref(t);
         let kind = ListingKind::Tag { tag: tag.clone() };
-        let n = paginate(out, &format!("api/tags/{}", tag.slug), &kind, list, stubs, per_page)?;
-        terms.tags.push(archive::term(&tag.slug, &tag.name, list.len(), n));
+        terms.tags.push(listing("tags", &tag.slug, &tag.name, kind, list)?);
     }
     terms.tags.sort_by(|a, b| a.slug.cmp(&b.slug));
     for (a, list) in by_author.iter().enumerate() {
         let author = meta::author(a);
         let kind = ListingKind::Author { author: author.clone() };
-        let n = paginate(
-            out,
-            &format!("api/authors/{}", author.slug),
-            &kind,
-            list,
-            stubs,
-            per_page,
-        )?;
         terms
             .authors
-            .push(archive::term(&author.slug, &author.name, list.len(), n));
+            .push(listing("authors", &author.slug, &author.name, kind, list)?);
     }
     terms.authors.sort_by(|a, b| a.slug.cmp(&b.slug));
     Ok(terms)

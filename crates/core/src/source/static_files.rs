@@ -34,27 +34,46 @@ pub fn paginate(
     list: &[&ArticleSummary],
     per_page: usize,
 ) -> usize {
+    let total_pages = listing_page_count(list.len(), per_page);
+    for (path, listing) in listing_pages(prefix, kind, list, per_page, |s| (*s).clone()) {
+        files.insert(path, json(&listing));
+    }
+    total_pages
+}
+
+/// Pages a listing of `total` articles has (at least 1).
+pub fn listing_page_count(total: usize, per_page: usize) -> usize {
+    total.div_ceil(per_page.max(1)).max(1)
+}
+
+/// A listing's pages, each with its path (`<prefix>/page/<n>.json`; page 1
+/// even when empty), from `list` as `summary` gives its entries: a caller
+/// that streams writes each as it comes.
+pub fn listing_pages<'a, T>(
+    prefix: &'a str,
+    kind: ListingKind,
+    list: &'a [T],
+    per_page: usize,
+    summary: impl Fn(&T) -> ArticleSummary + 'a,
+) -> impl Iterator<Item = (String, Listing)> + 'a {
     let per_page = per_page.max(1);
-    let total = list.len();
-    let total_pages = total.div_ceil(per_page).max(1);
-    for page in 1..=total_pages {
-        let articles = list
-            .iter()
-            .skip((page - 1) * per_page)
-            .take(per_page)
-            .map(|s| (*s).clone())
-            .collect();
+    let total_pages = listing_page_count(list.len(), per_page);
+    (1..=total_pages).map(move |page| {
         let listing = Listing {
             version: API_VERSION,
             kind: kind.clone(),
             page: page as u32,
             total_pages: total_pages as u32,
-            total: total as u32,
-            articles,
+            total: list.len() as u32,
+            articles: list
+                .iter()
+                .skip((page - 1) * per_page)
+                .take(per_page)
+                .map(&summary)
+                .collect(),
         };
-        files.insert(format!("{prefix}/page/{page}.json"), json(&listing));
-    }
-    total_pages
+        (format!("{prefix}/page/{page}.json"), listing)
+    })
 }
 
 /// The articles of each page of the home archive: page 1 is what the home's
