@@ -186,10 +186,11 @@ const TITLE_WORDS: usize = 10;
 /// say it twice. Compared on letters and digits alone, so markup, entities,
 /// spacing and the cut-off tail do not matter (and the browser bundle needs
 /// no folding table for it). Listings still show it.
-fn repeats_body(standfirst: &str, body_html: &str) -> bool {
+fn repeats_body(standfirst: &str, body: &[Block]) -> bool {
     let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let head = letters(standfirst);
-    !head.is_empty() && letters(&html_to_text(body_html)).contains(&head)
+    // The converted body's text: the HTML is not parsed a second time.
+    !head.is_empty() && letters(&crate::source::search::blocks_text(body)).contains(&head)
 }
 
 /// A card's worth of a post. Errors: `NotFound` (not public), `BadData`.
@@ -322,7 +323,7 @@ pub fn article(
     Ok(Article {
         version: crate::model::API_VERSION,
         reading_minutes: reading_minutes(&body),
-        standfirst: if repeats_body(&s.standfirst, body_html) {
+        standfirst: if repeats_body(&s.standfirst, &body) {
             String::new()
         } else {
             s.standfirst
