@@ -68,8 +68,9 @@ pub fn block(out: &mut impl Write, base: &str, r: &Redirects) -> io::Result<()> 
         .filter_map(|(old, _)| old.get(1..5))
         .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
         .collect();
+    let article = kiosque_core::routes::Route::article_prefix();
     for year in years.iter().rev() {
-        writeln!(out, "{base}/{year}/:month/:day/:slug  {base}/article/:slug  301!")?;
+        writeln!(out, "{base}/{year}/:month/:day/:slug  {base}{article}:slug  301!")?;
     }
     for e in &r.by_id {
         for front in [format!("{base}/"), format!("{base}/index.php")] {

@@ -119,7 +119,7 @@ pub fn render(out: &mut impl Write, base: &str, r: &Redirects) -> io::Result<()>
     writeln!(out, "}}")?;
     let b = regex_literal(base);
     let slug = "[A-Za-z0-9_%-]";
-    let article = q(&format!("{base}/article/"));
+    let article = q(&format!("{base}{}", kiosque_core::routes::Route::article_prefix()));
     let article = &article[..article.len() - 1];
     writeln!(out, "map $request_uri $kiosque_old_dated {{\n    default \"\";")?;
     // /2026/11/28/slug/ (and /2026/11/28/slug/2/, a part of a split post).

@@ -130,6 +130,13 @@ impl Route {
         }
     }
 
+    /// What every article's path starts with (`/article/`), for server rules
+    /// that capture the slug themselves (the redirect recipes' dated
+    /// permalinks): the shape stays written here only.
+    pub fn article_prefix() -> String {
+        Route::article(String::new()).path()
+    }
+
     /// The search URL template for JSON-LD's SearchAction:
     /// `/search?q={placeholder}`, the placeholder left as it is.
     pub fn search_template(placeholder: &str) -> String {

@@ -199,6 +199,8 @@ fn non_latin_slugs_are_percent_encoded_and_round_trip() {
         Some("/category/%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9/feed.xml")
     );
     assert_eq!(Route::article("été").path(), "/article/%C3%A9t%C3%A9");
+    assert!(Route::article("été").path().starts_with(&Route::article_prefix()));
+    assert_eq!(Route::article_prefix(), "/article/");
     assert_eq!(Route::page("à-propos").path(), "/%C3%A0-propos");
     // ASCII slugs are unchanged.
     assert_eq!(Route::tag("eau_potable-2", 1).path(), "/tag/eau_potable-2");
