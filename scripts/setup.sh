@@ -72,6 +72,11 @@ if [ "$want_test" = 1 ]; then
     say "installing nginx and its brotli modules from Debian"
     apt_install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
   fi
+  # xmllint validates sitemaps and feeds against tests/schemas/.
+  if ! command -v xmllint >/dev/null; then
+    say "installing libxml2-utils (xmllint) from Debian"
+    apt_install libxml2-utils
+  fi
   if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy; fi
   if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
 fi

@@ -105,6 +105,8 @@ run wordpress-up none scripts/wordpress/up.sh
 run prerender-wp none scripts/prerender-wp.sh
 # A static export from the test WordPress: incremental, resumable, tolerant (docs/deploy.md).
 run export-wp none scripts/export-wp.sh
+# Sitemaps, news sitemap and feeds of every prerendered site against schemas (tests/schemas/).
+run schemas none tests/schemas/test.sh
 # A hostile copy of dist/ (tests/hostile/vectors.json in every field), prerendered, for hostile.spec.mjs.
 run hostile-static none node tests/hostile/make-static.mjs
 run e2e playwright_counts npx playwright test --config tests/e2e/playwright.config.mjs

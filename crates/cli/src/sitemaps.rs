@@ -65,6 +65,18 @@ pub fn sitemaps(site: &Site, urls: &[(String, Option<&Timestamp>)], limit: usize
 
 /// Articles published in the 48 hours before `now` (Unix seconds), newest
 /// first, at most 1,000.
+/// Google News wants an ISO 639 code ("fr", not "fr-FR"); Chinese is the
+/// exception, told apart as zh-cn and zh-tw.
+fn news_language(locale: &str) -> String {
+    let lower = locale.trim().to_ascii_lowercase().replace('_', "-");
+    match lower.as_str() {
+        "zh-tw" | "zh-hk" | "zh-mo" | "zh-hant" => "zh-tw".into(),
+        l if l.starts_with("zh-hant") => "zh-tw".into(),
+        l if l == "zh" || l.starts_with("zh-") => "zh-cn".into(),
+        l => l.split('-').next().unwrap_or(l).to_string(),
+    }
+}
+
 pub fn news_sitemap(site: &Site, recent: &[ArticleStub], now: i64) -> String {
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"{XMLNS}\" \
@@ -79,7 +91,7 @@ pub fn news_sitemap(site: &Site, recent: &[ArticleStub], now: i64) -> String {
              <news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
             escape(&format!("{}{}", site.url, Route::article(a.slug.clone()))),
             escape(site.name),
-            escape(site.locale),
+            escape(&news_language(site.locale)),
             w3c_date(&a.published),
             escape(&a.title),
         );
@@ -116,6 +128,15 @@ mod tests {
             "<sitemap><loc>https://news.example/sub/sitemap-2.xml</loc><lastmod>2026-11-28T09:00:00Z</lastmod></sitemap>"
         ));
         assert!(index.contains("<sitemap><loc>https://news.example/sub/sitemap-1.xml</loc></sitemap>"));
+    }
+
+    #[test]
+    fn news_language_is_an_iso_639_code() {
+        assert_eq!(news_language("fr"), "fr");
+        assert_eq!(news_language("fr-FR"), "fr");
+        assert_eq!(news_language("pt_BR"), "pt");
+        assert_eq!(news_language("zh-Hant-TW"), "zh-tw");
+        assert_eq!(news_language("zh-CN"), "zh-cn");
     }
 
     #[test]

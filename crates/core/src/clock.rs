@@ -2,9 +2,18 @@
 //! "the last 48 hours" means). Not a view: the one place with a platform
 //! branch for time in the core.
 
-/// Seconds since the Unix epoch (0 if the clock is before it).
+/// Seconds since the Unix epoch (0 if the clock is before it). A set
+/// `SOURCE_DATE_EPOCH` (the reproducible-builds convention) stands for "now",
+/// so a publisher can rebuild a site as of a given time and get the same files.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn now_unix() -> i64 {
+    if let Some(epoch) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|v| *v >= 0)
+    {
+        return epoch;
+    }
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
