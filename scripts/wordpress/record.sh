@@ -25,8 +25,10 @@ KIOSQUE_WP_READER="$(cat "$state/reader-auth" 2>/dev/null || true)"
 export KIOSQUE_WP_READER
 cd "$repo"
 
-# The canned error answers first: other tests read them.
+# Answers other tests read first (the canned errors, the first search page),
+# so the parallel run below never races to read one before it is written.
 cargo test --quiet -p kiosque-core --test wordpress_adapter -- --exact record_error_answers
+cargo test --quiet -p kiosque-core --test wordpress_adapter -- --exact search_uses_wordpress_search_and_its_total
 cargo test --quiet -p kiosque-core --test wordpress_adapter
 cargo test --quiet -p kiosque-core --test home_archive
 count=$(ls "$fixtures"/*.headers.json | wc -l)

@@ -6,7 +6,7 @@ use leptos_meta::{Link, Meta, Script, Title};
 use serde_json::{json, Value};
 
 use crate::context::{use_ctx, Ctx};
-use kiosque_core::model::{Article, Image, SafeUrl};
+use kiosque_core::model::{Article, Image, SafeUrl, SeoHead};
 use kiosque_core::routes::{self, Route};
 
 /// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are
@@ -31,9 +31,17 @@ pub fn PageHead(
     /// "website" unless an article.
     #[prop(default = "website")]
     og_type: &'static str,
+    /// An SEO plugin's choices, which win over the values above.
+    #[prop(default = None)]
+    seo: Option<Box<SeoHead>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let url = text(ctx.absolute_url(&route));
+    let seo = seo.map(|s| *s).unwrap_or_default();
+    let url = seo
+        .canonical
+        .as_deref()
+        .and_then(|c| super::head_seo::seo_url(&ctx, c))
+        .unwrap_or_else(|| text(ctx.absolute_url(&route)));
     let site = site_name(&ctx);
     let locale = match ctx.locale.code() {
         "en" => "en_GB",
@@ -47,30 +55,50 @@ pub fn PageHead(
         .as_deref()
         .and_then(SafeUrl::new)
         .map(SafeUrl::into_string);
-    let image_tags = image.and_then(|img| {
-        let src = absolute(&ctx, &img.url)?.into_string();
-        Some(view! {
-            <Meta property="og:image" content=src.clone()/>
+    let image =
+        super::head_seo::card_image(&seo, image).and_then(|img| Some((absolute(&ctx, &img.url)?.into_string(), img)));
+    let twitter_image = seo
+        .twitter_image
+        .as_deref()
+        .and_then(|u| super::head_seo::seo_url(&ctx, u))
+        .or_else(|| image.as_ref().map(|(src, _)| src.clone()));
+    let image_tags = image.map(|(src, img)| {
+        view! {
+            <Meta property="og:image" content=src/>
             <Meta property="og:image:width" content=img.width.to_string()/>
             <Meta property="og:image:height" content=img.height.to_string()/>
-            <Meta property="og:image:alt" content=img.alt.clone()/>
-            <Meta name="twitter:image" content=src/>
-        })
+            <Meta property="og:image:alt" content=img.alt/>
+        }
     });
+    // A plugin's title is the whole title: the site-name formatter stays out.
+    let title_tag = match seo.title.clone() {
+        Some(t) => view! { <Title text=t formatter=|t: String| t/> }.into_any(),
+        None => view! { <Title text=title.clone()/> }.into_any(),
+    };
+    let description = seo.description.clone().unwrap_or(description);
+    let og_title = seo.og_title.clone().or_else(|| seo.title.clone()).unwrap_or(title);
+    let og_description = seo.og_description.clone().unwrap_or_else(|| description.clone());
+    let tw_title = seo.twitter_title.clone().unwrap_or_else(|| og_title.clone());
+    let tw_description = seo
+        .twitter_description
+        .clone()
+        .unwrap_or_else(|| og_description.clone());
     view! {
-        <Title text=title.clone()/>
-        <Meta name="description" content=description.clone()/>
+        {title_tag}
+        <Meta name="description" content=description/>
+        {seo.robots().map(|r| view! { <Meta name="robots" content=r/> })}
         <Link rel="canonical" href=url.clone()/>
         <Meta property="og:site_name" content=site/>
         <Meta property="og:type" content=og_type/>
-        <Meta property="og:title" content=title.clone()/>
-        <Meta property="og:description" content=description.clone()/>
+        <Meta property="og:title" content=og_title/>
+        <Meta property="og:description" content=og_description/>
         <Meta property="og:url" content=url/>
         <Meta property="og:locale" content=locale/>
         <Meta name="twitter:card" content="summary_large_image"/>
-        <Meta name="twitter:title" content=title/>
-        <Meta name="twitter:description" content=description/>
+        <Meta name="twitter:title" content=tw_title/>
+        <Meta name="twitter:description" content=tw_description/>
         {image_tags}
+        {twitter_image.map(|src| view! { <Meta name="twitter:image" content=src/> })}
         {feed.map(|href| view! { <Link rel="alternate" type_="application/rss+xml" href=href/> })}
     }
 }
@@ -137,14 +165,18 @@ pub fn ArticleHead(article: Article) -> impl IntoView {
             .unwrap_or_default();
         Some((url, srcset))
     });
-    let ld = [news_article_ld(&ctx, &article), breadcrumb_ld(&ctx, &article)];
+    let ld = super::head_seo::merged_ld(
+        &ctx,
+        article.seo.as_deref(),
+        vec![news_article_ld(&ctx, &article), breadcrumb_ld(&ctx, &article)],
+    );
     let tags = article
         .tags
         .iter()
         .map(|t| view! { <Meta property="article:tag" content=t.name.clone()/> })
         .collect_view();
     view! {
-        <PageHead title=article.title.clone() description=article.standfirst.clone() route image=article.image.clone() og_type="article"/>
+        <PageHead title=article.title.clone() description=article.standfirst.clone() route image=article.image.clone() og_type="article" seo=article.seo.clone()/>
         <Meta property="article:published_time" content=article.published.as_str().to_string()/>
         {article.modified.as_ref().map(|m| view! { <Meta property="article:modified_time" content=m.as_str().to_string()/> })}
         <Meta property="article:section" content=article.category.name.clone()/>

@@ -7,6 +7,7 @@ mod card;
 mod error_view;
 mod footer;
 mod head;
+mod head_seo;
 mod header;
 mod loader;
 mod most_read;

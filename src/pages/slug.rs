@@ -58,7 +58,7 @@ fn Redirect(to: Route) -> impl IntoView {
 
 fn page_view(page: StaticPage) -> impl IntoView {
     view! {
-        <PageHead title=page.title.clone() route=Route::page(page.slug.clone())/>
+        <PageHead title=page.title.clone() route=Route::page(page.slug.clone()) seo=page.seo.clone()/>
         <article class="container static-page">
             <h1 class="page-title" tabindex="-1">{page.title}</h1>
             <Body blocks=page.body/>

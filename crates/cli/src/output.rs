@@ -39,6 +39,10 @@ pub struct PageFiles {
     /// so the page is rendered next time.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub digest: String,
+    /// The page asks robots not to index it (an SEO plugin's `noindex`): it
+    /// stays out of the sitemaps and feeds.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub noindex: bool,
 }
 
 /// The URLs pages read in a run, each stored once.
@@ -260,6 +264,7 @@ mod tests {
             ..Default::default()
         };
         let files = PageFiles {
+            noindex: false,
             html: "index.html".into(),
             data: "data-0123.js".into(),
             reads: vec![1, 0],
@@ -277,6 +282,7 @@ mod tests {
     #[test]
     fn the_inputs_table_does_not_depend_on_arrival_order() {
         let page = |reads: Vec<u32>| PageFiles {
+            noindex: false,
             html: String::new(),
             data: String::new(),
             reads,

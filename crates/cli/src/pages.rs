@@ -199,6 +199,7 @@ fn with_reads(files: &PageFiles, reads: &[(String, u64)], table: &mut Inputs) ->
     PageFiles {
         html: files.html.clone(),
         data: files.data.clone(),
+        noindex: files.noindex,
         reads: reads.iter().map(|(url, _)| table.intern(url)).collect(),
         digest: if reads.is_empty() {
             String::new()
@@ -259,6 +260,7 @@ fn take(
                 output::delete_file(job.dist, &old_files.data);
             }
             let files = PageFiles {
+                noindex: render::asks_noindex(&html),
                 html: file,
                 data: data_file,
                 reads: Vec::new(),

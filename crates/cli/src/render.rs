@@ -154,6 +154,16 @@ fn without_html_lang(head: &str) -> String {
 }
 
 /// A rendered page, or why it must not be written.
+/// Whether a rendered document's head asks robots not to index it.
+pub fn asks_noindex(html: &str) -> bool {
+    let head = html.split("</head>").next().unwrap_or("");
+    head.match_indices("<meta name=\"robots\" content=\"").any(|(i, m)| {
+        head.get(i + m.len()..)
+            .and_then(|rest| rest.split('"').next())
+            .is_some_and(|content| content.split(',').any(|d| d.trim().eq_ignore_ascii_case("noindex")))
+    })
+}
+
 pub enum Rendered {
     /// The document, and the script that carries its resource data (a
     /// same-origin file, so the CSP needs no per-page hash).
@@ -227,6 +237,22 @@ pub async fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn noindex_is_read_from_the_head_only() {
+        assert!(asks_noindex(
+            r#"<head><meta name="robots" content="noindex, follow"></head><body></body>"#
+        ));
+        assert!(asks_noindex(
+            r#"<head><meta name="robots" content="index, NOINDEX"></head>"#
+        ));
+        assert!(!asks_noindex(
+            r#"<head><meta name="robots" content="index, follow"></head>"#
+        ));
+        assert!(!asks_noindex(
+            r#"<head></head><body><p>&lt;meta name="robots" content="noindex"&gt;</p><meta name="robots" content="noindex"></body>"#
+        ));
+    }
 
     #[test]
     fn the_policy_goes_first_and_replaces_an_old_one() {

@@ -40,9 +40,16 @@ pub fn write(
     let urls: Vec<(String, Option<&Timestamp>)> = planned
         .iter()
         .chain(kept)
-        .filter(|r| pages.contains_key(*r))
+        .filter(|r| pages.get(*r).is_some_and(|p| !p.noindex))
         .map(|r| (r.clone(), lastmod.get(r).copied()))
         .collect();
+    // Articles whose page asks not to be indexed stay out of feeds too.
+    let indexed = |a: &&ArticleStub| {
+        !pages
+            .get(&Route::article(a.slug.clone()).path())
+            .is_some_and(|p| p.noindex)
+    };
+    let recent: Vec<ArticleStub> = plan.recent.iter().filter(indexed).cloned().collect();
     let mut files: Vec<(String, String)> = Vec::new();
     let mut feed = |route: Route, title: String, items: Vec<&ArticleStub>| {
         if let Some(path) = route.feed_path() {
@@ -58,9 +65,9 @@ pub fn write(
             }
         }
     };
-    feed(Route::home(1), site.name.to_string(), plan.recent.iter().collect());
+    feed(Route::home(1), site.name.to_string(), recent.iter().collect());
     for c in &plan.categories {
-        let items = plan.recent.iter().filter(|a| a.category.slug == c.slug).collect();
+        let items = recent.iter().filter(|a| a.category.slug == c.slug).collect();
         feed(
             Route::category(c.slug.clone(), 1),
             format!("{} — {}", c.name, site.name),
@@ -69,7 +76,7 @@ pub fn write(
     }
     files.push((
         "sitemap-news.xml".into(),
-        sitemaps::news_sitemap(site, &plan.recent, plan.now),
+        sitemaps::news_sitemap(site, &recent, plan.now),
     ));
     files.push(("robots.txt".into(), feeds::robots(site)));
     // Last: the index, after the children it points at.

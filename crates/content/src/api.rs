@@ -139,6 +139,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
                 title: p.title.clone(),
                 body,
                 modified: p.modified.clone(),
+                seo: None,
             }),
             Err(msg) => errors.push(SourceError::new(&p.file, Some("body"), msg)),
         }
@@ -403,6 +404,7 @@ fn build_article(
         comment_count: a.comments,
         reading_minutes: reading_minutes(&text),
         related: Vec::new(),
+        seo: None,
     };
     Ok(Built1 {
         article,

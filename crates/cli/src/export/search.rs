@@ -75,6 +75,7 @@ mod tests {
             comment_count: 0,
             reading_minutes: 1,
             related: vec![],
+            seo: None,
         };
         let e = search_entry(&a);
         assert_eq!(e.words, "a dessalement l le pompes sfax solaires usine");

@@ -16,6 +16,7 @@ pub fn static_pages() -> Vec<StaticPage> {
             content: vec![Inline::text(text)],
         }],
         modified: Some(meta::timestamp(1_790_000_000)),
+        seo: None,
     };
     vec![
         page(

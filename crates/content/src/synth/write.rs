@@ -147,6 +147,7 @@ fn write_articles(out: &mut Out, seed: u64, stubs: &[Stub]) -> Result<IndexWrite
             comment_count: rng.below(60) as u32,
             reading_minutes: summary.reading_minutes,
             related,
+            seo: None,
         };
         let tags: Vec<&str> = article.tags.iter().map(|t| t.name.as_str()).collect();
         search.add(ArticleStub::from(&stub.summary()), &tags, &plain);

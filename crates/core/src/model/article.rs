@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Block, Image, Timestamp};
+use super::{Block, Image, SeoHead, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CategoryRef {
@@ -84,6 +84,9 @@ pub struct Article {
     /// "Vous aimerez aussi" rail. Never the article itself.
     #[serde(default)]
     pub related: Vec<ArticleSummary>,
+    /// An SEO plugin's head for this article (WordPress), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seo: Option<Box<SeoHead>>,
 }
 
 impl Article {
@@ -113,4 +116,6 @@ pub struct StaticPage {
     pub body: Vec<Block>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modified: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seo: Option<Box<SeoHead>>,
 }

@@ -7,6 +7,7 @@ mod article;
 mod block;
 mod image;
 mod listing;
+mod seo;
 mod site;
 mod time;
 
@@ -20,6 +21,7 @@ pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, Stati
 pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
 pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead};
+pub use seo::{SeoHead, SeoImage, SEO_SCHEMA_MAX, SEO_TEXT_MAX, SEO_TITLE_MAX};
 pub use site::{NavItem, SiteInfo, SocialLink, DEFAULT_LOCALE, DEFAULT_TIMEZONE};
 pub use time::Timestamp;
 

@@ -340,6 +340,11 @@ pub fn article(
         source: None,
         comment_count,
         related,
+        seo: p
+            .yoast_head_json
+            .as_ref()
+            .and_then(|v| super::seo::yoast(v, links))
+            .map(Box::new),
     })
 }
 
@@ -359,6 +364,11 @@ pub fn page(p: &WpPage, links: &LinkContext) -> Result<StaticPage, FetchError> {
             body(&p.content.rendered, links)
         },
         modified,
+        seo: p
+            .yoast_head_json
+            .as_ref()
+            .and_then(|v| super::seo::yoast(v, links))
+            .map(Box::new),
     })
 }
 

@@ -138,7 +138,8 @@ impl Urls {
             p.push(format!("page={}", q.page));
         }
         p.push(format!("_embed={EMBED}"));
-        let content = if q.full { ",content" } else { "" };
+        // The SEO plugin's head only with a full article (2–3 KB a post).
+        let content = if q.full { ",content,yoast_head_json" } else { "" };
         p.push(format!("_fields={SUMMARY_FIELDS}{content}"));
         format!("{}/wp/v2/posts?{}", self.root, p.join("&"))
     }
@@ -215,7 +216,7 @@ impl Urls {
 
     pub fn page_by_slug(&self, slug: &str) -> String {
         format!(
-            "{}/wp/v2/pages?slug={}&_fields=id,slug,status,title,content,modified,modified_gmt",
+            "{}/wp/v2/pages?slug={}&_fields=id,slug,status,title,content,modified,modified_gmt,yoast_head_json",
             self.root,
             encode_component(slug)
         )
@@ -234,7 +235,7 @@ impl Urls {
     /// A page of every page, in full (an export).
     pub fn pages_full(&self, page: u32) -> String {
         format!(
-            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=id,slug,status,title,content,modified,modified_gmt",
+            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=id,slug,status,title,content,modified,modified_gmt,yoast_head_json",
             self.root,
             page_param(page)
         )
@@ -284,7 +285,7 @@ mod tests {
         });
         assert!(
             full.contains("slug=a&per_page=1&_embed=author,wp:featuredmedia,wp:term&_fields=")
-                && full.ends_with(",content")
+                && full.ends_with(",content,yoast_head_json")
         );
         let inc = u.posts(&PostQuery {
             include: vec![3, 1],

@@ -187,6 +187,9 @@ pub struct WpPost {
     pub author: u64,
     #[serde(default, rename = "_embedded", deserialize_with = "lenient")]
     pub embedded: WpEmbedded,
+    /// Yoast SEO's head, raw until `seo::yoast` checks it.
+    #[serde(default)]
+    pub yoast_head_json: Option<Value>,
 }
 
 fn publish() -> String {
@@ -207,6 +210,8 @@ pub struct WpPage {
     pub modified: Option<String>,
     #[serde(default, deserialize_with = "lenient")]
     pub modified_gmt: Option<String>,
+    #[serde(default)]
+    pub yoast_head_json: Option<Value>,
 }
 
 /// Just a slug (page lists, id → slug look-ups).
