@@ -1,9 +1,12 @@
 <?php
-// Hides or shows the hostile corpus (seed-hostile.php) in the test WordPress:
-// `hide` makes its posts and page drafts, `show` publishes them again.
-// record.sh hides them while it records the adapter's fixtures, whose
-// expectations (totals, pages) describe the demo newsroom alone; the hostile
-// e2e tests need them published, so record.sh shows them again on exit.
+// Hides or shows the test corpora other than the demo newsroom (seed.php's
+// `post:`, `page:`, `media:` and `fig:` keys): the hostile corpus
+// (seed-hostile.php), the SEO-plugin posts (seed-seo.php) and any later
+// seed-<area>.php. `hide` makes their published posts and pages drafts and
+// remembers which (a draft a corpus seeds on purpose stays a draft); `show`
+// publishes those again. record.sh hides them while it records the adapter's
+// fixtures, whose expectations (totals, pages) describe the demo newsroom
+// alone; the e2e tests need them published, so record.sh shows them on exit.
 //
 // Usage: php hostile-status.php hide|show [origin]
 
@@ -20,11 +23,20 @@ $_SERVER['REQUEST_URI'] = '/';
 require '/usr/share/wordpress/wp-load.php';
 
 global $wpdb;
-$ids = $wpdb->get_col(
-    "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
-     WHERE m.meta_key = '_kiosque_seed' AND m.meta_value LIKE 'hostile:%'
-       AND p.post_type IN ('post', 'page')"
-);
+$demo = ['post', 'page', 'media', 'fig'];
+$in = "'" . implode("','", $demo) . "'";
+if ($mode === 'hide') {
+    $ids = $wpdb->get_col(
+        "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
+         WHERE m.meta_key = '_kiosque_seed' AND SUBSTRING_INDEX(m.meta_value, ':', 1) NOT IN ($in)
+           AND p.post_type NOT IN ('attachment', 'revision', 'nav_menu_item') AND p.post_status = 'publish'"
+    );
+    $hidden = array_map('intval', (array) get_option('kiosque_hidden_ids', []));
+    update_option('kiosque_hidden_ids', array_values(array_unique(array_merge($hidden, array_map('intval', $ids)))), false);
+} else {
+    $ids = array_map('intval', (array) get_option('kiosque_hidden_ids', []));
+    delete_option('kiosque_hidden_ids');
+}
 $status = $mode === 'hide' ? 'draft' : 'publish';
 foreach ($ids as $id) {
     // The status alone changes, in the table: wp_update_post would run the
@@ -39,4 +51,4 @@ foreach ($ids as $id) {
         }
     }
 }
-fwrite(STDERR, "hostile-status: " . count($ids) . " hostile posts and pages now $status\n");
+fwrite(STDERR, "hostile-status: " . count($ids) . " test-corpus posts and pages now $status\n");

@@ -14,7 +14,7 @@ curl -fsS -o /dev/null "http://127.0.0.1:8081/wp-json/" || {
   echo "record: the test WordPress is not up: run scripts/wordpress/up.sh" >&2
   exit 1
 }
-# The fixtures describe the demo newsroom alone: the hostile corpus (up.sh
+# The fixtures describe the demo newsroom alone: the other corpora (hostile, SEO…; up.sh
 # seeds it for the e2e tests) is unpublished while recording, then restored.
 php "$here/hostile-status.php" hide
 trap 'php "$here/hostile-status.php" show' EXIT

@@ -188,6 +188,19 @@ if [ "$reseed" = 1 ] || [ "$(cat "$state/hostile.hash" 2>/dev/null)" != "$hostil
   chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads
   echo "$hostile_hash" > "$state/hostile.hash"
 fi
+# 7. Must-use plugins of the test site (mu-plugins/: the SEO plugins' REST
+#    output emulated), and the posts that exercise them.
+mu=/var/lib/wordpress/wp-content/mu-plugins
+as_root mkdir -p "$mu"
+for f in "$here"/mu-plugins/*.php; do
+  cmp -s "$f" "$mu/$(basename "$f")" || as_root install -m 0644 "$f" "$mu/"
+done
+seo_hash="$(cat "$here/seed-seo.php" | sha256sum | cut -c1-16)"
+if [ "$reseed" = 1 ] || [ "$(cat "$state/seo.hash" 2>/dev/null)" != "$seo_hash" ]; then
+  say "seeding the SEO-plugin posts"
+  php "$here/seed-seo.php" "$origin"
+  echo "$seo_hash" > "$state/seo.hash"
+fi
 curl -fsS "$origin/wp-json/wp/v2/posts?per_page=1&_fields=id" 2>/dev/null | grep -q '"id"' || {
   echo "wordpress: the REST API does not answer posts (logs in $state)" >&2
   exit 1

@@ -34,6 +34,8 @@ mod caption;
 mod embed;
 pub use embed::EMBED_ORIGINS;
 mod figure;
+mod head_tags;
+pub(crate) use head_tags::head_tags;
 mod image;
 mod inline;
 mod lists;

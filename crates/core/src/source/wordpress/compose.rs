@@ -6,7 +6,7 @@ use super::urls::{PostQuery, HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX};
 use super::wire::{self, WpPost, WpRelated};
 use super::{map, parse_one, WordPressSource};
 use crate::http::{FetchError, Paging};
-use crate::model::{Article, ArticleSummary, Home, HomeSection, Listing, ListingKind, Timestamp};
+use crate::model::{Article, ArticleSummary, Home, HomeSection, Listing, ListingKind, SeoHead, Timestamp};
 use crate::source::related::{rank_related, RelatedKey};
 use crate::source::{checked_slug, ListingRequest};
 
@@ -98,7 +98,10 @@ impl WordPressSource {
         let post = self.published_post(slug).await?;
         let (comments, related, links) =
             futures::join!(self.comment_count(post.id), self.related(&post), self.link_context());
-        let article = map::article(&post, &links, comments, related)?;
+        let mut article = map::article(&post, &links, comments, related)?;
+        if article.seo.is_none() {
+            article.seo = self.rank_math_head(&post.link, &links).await.map(Box::new);
+        }
         self.count_view(post.id);
         Ok(article)
     }
@@ -120,6 +123,21 @@ impl WordPressSource {
             return Err(FetchError::NotFound);
         }
         Ok(post)
+    }
+
+    /// Rank Math's head for a permalink, where the site has Rank Math's
+    /// headless route; an extra: any failure means Kiosque's own head.
+    pub(super) async fn rank_math_head(&self, permalink: &str, links: &map::LinkContext) -> Option<SeoHead> {
+        if permalink.is_empty() {
+            return None;
+        }
+        let (root, _) = self.fetch::<wire::WpRoot>(&self.urls.index()).await.ok()?;
+        if !root.namespaces.iter().any(|n| n == "rankmath/v1") {
+            return None;
+        }
+        let url = self.urls.rank_math_head(permalink);
+        let (answer, _) = self.fetch::<super::rank_math::RankMathHead>(&url).await.ok()?;
+        super::rank_math::head(&answer, links)
     }
 
     async fn comment_count(&self, post: u64) -> u32 {

@@ -35,6 +35,8 @@ mod map_tests;
 #[cfg(feature = "wordpress-source")]
 mod media;
 #[cfg(feature = "wordpress-source")]
+pub mod rank_math;
+#[cfg(feature = "wordpress-source")]
 pub mod seo;
 #[cfg(feature = "wordpress-source")]
 pub mod urls;

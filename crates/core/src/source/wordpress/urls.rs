@@ -99,9 +99,14 @@ impl Urls {
 
     pub fn index(&self) -> String {
         format!(
-            "{}/?_fields=name,description,url,home,gmt_offset,timezone_string",
+            "{}/?_fields=name,description,url,home,gmt_offset,timezone_string,namespaces",
             self.root
         )
+    }
+
+    /// Rank Math's head for a permalink (its "Headless CMS Support" route).
+    pub fn rank_math_head(&self, permalink: &str) -> String {
+        format!("{}/rankmath/v1/getHead?url={}", self.root, encode_component(permalink))
     }
 
     pub fn posts(&self, q: &PostQuery) -> String {
@@ -139,7 +144,7 @@ impl Urls {
         }
         p.push(format!("_embed={EMBED}"));
         // The SEO plugin's head only with a full article (2–3 KB a post).
-        let content = if q.full { ",content,yoast_head_json" } else { "" };
+        let content = if q.full { ",content,link,yoast_head_json" } else { "" };
         p.push(format!("_fields={SUMMARY_FIELDS}{content}"));
         format!("{}/wp/v2/posts?{}", self.root, p.join("&"))
     }
@@ -285,7 +290,7 @@ mod tests {
         });
         assert!(
             full.contains("slug=a&per_page=1&_embed=author,wp:featuredmedia,wp:term&_fields=")
-                && full.ends_with(",content,yoast_head_json")
+                && full.ends_with(",content,link,yoast_head_json")
         );
         let inc = u.posts(&PostQuery {
             include: vec![3, 1],

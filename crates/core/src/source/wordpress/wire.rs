@@ -51,6 +51,9 @@ pub struct WpRoot {
     pub gmt_offset: Value,
     #[serde(default, deserialize_with = "lenient")]
     pub timezone_string: String,
+    /// REST namespaces (`rankmath/v1` tells Rank Math's head route is there).
+    #[serde(default, deserialize_with = "lenient")]
+    pub namespaces: Vec<String>,
 }
 
 /// A category or a tag (`/wp/v2/categories`, `/wp/v2/tags`, `wp:term`).
@@ -187,6 +190,10 @@ pub struct WpPost {
     pub author: u64,
     #[serde(default, rename = "_embedded", deserialize_with = "lenient")]
     pub embedded: WpEmbedded,
+    /// The WordPress permalink (full articles only): Rank Math's head is
+    /// asked for by it.
+    #[serde(default, deserialize_with = "lenient")]
+    pub link: String,
     /// Yoast SEO's head, raw until `seo::yoast` checks it.
     #[serde(default)]
     pub yoast_head_json: Option<Value>,
