@@ -6,7 +6,7 @@ use super::urls::{PostQuery, HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX};
 use super::wire::{self, WpPost, WpRelated};
 use super::{map, parse_one, WordPressSource};
 use crate::http::{FetchError, Paging};
-use crate::model::{Article, ArticleSummary, Home, HomeSection, Listing, ListingKind, SeoHead, Timestamp};
+use crate::model::{Article, ArticleSummary, Home, HomeSection, Listing, ListingKind, Timestamp};
 use crate::source::related::{rank_related, RelatedKey};
 use crate::source::{checked_slug, ListingRequest};
 
@@ -96,11 +96,18 @@ impl WordPressSource {
     /// the article still shows (0 comments, no related).
     pub async fn article(&self, slug: &str) -> Result<Article, FetchError> {
         let post = self.published_post(slug).await?;
-        let (comments, related, links) =
-            futures::join!(self.comment_count(post.id), self.related(&post), self.link_context());
+        // All at once: one round trip after the post, not one per extra.
+        let (comments, related, links, rank_math) = futures::join!(
+            self.comment_count(post.id),
+            self.related(&post),
+            self.link_context(),
+            self.rank_math_head(&post),
+        );
         let mut article = map::article(&post, &links, comments, related)?;
         if article.seo.is_none() {
-            article.seo = self.rank_math_head(&post.link, &links).await.map(Box::new);
+            article.seo = rank_math
+                .and_then(|answer| super::rank_math::head(&answer, &links))
+                .map(Box::new);
         }
         self.count_view(post.id);
         Ok(article)
@@ -125,10 +132,12 @@ impl WordPressSource {
         Ok(post)
     }
 
-    /// Rank Math's head for a permalink, where the site has Rank Math's
-    /// headless route; an extra: any failure means Kiosque's own head.
-    pub(super) async fn rank_math_head(&self, permalink: &str, links: &map::LinkContext) -> Option<SeoHead> {
-        if permalink.is_empty() {
+    /// Rank Math's head for a post, where the site has Rank Math's headless
+    /// route and no Yoast head came with the post; an extra: any failure
+    /// means Kiosque's own head.
+    pub(super) async fn rank_math_head(&self, post: &WpPost) -> Option<super::rank_math::RankMathHead> {
+        let permalink = post.link.as_str();
+        if permalink.is_empty() || post.yoast_head_json.as_ref().is_some_and(|v| !v.is_null()) {
             return None;
         }
         let (root, _) = self.fetch::<wire::WpRoot>(&self.urls.index()).await.ok()?;
@@ -136,8 +145,7 @@ impl WordPressSource {
             return None;
         }
         let url = self.urls.rank_math_head(permalink);
-        let (answer, _) = self.fetch::<super::rank_math::RankMathHead>(&url).await.ok()?;
-        super::rank_math::head(&answer, links)
+        self.fetch::<super::rank_math::RankMathHead>(&url).await.ok().map(|(answer, _)| answer)
     }
 
     async fn comment_count(&self, post: u64) -> u32 {
