@@ -32,8 +32,14 @@ where
             leptos::task::spawn_local(async move {
                 let fresh = fetch(source, k).await;
                 let usable = matches!(fresh, Ok(_) | Err(FetchError::NotFound));
-                if usable && resource.get_untracked().as_ref() != Some(&fresh) {
-                    resource.set(Some(fresh));
+                // The reader may have left the page while the live source
+                // answered (a slow WordPress): its resource is gone then, and
+                // the answer is dropped, not written into a disposed value.
+                let Some(shown) = resource.try_get_untracked() else {
+                    return;
+                };
+                if usable && shown.as_ref() != Some(&fresh) {
+                    let _ = resource.try_set(Some(fresh));
                 }
             });
         });

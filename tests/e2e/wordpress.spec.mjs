@@ -138,3 +138,26 @@ test('WordPress down: the error view and its retry', async ({ page }) => {
   await expect(page.getByRole('alert')).toContainText('Connexion impossible');
   await expect(page.getByRole('alert').getByRole('button', { name: 'Réessayer' })).toBeVisible();
 });
+
+test('a slow WordPress answering after the reader left the page: no panic, the next page works', async ({ page }) => {
+  const errors = watchErrors(page);
+  // The hydrated page re-reads its data from WordPress; hold that answer
+  // back until the reader has moved on.
+  await page.route(/\/wp\/v2\/posts\?categories=\d+&per_page=/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await route.continue().catch(() => {});
+  });
+  await page.goto('/category/maghreb');
+  await page.waitForFunction(() => window.__kiosqueStart === 'hydrated');
+  const first = page.locator('.card__link').first();
+  const href = await first.getAttribute('href');
+  await first.click();
+  await expect(page).toHaveURL(href);
+  await expect(page.locator('h1')).toBeVisible();
+  await page.waitForTimeout(3500);
+  // Still alive: client-side routing goes on.
+  await page.locator('.site-header a[href="/"]').first().click();
+  await expect(page).toHaveURL('/');
+  await expect(page.locator('.card--lead')).toBeVisible();
+  expect(errors).toEqual([]);
+});
