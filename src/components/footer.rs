@@ -14,7 +14,14 @@ pub fn Footer(site: SiteInfo, year: i64) -> impl IntoView {
         .filter_map(|l| Some((SafeUrl::new(&l.url).filter(SafeUrl::is_external)?, l.network)))
         .map(|(url, network)| {
             let label = social_label(&network);
-            view! { <li><a class="footer__social" href=url.into_string() rel="noopener me">{label}</a></li> }
+            view! {
+                <li>
+                    <a class="footer__social" href=url.into_string() rel="noopener me">
+                        <super::social_icon::SocialIcon network/>
+                        <span>{label}</span>
+                    </a>
+                </li>
+            }
         })
         .collect::<Vec<_>>();
     // No "follow us" heading over an empty list (a site without social links).
@@ -48,6 +55,11 @@ fn social_label(network: &str) -> String {
         "youtube" => "YouTube".into(),
         "linkedin" => "LinkedIn".into(),
         "rss" => "RSS".into(),
+        "mastodon" => "Mastodon".into(),
+        "bluesky" => "Bluesky".into(),
+        "tiktok" => "TikTok".into(),
+        "whatsapp" => "WhatsApp".into(),
+        "telegram" => "Telegram".into(),
         other => other.to_string(),
     }
 }
@@ -88,5 +100,11 @@ mod tests {
             one.contains("site-footer__heading") && one.contains(r#"href="https://x.com/kiosque""#),
             "{one}"
         );
+        // An icon, hidden from assistive technology: the text names the network.
+        assert!(
+            one.contains(r#"aria-hidden="true" focusable="false""#) && one.contains(r#"class="social-icon""#),
+            "{one}"
+        );
+        assert!(one.replace("<!>", "").contains("<span>X</span>"), "{one}");
     }
 }

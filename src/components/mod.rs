@@ -20,6 +20,7 @@ mod reltime;
 mod search_form;
 mod share;
 mod skeleton;
+mod social_icon;
 mod theme_toggle;
 
 pub use article_link::ArticleLink;
