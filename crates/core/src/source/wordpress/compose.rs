@@ -145,7 +145,10 @@ impl WordPressSource {
             return None;
         }
         let url = self.urls.rank_math_head(permalink);
-        self.fetch::<super::rank_math::RankMathHead>(&url).await.ok().map(|(answer, _)| answer)
+        self.fetch::<super::rank_math::RankMathHead>(&url)
+            .await
+            .ok()
+            .map(|(answer, _)| answer)
     }
 
     async fn comment_count(&self, post: u64) -> u32 {
