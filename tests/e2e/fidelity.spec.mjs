@@ -14,19 +14,24 @@ const WP = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
 const root = path.resolve(dist, '../target/dist-wp');
 const THRESHOLD = 0.99;
 
-async function allPosts() {
+async function all(kind) {
   const posts = [];
   for (let page = 1; ; page++) {
-    const res = await fetch(`${WP}/wp/v2/posts?per_page=100&page=${page}&_fields=id,slug,content`);
-    expect(res.ok, `posts page ${page}: ${res.status}`).toBe(true);
+    const res = await fetch(`${WP}/wp/v2/${kind}?per_page=100&page=${page}&_fields=id,slug,content`);
+    expect(res.ok, `${kind} page ${page}: ${res.status}`).toBe(true);
     posts.push(...(await res.json()));
     if (page >= Number(res.headers.get('x-wp-totalpages') || 1)) return posts;
   }
 }
 
-/** Every prerendered page of an article: its own and any deeper one (pages 2…). */
-function articlePages(slug) {
-  const dir = path.join(root, 'article', decodeURIComponent(slug));
+/** Every prerendered page of an article (its own and any deeper one: pages
+ * 2…), or a site page's own. */
+function prerendered(kind, slug) {
+  const dir = kind === 'posts' ? path.join(root, 'article', decodeURIComponent(slug)) : path.join(root, decodeURIComponent(slug));
+  if (kind === 'pages') {
+    const f = path.join(dir, 'index.html');
+    return fs.existsSync(f) ? [fs.readFileSync(f, 'utf8')] : [];
+  }
   const out = [];
   const walk = (d) => {
     if (!fs.existsSync(d)) return;
@@ -40,12 +45,18 @@ function articlePages(slug) {
   return out;
 }
 
-test('word coverage: every word WordPress shows is in the Kiosque article (≥ 99 % a post)', async ({ page }, testInfo) => {
+test('word coverage: every word WordPress shows is in the Kiosque article or page (≥ 99 % each)', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'one run is enough: no layout involved');
   test.setTimeout(240_000);
-  const posts = (await allPosts()).filter((p) => !p.content.protected);
-  expect(posts.length).toBeGreaterThan(40);
-  const input = posts.map((p) => ({ id: p.id, slug: p.slug, wp: p.content.rendered, kiosque: articlePages(p.slug) }));
+  const input = [];
+  for (const kind of ['posts', 'pages']) {
+    for (const p of await all(kind)) {
+      // A protected post's text is not shown until its password is given.
+      if (p.content.protected) continue;
+      input.push({ id: p.id, slug: p.slug, wp: p.content.rendered, kiosque: prerendered(kind, p.slug) });
+    }
+  }
+  expect(input.length).toBeGreaterThan(40);
   await page.setContent('<!doctype html><title>fidelity</title>');
   const report = await page.evaluate((input) => {
     const words = (text) => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
@@ -85,7 +96,7 @@ test('word coverage: every word WordPress shows is in the Kiosque article (≥ 9
   const words = report.reduce((s, r) => s + r.words, 0);
   const low = report.filter((r) => r.coverage < THRESHOLD).sort((a, b) => a.coverage - b.coverage);
   console.log(
-    `fidelity: ${report.length} posts, ${words} words; lowest ${report.map((r) => r.coverage).sort()[0]?.toFixed(4)}; ` +
+    `fidelity: ${report.length} posts and pages, ${words} words; lowest ${report.map((r) => r.coverage).sort()[0]?.toFixed(4)}; ` +
       `${low.length} below ${THRESHOLD * 100} %`,
   );
   for (const r of low) console.log(`  ${r.slug} (#${r.id}): ${(r.coverage * 100).toFixed(1)} %, missing ${r.missing.join(' ')}`);
