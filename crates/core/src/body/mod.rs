@@ -34,7 +34,10 @@ mod caption;
 mod embed;
 pub use embed::EMBED_ORIGINS;
 mod figure;
+// Only the WordPress adapter reads a plugin's head.
+#[cfg(feature = "wordpress-source")]
 mod head_tags;
+#[cfg(feature = "wordpress-source")]
 pub(crate) use head_tags::head_tags;
 mod image;
 mod inline;
