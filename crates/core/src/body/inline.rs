@@ -246,7 +246,7 @@ impl InlineBuilder {
             .map(|f| std::mem::take(&mut f.kids))
             .unwrap_or_default();
         trim_trailing(&mut out);
-        out
+        super::shortcodes::strip_run(out)
     }
 }
 

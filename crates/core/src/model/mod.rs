@@ -8,6 +8,7 @@ mod block;
 mod image;
 mod listing;
 mod site;
+mod text_block;
 mod time;
 
 pub use crate::url::SafeUrl;
@@ -21,6 +22,7 @@ pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
 pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead};
 pub use site::{NavItem, SiteInfo, SocialLink, DEFAULT_LOCALE, DEFAULT_TIMEZONE};
+pub use text_block::{Button, Definition, ListItem, ListMarker};
 pub use time::Timestamp;
 
 /// The content-API format version this build reads.
