@@ -1,6 +1,8 @@
 //! The text-level blocks of issue 19 as the test WordPress renders them
 //! (fixtures recorded from scripts/wordpress/seed-blocks-a.php's posts).
 
+#![allow(clippy::panic)]
+
 use kiosque_core::body::{html_to_blocks, BodyOptions};
 use kiosque_core::model::{Block, Inline, ListMarker};
 
