@@ -56,8 +56,8 @@ fn block_editor_post() {
             "quote",
             "pull_quote",
             "code",
-            "paragraph", // the refused button keeps its text
             "buttons",
+            "paragraph", // the refused button keeps its text
             "file",
             "audio",
             "video",

@@ -44,20 +44,24 @@ impl Conv<'_> {
     }
 
     /// The links of a button group as buttons; a link whose target is
-    /// refused keeps its text as a paragraph.
+    /// refused keeps its text, as a paragraph after them.
     fn buttons(&mut self, id: usize, depth: usize) {
         let mut links = Vec::new();
         self.links_in(id, &mut links, depth);
         let mut buttons = Vec::new();
+        let mut refused = Vec::new();
         for a in links {
             let text = self.t.plain(a);
             match self.href(a) {
                 Some(href) if !text.is_empty() => buttons.push(Button { href, text }),
-                _ => self.push_para(vec![crate::model::Inline::text(text)]),
+                _ => refused.push(text),
             }
         }
         if !buttons.is_empty() {
             self.out.push(Block::Buttons { buttons });
+        }
+        for text in refused {
+            self.push_para(vec![crate::model::Inline::text(text)]);
         }
     }
 
