@@ -3,6 +3,7 @@
 
 mod embed;
 mod figure;
+mod footnotes;
 mod heading;
 mod inline;
 mod list;
@@ -21,9 +22,12 @@ use leptos::prelude::*;
 
 use kiosque_core::model::Block;
 
-/// Renders a whole body.
+/// Renders a whole body. `page`: the page's own href, which in-page links
+/// (footnotes) need: the document's `<base href>` would send a bare
+/// `#fragment` to the site's root.
 #[component]
-pub fn Body(blocks: Vec<Block>) -> impl IntoView {
+pub fn Body(blocks: Vec<Block>, #[prop(optional, into)] page: Option<String>) -> impl IntoView {
+    provide_context(footnotes::PageHref(page.unwrap_or_default()));
     view! { <div class="prose" dir="auto">{blocks.into_iter().map(block).collect_view()}</div> }
 }
 
@@ -71,6 +75,7 @@ fn block(b: Block) -> AnyView {
             height,
             caption,
         } => view! { <media_blocks::Video src poster width height caption/> }.into_any(),
+        Block::Footnotes { notes } => view! { <footnotes::Footnotes notes/> }.into_any(),
         Block::Unknown => ().into_any(),
     }
 }

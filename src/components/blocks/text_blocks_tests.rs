@@ -156,3 +156,30 @@ fn media_never_autoplay_and_check_their_urls() {
         assert!(!out.contains(bad), "{bad}: {out}");
     }
 }
+
+#[test]
+fn footnotes_link_both_ways_on_the_page_itself() {
+    let blocks = vec![
+        Block::Paragraph {
+            content: vec![Inline::text("Fait"), Inline::FootnoteRef { number: 1 }],
+        },
+        Block::Footnotes {
+            notes: vec![t("Source.")],
+        },
+    ];
+    let out = crate::context::render_for_test(|| view! { <Body blocks page="/article/x/"/> }).replace("<!>", "");
+    assert!(
+        out.contains(
+            r##"Fait<sup class="fn-ref"><a href="/article/x/#kq-fn-1" id="kq-fnref-1" target="_self">1</a></sup>"##
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(r##"<li id="kq-fn-1">Source. <a href="/article/x/#kq-fnref-1" aria-label="Retour à l’appel de note 1" target="_self" class="footnotes__back">↩</a></li>"##),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"<section aria-label="Notes" class="footnotes">"#),
+        "{out}"
+    );
+}

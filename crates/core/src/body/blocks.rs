@@ -35,6 +35,9 @@ pub(super) struct Conv<'t> {
     /// innermost one (read as its label, see `text_blocks.rs`).
     pub details_depth: usize,
     pub summary: Option<usize>,
+    /// The body's (first) footnote list and its items' ids, in order,
+    /// found once (see `footnotes.rs`).
+    pub footnote_ids: Option<(Option<usize>, Vec<String>)>,
     /// Inline wrappers around block content (`<a><div>…</div></a>`).
     pub inherit: Vec<Wrap>,
 }
@@ -51,6 +54,7 @@ pub(super) fn convert(t: &Tree, opts: &BodyOptions) -> Vec<Block> {
         item_children: Vec::new(),
         details_depth: 0,
         summary: None,
+        footnote_ids: None,
         inherit: Vec::new(),
     };
     c.blocks(ROOT, 0);
@@ -201,6 +205,7 @@ impl Conv<'_> {
             Tag::Em => Some(Wrap::Em),
             Tag::Strong => Some(Wrap::Strong),
             Tag::A => self.href(id).map(Wrap::Link),
+            Tag::Styled(InlineStyle::Superscript) if self.footnote_ref(id, b, depth) => return,
             Tag::Styled(style) => Some(Wrap::Styled(style, self.title(id, style))),
             Tag::Cite => Some(Wrap::Styled(InlineStyle::Cite, None)),
             Tag::Small => Some(Wrap::Styled(InlineStyle::Small, None)),

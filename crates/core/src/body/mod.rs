@@ -19,6 +19,8 @@
 //!   its item, on a new line. `ol`'s `start` is capped to ±1,000,000.
 //! - `details` nest `Block::MAX_DETAILS_DEPTH` deep (deeper: plain blocks);
 //!   `audio`/`video` keep only their checked URLs, never their fallback.
+//! - Block-editor footnotes (`sup.fn` → `ol.wp-block-footnotes`) become
+//!   numbered references and one `Footnotes` block (the first list only).
 //! - Unregistered shortcodes lose their tags (paired, with attributes or
 //!   self-closing), keeping their text; a bare `[word]` stays (prose).
 //! - Paragraphs, list items, quote lines and cells are separated by one
@@ -40,6 +42,7 @@ mod caption;
 mod embed;
 pub use embed::EMBED_ORIGINS;
 mod figure;
+mod footnotes;
 mod image;
 mod inline;
 mod lists;

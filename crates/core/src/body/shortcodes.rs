@@ -35,7 +35,7 @@ fn strip_texts(v: &mut [Inline]) -> bool {
             | Inline::Strong { children }
             | Inline::Link { children, .. }
             | Inline::Styled { children, .. } => changed |= strip_texts(children),
-            Inline::LineBreak | Inline::Unknown => {}
+            Inline::LineBreak | Inline::FootnoteRef { .. } | Inline::Unknown => {}
         }
     }
     changed
@@ -50,6 +50,10 @@ fn replay(v: &[Inline], b: &mut InlineBuilder) {
             }
             Inline::LineBreak => {
                 b.line_break();
+                continue;
+            }
+            Inline::FootnoteRef { .. } => {
+                b.node(i.clone());
                 continue;
             }
             Inline::Unknown => continue,

@@ -12,6 +12,7 @@ impl Conv<'_> {
     pub(super) fn text_block(&mut self, id: usize, tag: Tag, depth: usize) -> bool {
         match tag {
             Tag::Dl => self.definition_list(id, depth),
+            Tag::Ol if self.footnote_list().0 == Some(id) => self.footnotes(id, depth),
             Tag::Details if self.details_depth < Block::MAX_DETAILS_DEPTH => self.details(id, depth),
             // The summary of the details being built is its label, read there.
             Tag::Summary if self.summary == Some(id) => {}

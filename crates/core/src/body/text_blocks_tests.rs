@@ -234,3 +234,52 @@ fn unknown_blocks_keep_their_text() {
         ]
     );
 }
+
+#[test]
+fn block_editor_footnotes() {
+    let html = r##"<p>Un fait<sup data-fn="a1" class="fn"><a href="#a1" id="a1-link">1</a></sup> et un autre <sup data-fn="b2" class="fn"><a href="#b2" id="b2-link">2</a></sup>.</p><p>Exposant <sup>2</sup> et <sup class="fn"><a href="#absent">9</a></sup>.</p>
+<ol class="wp-block-footnotes"><li id="a1">Source <em>un</em>. <a href="#a1-link" aria-label="Jump to footnote reference 1">↩︎</a></li><li id="b2">Source deux. <a href="#b2-link">↩︎</a></li></ol>"##;
+    let sup = |children: Vec<Inline>| Inline::Styled {
+        style: crate::model::InlineStyle::Superscript,
+        title: None,
+        children,
+    };
+    let got = b(html);
+    let want = vec![
+        Block::Paragraph {
+            content: vec![
+                t("Un fait"),
+                Inline::FootnoteRef { number: 1 },
+                t(" et un autre "),
+                Inline::FootnoteRef { number: 2 },
+                t("."),
+            ],
+        },
+        Block::Paragraph {
+            content: vec![
+                t("Exposant "),
+                sup(vec![t("2")]),
+                t(" et "),
+                // Not a known note: an ordinary link, as before.
+                sup(vec![Inline::Link {
+                    href: "#absent".into(),
+                    children: vec![t("9")],
+                }]),
+                t("."),
+            ],
+        },
+        Block::Footnotes {
+            notes: vec![
+                vec![
+                    t("Source "),
+                    Inline::Emphasis {
+                        children: vec![t("un")],
+                    },
+                    t("."),
+                ],
+                vec![t("Source deux.")],
+            ],
+        },
+    ];
+    assert_eq!(got, want);
+}

@@ -33,11 +33,13 @@ pub(crate) enum AttrName {
     Type,
     /// `video`'s poster image.
     Poster,
+    /// Footnotes' ids (their references point at them).
+    Id,
 }
 
 impl AttrName {
     pub(super) fn from_name(n: &str) -> Option<AttrName> {
-        const NAMES: [(&str, AttrName); 20] = [
+        const NAMES: [(&str, AttrName); 21] = [
             ("href", AttrName::Href),
             ("src", AttrName::Src),
             ("srcset", AttrName::Srcset),
@@ -58,6 +60,7 @@ impl AttrName {
             ("reversed", AttrName::Reversed),
             ("type", AttrName::Type),
             ("poster", AttrName::Poster),
+            ("id", AttrName::Id),
         ];
         NAMES.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, a)| *a)
     }

@@ -30,6 +30,11 @@ pub enum Inline {
         title: Option<String>,
         children: Vec<Inline>,
     },
+    /// A reference to note `number` (from 1) of the body's
+    /// [`Block::Footnotes`]; shown as that number, linked both ways.
+    FootnoteRef {
+        number: u32,
+    },
     /// An inline kind this build does not know: skipped when rendered.
     #[serde(other)]
     Unknown,
@@ -105,7 +110,8 @@ impl Inline {
                 }
             }
             Inline::LineBreak => out.push(' '),
-            Inline::Unknown => {}
+            // The number means nothing without its note.
+            Inline::FootnoteRef { .. } | Inline::Unknown => {}
         }
     }
 }
@@ -262,6 +268,10 @@ pub enum Block {
         height: Option<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         caption: Option<String>,
+    },
+    /// Footnotes (`wp-block-footnotes`): note `n` is `notes[n - 1]`.
+    Footnotes {
+        notes: Vec<Vec<Inline>>,
     },
     #[serde(other)]
     Unknown,

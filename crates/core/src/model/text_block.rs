@@ -149,6 +149,7 @@ impl Block {
                 out.push(summary);
                 body.iter().for_each(|b| b.runs_into(out));
             }
+            Block::Footnotes { notes } => notes.iter().for_each(|n| out.push(n)),
             _ => {}
         }
     }
@@ -183,6 +184,7 @@ impl Block {
                 out.push(summary);
                 body.iter_mut().for_each(|b| b.runs_into_mut(out));
             }
+            Block::Footnotes { notes } => notes.iter_mut().for_each(|n| out.push(n)),
             _ => {}
         }
     }

@@ -102,7 +102,7 @@ pub fn block_urls(blocks: &[Block]) -> Vec<String> {
 
 /// The serialized output may only hold these object keys and `type` tags:
 /// there is no variant that could carry markup, styles or handlers.
-const KEYS: [&str; 36] = [
+const KEYS: [&str; 38] = [
     "type",
     "text",
     "children",
@@ -139,8 +139,10 @@ const KEYS: [&str; 36] = [
     "name",
     "src",
     "poster",
+    "notes",
+    "number",
 ];
-const TYPES: [&str; 24] = [
+const TYPES: [&str; 26] = [
     "paragraph",
     "heading",
     "list",
@@ -165,6 +167,8 @@ const TYPES: [&str; 24] = [
     "file",
     "audio",
     "video",
+    "footnotes",
+    "footnote_ref",
 ];
 
 fn walk_shape(v: &Value, path: &mut String) {
@@ -354,7 +358,7 @@ fn render_inlines(v: &[Inline], out: &mut String) {
                 render_inlines(children, out);
                 out.push_str(&format!("</{}>", style.tag()));
             }
-            Inline::Unknown => {}
+            Inline::FootnoteRef { .. } | Inline::Unknown => {}
         }
     }
 }

@@ -281,7 +281,7 @@ fn rewrite_inlines(inlines: &mut [Inline], links: &LinkContext) {
             Inline::Emphasis { children } | Inline::Strong { children } | Inline::Styled { children, .. } => {
                 rewrite_inlines(children, links)
             }
-            Inline::Text { .. } | Inline::LineBreak | Inline::Unknown => {}
+            Inline::Text { .. } | Inline::LineBreak | Inline::FootnoteRef { .. } | Inline::Unknown => {}
         }
     }
 }
