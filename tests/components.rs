@@ -74,10 +74,7 @@ async fn body_blocks_render_one_element_per_type_and_escape_text() {
                 },
             ],
         },
-        Block::List {
-            ordered: true,
-            items: vec![vec![text("un")], vec![text("deux")]],
-        },
+        Block::list(true, vec![vec![text("un")], vec![text("deux")]]),
         Block::Quote {
             content: vec![text("Citation")],
             cite: Some("Une source".into()),

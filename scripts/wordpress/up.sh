@@ -173,6 +173,7 @@ if [ "$installed" = 0 ] || [ "$reseed" = 1 ] || [ "$(cat "$state/seed.hash" 2>/d
   php "$here/install.php" "$origin"
   say "seeding from content/ (images from $media)"
   KIOSQUE_WP_STATE="$state" KIOSQUE_MEDIA_DIR="$media" php "$here/seed.php" "$origin" "$repo/content"
+  php "$here/seed-blocks-a.php" "$origin" # issue 19's text-level blocks, dated 2020 in their own category
   chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads
   echo "$seed_hash" > "$state/seed.hash"
   rm -f "$state/hostile.hash"

@@ -67,7 +67,7 @@ fn article_view(a: Article) -> impl IntoView {
                 </div>
             </header>
             {a.image.clone().map(|image| view! { <Figure image priority=true/> })}
-            <Body blocks=a.body/>
+            <Body blocks=a.body page=ctx.href(&route)/>
             {a.source.map(|src| view! { <p class="article__source">{ctx.locale.labelled(s.source, &src)}</p> })}
             {tags}
             <Share route=route.clone() title=a.title.clone()/>

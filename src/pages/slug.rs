@@ -57,11 +57,12 @@ fn Redirect(to: Route) -> impl IntoView {
 }
 
 fn page_view(page: StaticPage) -> impl IntoView {
+    let href = crate::context::use_ctx().href(&Route::page(page.slug.clone()));
     view! {
         <PageHead title=page.title.clone() route=Route::page(page.slug.clone()) seo=page.seo.clone()/>
         <article class="container static-page">
             <h1 class="page-title" tabindex="-1">{page.title}</h1>
-            <Body blocks=page.body/>
+            <Body blocks=page.body page=href/>
         </article>
     }
 }

@@ -52,10 +52,14 @@ fn push(list: &mut Vec<String>, item: impl Into<String>) {
 pub fn policy(config: &Config, script_hashes: &[String], header: bool) -> String {
     let connect = connect_sources(config);
     let mut img = vec!["'self'".to_string(), "data:".to_string()];
+    // Audio and video (native players, no autoplay) come from the same
+    // media library as the images.
+    let mut media = vec!["'self'".to_string()];
     let mut frame: Vec<String> = EMBED_ORIGINS.iter().map(|o| o.to_string()).collect();
     if let Some(api) = origin_of(&config.api.base_url) {
         // WordPress media live beside its REST API.
-        push(&mut img, api);
+        push(&mut img, api.clone());
+        push(&mut media, api);
     }
     if config.api.kind == ApiKind::Wordpress {
         push(&mut img, WORDPRESS_AVATARS);
@@ -63,7 +67,8 @@ pub fn policy(config: &Config, script_hashes: &[String], header: bool) -> String
     // An API exported from WordPress keeps its media and avatars there.
     if let Some(export) = &config.export {
         if let Some(origin) = origin_of(&export.wordpress_url) {
-            push(&mut img, origin);
+            push(&mut img, origin.clone());
+            push(&mut media, origin);
         }
         push(&mut img, WORDPRESS_AVATARS);
     }
@@ -83,7 +88,7 @@ pub fn policy(config: &Config, script_hashes: &[String], header: bool) -> String
         format!("connect-src {}", connect.join(" ")),
         format!("frame-src {}", frame.join(" ")),
         "font-src 'self'".into(),
-        "media-src 'self'".into(),
+        format!("media-src {}", media.join(" ")),
         "worker-src 'self'".into(),
         "manifest-src 'self'".into(),
         "object-src 'none'".into(),
@@ -200,6 +205,7 @@ mod tests {
             p.contains("img-src 'self' data: https://wp.example https://secure.gravatar.com;"),
             "{p}"
         );
+        assert!(p.contains("media-src 'self' https://wp.example;"), "{p}");
         let bad = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"},"export":{"wordpress_url":"/wp-json"}}"#);
         assert!(bad.is_err());
     }
@@ -216,6 +222,7 @@ mod tests {
         let p = policy(&config, &[], true);
         assert!(p.contains("connect-src 'self' https://wp.example https://stats.example;"));
         assert!(p.contains("img-src 'self' data: https://wp.example https://secure.gravatar.com https://i0.wp.com;"));
+        assert!(p.contains("media-src 'self' https://wp.example;"), "{p}");
     }
 
     #[cfg(all(feature = "static-source", feature = "wordpress-source"))] // parses both kinds

@@ -33,6 +33,7 @@ fn inline(i: Inline) -> AnyView {
             None => view! { <Inlines content=children/> }.into_any(),
         },
         Inline::LineBreak => view! { <br/> }.into_any(),
+        Inline::FootnoteRef { number } => super::footnotes::reference(number),
         Inline::Styled { style, title, children } => styled(style, title, children),
         Inline::Unknown => ().into_any(),
     }

@@ -3,12 +3,17 @@
 
 mod embed;
 mod figure;
+mod footnotes;
 mod heading;
 mod inline;
 mod list;
+mod media_blocks;
 mod paragraph;
 mod quote;
 mod table;
+mod text_blocks;
+#[cfg(all(test, feature = "ssr"))]
+mod text_blocks_tests;
 
 pub use figure::{Figure, FIGURE_SIZES};
 pub use inline::Inlines;
@@ -17,9 +22,12 @@ use leptos::prelude::*;
 
 use kiosque_core::model::Block;
 
-/// Renders a whole body.
+/// Renders a whole body. `page`: the page's own href, which in-page links
+/// (footnotes) need: the document's `<base href>` would send a bare
+/// `#fragment` to the site's root.
 #[component]
-pub fn Body(blocks: Vec<Block>) -> impl IntoView {
+pub fn Body(blocks: Vec<Block>, #[prop(optional, into)] page: Option<String>) -> impl IntoView {
+    provide_context(footnotes::PageHref(page.unwrap_or_default()));
     view! { <div class="prose" dir="auto">{blocks.into_iter().map(block).collect_view()}</div> }
 }
 
@@ -28,7 +36,13 @@ fn block(b: Block) -> AnyView {
     match b {
         Block::Paragraph { content } => view! { <paragraph::Paragraph content/> }.into_any(),
         Block::Heading { level, content } => view! { <heading::Heading level content/> }.into_any(),
-        Block::List { ordered, items } => view! { <list::List ordered items/> }.into_any(),
+        Block::List {
+            ordered,
+            items,
+            start,
+            reversed,
+            marker,
+        } => view! { <list::List ordered items start reversed marker/> }.into_any(),
         Block::Quote { content, cite } => view! { <quote::Quote content cite/> }.into_any(),
         Block::Figure { image } => view! { <figure::Figure image/> }.into_any(),
         Block::Table { caption, rows } => view! { <table::Table caption rows/> }.into_any(),
@@ -46,6 +60,22 @@ fn block(b: Block) -> AnyView {
             Some((url, embed_url)) => view! { <embed::Embed provider url embed_url title width height/> }.into_any(),
             None => ().into_any(),
         },
+        Block::DefinitionList { items } => view! { <text_blocks::DefinitionList items/> }.into_any(),
+        Block::Details { summary, body } => view! { <text_blocks::Details summary body/> }.into_any(),
+        Block::Verse { content } => view! { <text_blocks::Verse content/> }.into_any(),
+        Block::Code { text } => view! { <text_blocks::Code text/> }.into_any(),
+        Block::PullQuote { content, cite } => view! { <text_blocks::PullQuote content cite/> }.into_any(),
+        Block::Buttons { buttons } => view! { <media_blocks::Buttons buttons/> }.into_any(),
+        Block::File { href, name } => view! { <media_blocks::File href name/> }.into_any(),
+        Block::Audio { src, caption } => view! { <media_blocks::Audio src caption/> }.into_any(),
+        Block::Video {
+            src,
+            poster,
+            width,
+            height,
+            caption,
+        } => view! { <media_blocks::Video src poster width height caption/> }.into_any(),
+        Block::Footnotes { notes } => view! { <footnotes::Footnotes notes/> }.into_any(),
         Block::Unknown => ().into_any(),
     }
 }

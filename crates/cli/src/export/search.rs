@@ -66,10 +66,7 @@ mod tests {
                 Block::Paragraph {
                     content: vec![Inline::text("Le dessalement à Sfax, l’usine")],
                 },
-                Block::List {
-                    ordered: false,
-                    items: vec![vec![Inline::text("pompes solaires")]],
-                },
+                Block::list(false, vec![vec![Inline::text("pompes solaires")]]),
             ],
             source: None,
             comment_count: 0,

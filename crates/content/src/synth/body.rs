@@ -39,10 +39,10 @@ pub fn body(seed: u64, i: usize, stub: &Stub, older: Option<&str>) -> (Vec<Block
                     .map(|_| text::sentence(&mut rng, words).trim_end_matches('.').to_string())
                     .collect();
                 plain.extend(items.iter().cloned());
-                blocks.push(Block::List {
-                    ordered: rng.chance(30),
-                    items: items.into_iter().map(|t| vec![Inline::text(t)]).collect(),
-                });
+                blocks.push(Block::list(
+                    rng.chance(30),
+                    items.into_iter().map(|t| vec![Inline::text(t)]).collect(),
+                ));
             }
             Plan::Quote(words) => {
                 let q = text::sentences(&mut rng, words).join(" ");

@@ -8,7 +8,7 @@ use super::inline::{is_blank, InlineBuilder, Wrap};
 use super::tags::Tag;
 use super::tree::{AttrName, Kind, Tree, MAX_DEPTH, ROOT};
 use super::BodyOptions;
-use crate::model::{Block, Inline, InlineStyle};
+use crate::model::{Block, Inline, InlineStyle, ListItem};
 use crate::url::link_href;
 
 /// Recursion guard, a backstop: the tree depth is already capped at
@@ -25,8 +25,19 @@ pub(super) struct Conv<'t> {
     /// Embeds met inside running text, emitted after the current block.
     pub after: Vec<Block>,
     /// Items of the list being built; nested lists add to it.
-    pub items: Vec<Vec<Inline>>,
+    pub items: Vec<ListItem>,
     pub in_list: bool,
+    /// Lists open around the current one, and the lists nested in the
+    /// item being built (see `lists.rs`).
+    pub list_depth: usize,
+    pub item_children: Vec<Block>,
+    /// `details` open around the current block, and the `summary` of the
+    /// innermost one (read as its label, see `text_blocks.rs`).
+    pub details_depth: usize,
+    pub summary: Option<usize>,
+    /// The body's (first) footnote list and its items' ids, in order,
+    /// found once (see `footnotes.rs`).
+    pub footnote_ids: Option<(Option<usize>, Vec<String>)>,
     /// Inline wrappers around block content (`<a><div>…</div></a>`).
     pub inherit: Vec<Wrap>,
 }
@@ -39,6 +50,11 @@ pub(super) fn convert(t: &Tree, opts: &BodyOptions) -> Vec<Block> {
         after: Vec::new(),
         items: Vec::new(),
         in_list: false,
+        list_depth: 0,
+        item_children: Vec::new(),
+        details_depth: 0,
+        summary: None,
+        footnote_ids: None,
         inherit: Vec::new(),
     };
     c.blocks(ROOT, 0);
@@ -90,7 +106,8 @@ impl Conv<'_> {
         match self.t.kind(id) {
             Some(Kind::Text(..)) => true,
             Some(Kind::Elem(tag, ..)) => {
-                matches!(tag, Tag::Img | Tag::Iframe | Tag::Br) || (tag.is_inline_wrapper() && !self.t.has_block(id))
+                matches!(tag, Tag::Img | Tag::Iframe | Tag::Br | Tag::Audio | Tag::Video)
+                    || (tag.is_inline_wrapper() && !self.t.has_block(id))
             }
             _ => false,
         }
@@ -98,6 +115,9 @@ impl Conv<'_> {
 
     fn block(&mut self, id: usize, depth: usize) {
         let Some(tag) = self.t.tag(id) else { return };
+        if self.text_block(id, tag, depth) {
+            return;
+        }
         match tag {
             Tag::P => {
                 let (first, last) = self.t.first_last(id);
@@ -179,16 +199,13 @@ impl Conv<'_> {
                 return;
             }
             Tag::Iframe => return self.after.extend(self.embed(id)),
+            Tag::Audio | Tag::Video => return self.after.extend(self.media_element(id, tag, None, depth)),
             Tag::Hr => return b.soft_break(),
-            Tag::Ul | Tag::Ol if self.in_list => {
-                // A nested list: its items follow the current item.
-                let current = b.split();
-                self.push_item(current);
-                return self.list_items(id, depth);
-            }
+            Tag::Ul | Tag::Ol if self.in_list => return self.nested_list(id, tag == Tag::Ol, b, depth),
             Tag::Em => Some(Wrap::Em),
             Tag::Strong => Some(Wrap::Strong),
             Tag::A => self.href(id).map(Wrap::Link),
+            Tag::Styled(InlineStyle::Superscript) if self.footnote_ref(id, b, depth) => return,
             Tag::Styled(style) => Some(Wrap::Styled(style, self.title(id, style))),
             Tag::Cite => Some(Wrap::Styled(InlineStyle::Cite, None)),
             Tag::Small => Some(Wrap::Styled(InlineStyle::Small, None)),
@@ -225,7 +242,7 @@ impl Conv<'_> {
 
     /// The text of `id` exactly as written (inside `<pre>`): `<br>` is a
     /// newline, markup is dropped, dropped elements (`script`…) give nothing.
-    fn raw_text(&self, id: usize, out: &mut String, depth: usize) {
+    pub(super) fn raw_text(&self, id: usize, out: &mut String, depth: usize) {
         if depth > MAX_RECURSION {
             return;
         }
@@ -233,7 +250,7 @@ impl Conv<'_> {
             match self.t.kind(c) {
                 Some(Kind::Text(..)) => out.push_str(self.t.text(c).unwrap_or("")),
                 Some(Kind::Elem(Tag::Br, ..)) => out.push('\n'),
-                Some(Kind::Elem(Tag::Drop | Tag::Void | Tag::Img | Tag::Iframe, ..)) => {}
+                Some(Kind::Elem(Tag::Drop | Tag::Void | Tag::Img | Tag::Iframe | Tag::Audio | Tag::Video, ..)) => {}
                 Some(Kind::Elem(..)) => self.raw_text(c, out, depth + 1),
                 Some(Kind::Root) | None => {}
             }
@@ -359,7 +376,7 @@ mod tests {
             b("<my-widget><p>a</p><p>b</p></my-widget>"),
             [p(vec![t("a")]), p(vec![t("b")])]
         );
-        let got = b("<details><summary>S</summary>D</details><center>C</center><aside>A</aside><header>H</header>");
+        let got = b("<center>C</center><aside>A</aside><header>H</header>");
         let texts: Vec<String> = got
             .iter()
             .map(|b| match b {
@@ -367,7 +384,7 @@ mod tests {
                 _ => String::new(),
             })
             .collect();
-        assert_eq!(texts, ["S", "D", "C", "A", "H"]);
+        assert_eq!(texts, ["C", "A", "H"]);
     }
 
     #[test]
@@ -438,8 +455,13 @@ mod tests {
                 t(".")
             ])
         );
-        let items = vec![vec![t("un")], vec![t("deux")], vec![t("sous")]];
-        assert_eq!(got[2], Block::List { ordered: true, items });
+        let sub = Block::list(false, vec![vec![t("sous")]]);
+        let mut want = Block::list(true, vec![vec![t("un")], vec![t("deux")]]);
+        if let Block::List { items, start, .. } = &mut want {
+            items[1].children.push(sub);
+            *start = Some(2);
+        }
+        assert_eq!(got[2], want);
         assert_eq!(
             got[3],
             Block::Quote {
@@ -451,7 +473,7 @@ mod tests {
         assert_eq!(got[5], Block::Separator);
         assert_eq!(
             got[6],
-            Block::Preformatted {
+            Block::Code {
                 text: "fn main() {}".into()
             }
         );

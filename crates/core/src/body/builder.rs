@@ -219,7 +219,7 @@ impl<'a> Builder<'a> {
         }
         match tag {
             Tag::Li => self.close(|t| t == Tag::Li, list_scope),
-            Tag::DtDd => self.close(|t| t == Tag::DtDd, list_scope),
+            Tag::DtDd | Tag::Dt => self.close(|t| matches!(t, Tag::DtDd | Tag::Dt), list_scope),
             Tag::H(_) if matches!(self.top_tag(), Some(Tag::H(_))) => self.pop(),
             Tag::Tr => {
                 self.close(|t| matches!(t, Tag::Td | Tag::Th), table_scope);
@@ -235,7 +235,7 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         match tag {
-            Tag::Br | Tag::Hr | Tag::Img | Tag::Iframe => self.leaf(tag, Some(&st)),
+            Tag::Br | Tag::Hr | Tag::Img | Tag::Iframe | Tag::Source => self.leaf(tag, Some(&st)),
             _ if self.stack.len() > MAX_DEPTH => {}
             _ => {
                 let parent = self.top();
@@ -250,7 +250,7 @@ impl<'a> Builder<'a> {
         let tag = Tag::from_name(name);
         let boundary: fn(Tag) -> bool = match tag {
             Tag::Br => return self.leaf(Tag::Br, None), // `</br>` is a `<br>`, as in browsers
-            Tag::Drop | Tag::Void | Tag::Img | Tag::Iframe | Tag::Hr => return,
+            Tag::Drop | Tag::Void | Tag::Img | Tag::Iframe | Tag::Hr | Tag::Source => return,
             Tag::Table => |_| false,
             Tag::Tr | Tag::TSection | Tag::Td | Tag::Th | Tag::Caption => table_scope,
             _ => default_scope,

@@ -227,7 +227,14 @@ mod tests {
         let got = b(
             r#"<figure class="wp-block-video"><video controls src="/v.mp4"></video><figcaption>Vid</figcaption></figure>"#,
         );
-        assert_eq!(got, [p("Vid")]);
+        let video = Block::Video {
+            src: "/v.mp4".into(),
+            poster: None,
+            width: None,
+            height: None,
+            caption: Some("Vid".into()),
+        };
+        assert_eq!(got, [video], "a video figure is a video (see media_blocks.rs)");
     }
 
     #[test]

@@ -171,6 +171,19 @@ impl InlineBuilder {
         }
     }
 
+    /// A node with no text of its own (a footnote reference).
+    pub fn node(&mut self, node: Inline) {
+        self.emit_break();
+        self.flush_space();
+        if let Some(top) = self.frames.last_mut() {
+            top.kids.push(node);
+        }
+        self.trailing_space = false;
+        self.started = true;
+        self.line_start = false;
+        self.breaks = 0;
+    }
+
     /// An explicit `<br>`: ignored at the start, at most two in a row.
     pub fn line_break(&mut self) {
         self.want_break = false;
@@ -246,7 +259,7 @@ impl InlineBuilder {
             .map(|f| std::mem::take(&mut f.kids))
             .unwrap_or_default();
         trim_trailing(&mut out);
-        out
+        super::shortcodes::strip_run(out)
     }
 }
 
@@ -286,6 +299,7 @@ pub(crate) fn is_blank(v: &[Inline]) -> bool {
         | Inline::Strong { children }
         | Inline::Link { children, .. }
         | Inline::Styled { children, .. } => is_blank(children),
+        Inline::FootnoteRef { .. } => false,
         Inline::LineBreak | Inline::Unknown => true,
     })
 }

@@ -1,14 +1,20 @@
-//! Lists and quotes: both collect inlines from their children.
+//! Lists (nested up to `Block::MAX_LIST_DEPTH`, with their numbering)
+//! and quotes: both collect inlines from their children.
 
 use super::blocks::{Conv, MAX_RECURSION};
-use super::inline::is_blank;
+use super::inline::{is_blank, InlineBuilder};
 use super::tags::Tag;
-use crate::model::{Block, Inline};
+use super::tree::AttrName;
+use crate::model::{Block, Inline, ListItem, ListMarker};
+
+/// Larger `start` values are cut to this (a list numbered from a billion
+/// is a typing error, and the number must fit the marker box).
+const MAX_START: i64 = 1_000_000;
 
 impl Conv<'_> {
-    pub(super) fn push_item(&mut self, item: Vec<Inline>) {
-        if !is_blank(&item) {
-            self.items.push(item);
+    pub(super) fn push_item(&mut self, content: Vec<Inline>, children: Vec<Block>) {
+        if !is_blank(&content) || !children.is_empty() {
+            self.items.push(ListItem { content, children });
         }
     }
 
@@ -17,36 +23,104 @@ impl Conv<'_> {
         if self.t.find(id, &|t| t == Tag::Figure, false).is_some() {
             return self.blocks(id, depth);
         }
-        let saved = std::mem::take(&mut self.items);
-        let was_in_list = std::mem::replace(&mut self.in_list, true);
-        self.list_items(id, depth);
-        let items = std::mem::replace(&mut self.items, saved);
-        self.in_list = was_in_list;
-        if !items.is_empty() {
-            self.out.push(Block::List { ordered, items });
-        }
+        let list = self.list_block(id, ordered, depth);
+        self.out.extend(list);
         self.flush_after();
     }
 
+    /// List `id` as a block (`None` when it has no item), with the lists
+    /// nested in its items.
+    fn list_block(&mut self, id: usize, ordered: bool, depth: usize) -> Option<Block> {
+        let saved = std::mem::take(&mut self.items);
+        let was_in_list = std::mem::replace(&mut self.in_list, true);
+        self.list_depth += 1;
+        self.list_items(id, depth);
+        self.list_depth -= 1;
+        let items = std::mem::replace(&mut self.items, saved);
+        self.in_list = was_in_list;
+        if items.is_empty() {
+            return None;
+        }
+        let (start, reversed, marker) = if ordered {
+            self.numbering(id)
+        } else {
+            (None, false, None)
+        };
+        Some(Block::List {
+            ordered,
+            items,
+            start,
+            reversed,
+            marker,
+        })
+    }
+
+    /// `start` (capped to ±[`MAX_START`]; 1 is the default and not kept),
+    /// `reversed`, and `type` (1 is the default and not kept).
+    fn numbering(&self, id: usize) -> (Option<i32>, bool, Option<ListMarker>) {
+        let start = self
+            .t
+            .attr(id, AttrName::Start)
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .map(|n| n.clamp(-MAX_START, MAX_START))
+            .and_then(|n| i32::try_from(n).ok());
+        let reversed = self.t.attr(id, AttrName::Reversed).is_some();
+        let marker = self.t.attr(id, AttrName::Type).and_then(ListMarker::from_attr);
+        (
+            start.filter(|&n| n != 1 || reversed),
+            reversed,
+            marker.filter(|&m| m != ListMarker::Decimal),
+        )
+    }
+
+    /// A list met inside a list item: it becomes a child of that item, or,
+    /// past [`Block::MAX_LIST_DEPTH`], its items follow the current item in
+    /// the same list.
+    pub(super) fn nested_list(&mut self, id: usize, ordered: bool, b: &mut InlineBuilder, depth: usize) {
+        if self.list_depth >= Block::MAX_LIST_DEPTH {
+            let current = b.split();
+            let children = std::mem::take(&mut self.item_children);
+            self.push_item(current, children);
+            return self.list_items(id, depth);
+        }
+        let list = self.list_block(id, ordered, depth);
+        self.item_children.extend(list);
+        // Text after the nested list goes on a line of its own.
+        b.soft_break();
+    }
+
     /// Adds the items of list `id` to `self.items`; stray content between
-    /// items becomes an item of its own.
+    /// items becomes an item of its own, and a stray list nests in the item
+    /// before it.
     pub(super) fn list_items(&mut self, id: usize, depth: usize) {
         if depth > MAX_RECURSION {
             return;
         }
         let mut stray = self.builder();
         for c in self.t.children(id) {
-            if self.t.tag(c) == Some(Tag::Li) {
+            let tag = self.t.tag(c);
+            if tag == Some(Tag::Li) {
                 let before = stray.split();
-                self.push_item(before);
+                self.push_item(before, Vec::new());
+                let saved = std::mem::take(&mut self.item_children);
                 let mut b = self.builder();
                 self.inline_children(c, &mut b, depth + 1);
-                self.push_item(b.finish());
+                let children = std::mem::replace(&mut self.item_children, saved);
+                self.push_item(b.finish(), children);
+            } else if matches!(tag, Some(Tag::Ul | Tag::Ol)) && self.list_depth < Block::MAX_LIST_DEPTH {
+                let before = stray.split();
+                self.push_item(before, Vec::new());
+                let list = self.list_block(c, tag == Some(Tag::Ol), depth + 1);
+                match self.items.last_mut() {
+                    Some(last) => last.children.extend(list),
+                    None => self.push_item(Vec::new(), list.into_iter().collect()),
+                }
             } else {
                 self.inline(c, &mut stray, depth + 1);
             }
         }
-        self.push_item(stray.finish());
+        let rest = stray.finish();
+        self.push_item(rest, Vec::new());
     }
 
     pub(super) fn quote(&mut self, id: usize, depth: usize) {
@@ -131,10 +205,6 @@ mod tests {
     use crate::body::test_support::{b, t};
     use crate::model::{Block, EmbedProvider, Inline};
 
-    fn items(v: &[&str]) -> Vec<Vec<Inline>> {
-        v.iter().map(|s| vec![t(s)]).collect()
-    }
-
     fn quote(content: Vec<Inline>, cite: Option<&str>) -> Block {
         Block::Quote {
             content,
@@ -146,42 +216,10 @@ mod tests {
     fn ordered_and_unordered() {
         let got = b("<ol><li>a</li><li><p>b1</p><p>b2</p></li><li> </li></ol><ul><li></li></ul>");
         let want = vec![vec![t("a")], vec![t("b1"), Inline::LineBreak, t("b2")]];
-        assert_eq!(
-            got,
-            [Block::List {
-                ordered: true,
-                items: want
-            }]
-        );
+        assert_eq!(got, [Block::list(true, want)]);
         let got = b("<ul><li><strong>a</strong> b</li></ul>");
         let want = vec![vec![Inline::Strong { children: vec![t("a")] }, t(" b")]];
-        assert_eq!(
-            got,
-            [Block::List {
-                ordered: false,
-                items: want
-            }]
-        );
-    }
-
-    #[test]
-    fn nested_lists_are_flattened() {
-        let html = "<ul><li>a<ul><li>a1</li><li>a2<ol><li>deep</li></ol></li></ul>after</li><li>b</li></ul>";
-        assert_eq!(
-            b(html),
-            [Block::List {
-                ordered: false,
-                items: items(&["a", "a1", "a2", "deep", "after", "b"])
-            }]
-        );
-        let got = b("<ul>loose<li>x</li><ul><li>y</li></ul></ul>");
-        assert_eq!(
-            got,
-            [Block::List {
-                ordered: false,
-                items: items(&["loose", "x", "y"])
-            }]
-        );
+        assert_eq!(got, [Block::list(false, want)]);
     }
 
     #[test]

@@ -9,12 +9,20 @@
 //!
 //! Pipeline: `tokenizer` (linear, borrowing) → `builder` → `tree` (arena,
 //! depth-capped; dropped elements never enter it) → `blocks`, `media`,
-//! `lists`, `figure`, `table` (the allowlist), using `inline` (whitespace
-//! and wrappers), `image`, `embed`, `caption`, `url`, `entities`.
+//! `lists`, `figure`, `table`, `text_blocks`, `media_blocks` (the
+//! allowlist), using `inline` (whitespace and wrappers), `shortcodes`,
+//! `image`, `embed`, `caption`, `url`, `entities`.
 //!
 //! Choices where the rules leave room:
-//! - Nested lists are flattened: their items follow the parent item in the
-//!   same list; text after a nested list becomes one more item.
+//! - Lists nest (`Block::MAX_LIST_DEPTH` levels; deeper items follow their
+//!   parent item in the deepest list); text after a nested list stays in
+//!   its item, on a new line. `ol`'s `start` is capped to ±1,000,000.
+//! - `details` nest `Block::MAX_DETAILS_DEPTH` deep (deeper: plain blocks);
+//!   `audio`/`video` keep only their checked URLs, never their fallback.
+//! - Block-editor footnotes (`sup.fn` → `ol.wp-block-footnotes`) become
+//!   numbered references and one `Footnotes` block (the first list only).
+//! - Unregistered shortcodes lose their tags (paired, with attributes or
+//!   self-closing), keeping their text; a bare `[word]` stays (prose).
 //! - Paragraphs, list items, quote lines and cells are separated by one
 //!   `LineBreak` when several blocks fold into one inline run.
 //! - A paragraph of only images/embeds (links, spans, `<br>` and whitespace
@@ -34,6 +42,7 @@ mod caption;
 mod embed;
 pub use embed::EMBED_ORIGINS;
 mod figure;
+mod footnotes;
 // Only the WordPress adapter reads a plugin's head.
 #[cfg(feature = "wordpress-source")]
 mod head_tags;
@@ -43,17 +52,24 @@ mod image;
 mod inline;
 mod lists;
 mod media;
+mod media_blocks;
+mod shortcodes;
 mod table;
 mod tags;
 mod text;
+mod text_blocks;
 mod tokenizer;
 mod tree;
 
 // Timing uses `Instant`, which wasm32-unknown-unknown lacks.
+#[cfg(test)]
+mod list_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod robustness_tests;
 #[cfg(test)]
 mod semantics_tests;
+#[cfg(test)]
+mod text_blocks_tests;
 #[cfg(test)]
 mod xss_tests;
 
@@ -215,13 +231,7 @@ https://www.youtube.com/watch?v=dQw4w9WgXcQ
         assert_eq!(rows.len(), 2);
         assert!(rows[0].iter().all(|c| c.header) && !rows[1][0].header);
         assert_eq!(rows[1][1].content, [t("522\u{A0}000")]);
-        assert_eq!(
-            blocks[6],
-            Block::List {
-                ordered: false,
-                items: vec![vec![t("Un")], vec![t("Deux")]]
-            }
-        );
+        assert_eq!(blocks[6], Block::list(false, vec![vec![t("Un")], vec![t("Deux")]]));
     }
 
     #[test]

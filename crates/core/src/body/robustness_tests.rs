@@ -28,7 +28,10 @@ fn text_of(blocks: &[Block]) -> String {
             Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
                 s.push_str(&Inline::plain_text(content))
             }
-            Block::List { items, .. } => items.iter().for_each(|i| s.push_str(&Inline::plain_text(i))),
+            Block::List { .. } => b
+                .inline_runs()
+                .into_iter()
+                .for_each(|i| s.push_str(&Inline::plain_text(i))),
             Block::Table { rows, .. } => rows
                 .iter()
                 .flatten()

@@ -42,6 +42,15 @@ pub(crate) enum Tag {
     /// `cite` and `small`, which captions and quotes read on their own).
     Styled(InlineStyle),
     Footer,
+    /// `dt` (`DtDd` is `dd`).
+    Dt,
+    Details,
+    Summary,
+    /// `audio`, `video`: kept for their URLs; their fallback content is not text.
+    Audio,
+    Video,
+    /// `source` in `audio`/`video` (a leaf, like `img`).
+    Source,
     /// Block containers with no meaning of their own (`div`, `section`, …).
     Block,
     /// Void elements that carry nothing we keep (`input`, `meta`, `wbr`, …).
@@ -74,7 +83,13 @@ impl Tag {
             b"ol" => Tag::Ol,
             b"li" => Tag::Li,
             b"dl" => Tag::Dl,
-            b"dt" | b"dd" => Tag::DtDd,
+            b"dd" => Tag::DtDd,
+            b"dt" => Tag::Dt,
+            b"details" => Tag::Details,
+            b"summary" => Tag::Summary,
+            b"audio" => Tag::Audio,
+            b"video" => Tag::Video,
+            b"source" => Tag::Source,
             b"blockquote" => Tag::Blockquote,
             b"figure" => Tag::Figure,
             b"figcaption" => Tag::Figcaption,
@@ -105,14 +120,12 @@ impl Tag {
             b"abbr" | b"acronym" => Tag::Styled(InlineStyle::Abbreviation),
             b"footer" => Tag::Footer,
             b"div" | b"section" | b"article" | b"main" | b"header" | b"aside" | b"nav" | b"address" | b"center"
-            | b"details" | b"summary" | b"hgroup" | b"fieldset" | b"search" | b"dialog" | b"body" | b"html" => {
-                Tag::Block
-            }
+            | b"hgroup" | b"fieldset" | b"search" | b"dialog" | b"body" | b"html" => Tag::Block,
             b"area" | b"base" | b"basefont" | b"bgsound" | b"col" | b"colgroup" | b"embed" | b"frame" | b"input"
-            | b"keygen" | b"link" | b"meta" | b"param" | b"source" | b"track" | b"wbr" => Tag::Void,
+            | b"keygen" | b"link" | b"meta" | b"param" | b"track" | b"wbr" => Tag::Void,
             b"script" | b"style" | b"template" | b"noscript" | b"svg" | b"math" | b"object" | b"applet" | b"form"
             | b"button" | b"select" | b"textarea" | b"option" | b"optgroup" | b"datalist" | b"title" | b"frameset"
-            | b"canvas" | b"audio" | b"video" | b"noembed" | b"noframes" | b"xmp" | b"plaintext" | b"map" => Tag::Drop,
+            | b"canvas" | b"noembed" | b"noframes" | b"xmp" | b"plaintext" | b"map" => Tag::Drop,
             _ => Tag::Other,
         }
     }
@@ -128,6 +141,9 @@ impl Tag {
                 | Tag::Li
                 | Tag::Dl
                 | Tag::DtDd
+                | Tag::Dt
+                | Tag::Details
+                | Tag::Summary
                 | Tag::Blockquote
                 | Tag::Figure
                 | Tag::Figcaption
@@ -235,7 +251,10 @@ impl<'a> Skip<'a> {
             Token::Start(st)
                 if self.scoped
                     && !st.self_closing
-                    && !matches!(Tag::from_name(st.name), Tag::Void | Tag::Img | Tag::Br | Tag::Hr)
+                    && !matches!(
+                        Tag::from_name(st.name),
+                        Tag::Void | Tag::Img | Tag::Br | Tag::Hr | Tag::Source
+                    )
                     && self.inner.len() < MAX_INNER =>
             {
                 self.inner.push(st.name);

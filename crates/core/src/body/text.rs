@@ -49,7 +49,8 @@ pub(crate) fn html_to_text(html: &str) -> String {
         match tok {
             Token::Text(t) => push_collapsed(&mut out, &decode(t), &mut space),
             Token::Start(st) => match Tag::from_name(st.name) {
-                Tag::Drop => skip = Skip::start(&st),
+                // A media element's content is fallback no browser shows.
+                Tag::Drop | Tag::Audio | Tag::Video => skip = Skip::start(&st),
                 t if t.is_block() || t == Tag::Br => space = true,
                 _ => {}
             },

@@ -27,11 +27,19 @@ pub(crate) enum AttrName {
     DataSrcset,
     Colspan,
     Rowspan,
+    /// `ol`'s `start`, `reversed`, `type`.
+    Start,
+    Reversed,
+    Type,
+    /// `video`'s poster image.
+    Poster,
+    /// Footnotes' ids (their references point at them).
+    Id,
 }
 
 impl AttrName {
     pub(super) fn from_name(n: &str) -> Option<AttrName> {
-        const NAMES: [(&str, AttrName); 16] = [
+        const NAMES: [(&str, AttrName); 21] = [
             ("href", AttrName::Href),
             ("src", AttrName::Src),
             ("srcset", AttrName::Srcset),
@@ -48,6 +56,11 @@ impl AttrName {
             ("data-original-set", AttrName::DataSrcset),
             ("colspan", AttrName::Colspan),
             ("rowspan", AttrName::Rowspan),
+            ("start", AttrName::Start),
+            ("reversed", AttrName::Reversed),
+            ("type", AttrName::Type),
+            ("poster", AttrName::Poster),
+            ("id", AttrName::Id),
         ];
         NAMES.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, a)| *a)
     }

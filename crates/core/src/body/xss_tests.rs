@@ -191,9 +191,13 @@ fn foreign_and_dangerous_elements() {
         []
     );
     assert_eq!(check("<template><img src=x onerror=alert(1)></template>"), []);
+    // Media keep their checked URL and nothing else: no handler survives.
     assert_eq!(
         check("<video><source onerror=alert(1)></video><audio src=x onerror=alert(1)></audio>"),
-        []
+        [Block::Audio {
+            src: "x".into(),
+            caption: None
+        }]
     );
 }
 

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::Image;
+use super::{Button, Definition, Image, ListItem, ListMarker};
 
 /// Inline content inside a paragraph, heading, list item, quote or table cell.
 /// Text is plain text: it is escaped when rendered, never parsed as HTML.
@@ -29,6 +29,11 @@ pub enum Inline {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         title: Option<String>,
         children: Vec<Inline>,
+    },
+    /// A reference to note `number` (from 1) of the body's
+    /// [`Block::Footnotes`]; shown as that number, linked both ways.
+    FootnoteRef {
+        number: u32,
     },
     /// An inline kind this build does not know: skipped when rendered.
     #[serde(other)]
@@ -105,7 +110,8 @@ impl Inline {
                 }
             }
             Inline::LineBreak => out.push(' '),
-            Inline::Unknown => {}
+            // The number means nothing without its note.
+            Inline::FootnoteRef { .. } | Inline::Unknown => {}
         }
     }
 }
@@ -169,10 +175,18 @@ pub enum Block {
         level: u8,
         content: Vec<Inline>,
     },
+    /// `start`, `reversed` and `marker` only for ordered lists; items may
+    /// hold nested lists (at most [`Block::MAX_LIST_DEPTH`] levels).
     List {
         #[serde(default)]
         ordered: bool,
-        items: Vec<Vec<Inline>>,
+        items: Vec<ListItem>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        start: Option<i32>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        reversed: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        marker: Option<ListMarker>,
     },
     Quote {
         content: Vec<Inline>,
@@ -204,11 +218,71 @@ pub enum Block {
         width: u32,
         height: u32,
     },
+    /// `dl`: terms and their descriptions.
+    DefinitionList {
+        items: Vec<Definition>,
+    },
+    /// `details`: a disclosure widget, closed until the reader opens it.
+    /// `body` holds no further `Details` past [`Block::MAX_DETAILS_DEPTH`].
+    Details {
+        summary: Vec<Inline>,
+        body: Vec<Block>,
+    },
+    /// A poem (`wp-block-verse`): line breaks kept, set in the text font.
+    Verse {
+        content: Vec<Inline>,
+    },
+    /// Source code (`wp-block-code`, `<pre><code>`), shown as written.
+    Code {
+        text: String,
+    },
+    /// A pull quote (`wp-block-pullquote`): a highlighted excerpt.
+    PullQuote {
+        content: Vec<Inline>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cite: Option<String>,
+    },
+    /// `wp-block-buttons`: links drawn as buttons.
+    Buttons {
+        buttons: Vec<Button>,
+    },
+    /// `wp-block-file`: a link to a file, by its name.
+    File {
+        href: String,
+        name: String,
+    },
+    /// Audio with native controls, never autoplayed; `src` is a checked URL.
+    Audio {
+        src: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+    },
+    /// Video with native controls, never autoplayed; URLs are checked.
+    Video {
+        src: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        poster: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        width: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        height: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+    },
+    /// Footnotes (`wp-block-footnotes`): note `n` is `notes[n - 1]`.
+    Footnotes {
+        notes: Vec<Vec<Inline>>,
+    },
     #[serde(other)]
     Unknown,
 }
 
 impl Block {
+    /// Lists nest at most this deep; deeper items join the deepest level.
+    pub const MAX_LIST_DEPTH: usize = 8;
+    /// `details` nest at most this deep; deeper ones become plain blocks.
+    pub const MAX_DETAILS_DEPTH: usize = 4;
+
     /// Every link target in a body, in reading order (for link checks).
     pub fn links(blocks: &[Block]) -> Vec<String> {
         Self::collect(blocks, false)
@@ -235,25 +309,39 @@ impl Block {
                 }
             }
         }
-        let mut out = Vec::new();
-        for b in blocks {
-            match b {
-                Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
-                    walk(content, &mut out)
+        fn into(blocks: &[Block], media: bool, out: &mut Vec<String>) {
+            for b in blocks {
+                match b {
+                    // Nested blocks are walked once, here.
+                    Block::List { items, .. } => items.iter().for_each(|i| {
+                        walk(&i.content, out);
+                        into(&i.children, media, out);
+                    }),
+                    Block::Details { summary, body } => {
+                        walk(summary, out);
+                        into(body, media, out);
+                    }
+                    Block::Buttons { buttons } => out.extend(buttons.iter().map(|b| b.href.clone())),
+                    Block::File { href, .. } => out.push(href.clone()),
+                    Block::Audio { src, .. } if media => out.push(src.clone()),
+                    Block::Video { src, poster, .. } if media => {
+                        out.push(src.clone());
+                        out.extend(poster.clone());
+                    }
+                    Block::Figure { image } if media => {
+                        out.push(image.url.clone());
+                        out.extend(image.sources.iter().map(|s| s.url.clone()));
+                    }
+                    Block::Embed { url, embed_url, .. } if media => {
+                        out.push(url.clone());
+                        out.push(embed_url.clone());
+                    }
+                    _ => b.inline_runs().into_iter().for_each(|r| walk(r, out)),
                 }
-                Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
-                Block::Table { rows, .. } => rows.iter().flatten().for_each(|c| walk(&c.content, &mut out)),
-                Block::Figure { image } if media => {
-                    out.push(image.url.clone());
-                    out.extend(image.sources.iter().map(|s| s.url.clone()));
-                }
-                Block::Embed { url, embed_url, .. } if media => {
-                    out.push(url.clone());
-                    out.push(embed_url.clone());
-                }
-                _ => {}
             }
         }
+        let mut out = Vec::new();
+        into(blocks, media, &mut out);
         out
     }
 }

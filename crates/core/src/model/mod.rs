@@ -9,6 +9,7 @@ mod image;
 mod listing;
 mod seo;
 mod site;
+mod text_block;
 mod time;
 
 pub use crate::url::SafeUrl;
@@ -23,6 +24,7 @@ pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead};
 pub use seo::{SeoHead, SeoImage, SEO_SCHEMA_MAX, SEO_TEXT_MAX, SEO_TITLE_MAX};
 pub use site::{NavItem, SiteInfo, SocialLink, DEFAULT_LOCALE, DEFAULT_TIMEZONE};
+pub use text_block::{Button, Definition, ListItem, ListMarker};
 pub use time::Timestamp;
 
 /// The content-API format version this build reads.

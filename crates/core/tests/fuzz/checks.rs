@@ -102,7 +102,7 @@ pub fn block_urls(blocks: &[Block]) -> Vec<String> {
 
 /// The serialized output may only hold these object keys and `type` tags:
 /// there is no variant that could carry markup, styles or handlers.
-const KEYS: [&str; 25] = [
+const KEYS: [&str; 38] = [
     "type",
     "text",
     "children",
@@ -128,8 +128,21 @@ const KEYS: [&str; 25] = [
     "style",
     "colspan",
     "rowspan",
+    "start",
+    "reversed",
+    "marker",
+    "terms",
+    "details",
+    "summary",
+    "body",
+    "buttons",
+    "name",
+    "src",
+    "poster",
+    "notes",
+    "number",
 ];
-const TYPES: [&str; 15] = [
+const TYPES: [&str; 26] = [
     "paragraph",
     "heading",
     "list",
@@ -145,6 +158,17 @@ const TYPES: [&str; 15] = [
     "styled",
     "preformatted",
     "separator",
+    "definition_list",
+    "details",
+    "verse",
+    "code",
+    "pull_quote",
+    "buttons",
+    "file",
+    "audio",
+    "video",
+    "footnotes",
+    "footnote_ref",
 ];
 
 fn walk_shape(v: &Value, path: &mut String) {
@@ -212,7 +236,10 @@ pub fn block_texts(blocks: &[Block], out: &mut Vec<String>) {
                 inl(content, out);
                 out.extend(cite.clone());
             }
-            Block::List { items, .. } => items.iter().for_each(|i| inl(i, out)),
+            Block::List { items, .. } => items.iter().for_each(|i| {
+                inl(&i.content, out);
+                block_texts(&i.children, out);
+            }),
             Block::Table { rows, caption } => {
                 rows.iter().flatten().for_each(|c| inl(&c.content, out));
                 out.extend(caption.clone());
@@ -220,7 +247,7 @@ pub fn block_texts(blocks: &[Block], out: &mut Vec<String>) {
             Block::Figure { image } => image_texts(image, out),
             Block::Embed { title, .. } => out.push(title.clone()),
             Block::Preformatted { text } => out.push(text.clone()),
-            Block::Separator | Block::Unknown => {}
+            _ => b.inline_runs().into_iter().for_each(|r| inl(r, out)),
         }
     }
 }
@@ -331,7 +358,7 @@ fn render_inlines(v: &[Inline], out: &mut String) {
                 render_inlines(children, out);
                 out.push_str(&format!("</{}>", style.tag()));
             }
-            Inline::Unknown => {}
+            Inline::FootnoteRef { .. } | Inline::Unknown => {}
         }
     }
 }
@@ -365,15 +392,9 @@ pub fn render_text_blocks(blocks: &[Block]) -> String {
                 render_inlines(content, &mut out);
                 out.push_str(&format!("</h{level}>\n"));
             }
-            Block::List { ordered, items } => {
-                let tag = if *ordered { "ol" } else { "ul" };
-                out.push_str(&format!("<{tag}>"));
-                for item in items {
-                    out.push_str("<li>");
-                    render_inlines(item, &mut out);
-                    out.push_str("</li>");
-                }
-                out.push_str(&format!("</{tag}>\n"));
+            Block::List { .. } => {
+                render_list(b, &mut out);
+                out.push('\n');
             }
             Block::Quote { content, cite } => {
                 out.push_str("<blockquote><p>");
@@ -415,10 +436,43 @@ pub fn render_text_blocks(blocks: &[Block]) -> String {
             // The newline after `<pre>` is not content: one is added so a
             // text starting with its own newline keeps it.
             Block::Preformatted { text } => out.push_str(&format!("<pre>\n{}</pre>\n", esc(text))),
-            Block::Figure { .. } | Block::Embed { .. } | Block::Separator | Block::Unknown => {}
+            _ => {}
         }
     }
     out
+}
+
+/// A list with its numbering attributes and nested lists.
+fn render_list(b: &Block, out: &mut String) {
+    let Block::List {
+        ordered,
+        items,
+        start,
+        reversed,
+        marker,
+    } = b
+    else {
+        return;
+    };
+    let tag = if *ordered { "ol" } else { "ul" };
+    out.push_str(&format!("<{tag}"));
+    if let Some(n) = start {
+        out.push_str(&format!(" start=\"{n}\""));
+    }
+    if *reversed {
+        out.push_str(" reversed");
+    }
+    if let Some(m) = marker {
+        out.push_str(&format!(" type=\"{}\"", m.attr()));
+    }
+    out.push('>');
+    for item in items {
+        out.push_str("<li>");
+        render_inlines(&item.content, out);
+        item.children.iter().for_each(|c| render_list(c, out));
+        out.push_str("</li>");
+    }
+    out.push_str(&format!("</{tag}>"));
 }
 
 /// Text as HTML text: `&`, `<` and `>` escaped.

@@ -9,31 +9,39 @@ use crate::model::{Article, ArticleStub, Block, Inline};
 /// out (they describe, they are not the story).
 pub fn blocks_text(blocks: &[Block]) -> String {
     let mut out = String::new();
-    let mut push = |s: &str| {
-        out.push_str(s);
-        out.push(' ');
-    };
+    push_blocks(blocks, &mut out);
+    out
+}
+
+fn push_blocks(blocks: &[Block], out: &mut String) {
     for b in blocks {
+        if let Block::Details { summary, body } = b {
+            out.push_str(&Inline::plain_text(summary));
+            out.push(' ');
+            push_blocks(body, out);
+            continue;
+        }
+        let mut push = |s: &str| {
+            out.push_str(s);
+            out.push(' ');
+        };
+        if let Block::Table { caption, .. } = b {
+            push(caption.as_deref().unwrap_or(""));
+        }
+        for run in b.inline_runs() {
+            push(&Inline::plain_text(run));
+        }
         match b {
-            Block::Paragraph { content } | Block::Heading { content, .. } => push(&Inline::plain_text(content)),
-            Block::List { items, .. } => items.iter().for_each(|i| push(&Inline::plain_text(i))),
-            Block::Quote { content, cite } => {
-                push(&Inline::plain_text(content));
-                push(cite.as_deref().unwrap_or(""));
-            }
+            Block::Quote { cite, .. } | Block::PullQuote { cite, .. } => push(cite.as_deref().unwrap_or("")),
             Block::Figure { image } => push(image.caption.as_deref().unwrap_or("")),
-            Block::Table { caption, rows } => {
-                push(caption.as_deref().unwrap_or(""));
-                rows.iter()
-                    .flatten()
-                    .for_each(|c| push(&Inline::plain_text(&c.content)));
-            }
             Block::Embed { title, .. } => push(title),
-            Block::Preformatted { text } => push(text),
-            Block::Separator | Block::Unknown => {}
+            Block::Preformatted { text } | Block::Code { text } => push(text),
+            Block::Buttons { buttons } => buttons.iter().for_each(|b| push(&b.text)),
+            Block::File { name, .. } => push(name),
+            Block::Audio { caption, .. } | Block::Video { caption, .. } => push(caption.as_deref().unwrap_or("")),
+            _ => {}
         }
     }
-    out
 }
 
 impl super::IndexWriter {
@@ -69,10 +77,7 @@ mod tests {
             Block::Paragraph {
                 content: vec![Inline::Strong { children: t("gras") }, Inline::text(" fin")],
             },
-            Block::List {
-                ordered: false,
-                items: vec![t("un"), t("deux")],
-            },
+            Block::list(false, vec![t("un"), t("deux")]),
             Block::Quote {
                 content: t("cité"),
                 cite: Some("Auteur".into()),

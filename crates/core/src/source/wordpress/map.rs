@@ -245,24 +245,30 @@ pub fn body(html: &str, links: &LinkContext) -> Vec<Block> {
     };
     let mut blocks = html_to_blocks(html, &opts);
     for b in &mut blocks {
-        match b {
-            Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
-                rewrite_inlines(content, links)
-            }
-            Block::List { items, .. } => items.iter_mut().for_each(|i| rewrite_inlines(i, links)),
-            Block::Table { rows, .. } => {
-                rows.iter_mut()
-                    .flatten()
-                    .for_each(|c| rewrite_inlines(&mut c.content, links));
-            }
-            Block::Figure { image } => {
-                links.absolute(&mut image.url);
-                image.sources.iter_mut().for_each(|s| links.absolute(&mut s.url));
-            }
-            Block::Embed { .. } | Block::Preformatted { .. } | Block::Separator | Block::Unknown => {}
-        }
+        rewrite_block(b, links);
     }
     blocks
+}
+
+fn rewrite_block(b: &mut Block, links: &LinkContext) {
+    match b {
+        Block::Details { summary, body } => {
+            rewrite_inlines(summary, links);
+            body.iter_mut().for_each(|b| rewrite_block(b, links));
+        }
+        Block::Figure { image } => {
+            links.absolute(&mut image.url);
+            image.sources.iter_mut().for_each(|s| links.absolute(&mut s.url));
+        }
+        Block::Buttons { buttons } => buttons.iter_mut().for_each(|b| b.href = links.rewrite(&b.href)),
+        Block::File { href, .. } => links.absolute(href),
+        Block::Audio { src, .. } => links.absolute(src),
+        Block::Video { src, poster, .. } => {
+            links.absolute(src);
+            poster.iter_mut().for_each(|p| links.absolute(p));
+        }
+        _ => b.inline_runs_mut().into_iter().for_each(|r| rewrite_inlines(r, links)),
+    }
 }
 
 fn rewrite_inlines(inlines: &mut [Inline], links: &LinkContext) {
@@ -275,7 +281,7 @@ fn rewrite_inlines(inlines: &mut [Inline], links: &LinkContext) {
             Inline::Emphasis { children } | Inline::Strong { children } | Inline::Styled { children, .. } => {
                 rewrite_inlines(children, links)
             }
-            Inline::Text { .. } | Inline::LineBreak | Inline::Unknown => {}
+            Inline::Text { .. } | Inline::LineBreak | Inline::FootnoteRef { .. } | Inline::Unknown => {}
         }
     }
 }
@@ -286,13 +292,8 @@ pub fn reading_minutes(blocks: &[Block]) -> u32 {
     let words: usize = blocks
         .iter()
         .map(|b| match b {
-            Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
-                count(content)
-            }
-            Block::List { items, .. } => items.iter().map(|i| count(i)).sum(),
-            Block::Table { rows, .. } => rows.iter().flatten().map(|c| count(&c.content)).sum(),
-            Block::Preformatted { text } => text.split_whitespace().count(),
-            _ => 0,
+            Block::Preformatted { text } | Block::Code { text } => text.split_whitespace().count(),
+            _ => b.inline_runs().into_iter().map(count).sum(),
         })
         .sum();
     u32::try_from(words.div_ceil(WORDS_PER_MINUTE).max(1)).unwrap_or(u32::MAX)

@@ -154,7 +154,7 @@ fn bodies_are_blocks_with_routes_and_absolute_media() {
     };
     assert_eq!(image.url, "http://wp.test/wp-content/uploads/a.jpg");
     assert!(
-        matches!(&blocks[2], Block::List { items, .. } if matches!(&items[0][0], Inline::Link { href, .. } if href == "/tag/eau"))
+        matches!(&blocks[2], Block::List { items, .. } if matches!(&items[0].content[0], Inline::Link { href, .. } if href == "/tag/eau"))
     );
 }
 
