@@ -403,6 +403,9 @@ fn build_article(
         comment_count: a.comments,
         reading_minutes: reading_minutes(&text),
         related: Vec::new(),
+        format: Default::default(),
+        protected: false,
+        page_starts: Vec::new(),
     };
     Ok(Built1 {
         article,

@@ -75,6 +75,9 @@ mod tests {
             comment_count: 0,
             reading_minutes: 1,
             related: vec![],
+            format: Default::default(),
+            protected: false,
+            page_starts: vec![],
         };
         let e = search_entry(&a);
         assert_eq!(e.words, "a dessalement l le pompes sfax solaires usine");

@@ -35,6 +35,8 @@ mod map_tests;
 #[cfg(feature = "wordpress-source")]
 mod media;
 #[cfg(feature = "wordpress-source")]
+mod paging;
+#[cfg(feature = "wordpress-source")]
 pub mod urls;
 #[cfg(feature = "wordpress-source")]
 pub mod wire;
