@@ -1,5 +1,6 @@
 <?php
-// Hides or shows the hostile corpus (seed-hostile.php) in the test WordPress:
+// Hides or shows the hostile corpus (seed-hostile.php) and the post-level
+// cases (seed-wp-posts.php) in the test WordPress:
 // `hide` makes its posts and page drafts, `show` publishes them again.
 // record.sh hides them while it records the adapter's fixtures, whose
 // expectations (totals, pages) describe the demo newsroom alone; the hostile
@@ -22,7 +23,7 @@ require '/usr/share/wordpress/wp-load.php';
 global $wpdb;
 $ids = $wpdb->get_col(
     "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
-     WHERE m.meta_key = '_kiosque_seed' AND m.meta_value LIKE 'hostile:%'
+     WHERE m.meta_key = '_kiosque_seed' AND (m.meta_value LIKE 'hostile:%' OR m.meta_value LIKE 'wp-posts:%')
        AND p.post_type IN ('post', 'page')"
 );
 $status = $mode === 'hide' ? 'draft' : 'publish';
