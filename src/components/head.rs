@@ -127,9 +127,10 @@ pub fn website_ld(ctx: &Ctx) -> Value {
 /// An article's head: Open Graph article tags and JSON-LD (NewsArticle and
 /// BreadcrumbList).
 #[component]
-pub fn ArticleHead(article: Article) -> impl IntoView {
+pub fn ArticleHead(article: Article, #[prop(default = 1)] page: u32) -> impl IntoView {
     let ctx = use_ctx();
-    let route = Route::article(article.slug.clone());
+    // Each page of a multi-page article is its own canonical URL (as Yoast does).
+    let route = Route::article_page(article.slug.clone(), page);
     let hero = article.image.as_ref().and_then(|img| {
         let url = SafeUrl::new(&img.url)?;
         let srcset = crate::components::checked_image(img.clone())

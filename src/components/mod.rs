@@ -1,6 +1,7 @@
 //! Reusable pieces. Components receive typed model data, never wire formats.
 
 mod article_link;
+mod article_pages;
 pub mod blocks;
 mod byline;
 mod card;
@@ -22,6 +23,7 @@ mod skeleton;
 mod theme_toggle;
 
 pub use article_link::ArticleLink;
+pub use article_pages::ArticlePages;
 pub use byline::Byline;
 pub use card::{ArticleCard, CardSize};
 pub use error_view::ErrorView;

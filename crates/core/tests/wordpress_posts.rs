@@ -11,7 +11,6 @@ use kiosque_core::http::{FetchError, Fetched};
 use kiosque_core::model::Article;
 use kiosque_core::source::search::blocks_text;
 use kiosque_core::source::wordpress::Transport;
-use kiosque_core::source::Source;
 use wp_support::{answer, block_on, name_of, record, recording, source_with};
 
 /// The recorded answers of this file live in their own directory.

@@ -98,6 +98,17 @@ pub struct Article {
 }
 
 impl Article {
+    /// The article, without its text if it is password-protected.
+    pub fn without_protected_text(mut self) -> Article {
+        if self.protected {
+            self.body.clear();
+            self.page_starts.clear();
+            self.standfirst.clear();
+            self.reading_minutes = 0;
+        }
+        self
+    }
+
     /// The body split into its pages (one page for most posts). Starts that
     /// are out of order or out of range (outside data) are ignored, never a
     /// panic, and no page is empty.

@@ -110,8 +110,10 @@ impl Source {
         dispatch!(self, s => s.home().await)
     }
 
+    /// A protected article comes without text whatever the data held, so
+    /// no page, page data, feed or index built from it can carry it.
     pub async fn article(&self, slug: &str) -> Result<Article, FetchError> {
-        dispatch!(self, s => s.article(slug).await)
+        dispatch!(self, s => s.article(slug).await).map(Article::without_protected_text)
     }
 
     /// The canonical slug of article `slug`, for an old permalink
