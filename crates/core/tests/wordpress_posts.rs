@@ -80,3 +80,11 @@ fn an_untitled_aside_gets_its_opening_words_as_title() {
     let a = article("format-aside");
     assert_eq!(a.title, "Une brève sans titre, comme une note en marge du…");
 }
+
+#[test]
+fn the_password_unlocks_the_text_and_a_wrong_one_does_not() {
+    let wp = source_with(PostCases);
+    let (blocks, starts) = block_on(wp.unlock("article-protege", "kiosque")).unwrap().unwrap();
+    assert!(blocks_text(&blocks).contains("zanzibarite") && starts.is_empty());
+    assert_eq!(block_on(wp.unlock("article-protege", "faux")).unwrap(), None);
+}

@@ -37,6 +37,8 @@ mod media;
 #[cfg(feature = "wordpress-source")]
 mod paging;
 #[cfg(feature = "wordpress-source")]
+mod unlock;
+#[cfg(feature = "wordpress-source")]
 pub mod urls;
 #[cfg(feature = "wordpress-source")]
 pub mod wire;
