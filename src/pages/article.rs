@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::components::blocks::{Body, Figure};
 use crate::components::{
-    page_resource, ArticleHead, ArticlePages, ArticleSkeleton, Byline, Loaded, NotFound, Rail, RelativeTime, Share,
+    page_resource, ArticleHead, ArticlePages, ArticleSkeleton, Byline, Loaded, NotFound, Protected, Rail, RelativeTime,
+    Share,
 };
 use crate::context::use_ctx;
 use crate::pages::{page_param, slug_param};
@@ -47,9 +48,7 @@ fn article_view(a: Article, page: u32) -> impl IntoView {
         .get(usize::try_from(page).unwrap_or(1).saturating_sub(1))
         .map(|b| b.to_vec())
         .unwrap_or_default();
-    let protected = a
-        .protected
-        .then(|| view! { <p class="article__protected" role="note">{s.protected_text}</p> });
+    let protected = a.protected.then(|| view! { <Protected slug=a.slug.clone()/> });
     let comments = ctx.locale.comments(u64::from(a.comment_count));
     let tags = (!a.tags.is_empty()).then(|| {
         let items = a
