@@ -105,6 +105,9 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (retired || request.method !== 'GET') return;
   const url = request.url;
+  // A protected post read with its password (WordPress's `password`
+  // parameter): straight to the network, never kept.
+  if (/[?&]password=/.test(url)) return;
   if (request.mode === 'navigate') {
     if (url.startsWith(SCOPE)) event.respondWith(navigate(event));
     return;

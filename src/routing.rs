@@ -132,7 +132,7 @@ fn route_param<T: Clone + PartialEq + Send + Sync + 'static>(
 pub fn slug_param() -> Memo<String> {
     route_param(
         |r| match r {
-            Route::Article { slug }
+            Route::Article { slug, .. }
             | Route::Category { slug, .. }
             | Route::Tag { slug, .. }
             | Route::Author { slug, .. }

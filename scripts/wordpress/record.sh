@@ -31,6 +31,11 @@ cargo test --quiet -p kiosque-core --test wordpress_adapter -- --exact record_er
 cargo test --quiet -p kiosque-core --test wordpress_adapter -- --exact search_uses_wordpress_search_and_its_total
 cargo test --quiet -p kiosque-core --test wordpress_adapter
 cargo test --quiet -p kiosque-core --test home_archive
+# The post-level cases (seed-wp-posts.php) into their own directory, with
+# the seeded corpora published again.
+php "$here/hostile-status.php" show
+rm -f "$fixtures"/wp-posts/*.json
+cargo test --quiet -p kiosque-core --features wordpress-source --test wordpress_posts
 count=$(ls "$fixtures"/*.headers.json | wc -l)
 size=$(du -sh "$fixtures" | cut -f1)
 echo "record: $count answers recorded in crates/core/tests/fixtures/wordpress ($size)"

@@ -155,9 +155,10 @@ pub fn website_ld(ctx: &Ctx) -> Value {
 /// An article's head: Open Graph article tags and JSON-LD (NewsArticle and
 /// BreadcrumbList).
 #[component]
-pub fn ArticleHead(article: Article) -> impl IntoView {
+pub fn ArticleHead(article: Article, #[prop(default = 1)] page: u32) -> impl IntoView {
     let ctx = use_ctx();
-    let route = Route::article(article.slug.clone());
+    // Each page of a multi-page article is its own canonical URL (as Yoast does).
+    let route = Route::article_page(article.slug.clone(), page);
     let hero = article.image.as_ref().and_then(|img| {
         let url = SafeUrl::new(&img.url)?;
         let srcset = crate::components::checked_image(img.clone())
@@ -170,13 +171,20 @@ pub fn ArticleHead(article: Article) -> impl IntoView {
         article.seo.as_deref(),
         vec![news_article_ld(&ctx, &article), breadcrumb_ld(&ctx, &article)],
     );
+    // The plugin's canonical names page 1: later pages keep their own.
+    let seo = article.seo.clone().map(|mut s| {
+        if page > 1 {
+            s.canonical = None;
+        }
+        s
+    });
     let tags = article
         .tags
         .iter()
         .map(|t| view! { <Meta property="article:tag" content=t.name.clone()/> })
         .collect_view();
     view! {
-        <PageHead title=article.title.clone() description=article.standfirst.clone() route image=article.image.clone() og_type="article" seo=article.seo.clone()/>
+        <PageHead title=article.title.clone() description=article.standfirst.clone() route image=article.image.clone() og_type="article" seo/>
         <Meta property="article:published_time" content=article.published.as_str().to_string()/>
         {article.modified.as_ref().map(|m| view! { <Meta property="article:modified_time" content=m.as_str().to_string()/> })}
         <Meta property="article:section" content=article.category.name.clone()/>

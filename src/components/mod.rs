@@ -1,6 +1,7 @@
 //! Reusable pieces. Components receive typed model data, never wire formats.
 
 mod article_link;
+mod article_pages;
 pub mod blocks;
 mod byline;
 mod card;
@@ -15,6 +16,7 @@ mod nav_effects;
 mod not_found;
 mod pagination;
 mod picture;
+mod protected;
 mod rail;
 mod reltime;
 mod search_form;
@@ -24,6 +26,7 @@ mod social_icon;
 mod theme_toggle;
 
 pub use article_link::ArticleLink;
+pub use article_pages::ArticlePages;
 pub use byline::Byline;
 pub use card::{ArticleCard, CardSize};
 pub use error_view::ErrorView;
@@ -36,6 +39,7 @@ pub use nav_effects::{NavEffects, PageReady};
 pub use not_found::NotFound;
 pub use pagination::Pagination;
 pub use picture::{checked_image, Picture};
+pub use protected::Protected;
 pub use rail::Rail;
 pub use reltime::RelativeTime;
 pub use search_form::SearchForm;

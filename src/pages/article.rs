@@ -1,32 +1,54 @@
 use leptos::prelude::*;
 
 use crate::components::blocks::{Body, Figure};
-use crate::components::{page_resource, ArticleHead, ArticleSkeleton, Byline, Loaded, Rail, RelativeTime, Share};
+use crate::components::{
+    page_resource, ArticleHead, ArticlePages, ArticleSkeleton, Byline, Loaded, NotFound, Protected, Rail, RelativeTime,
+    Share,
+};
 use crate::context::use_ctx;
-use crate::pages::slug_param;
+use crate::pages::{page_param, slug_param};
 use kiosque_core::i18n::format_published;
 use kiosque_core::model::Article;
 use kiosque_core::routes::Route;
 
-/// `/article/:slug`.
+/// `/article/:slug[/:page]`. The page is part of the key, so each page of a
+/// multi-page article is rendered whole (head, canonical, body, page links);
+/// the article itself comes from the source's cache the second time.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let slug = slug_param();
+    let page = page_param();
     let article = page_resource(
-        move || slug.get(),
-        |source, slug| async move { source.article(&slug).await },
+        move || (slug.get(), page.get().unwrap_or(1)),
+        |source, (slug, page)| async move { source.article(&slug).await.map(|a| (a, page)) },
     );
     view! {
-        <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=article_view/>
+        <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=article_or_missing_page/>
     }
 }
 
-fn article_view(a: Article) -> impl IntoView {
+/// A page number past the article's last page is not found, like WordPress's.
+fn article_or_missing_page((a, page): (Article, u32)) -> AnyView {
+    let total = a.pages().len();
+    if usize::try_from(page).map_or(true, |p| p > total) {
+        return view! { <NotFound/> }.into_any();
+    }
+    article_view(a, page).into_any()
+}
+
+fn article_view(a: Article, page: u32) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let zone = ctx.config.site.timezone.as_deref();
     let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale, zone);
-    let route = Route::article(a.slug.clone());
+    let route = Route::article_page(a.slug.clone(), page);
+    let pages = a.pages();
+    let total = pages.len();
+    let body = pages
+        .get(usize::try_from(page).unwrap_or(1).saturating_sub(1))
+        .map(|b| b.to_vec())
+        .unwrap_or_default();
+    let protected = a.protected.then(|| view! { <Protected slug=a.slug.clone()/> });
     let comments = ctx.locale.comments(u64::from(a.comment_count));
     let tags = (!a.tags.is_empty()).then(|| {
         let items = a
@@ -42,7 +64,7 @@ fn article_view(a: Article) -> impl IntoView {
         }
     });
     view! {
-        <ArticleHead article=a.clone()/>
+        <ArticleHead article=a.clone() page/>
         <article class="article container">
             <nav class="breadcrumb" aria-label=s.breadcrumb>
                 <ol>
@@ -67,7 +89,9 @@ fn article_view(a: Article) -> impl IntoView {
                 </div>
             </header>
             {a.image.clone().map(|image| view! { <Figure image priority=true/> })}
-            <Body blocks=a.body page=ctx.href(&route)/>
+            {protected}
+            <Body blocks=body page=ctx.href(&route)/>
+            <ArticlePages slug=a.slug.clone() page total/>
             {a.source.map(|src| view! { <p class="article__source">{ctx.locale.labelled(s.source, &src)}</p> })}
             {tags}
             <Share route=route.clone() title=a.title.clone()/>

@@ -19,6 +19,7 @@ mod export;
 mod feeds;
 mod inputs;
 mod output;
+mod paged;
 mod pages;
 mod plan;
 mod redirects;

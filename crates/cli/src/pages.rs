@@ -16,6 +16,7 @@ use kiosque_core::routes::Route;
 
 use crate::inputs::{self, Answers, Recorder};
 use crate::output::{self, Inputs, Manifest, PageFiles};
+use crate::paged;
 use crate::plan::route_file;
 use crate::render::{self, Rendered, Shell};
 
@@ -118,62 +119,19 @@ pub fn prerender(
         .to_string_lossy()
         .to_string();
     let paths: Vec<String> = routes.iter().map(Route::path).collect();
-    let next = AtomicUsize::new(0);
     let answers = Arc::new(Answers::default());
     let mut table = Inputs::default();
-    let (send, receive) = mpsc::sync_channel::<(String, Outcome)>(job.workers * 2);
-    std::thread::scope(|scope| -> Result<(), String> {
-        for _ in 0..job.workers {
-            let send = send.clone();
-            let (paths, next, answers) = (&paths, &next, &answers);
-            scope.spawn(move || {
-                while let Some(route) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let outcome = if route_file(route).is_none() {
-                        Outcome::Rendered {
-                            rendered: Rendered::Skipped("not a safe path".into()),
-                            data_file: String::new(),
-                            reads: Vec::new(),
-                        }
-                    } else if let Some(reads) = still_current(job, old, answers, route) {
-                        Outcome::Unchanged { reads }
-                    } else {
-                        render_one(job, route, answers)
-                    };
-                    if send.send((route.clone(), outcome)).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(send);
-        for (route, outcome) in receive {
-            // On an error, dropping `receive` stops the workers.
-            match outcome {
-                Outcome::Rendered {
-                    rendered,
-                    data_file,
-                    reads,
-                } => {
-                    let page = Page {
-                        route,
-                        rendered,
-                        data_file,
-                        reads,
-                    };
-                    take(job, &mut report, &mut table, old, &local_path, page)?;
-                }
-                Outcome::Unchanged { reads } => {
-                    if let Some(files) = old.pages.get(&route) {
-                        let files = with_reads(files, &reads, &mut table);
-                        report.manifest.insert(route, files);
-                        report.unchanged += 1;
-                        report.reused += 1;
-                    }
-                }
-            }
-        }
-        Ok(())
-    })?;
+    let mut round = Round {
+        job,
+        old,
+        answers: &answers,
+        local_path: &local_path,
+        report: &mut report,
+        table: &mut table,
+    };
+    // Pages 2… of multi-page articles are found while their page 1 renders.
+    let more = round.run(&paths)?;
+    round.run(&more)?;
     for route in keep.iter().map(Route::path) {
         if let Some(files) = old.pages.get(&route) {
             let files = carried(old, files, &mut table);
@@ -192,6 +150,88 @@ pub fn prerender(
     report.skipped.sort();
     report.inputs = table.finish(&mut report.manifest);
     Ok(report)
+}
+
+/// One parallel pass over some routes, written into one report.
+struct Round<'r, 'a> {
+    job: &'r Job<'a>,
+    old: &'r Manifest,
+    answers: &'r Arc<Answers>,
+    local_path: &'r str,
+    report: &'r mut Report,
+    table: &'r mut Inputs,
+}
+
+impl Round<'_, '_> {
+    /// Renders (or keeps) `paths`; returns the article pages they lead to
+    /// that are not among them.
+    fn run(&mut self, paths: &[String]) -> Result<Vec<String>, String> {
+        let (job, old, answers, local_path) = (self.job, self.old, self.answers, self.local_path);
+        let base_path = job.shell.base_path();
+        let mut more = Vec::new();
+        let next = AtomicUsize::new(0);
+        let (send, receive) = mpsc::sync_channel::<(String, Outcome)>(job.workers * 2);
+        std::thread::scope(|scope| -> Result<(), String> {
+            for _ in 0..job.workers {
+                let send = send.clone();
+                let next = &next;
+                scope.spawn(move || {
+                    while let Some(route) = paths.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let outcome = if route_file(route).is_none() {
+                            Outcome::Rendered {
+                                rendered: Rendered::Skipped("not a safe path".into()),
+                                data_file: String::new(),
+                                reads: Vec::new(),
+                            }
+                        } else if let Some(reads) = still_current(job, old, answers, route) {
+                            Outcome::Unchanged { reads }
+                        } else {
+                            render_one(job, route, answers)
+                        };
+                        if send.send((route.clone(), outcome)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(send);
+            for (route, outcome) in receive {
+                // On an error, dropping `receive` stops the workers.
+                match outcome {
+                    Outcome::Rendered {
+                        rendered,
+                        data_file,
+                        reads,
+                    } => {
+                        let page = Page {
+                            route,
+                            rendered,
+                            data_file,
+                            reads,
+                        };
+                        if let Rendered::Page { html, .. } = &page.rendered {
+                            more.extend(paged::linked_pages(&page.route, html, &base_path));
+                        }
+                        take(job, self.report, self.table, old, local_path, page)?;
+                    }
+                    Outcome::Unchanged { reads } => {
+                        more.extend(paged::kept_pages(&route, &old.pages));
+                        if let Some(files) = old.pages.get(&route) {
+                            let files = with_reads(files, &reads, self.table);
+                            self.report.manifest.insert(route, files);
+                            self.report.unchanged += 1;
+                            self.report.reused += 1;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        more.retain(|p| !paths.contains(p));
+        more.sort();
+        more.dedup();
+        Ok(more)
+    }
 }
 
 /// `files` with this run's reads and their digest.

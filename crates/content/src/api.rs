@@ -405,6 +405,9 @@ fn build_article(
         reading_minutes: reading_minutes(&text),
         related: Vec::new(),
         seo: None,
+        format: Default::default(),
+        protected: false,
+        page_starts: Vec::new(),
     };
     Ok(Built1 {
         article,

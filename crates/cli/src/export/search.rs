@@ -73,6 +73,9 @@ mod tests {
             reading_minutes: 1,
             related: vec![],
             seo: None,
+            format: Default::default(),
+            protected: false,
+            page_starts: vec![],
         };
         let e = search_entry(&a);
         assert_eq!(e.words, "a dessalement l le pompes sfax solaires usine");

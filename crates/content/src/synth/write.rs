@@ -148,6 +148,9 @@ fn write_articles(out: &mut Out, seed: u64, stubs: &[Stub]) -> Result<IndexWrite
             reading_minutes: summary.reading_minutes,
             related,
             seo: None,
+            format: Default::default(),
+            protected: false,
+            page_starts: Vec::new(),
         };
         let tags: Vec<&str> = article.tags.iter().map(|t| t.name.as_str()).collect();
         search.add(ArticleStub::from(&stub.summary()), &tags, &plain);

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Block, Image, SeoHead, Timestamp};
+use super::{Block, Image, PostFormat, SeoHead, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CategoryRef {
@@ -87,9 +87,47 @@ pub struct Article {
     /// An SEO plugin's head for this article (WordPress), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seo: Option<Box<SeoHead>>,
+    /// WordPress's post format; absent means standard.
+    #[serde(default, skip_serializing_if = "PostFormat::is_standard")]
+    pub format: PostFormat,
+    /// Password-protected at the source: `body` is empty (the text is never
+    /// put in the page data) and readers are asked for the password.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub protected: bool,
+    /// A multi-page post (`<!--nextpage-->`): the index in `body` where each
+    /// page after the first starts, ascending. Empty for a one-page post.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_starts: Vec<usize>,
 }
 
 impl Article {
+    /// The article, without its text if it is password-protected.
+    pub fn without_protected_text(mut self) -> Article {
+        if self.protected {
+            self.body.clear();
+            self.page_starts.clear();
+            self.standfirst.clear();
+            self.reading_minutes = 0;
+        }
+        self
+    }
+
+    /// The body split into its pages (one page for most posts). Starts that
+    /// are out of order or out of range (outside data) are ignored, never a
+    /// panic, and no page is empty.
+    pub fn pages(&self) -> Vec<&[Block]> {
+        let mut pages = Vec::new();
+        let mut from = 0;
+        for &at in &self.page_starts {
+            if at > from && at < self.body.len() {
+                pages.push(&self.body[from..at]);
+                from = at;
+            }
+        }
+        pages.push(&self.body[from..]);
+        pages
+    }
+
     pub fn summary(&self) -> ArticleSummary {
         ArticleSummary {
             slug: self.slug.clone(),

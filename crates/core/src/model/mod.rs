@@ -5,6 +5,7 @@
 mod archive;
 mod article;
 mod block;
+mod format;
 mod image;
 mod listing;
 mod seo;
@@ -20,6 +21,7 @@ pub use archive::{
 };
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
+pub use format::PostFormat;
 pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead};
 pub use seo::{SeoHead, SeoImage, SEO_SCHEMA_MAX, SEO_TEXT_MAX, SEO_TITLE_MAX};

@@ -25,8 +25,13 @@ use serde::{Deserialize, Serialize};
 pub enum Route {
     /// `/`, `/page/<n>`: the home and its archive.
     Home { page: u32 },
-    /// `/article/<slug>`
-    Article { slug: String },
+    /// `/article/<slug>[/<n>]`: an article, at page `n` of a multi-page
+    /// post (WordPress's `<!--nextpage-->`; its `/slug/2/`, `?page=2`).
+    Article {
+        slug: String,
+        #[serde(default = "first_page")]
+        page: u32,
+    },
     /// `/category/<slug>[/page/<n>]`
     Category { slug: String, page: u32 },
     /// `/tag/<slug>[/page/<n>]`
@@ -51,7 +56,15 @@ impl Route {
     }
 
     pub fn article(slug: impl Into<String>) -> Route {
-        Route::Article { slug: slug.into() }
+        Route::article_page(slug, 1)
+    }
+
+    /// Page `page` of a multi-page article.
+    pub fn article_page(slug: impl Into<String>, page: u32) -> Route {
+        Route::Article {
+            slug: slug.into(),
+            page: page.max(1),
+        }
     }
 
     pub fn category(slug: impl Into<String>, page: u32) -> Route {
@@ -102,7 +115,8 @@ impl Route {
         let e = encode_component;
         match self {
             Route::Home { page } => paged("", *page),
-            Route::Article { slug } => format!("/article/{}", e(slug)),
+            Route::Article { slug, page: 0 | 1 } => format!("/article/{}", e(slug)),
+            Route::Article { slug, page } => format!("/article/{}/{page}", e(slug)),
             Route::Category { slug, page } => paged(&format!("/category/{}", e(slug)), *page),
             Route::Tag { slug, page } => paged(&format!("/tag/{}", e(slug)), *page),
             Route::Author { slug, page } => paged(&format!("/author/{}", e(slug)), *page),
@@ -166,6 +180,7 @@ impl Route {
             [SEARCH] => Route::search(search_query(query)?, query_page(query)),
             [SEARCH, "page", n] => Route::search(search_query(query)?, parse_page(n)?),
             ["article", s] => Route::article(slug(s)?),
+            ["article", s, n] => Route::article_page(slug(s)?, parse_page(n)?),
             [kind @ ("category" | "tag" | "author"), s, rest @ ..] => {
                 let page = match rest {
                     [] => 1,
@@ -184,7 +199,8 @@ impl Route {
         })
     }
 
-    /// The same listing at another page (unchanged for an article or page).
+    /// The same listing or multi-page article at another page (unchanged for
+    /// a static page).
     pub fn with_page(&self, n: u32) -> Route {
         let n = n.max(1);
         match self.clone() {
@@ -193,19 +209,21 @@ impl Route {
             Route::Tag { slug, .. } => Route::tag(slug, n),
             Route::Author { slug, .. } => Route::author(slug, n),
             Route::Search { query, .. } => Route::search(query, n),
+            Route::Article { slug, .. } => Route::article_page(slug, n),
             other => other,
         }
     }
 
-    /// The page number of a listing (1 for an article or a page).
+    /// The page number of a listing or a multi-page article (1 for a static page).
     pub fn page_number(&self) -> u32 {
         match self {
             Route::Home { page }
             | Route::Category { page, .. }
             | Route::Tag { page, .. }
             | Route::Author { page, .. }
-            | Route::Search { page, .. } => *page,
-            Route::Article { .. } | Route::Page { .. } => 1,
+            | Route::Search { page, .. }
+            | Route::Article { page, .. } => *page,
+            Route::Page { .. } => 1,
         }
     }
 }
@@ -214,6 +232,11 @@ impl std::fmt::Display for Route {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.path())
     }
+}
+
+/// What a route's page is when stored data predates article pages.
+fn first_page() -> u32 {
+    1
 }
 
 /// The `q` parameter of a search query string (`""` when absent), decoded.

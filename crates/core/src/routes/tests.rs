@@ -6,6 +6,8 @@ use super::*;
 #[test]
 fn builds_canonical_paths() {
     assert_eq!(Route::article("a-b").path(), "/article/a-b");
+    assert_eq!(Route::article_page("a-b", 1).path(), "/article/a-b");
+    assert_eq!(Route::article_page("a-b", 3).path(), "/article/a-b/3");
     assert_eq!(Route::home(1).path(), "/");
     assert_eq!(Route::home(3).path(), "/page/3");
     assert_eq!(Route::category("economie", 1).path(), "/category/economie");
@@ -159,6 +161,8 @@ fn samples() -> Vec<Route> {
         Route::home(7),
         Route::article("un-titre"),
         Route::article("سلام"),
+        Route::article_page("un-titre", 2),
+        Route::article_page("سلام", 3),
         Route::category("economie", 1),
         Route::category("été_2026", 12),
         Route::tag("eau", 1),
@@ -285,4 +289,25 @@ mod fuzz {
             let _ = canonical_redirect(&path, &query);
         }
     }
+}
+
+/// A multi-page article's pages: WordPress's `/slug/2/` and `?page=2` forms
+/// arrive at the canonical `/article/<slug>/2`; page 1 has no number.
+#[test]
+fn article_pages_parse_and_canonicalise() {
+    assert_eq!(Route::parse("/article/a/2", ""), Some(Route::article_page("a", 2)));
+    assert_eq!(Route::article_page("a", 2).page_number(), 2);
+    assert_eq!(Route::article("a").with_page(4), Route::article_page("a", 4));
+    assert_eq!(canonical_redirect("/article/a/1", "").as_deref(), Some("/article/a"));
+    assert_eq!(canonical_redirect("/article/a/2/", "").as_deref(), Some("/article/a/2"));
+    assert_eq!(
+        canonical_redirect("/article/a", "page=2").as_deref(),
+        Some("/article/a/2")
+    );
+    for bad in ["/article/a/0", "/article/a/x", "/article/a/2/3", "/article/a/page/2"] {
+        assert_eq!(Route::parse(bad, ""), None, "{bad}");
+    }
+    // Stored routes from before article pages read as page 1.
+    let old: Route = serde_json::from_str(r#"{"Article":{"slug":"a"}}"#).unwrap();
+    assert_eq!(old, Route::article("a"));
 }

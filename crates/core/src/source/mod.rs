@@ -27,7 +27,7 @@ use std::sync::Arc;
 
 use crate::config::{ApiKind, Config};
 use crate::http::{Door, FetchError};
-use crate::model::{Article, Home, Listing, MostRead, SiteInfo, StaticPage};
+use crate::model::{Article, Block, Home, Listing, MostRead, SiteInfo, StaticPage};
 use crate::routes::Route;
 
 /// The configured content source. Cheap to clone (one `Arc`): every view
@@ -110,8 +110,24 @@ impl Source {
         dispatch!(self, s => s.home().await)
     }
 
+    /// A protected article comes without text whatever the data held, so
+    /// no page, page data, feed or index built from it can carry it.
     pub async fn article(&self, slug: &str) -> Result<Article, FetchError> {
-        dispatch!(self, s => s.article(slug).await)
+        dispatch!(self, s => s.article(slug).await).map(Article::without_protected_text)
+    }
+
+    /// A protected article's text (blocks, where pages 2… start) read with
+    /// the reader's `password`; `Ok(None)` when the source refused it. Only
+    /// WordPress checks passwords: a static site answers `NotFound`.
+    pub async fn unlock(&self, slug: &str, password: &str) -> Result<Option<(Vec<Block>, Vec<usize>)>, FetchError> {
+        match self {
+            #[cfg(feature = "wordpress-source")]
+            Source::WordPress(s) => s.unlock(slug, password).await,
+            _ => {
+                let _ = (slug, password);
+                Err(FetchError::NotFound)
+            }
+        }
     }
 
     /// The canonical slug of article `slug`, for an old permalink

@@ -84,7 +84,7 @@ pub fn name_of(url: &str) -> String {
 /// Fetches `url` live with curl (redirects followed, like a browser) and
 /// writes the fixture `name`.
 pub fn record(url: &str, name: &str, auth: Option<&str>) {
-    let tmp = std::env::temp_dir().join(format!("kiosque-wp-{}", unique(name)));
+    let tmp = std::env::temp_dir().join(format!("kiosque-wp-{}", unique(&name.replace('/', "_"))));
     let headers = tmp.with_extension("h");
     let mut cmd = Command::new("curl");
     cmd.args(["-sS", "-L", "--compressed", "--max-time", "20", "-o"])
@@ -134,9 +134,13 @@ pub fn record(url: &str, name: &str, auth: Option<&str>) {
     );
 }
 
+/// `file` may name a sub-directory (`wp-posts/<name>.json`): the temporary
+/// file sits next to the final one so the rename stays in one directory.
 fn write_atomic(file: &str, text: &str) {
     let path = dir().join(file);
-    let tmp = dir().join(format!(".{}", unique(file)));
+    let (parent, leaf) = file.rsplit_once('/').unwrap_or(("", file));
+    std::fs::create_dir_all(dir().join(parent)).expect("fixture dir");
+    let tmp = dir().join(parent).join(format!(".{}", unique(leaf)));
     std::fs::write(&tmp, text).expect("write fixture");
     std::fs::rename(&tmp, &path).expect("rename fixture");
 }

@@ -123,6 +123,14 @@ impl WordPressSource {
         }
     }
 
+    /// `url`'s text from the network, never from or into the cache.
+    pub(super) async fn fetch_fresh(&self, url: &str) -> Result<std::sync::Arc<str>, FetchError> {
+        match &self.transport {
+            Some(t) => Ok(t.get(url)?.body),
+            None => self.door.get_text_fresh(url, self.timeout_ms).await,
+        }
+    }
+
     /// A list of posts, each parsed on its own: one malformed post is skipped
     /// (a list), or named (`BadData`) by the caller that needs it.
     pub(super) async fn fetch_posts(&self, q: &PostQuery) -> Result<(Vec<Value>, Paging), FetchError> {

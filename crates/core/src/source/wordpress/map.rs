@@ -307,13 +307,16 @@ pub fn article(
     related: Vec<ArticleSummary>,
 ) -> Result<Article, FetchError> {
     let s = summary(p)?;
+    // A protected post's text never enters the model, even if an answer
+    // carried it (a cookie, a password): only the app's password form reads it.
+    let protected = p.content.as_ref().is_some_and(|c| c.protected);
     let body_html = p
         .content
         .as_ref()
         .filter(|c| !c.protected)
         .map(|c| c.rendered.as_str())
         .unwrap_or("");
-    let body = body(body_html, links);
+    let (body, page_starts) = super::paging::paged_body(body_html, links);
     let terms = p.embedded.terms();
     let tags = p
         .tags
@@ -346,6 +349,9 @@ pub fn article(
             .as_ref()
             .and_then(|v| super::seo::yoast(v, links))
             .map(Box::new),
+        format: crate::model::PostFormat::from_wordpress(&p.format),
+        protected,
+        page_starts,
     })
 }
 

@@ -38,6 +38,9 @@ mod media;
 pub mod rank_math;
 #[cfg(feature = "wordpress-source")]
 pub mod seo;
+mod paging;
+#[cfg(feature = "wordpress-source")]
+mod unlock;
 #[cfg(feature = "wordpress-source")]
 pub mod urls;
 #[cfg(feature = "wordpress-source")]

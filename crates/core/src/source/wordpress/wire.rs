@@ -188,6 +188,9 @@ pub struct WpPost {
     pub tags: Vec<u64>,
     #[serde(default, deserialize_with = "lenient")]
     pub author: u64,
+    /// The post format (`standard`, `aside`, …), when `_fields` asks for it.
+    #[serde(default, deserialize_with = "lenient")]
+    pub format: String,
     #[serde(default, rename = "_embedded", deserialize_with = "lenient")]
     pub embedded: WpEmbedded,
     /// The WordPress permalink (full articles only): Rank Math's head is
