@@ -1,8 +1,8 @@
 <?php
-// Hides or shows the test corpora other than the demo newsroom (seed.php's
-// `post:`, `page:`, `media:` and `fig:` keys): the hostile corpus
-// (seed-hostile.php), the SEO-plugin posts (seed-seo.php) and any later
-// seed-<area>.php. `hide` makes their published posts and pages drafts and
+// Hides or shows the test corpora other than the demo newsroom (what
+// seed.php wrote, keyed `post:`, `page:`, `media:` and `fig:`): the hostile
+// corpus (seed-hostile.php), the SEO-plugin posts (seed-seo.php) and every
+// other seed-<area>.php. `hide` makes their published posts and pages drafts and
 // remembers which (a draft a corpus seeds on purpose stays a draft); `show`
 // publishes those again. record.sh hides them while it records the adapter's
 // fixtures, whose expectations (totals, pages) describe the demo newsroom
@@ -26,10 +26,13 @@ global $wpdb;
 $demo = ['post', 'page', 'media', 'fig'];
 $in = "'" . implode("','", $demo) . "'";
 if ($mode === 'hide') {
+    // Every published post or page the demo seed did not write (other
+    // corpora key their objects by slug or by a seed key of their own).
     $ids = $wpdb->get_col(
-        "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
-         WHERE m.meta_key = '_kiosque_seed' AND SUBSTRING_INDEX(m.meta_value, ':', 1) NOT IN ($in)
-           AND p.post_type NOT IN ('attachment', 'revision', 'nav_menu_item') AND p.post_status = 'publish'"
+        "SELECT p.ID FROM {$wpdb->posts} p
+         WHERE p.post_type IN ('post', 'page') AND p.post_status = 'publish'
+           AND NOT EXISTS (SELECT 1 FROM {$wpdb->postmeta} m WHERE m.post_id = p.ID
+             AND m.meta_key = '_kiosque_seed' AND SUBSTRING_INDEX(m.meta_value, ':', 1) IN ($in))"
     );
     $hidden = array_map('intval', (array) get_option('kiosque_hidden_ids', []));
     update_option('kiosque_hidden_ids', array_values(array_unique(array_merge($hidden, array_map('intval', $ids)))), false);
