@@ -188,6 +188,8 @@ if [ "$reseed" = 1 ] || [ "$(cat "$state/hostile.hash" 2>/dev/null)" != "$hostil
   chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads
   echo "$hostile_hash" > "$state/hostile.hash"
 fi
+# 7. Comments (threads, pages, hostile bodies) and anonymous REST comments (seed-comments.php).
+php "$here/seed-comments.php" "$origin" "$repo/tests/hostile/vectors.json"
 curl -fsS "$origin/wp-json/wp/v2/posts?per_page=1&_fields=id" 2>/dev/null | grep -q '"id"' || {
   echo "wordpress: the REST API does not answer posts (logs in $state)" >&2
   exit 1
