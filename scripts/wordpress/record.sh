@@ -29,6 +29,7 @@ cd "$repo"
 cargo test --quiet -p kiosque-core --test wordpress_adapter -- --exact record_error_answers
 cargo test --quiet -p kiosque-core --test wordpress_adapter
 cargo test --quiet -p kiosque-core --test home_archive
+cargo test --quiet -p kiosque-core --test wordpress_comments # into comments/
 count=$(ls "$fixtures"/*.headers.json | wc -l)
 size=$(du -sh "$fixtures" | cut -f1)
 echo "record: $count answers recorded in crates/core/tests/fixtures/wordpress ($size)"

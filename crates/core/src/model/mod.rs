@@ -5,6 +5,7 @@
 mod archive;
 mod article;
 mod block;
+mod comment;
 mod image;
 mod listing;
 mod site;
@@ -18,6 +19,7 @@ pub use archive::{
 };
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
+pub use comment::{Comment, CommentPage, MaybeComments};
 pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead};
 pub use site::{NavItem, SiteInfo, SocialLink, DEFAULT_LOCALE, DEFAULT_TIMEZONE};

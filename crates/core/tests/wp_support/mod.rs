@@ -84,7 +84,8 @@ pub fn name_of(url: &str) -> String {
 /// Fetches `url` live with curl (redirects followed, like a browser) and
 /// writes the fixture `name`.
 pub fn record(url: &str, name: &str, auth: Option<&str>) {
-    let tmp = std::env::temp_dir().join(format!("kiosque-wp-{}", unique(name)));
+    // `name` may sit in a subfolder (`comments/…`): flattened for the temp file.
+    let tmp = std::env::temp_dir().join(format!("kiosque-wp-{}", unique(&name.replace('/', "-"))));
     let headers = tmp.with_extension("h");
     let mut cmd = Command::new("curl");
     cmd.args(["-sS", "-L", "--compressed", "--max-time", "20", "-o"])
@@ -136,7 +137,7 @@ pub fn record(url: &str, name: &str, auth: Option<&str>) {
 
 fn write_atomic(file: &str, text: &str) {
     let path = dir().join(file);
-    let tmp = dir().join(format!(".{}", unique(file)));
+    let tmp = path.with_file_name(format!(".{}", unique(&file.replace('/', "-"))));
     std::fs::write(&tmp, text).expect("write fixture");
     std::fs::rename(&tmp, &path).expect("rename fixture");
 }
