@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 
 use crate::components::blocks::{Body, Figure};
-use crate::components::{page_resource, ArticleHead, ArticleSkeleton, Byline, Loaded, Rail, RelativeTime, Share};
+use crate::components::{
+    page_resource, ArticleHead, ArticleSkeleton, Byline, Comments, Loaded, Rail, RelativeTime, Share,
+};
 use crate::context::use_ctx;
 use crate::pages::slug_param;
+use kiosque_core::http::FetchError;
 use kiosque_core::i18n::format_published;
-use kiosque_core::model::Article;
+use kiosque_core::model::{Article, MaybeComments};
 use kiosque_core::routes::Route;
 
 /// `/article/:slug`.
@@ -16,12 +19,19 @@ pub fn ArticlePage() -> impl IntoView {
         move || slug.get(),
         |source, slug| async move { source.article(&slug).await },
     );
+    // Created after the article's, in the same order when prerendering and
+    // hydrating: the first page of comments comes with the page.
+    let depth = use_ctx().config.api.comment_depth;
+    let comments = page_resource(
+        move || slug.get(),
+        move |source, slug| async move { source.comments(&slug, 1, depth).await },
+    );
     view! {
-        <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=article_view/>
+        <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=move |a| article_view(a, comments)/>
     }
 }
 
-fn article_view(a: Article) -> impl IntoView {
+fn article_view(a: Article, comment_page: Resource<Result<MaybeComments, FetchError>>) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let zone = ctx.config.site.timezone.as_deref();
@@ -63,7 +73,7 @@ fn article_view(a: Article) -> impl IntoView {
                         {modified.map(|m| view! { " · " <time datetime=a.modified.as_ref().map(|t| t.as_str().to_string())>{m}</time> })}
                     </span>
                     <span class="article__reading">{ctx.locale.reading_time(a.reading_minutes.max(1))}</span>
-                    <a class="article__comments" href="#commentaires">{comments.clone()}</a>
+                    <a class="article__comments" href="#comments">{comments.clone()}</a>
                 </div>
             </header>
             {a.image.clone().map(|image| view! { <Figure image priority=true/> })}
@@ -71,7 +81,7 @@ fn article_view(a: Article) -> impl IntoView {
             {a.source.map(|src| view! { <p class="article__source">{ctx.locale.labelled(s.source, &src)}</p> })}
             {tags}
             <Share route=route.clone() title=a.title.clone()/>
-            <p id="commentaires" class="article__comment-count">{comments}</p>
+            <Comments resource=comment_page count=a.comment_count/>
         </article>
         <div class="container">
             <Rail articles=a.related current=a.slug/>
