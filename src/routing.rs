@@ -49,7 +49,7 @@ impl PageKind {
         match route {
             Some(Route::Home { page: 1 }) => PageKind::Home,
             Some(Route::Home { .. }) => PageKind::HomeArchive,
-            Some(Route::Article { .. }) => PageKind::Article,
+            Some(Route::Article { .. } | Route::Comments { .. }) => PageKind::Article,
             Some(Route::Category { .. }) => PageKind::Category,
             Some(Route::Tag { .. }) => PageKind::Tag,
             Some(Route::Author { .. }) => PageKind::Author,
@@ -133,6 +133,7 @@ pub fn slug_param() -> Memo<String> {
     route_param(
         |r| match r {
             Route::Article { slug }
+            | Route::Comments { slug, .. }
             | Route::Category { slug, .. }
             | Route::Tag { slug, .. }
             | Route::Author { slug, .. }

@@ -5,28 +5,33 @@
 use leptos::prelude::*;
 
 use crate::components::blocks::Body;
+use crate::components::Pagination;
 use crate::context::use_ctx;
 use kiosque_core::http::FetchError;
 use kiosque_core::i18n::format_date_in;
 use kiosque_core::model::{Comment, CommentPage, MaybeComments};
+use kiosque_core::routes::Route;
 
 /// The comments section. `count`: the article's own count (what the header
 /// shows), used while the comments load or when they failed.
 #[component]
-pub fn Comments(resource: Resource<Result<MaybeComments, FetchError>>, count: u32) -> impl IntoView {
+pub fn Comments(resource: Resource<Result<MaybeComments, FetchError>>, count: u32, slug: String) -> impl IntoView {
     let ctx = use_ctx();
     let fallback = move || view! { <p class="comments__count">{ctx.locale.comments(u64::from(count))}</p> };
     view! {
         <section id="comments" class="comments">
             <Suspense fallback=fallback>
-                {move || Suspend::new(async move {
+                {move || {
+                    let slug = slug.clone();
+                    Suspend::new(async move {
                     match resource.await {
-                        Ok(Some(page)) => view! { <CommentThreads page/> }.into_any(),
+                        Ok(Some(page)) => view! { <CommentThreads page slug/> }.into_any(),
                         // No comments from this source (the static API), or
                         // they failed: the count only, as before.
                         _ => fallback().into_any(),
                     }
-                })}
+                })
+                }}
             </Suspense>
         </section>
     }
@@ -34,7 +39,7 @@ pub fn Comments(resource: Resource<Result<MaybeComments, FetchError>>, count: u3
 
 /// A page of threads under the heading, with the closed or empty state.
 #[component]
-pub fn CommentThreads(page: CommentPage) -> impl IntoView {
+pub fn CommentThreads(page: CommentPage, slug: String) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let status = if !page.open {
@@ -51,6 +56,8 @@ pub fn CommentThreads(page: CommentPage) -> impl IntoView {
             {page.threads.into_iter().map(|c| view! { <CommentItem comment=c/> }).collect_view()}
         </ol>
         {status.map(|t| view! { <p class="comments__status">{t}</p> })}
+        // Real links: page 1 is the article, later pages its comment routes.
+        <Pagination page=page.page total_pages=page.total_pages route=Route::Comments { slug, page: 2 }/>
     }
 }
 
@@ -116,7 +123,7 @@ mod tests {
     }
 
     fn render(page: CommentPage) -> String {
-        crate::context::render_for_test(|| view! { <CommentThreads page/> })
+        crate::context::render_for_test(|| view! { <CommentThreads page slug="x".to_string()/> })
     }
 
     fn page(open: bool, threads: Vec<Comment>) -> CommentPage {
@@ -161,7 +168,22 @@ mod tests {
             html.contains("Lecteur 1 &lt;b&gt;") && !html.contains("<script>"),
             "{html}"
         );
-        assert!(!html.contains("comments__status"), "{html}");
+        assert!(
+            !html.contains("comments__status") && !html.contains("pagination"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn later_pages_are_real_links() {
+        let mut p = page(true, vec![comment(1, None, vec![])]);
+        (p.page, p.total_pages) = (2, 3);
+        let html = render(p);
+        assert!(html.contains(r#"rel="prev" href="/article/x""#), "{html}");
+        assert!(
+            html.contains(r#"rel="next" href="/article/x/comments/page/3""#),
+            "{html}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::components::{
     page_resource, ArticleHead, ArticleSkeleton, Byline, Comments, Loaded, Rail, RelativeTime, Share,
 };
 use crate::context::use_ctx;
-use crate::pages::slug_param;
+use crate::pages::{page_param, slug_param};
 use kiosque_core::http::FetchError;
 use kiosque_core::i18n::format_published;
 use kiosque_core::model::{Article, MaybeComments};
@@ -21,10 +21,13 @@ pub fn ArticlePage() -> impl IntoView {
     );
     // Created after the article's, in the same order when prerendering and
     // hydrating: the first page of comments comes with the page.
+    // `/article/<slug>/comments/page/<n>` is the same page with a later page
+    // of comments: only this resource changes.
     let depth = use_ctx().config.api.comment_depth;
+    let page = page_param();
     let comments = page_resource(
-        move || slug.get(),
-        move |source, slug| async move { source.comments(&slug, 1, depth).await },
+        move || (slug.get(), page.get().unwrap_or(1)),
+        move |source, (slug, n)| async move { source.comments(&slug, n, depth).await },
     );
     view! {
         <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=move |a| article_view(a, comments)/>
@@ -81,7 +84,7 @@ fn article_view(a: Article, comment_page: Resource<Result<MaybeComments, FetchEr
             {a.source.map(|src| view! { <p class="article__source">{ctx.locale.labelled(s.source, &src)}</p> })}
             {tags}
             <Share route=route.clone() title=a.title.clone()/>
-            <Comments resource=comment_page count=a.comment_count/>
+            <Comments resource=comment_page count=a.comment_count slug=a.slug.clone()/>
         </article>
         <div class="container">
             <Rail articles=a.related current=a.slug/>

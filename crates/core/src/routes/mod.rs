@@ -27,6 +27,9 @@ pub enum Route {
     Home { page: u32 },
     /// `/article/<slug>`
     Article { slug: String },
+    /// `/article/<slug>/comments/page/<n>`, n ≥ 2: an article with a later
+    /// page of its comments (the first is the article itself).
+    Comments { slug: String, page: u32 },
     /// `/category/<slug>[/page/<n>]`
     Category { slug: String, page: u32 },
     /// `/tag/<slug>[/page/<n>]`
@@ -52,6 +55,17 @@ impl Route {
 
     pub fn article(slug: impl Into<String>) -> Route {
         Route::Article { slug: slug.into() }
+    }
+
+    /// Page `page` of the comments on article `slug`: the article itself for page 1.
+    pub fn comments(slug: impl Into<String>, page: u32) -> Route {
+        match page {
+            0 | 1 => Route::article(slug),
+            page => Route::Comments {
+                slug: slug.into(),
+                page,
+            },
+        }
     }
 
     pub fn category(slug: impl Into<String>, page: u32) -> Route {
@@ -103,6 +117,7 @@ impl Route {
         match self {
             Route::Home { page } => paged("", *page),
             Route::Article { slug } => format!("/article/{}", e(slug)),
+            Route::Comments { slug, page } => format!("/article/{}/comments/page/{page}", e(slug)),
             Route::Category { slug, page } => paged(&format!("/category/{}", e(slug)), *page),
             Route::Tag { slug, page } => paged(&format!("/tag/{}", e(slug)), *page),
             Route::Author { slug, page } => paged(&format!("/author/{}", e(slug)), *page),
@@ -166,6 +181,7 @@ impl Route {
             [SEARCH] => Route::search(search_query(query)?, query_page(query)),
             [SEARCH, "page", n] => Route::search(search_query(query)?, parse_page(n)?),
             ["article", s] => Route::article(slug(s)?),
+            ["article", s, "comments", "page", n] => Route::comments(slug(s)?, parse_page(n)?),
             [kind @ ("category" | "tag" | "author"), s, rest @ ..] => {
                 let page = match rest {
                     [] => 1,
@@ -184,7 +200,8 @@ impl Route {
         })
     }
 
-    /// The same listing at another page (unchanged for an article or page).
+    /// The same listing (or article comment page) at another page; unchanged
+    /// for an article or a page.
     pub fn with_page(&self, n: u32) -> Route {
         let n = n.max(1);
         match self.clone() {
@@ -193,6 +210,7 @@ impl Route {
             Route::Tag { slug, .. } => Route::tag(slug, n),
             Route::Author { slug, .. } => Route::author(slug, n),
             Route::Search { query, .. } => Route::search(query, n),
+            Route::Comments { slug, .. } => Route::comments(slug, n),
             other => other,
         }
     }
@@ -204,7 +222,8 @@ impl Route {
             | Route::Category { page, .. }
             | Route::Tag { page, .. }
             | Route::Author { page, .. }
-            | Route::Search { page, .. } => *page,
+            | Route::Search { page, .. }
+            | Route::Comments { page, .. } => *page,
             Route::Article { .. } | Route::Page { .. } => 1,
         }
     }
