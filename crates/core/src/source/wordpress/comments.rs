@@ -169,11 +169,12 @@ fn build(
     })
 }
 
-/// The 96 px avatar (shown at 48 px, sharp on dense screens), else the 48.
+/// The 96 px avatar (shown at 48 px, sharp on dense screens), else the 48;
+/// Gravatar's over https, as authors' avatars.
 fn avatar(c: &WpComment) -> Option<SafeUrl> {
     ["96", "48"]
         .iter()
         .find_map(|k| c.author_avatar_urls.get(*k))
-        .and_then(|u| SafeUrl::new(u))
+        .and_then(|u| SafeUrl::new(&super::media::secure_gravatar(u)))
         .filter(|u| u.is_external())
 }
