@@ -1,40 +1,27 @@
 //! An article's comments: the count's target (`#comments`), the threads as
 //! nested lists (replies indented), closed or empty states. Page data:
-//! prerendered with the article and hydrated from the same value.
+//! prerendered with the article and hydrated from the same value (one
+//! resource with the article: see `pages/article.rs`).
 
 use leptos::prelude::*;
 
 use crate::components::blocks::Body;
 use crate::components::Pagination;
 use crate::context::use_ctx;
-use kiosque_core::http::FetchError;
 use kiosque_core::i18n::format_date_in;
 use kiosque_core::model::{Comment, CommentPage, MaybeComments};
 use kiosque_core::routes::Route;
 
 /// The comments section. `count`: the article's own count (what the header
-/// shows), used while the comments load or when they failed.
+/// shows), alone when the source has no comments or they failed.
 #[component]
-pub fn Comments(resource: Resource<Result<MaybeComments, FetchError>>, count: u32, slug: String) -> impl IntoView {
+pub fn Comments(page: MaybeComments, count: u32, slug: String) -> impl IntoView {
     let ctx = use_ctx();
-    let fallback = move || view! { <p class="comments__count">{ctx.locale.comments(u64::from(count))}</p> };
-    view! {
-        <section id="comments" class="comments">
-            <Suspense fallback=fallback>
-                {move || {
-                    let slug = slug.clone();
-                    Suspend::new(async move {
-                    match resource.await {
-                        Ok(Some(page)) => view! { <CommentThreads page slug/> }.into_any(),
-                        // No comments from this source (the static API), or
-                        // they failed: the count only, as before.
-                        _ => fallback().into_any(),
-                    }
-                })
-                }}
-            </Suspense>
-        </section>
-    }
+    let inner = match page {
+        Some(page) => view! { <CommentThreads page slug/> }.into_any(),
+        None => view! { <p class="comments__count">{ctx.locale.comments(u64::from(count))}</p> }.into_any(),
+    };
+    view! { <section id="comments" class="comments">{inner}</section> }
 }
 
 /// A page of threads under the heading, with the closed or empty state.

@@ -6,7 +6,6 @@ use crate::components::{
 };
 use crate::context::use_ctx;
 use crate::pages::{page_param, slug_param};
-use kiosque_core::http::FetchError;
 use kiosque_core::i18n::format_published;
 use kiosque_core::model::{Article, MaybeComments};
 use kiosque_core::routes::Route;
@@ -15,26 +14,26 @@ use kiosque_core::routes::Route;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let slug = slug_param();
-    let article = page_resource(
-        move || slug.get(),
-        |source, slug| async move { source.article(&slug).await },
-    );
-    // Created after the article's, in the same order when prerendering and
-    // hydrating: the first page of comments comes with the page.
-    // `/article/<slug>/comments/page/<n>` is the same page with a later page
-    // of comments: only this resource changes.
+    // One resource: the article with its page of comments, so the first page
+    // is prerendered and hydrated with the article (no second Suspense to
+    // outlive the page). `/article/<slug>/comments/page/<n>` is the same page
+    // with a later page of comments. Comments are an extra: when they fail,
+    // the article shows with its count alone.
     let depth = use_ctx().config.api.comment_depth;
     let page = page_param();
-    let comments = page_resource(
+    let article = page_resource(
         move || (slug.get(), page.get().unwrap_or(1)),
-        move |source, (slug, n)| async move { source.comments(&slug, n, depth).await },
+        move |source, (slug, n)| async move {
+            let (article, comments) = futures::join!(source.article(&slug), source.comments(&slug, n, depth));
+            Ok((article?, comments.ok().flatten()))
+        },
     );
     view! {
-        <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=move |a| article_view(a, comments)/>
+        <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=|(a, c)| article_view(a, c)/>
     }
 }
 
-fn article_view(a: Article, comment_page: Resource<Result<MaybeComments, FetchError>>) -> impl IntoView {
+fn article_view(a: Article, comment_page: MaybeComments) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let zone = ctx.config.site.timezone.as_deref();
@@ -76,7 +75,7 @@ fn article_view(a: Article, comment_page: Resource<Result<MaybeComments, FetchEr
                         {modified.map(|m| view! { " · " <time datetime=a.modified.as_ref().map(|t| t.as_str().to_string())>{m}</time> })}
                     </span>
                     <span class="article__reading">{ctx.locale.reading_time(a.reading_minutes.max(1))}</span>
-                    <a class="article__comments" href="#comments">{comments.clone()}</a>
+                    <a class="article__comments" href=format!("{}#comments", ctx.href(&route))>{comments.clone()}</a>
                 </div>
             </header>
             {a.image.clone().map(|image| view! { <Figure image priority=true/> })}
@@ -84,7 +83,7 @@ fn article_view(a: Article, comment_page: Resource<Result<MaybeComments, FetchEr
             {a.source.map(|src| view! { <p class="article__source">{ctx.locale.labelled(s.source, &src)}</p> })}
             {tags}
             <Share route=route.clone() title=a.title.clone()/>
-            <Comments resource=comment_page count=a.comment_count slug=a.slug.clone()/>
+            <Comments page=comment_page count=a.comment_count slug=a.slug.clone()/>
         </article>
         <div class="container">
             <Rail articles=a.related current=a.slug/>

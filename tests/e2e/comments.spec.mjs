@@ -34,7 +34,7 @@ test('without JavaScript: the first page of threads is in the prerendered articl
   await page.goto(`/article/${OPEN}`);
   const section = page.locator('section#comments');
   await expect(section.locator('h2')).toHaveText('Commentaires');
-  await expect(page.locator('a.article__comments')).toHaveAttribute('href', '#comments');
+  await expect(page.locator('a.article__comments')).toHaveAttribute('href', `/article/${OPEN}#comments`);
   await expect(section.locator('.comments__count')).toHaveText(`${await total(OPEN)} commentaires`);
   // 50 threads a page, oldest first; replies nested, at most 5 levels.
   await expect(section.locator(':scope > ol > li')).toHaveCount(50);
