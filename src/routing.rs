@@ -49,7 +49,7 @@ impl PageKind {
         match route {
             Some(Route::Home { page: 1 }) => PageKind::Home,
             Some(Route::Home { .. }) => PageKind::HomeArchive,
-            Some(Route::Article { .. }) => PageKind::Article,
+            Some(Route::Article { .. } | Route::Comments { .. }) => PageKind::Article,
             Some(Route::Category { .. }) => PageKind::Category,
             Some(Route::Tag { .. }) => PageKind::Tag,
             Some(Route::Author { .. }) => PageKind::Author,
@@ -133,6 +133,7 @@ pub fn slug_param() -> Memo<String> {
     route_param(
         |r| match r {
             Route::Article { slug, .. }
+            | Route::Comments { slug, .. }
             | Route::Category { slug, .. }
             | Route::Tag { slug, .. }
             | Route::Author { slug, .. }
@@ -146,6 +147,20 @@ pub fn slug_param() -> Memo<String> {
 /// The route's page number; `None` when there is no such page.
 pub fn page_param() -> Memo<Option<u32>> {
     route_param(|r| Some(r.page_number()), None)
+}
+
+/// An article route's page of text and page of comments: `/article/<slug>/<n>`
+/// is text page n with the first comments; `…/comments/page/<n>` is the first
+/// text page with comments page n.
+pub fn article_pages_param() -> Memo<(u32, u32)> {
+    route_param(
+        |r| match r {
+            Route::Article { page, .. } => (*page, 1),
+            Route::Comments { page, .. } => (1, *page),
+            _ => (1, 1),
+        },
+        (1, 1),
+    )
 }
 
 #[cfg(test)]

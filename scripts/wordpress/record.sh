@@ -36,6 +36,7 @@ cargo test --quiet -p kiosque-core --test home_archive
 php "$here/hostile-status.php" show
 rm -f "$fixtures"/wp-posts/*.json
 cargo test --quiet -p kiosque-core --features wordpress-source --test wordpress_posts
+cargo test --quiet -p kiosque-core --test wordpress_comments # into comments/
 count=$(ls "$fixtures"/*.headers.json | wc -l)
 size=$(du -sh "$fixtures" | cut -f1)
 echo "record: $count answers recorded in crates/core/tests/fixtures/wordpress ($size)"

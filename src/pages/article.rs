@@ -2,13 +2,13 @@ use leptos::prelude::*;
 
 use crate::components::blocks::{Body, Figure};
 use crate::components::{
-    page_resource, ArticleHead, ArticlePages, ArticleSkeleton, Byline, Loaded, NotFound, Protected, Rail, RelativeTime,
-    Share,
+    page_resource, ArticleHead, ArticlePages, ArticleSkeleton, Byline, Comments, Loaded, NotFound, Protected, Rail,
+    RelativeTime, Share,
 };
 use crate::context::use_ctx;
-use crate::pages::{page_param, slug_param};
+use crate::pages::{article_pages_param, slug_param};
 use kiosque_core::i18n::format_published;
-use kiosque_core::model::Article;
+use kiosque_core::model::{Article, MaybeComments};
 use kiosque_core::routes::Route;
 
 /// `/article/:slug[/:page]`. The page is part of the key, so each page of a
@@ -17,10 +17,20 @@ use kiosque_core::routes::Route;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let slug = slug_param();
-    let page = page_param();
+    // One resource: the article (at one of its pages) with one page of its
+    // comments, so the first page of comments is prerendered and hydrated
+    // with the article. `/article/<slug>/<n>` is text page n;
+    // `/article/<slug>/comments/page/<n>` the first text page with a later
+    // page of comments. Comments are an extra: when they fail, the article
+    // shows with its count alone.
+    let depth = use_ctx().config.api.comment_depth;
+    let pages = article_pages_param();
     let article = page_resource(
-        move || (slug.get(), page.get().unwrap_or(1)),
-        |source, (slug, page)| async move { source.article(&slug).await.map(|a| (a, page)) },
+        move || (slug.get(), pages.get()),
+        move |source, (slug, (page, n))| async move {
+            let (article, comments) = futures::join!(source.article(&slug), source.comments(&slug, n, depth));
+            Ok((article?, page, comments.ok().flatten()))
+        },
     );
     view! {
         <Loaded resource=article skeleton=|| view! { <ArticleSkeleton/> }.into_any() render=article_or_missing_page/>
@@ -28,15 +38,15 @@ pub fn ArticlePage() -> impl IntoView {
 }
 
 /// A page number past the article's last page is not found, like WordPress's.
-fn article_or_missing_page((a, page): (Article, u32)) -> AnyView {
+fn article_or_missing_page((a, page, comments): (Article, u32, MaybeComments)) -> AnyView {
     let total = a.pages().len();
     if usize::try_from(page).map_or(true, |p| p > total) {
         return view! { <NotFound/> }.into_any();
     }
-    article_view(a, page).into_any()
+    article_view(a, page, comments).into_any()
 }
 
-fn article_view(a: Article, page: u32) -> impl IntoView {
+fn article_view(a: Article, page: u32, comment_page: MaybeComments) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let zone = ctx.config.site.timezone.as_deref();
@@ -85,7 +95,7 @@ fn article_view(a: Article, page: u32) -> impl IntoView {
                         {modified.map(|m| view! { " · " <time datetime=a.modified.as_ref().map(|t| t.as_str().to_string())>{m}</time> })}
                     </span>
                     <span class="article__reading">{ctx.locale.reading_time(a.reading_minutes.max(1))}</span>
-                    <a class="article__comments" href="#commentaires">{comments.clone()}</a>
+                    <a class="article__comments" href=format!("{}#comments", ctx.href(&route))>{comments.clone()}</a>
                 </div>
             </header>
             {a.image.clone().map(|image| view! { <Figure image priority=true/> })}
@@ -95,7 +105,7 @@ fn article_view(a: Article, page: u32) -> impl IntoView {
             {a.source.map(|src| view! { <p class="article__source">{ctx.locale.labelled(s.source, &src)}</p> })}
             {tags}
             <Share route=route.clone() title=a.title.clone()/>
-            <p id="commentaires" class="article__comment-count">{comments}</p>
+            <Comments page=comment_page count=a.comment_count slug=a.slug.clone()/>
         </article>
         <div class="container">
             <Rail articles=a.related current=a.slug/>

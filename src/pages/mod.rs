@@ -12,4 +12,4 @@ pub use listing::{AuthorPage, CategoryPage, TagPage};
 pub use search::SearchPage;
 pub use slug::SlugPage;
 
-pub(crate) use crate::routing::{page_param, slug_param};
+pub(crate) use crate::routing::{article_pages_param, page_param, slug_param};

@@ -43,6 +43,10 @@ pub struct ApiConfig {
     /// the URL is replaced by the post ID).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub view_count_url: Option<String>,
+    /// `wordpress` only: how deep comment threads go (WordPress's
+    /// `thread_comments_depth`, which its REST API does not publish).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment_depth: Option<u8>,
 }
 
 fn default_timeout() -> u32 {

@@ -6,6 +6,7 @@ mod archive;
 mod article;
 mod block;
 mod format;
+mod comment;
 mod image;
 mod listing;
 mod seo;
@@ -22,6 +23,7 @@ pub use archive::{
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
 pub use format::PostFormat;
+pub use comment::{Comment, CommentPage, MaybeComments};
 pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead};
 pub use seo::{SeoHead, SeoImage, SEO_SCHEMA_MAX, SEO_TEXT_MAX, SEO_TITLE_MAX};

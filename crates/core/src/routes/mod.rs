@@ -32,6 +32,9 @@ pub enum Route {
         #[serde(default = "first_page")]
         page: u32,
     },
+    /// `/article/<slug>/comments/page/<n>`, n ≥ 2: an article with a later
+    /// page of its comments (the first is the article itself).
+    Comments { slug: String, page: u32 },
     /// `/category/<slug>[/page/<n>]`
     Category { slug: String, page: u32 },
     /// `/tag/<slug>[/page/<n>]`
@@ -64,6 +67,17 @@ impl Route {
         Route::Article {
             slug: slug.into(),
             page: page.max(1),
+        }
+    }
+
+    /// Page `page` of the comments on article `slug`: the article itself for page 1.
+    pub fn comments(slug: impl Into<String>, page: u32) -> Route {
+        match page {
+            0 | 1 => Route::article(slug),
+            page => Route::Comments {
+                slug: slug.into(),
+                page,
+            },
         }
     }
 
@@ -117,6 +131,7 @@ impl Route {
             Route::Home { page } => paged("", *page),
             Route::Article { slug, page: 0 | 1 } => format!("/article/{}", e(slug)),
             Route::Article { slug, page } => format!("/article/{}/{page}", e(slug)),
+            Route::Comments { slug, page } => format!("/article/{}/comments/page/{page}", e(slug)),
             Route::Category { slug, page } => paged(&format!("/category/{}", e(slug)), *page),
             Route::Tag { slug, page } => paged(&format!("/tag/{}", e(slug)), *page),
             Route::Author { slug, page } => paged(&format!("/author/{}", e(slug)), *page),
@@ -181,6 +196,7 @@ impl Route {
             [SEARCH, "page", n] => Route::search(search_query(query)?, parse_page(n)?),
             ["article", s] => Route::article(slug(s)?),
             ["article", s, n] => Route::article_page(slug(s)?, parse_page(n)?),
+            ["article", s, "comments", "page", n] => Route::comments(slug(s)?, parse_page(n)?),
             [kind @ ("category" | "tag" | "author"), s, rest @ ..] => {
                 let page = match rest {
                     [] => 1,
@@ -199,8 +215,8 @@ impl Route {
         })
     }
 
-    /// The same listing or multi-page article at another page (unchanged for
-    /// a static page).
+    /// The same listing, multi-page article or article comment page at
+    /// another page (unchanged for a static page).
     pub fn with_page(&self, n: u32) -> Route {
         let n = n.max(1);
         match self.clone() {
@@ -210,6 +226,7 @@ impl Route {
             Route::Author { slug, .. } => Route::author(slug, n),
             Route::Search { query, .. } => Route::search(query, n),
             Route::Article { slug, .. } => Route::article_page(slug, n),
+            Route::Comments { slug, .. } => Route::comments(slug, n),
             other => other,
         }
     }
@@ -222,7 +239,8 @@ impl Route {
             | Route::Tag { page, .. }
             | Route::Author { page, .. }
             | Route::Search { page, .. }
-            | Route::Article { page, .. } => *page,
+            | Route::Article { page, .. }
+            | Route::Comments { page, .. } => *page,
             Route::Page { .. } => 1,
         }
     }

@@ -163,6 +163,8 @@ fn samples() -> Vec<Route> {
         Route::article("سلام"),
         Route::article_page("un-titre", 2),
         Route::article_page("سلام", 3),
+        Route::comments("un-titre", 2),
+        Route::comments("سلام", 31),
         Route::category("economie", 1),
         Route::category("été_2026", 12),
         Route::tag("eau", 1),
@@ -215,6 +217,18 @@ fn non_latin_slugs_are_percent_encoded_and_round_trip() {
 #[test]
 fn lenient_forms_parse_to_the_canonical_route() {
     assert_eq!(Route::parse("/article/x/", ""), Some(Route::article("x")));
+    // Comment pages: the first is the article itself.
+    assert_eq!(Route::comments("x", 3).path(), "/article/x/comments/page/3");
+    assert_eq!(
+        Route::parse("/article/x/comments/page/1", ""),
+        Some(Route::article("x"))
+    );
+    assert_eq!(
+        canonical_redirect("/article/x/comments/page/1", "").as_deref(),
+        Some("/article/x")
+    );
+    assert_eq!(Route::comments("x", 3).with_page(1), Route::article("x"));
+    assert_eq!(Route::parse("/article/x/comments", ""), None);
     assert_eq!(Route::parse("/tag/eau/page/1", ""), Some(Route::tag("eau", 1)));
     assert_eq!(Route::parse("/article/%C3%A9t%C3%A9", ""), Some(Route::article("été")));
     assert_eq!(
@@ -256,6 +270,7 @@ mod fuzz {
         prop_oneof![
             page.clone().prop_map(Route::home),
             slug().prop_map(Route::article),
+            (slug(), page.clone()).prop_map(|(s, n)| Route::comments(s, n)),
             (slug(), page.clone()).prop_map(|(s, n)| Route::category(s, n)),
             (slug(), page.clone()).prop_map(|(s, n)| Route::tag(s, n)),
             (slug(), page.clone()).prop_map(|(s, n)| Route::author(s, n)),

@@ -27,7 +27,7 @@ use std::sync::Arc;
 
 use crate::config::{ApiKind, Config};
 use crate::http::{Door, FetchError};
-use crate::model::{Article, Block, Home, Listing, MostRead, SiteInfo, StaticPage};
+use crate::model::{Article, Block, Home, Listing, MaybeComments, MostRead, SiteInfo, StaticPage};
 use crate::routes::Route;
 
 /// The configured content source. Cheap to clone (one `Arc`): every view
@@ -128,6 +128,12 @@ impl Source {
                 Err(FetchError::NotFound)
             }
         }
+    }
+
+    /// Page `page` (from 1) of the comments on article `slug`; `None` when
+    /// the source has no comments (the static source).
+    pub async fn comments(&self, slug: &str, page: u32, depth: Option<u8>) -> Result<MaybeComments, FetchError> {
+        dispatch!(self, s => s.comments(slug, page, depth).await)
     }
 
     /// The canonical slug of article `slug`, for an old permalink

@@ -62,6 +62,17 @@ impl StaticSource {
         self.get(&format!("articles/{slug}.json")).await.map(|d| self.media(d))
     }
 
+    /// Comments are off with the static API: it carries none (the export
+    /// leaves them out, see docs/comments.md).
+    pub async fn comments(
+        &self,
+        _slug: &str,
+        _page: u32,
+        _depth: Option<u8>,
+    ) -> Result<crate::model::MaybeComments, FetchError> {
+        Ok(None)
+    }
+
     /// The canonical slug of article `slug` (the document's own).
     pub async fn article_slug(&self, slug: &str) -> Result<String, FetchError> {
         self.article(slug).await.map(|a| a.slug)

@@ -121,7 +121,7 @@ impl WordPressSource {
         super::routable(&post.slug)
     }
 
-    async fn published_post(&self, slug: &str) -> Result<WpPost, FetchError> {
+    pub(super) async fn published_post(&self, slug: &str) -> Result<WpPost, FetchError> {
         let slug = checked_slug(slug)?;
         let (raw, _) = self.fetch_posts(&article_query(slug)).await?;
         let first = raw.first().ok_or(FetchError::NotFound)?;

@@ -26,6 +26,8 @@ pub mod links;
 #[cfg(feature = "wordpress-source")]
 mod adapter;
 #[cfg(feature = "wordpress-source")]
+pub mod comments;
+#[cfg(feature = "wordpress-source")]
 mod compose;
 #[cfg(feature = "wordpress-source")]
 pub mod map;

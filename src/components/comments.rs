@@ -1,0 +1,181 @@
+//! An article's comments: the count's target (`#comments`), the threads as
+//! nested lists (replies indented), closed or empty states. Page data:
+//! prerendered with the article and hydrated from the same value (one
+//! resource with the article: see `pages/article.rs`).
+
+use leptos::prelude::*;
+
+use crate::components::blocks::Body;
+use crate::components::Pagination;
+use crate::context::use_ctx;
+use kiosque_core::i18n::format_date_in;
+use kiosque_core::model::{Comment, CommentPage, MaybeComments};
+use kiosque_core::routes::Route;
+
+/// The comments section. `count`: the article's own count (what the header
+/// shows), alone when the source has no comments or they failed.
+#[component]
+pub fn Comments(page: MaybeComments, count: u32, slug: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let inner = match page {
+        Some(page) => view! { <CommentThreads page slug/> }.into_any(),
+        None => view! { <p class="comments__count">{ctx.locale.comments(u64::from(count))}</p> }.into_any(),
+    };
+    view! { <section id="comments" class="comments">{inner}</section> }
+}
+
+/// A page of threads under the heading, with the closed or empty state.
+#[component]
+pub fn CommentThreads(page: CommentPage, slug: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let s = ctx.strings();
+    let status = if !page.open {
+        Some(s.comments_closed)
+    } else if page.threads.is_empty() {
+        Some(s.comments_none)
+    } else {
+        None
+    };
+    view! {
+        <h2 class="comments__title">{s.comments}</h2>
+        <p class="comments__count">{ctx.locale.comments(u64::from(page.total))}</p>
+        <ol class="comments__list">
+            {page.threads.into_iter().map(|c| view! { <CommentItem comment=c/> }).collect_view()}
+        </ol>
+        {status.map(|t| view! { <p class="comments__status">{t}</p> })}
+        // Real links: page 1 is the article, later pages its comment routes.
+        <Pagination page=page.page total_pages=page.total_pages route=Route::Comments { slug, page: 2 }/>
+    }
+}
+
+/// One comment and its replies.
+#[component]
+fn CommentItem(comment: Comment) -> impl IntoView {
+    let ctx = use_ctx();
+    let zone = ctx.config.site.timezone.as_deref();
+    let date = format_date_in(&comment.date, ctx.locale, zone);
+    let author = match comment.author_url {
+        Some(url) => view! {
+            <a class="comments__author" href=url.into_string() rel="nofollow ugc" dir="auto">{comment.author}</a>
+        }
+        .into_any(),
+        None => view! { <span class="comments__author" dir="auto">{comment.author}</span> }.into_any(),
+    };
+    let avatar = comment.avatar.map(|src| {
+        view! { <img class="comments__avatar" src=src.into_string() alt="" width="48" height="48" loading="lazy" decoding="async"/> }
+    });
+    let replies = (!comment.replies.is_empty()).then(|| {
+        let items = comment
+            .replies
+            .into_iter()
+            .map(|c| view! { <CommentItem comment=c/> }.into_any())
+            .collect_view();
+        view! { <ol class="comments__list comments__replies">{items}</ol> }
+    });
+    view! {
+        <li class="comments__item" id=format!("comment-{}", comment.id)>
+            <article class="comments__comment">
+                <header class="comments__meta">
+                    {avatar}
+                    {author}
+                    <time class="comments__date" datetime=comment.date.as_str().to_string()>{date}</time>
+                </header>
+                <Body blocks=comment.body/>
+            </article>
+            {replies}
+        </li>
+    }
+}
+
+#[cfg(test)]
+#[cfg(feature = "ssr")]
+mod tests {
+    use leptos::prelude::*;
+
+    use super::*;
+    use kiosque_core::model::{Block, Inline, SafeUrl, Timestamp};
+
+    fn comment(id: u64, url: Option<&str>, replies: Vec<Comment>) -> Comment {
+        Comment {
+            id,
+            author: format!("Lecteur {id} <b>"),
+            author_url: url.and_then(SafeUrl::new),
+            avatar: SafeUrl::new("https://secure.gravatar.com/avatar/x?s=96"),
+            date: Timestamp::parse("2020-03-02T10:00:00+01:00").unwrap(),
+            body: vec![Block::Paragraph {
+                content: vec![Inline::text("<script>x</script> texte")],
+            }],
+            replies,
+        }
+    }
+
+    fn render(page: CommentPage) -> String {
+        crate::context::render_for_test(|| view! { <CommentThreads page slug="x".to_string()/> })
+    }
+
+    fn page(open: bool, threads: Vec<Comment>) -> CommentPage {
+        CommentPage {
+            total: 3,
+            page: 1,
+            total_pages: 1,
+            open,
+            threads,
+        }
+    }
+
+    #[test]
+    fn threads_nest_replies_and_escape_text() {
+        let html = render(page(
+            true,
+            vec![
+                comment(1, Some("https://example.org/a"), vec![comment(2, None, vec![])]),
+                comment(3, None, vec![]),
+            ],
+        ));
+        assert!(html.contains(r#"class="comments__title">Commentaires"#), "{html}");
+        assert!(html.contains("3 commentaires"), "{html}");
+        // The reply sits in a nested list inside its parent's item.
+        let (parent, reply, next) = (
+            html.find(r#"id="comment-1""#).unwrap(),
+            html.find(r#"id="comment-2""#).unwrap(),
+            html.find(r#"id="comment-3""#).unwrap(),
+        );
+        let nested = html.find("comments__replies").unwrap();
+        assert!(parent < nested && nested < reply && reply < next, "{html}");
+        assert!(
+            html.contains(r#"href="https://example.org/a" rel="nofollow ugc""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"alt="" width="48" height="48" loading="lazy""#),
+            "{html}"
+        );
+        assert!(html.contains("2 mars 2020"), "{html}");
+        assert!(
+            html.contains("Lecteur 1 &lt;b&gt;") && !html.contains("<script>"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("comments__status") && !html.contains("pagination"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn later_pages_are_real_links() {
+        let mut p = page(true, vec![comment(1, None, vec![])]);
+        (p.page, p.total_pages) = (2, 3);
+        let html = render(p);
+        assert!(html.contains(r#"rel="prev" href="/article/x""#), "{html}");
+        assert!(
+            html.contains(r#"rel="next" href="/article/x/comments/page/3""#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn closed_and_empty_say_so() {
+        assert!(render(page(false, vec![comment(1, None, vec![])])).contains("Les commentaires sont fermés."));
+        assert!(render(page(true, vec![])).contains("Aucun commentaire pour l’instant."));
+    }
+}
