@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::urls::{PostQuery, LIST_MAX, PER_PAGE};
 use super::wire::{self, WpPost, WpSlug, WpTerm, WpUser};
-use super::{map, parse_one, routable, WordPressSource};
+use super::{fill, map, parse_one, routable, WordPressSource};
 use crate::http::FetchError;
 use crate::model::{ArchiveIndex, ArchivePage, ArchiveTerm, ArticleIndexPage, ArticleStub, Malformed};
 
@@ -92,6 +92,13 @@ impl WordPressSource {
             Err(FetchError::Status(400)) if page > 1 => return Err(FetchError::NotFound),
             other => other?,
         };
+        // `_embed` refused or partial: categories from the (cached) list.
+        let needs_list = wire::parse_each::<WpPost>(&raw).iter().any(fill::lacks_category);
+        let list = if needs_list {
+            self.categories().await.unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let mut articles = Vec::new();
         let mut malformed = Vec::new();
         for v in &raw {
@@ -101,7 +108,11 @@ impl WordPressSource {
             if status != "publish" {
                 continue;
             }
-            match parse_one::<WpPost>(v, "post").and_then(|p| Ok((p.id, map::summary(&p)?))) {
+            let mapped = parse_one::<WpPost>(v, "post").and_then(|mut p| {
+                fill::fill_categories(&mut p, &list);
+                Ok((p.id, map::summary(&p)?))
+            });
+            match mapped {
                 Ok((id, s)) => articles.push(ArticleStub {
                     wp_id: Some(id),
                     ..ArticleStub::from(&s)
