@@ -1,7 +1,7 @@
 //! A WordPress whose `_embed` is refused or stripped (a security plugin, a
 //! cache): posts take their categories from the category list instead of
 //! failing with "no embedded category". Recorded answers (see `wp_support`)
-//! with `_embedded` removed from every post.
+//! with `_embedded` removed from every post. Also: the users endpoint closed.
 // Test code: a panic is a failed test, not a broken page.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -62,4 +62,20 @@ fn listings_and_the_archive_without_embedded_terms_keep_every_post() {
     assert!(index.malformed.is_empty(), "{:?}", index.malformed);
     let full = block_on(source().article_index(1)).unwrap();
     assert_eq!(index.articles.len(), full.articles.len());
+}
+
+#[test]
+fn a_closed_users_endpoint_leaves_the_archive_without_authors() {
+    use wp_support::Override;
+    let whole = block_on(source().archive()).unwrap();
+    assert!(!whole.authors.is_empty());
+    for closed in [FetchError::Denied(401), FetchError::NotFound] {
+        let s = source_with(Override("/wp/v2/users?", Err(closed.clone())));
+        let a = block_on(s.archive()).unwrap_or_else(|e| panic!("{closed:?}: {e:?}"));
+        assert!(a.authors.is_empty());
+        assert_eq!(a.categories, whole.categories);
+    }
+    // Any other failure still fails the archive (no silent half-site).
+    let s = source_with(Override("/wp/v2/users?", Err(FetchError::Status(500))));
+    assert_eq!(block_on(s.archive()).map(|_| ()), Err(FetchError::Status(500)));
 }

@@ -17,7 +17,12 @@ impl WordPressSource {
     pub async fn archive(&self) -> Result<ArchiveIndex, FetchError> {
         let categories: Vec<WpTerm> = self.all(|p| self.urls.terms("categories", p)).await?;
         let tags: Vec<WpTerm> = self.all(|p| self.urls.terms("tags", p)).await?;
-        let users: Vec<WpUser> = self.all(|p| self.urls.authors(p)).await?;
+        // A security plugin may close the users endpoint (401/403/404):
+        // the site still works, without author pages.
+        let users: Vec<WpUser> = match self.all(|p| self.urls.authors(p)).await {
+            Err(FetchError::Denied(_) | FetchError::NotFound) => Vec::new(),
+            other => other?,
+        };
         let pages: Vec<WpSlug> = self.all(|p| self.urls.page_slugs_at(p)).await?;
         let terms = |list: Vec<WpTerm>| -> Vec<ArchiveTerm> {
             list.iter()
