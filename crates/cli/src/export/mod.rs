@@ -193,7 +193,7 @@ fn run(args: &args::Args) -> Result<(), String> {
     } else {
         state.high_water.clone()
     };
-    let mut fetched = posts::fetch(&client, &site.links, &want, since.as_deref(), &checkpoint)
+    let mut fetched = posts::fetch(&client, &site, &want, since.as_deref(), &checkpoint)
         .map_err(|e| format!("fetching posts: {e}"))?;
 
     // The new state: fetched posts replace their entries; a post that could

@@ -6,8 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use kiosque_core::http::FetchError;
-use kiosque_core::source::wordpress::map::{self, LinkContext};
 use kiosque_core::source::wordpress::urls::PostQuery;
+use kiosque_core::source::wordpress::{fill, map};
 use kiosque_core::source::wordpress::{parse_one, wire::WpPost};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use super::checkpoint::{Checkpoint, Chunk};
 use super::client::{parallel, Client};
 use super::search::search_entry;
+use super::site::Fetched as SiteFetched;
 use super::state::Entry;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -37,10 +38,10 @@ pub enum Outcome {
 }
 
 /// One post of a list answer → its outcome.
-pub fn map_post(client: &Client, v: &Value, links: &LinkContext, store: &Checkpoint) -> Fetched {
+pub fn map_post(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) -> Fetched {
     let id = v.get("id").and_then(Value::as_u64).unwrap_or(0);
     let modified_gmt = v.get("modified_gmt").and_then(Value::as_str).unwrap_or("").to_string();
-    let outcome = match mapped(client, v, links, store) {
+    let outcome = match mapped(client, v, site, store) {
         Ok(Some(m)) => Outcome::Mapped(Box::new(m)),
         Ok(None) => Outcome::NotPublic,
         Err(e) => Outcome::Failed(e.to_string()),
@@ -52,11 +53,14 @@ pub fn map_post(client: &Client, v: &Value, links: &LinkContext, store: &Checkpo
     }
 }
 
-fn mapped(client: &Client, v: &Value, links: &LinkContext, store: &Checkpoint) -> Result<Option<Entry>, FetchError> {
-    let post: WpPost = parse_one(v, "post")?;
+fn mapped(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) -> Result<Option<Entry>, FetchError> {
+    let mut post: WpPost = parse_one(v, "post")?;
     if post.status != "publish" {
         return Ok(None);
     }
+    // `_embed` refused or partial: categories from the site's list.
+    fill::fill_categories(&mut post, &site.categories);
+    let links = &site.links;
     let summary = map::summary(&post)?;
     // As the live source: approved comments, from `X-WP-Total`; an extra,
     // so its failure leaves 0.
@@ -90,9 +94,9 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// A list answer's posts, mapped on the pool (each asks its comment count).
-fn map_all(client: &Client, raw: &[Value], links: &LinkContext, store: &Checkpoint) -> Vec<Fetched> {
+fn map_all(client: &Client, raw: &[Value], site: &SiteFetched, store: &Checkpoint) -> Vec<Fetched> {
     parallel(raw.iter().collect(), client.workers, |v| {
-        map_post(client, v, links, store)
+        map_post(client, v, site, store)
     })
 }
 
@@ -103,7 +107,7 @@ fn map_all(client: &Client, raw: &[Value], links: &LinkContext, store: &Checkpoi
 /// outside `want`: the caller keeps only the listed ones).
 pub fn fetch(
     client: &Client,
-    links: &LinkContext,
+    site: &SiteFetched,
     want: &BTreeMap<u64, String>,
     since: Option<&str>,
     checkpoint: &Checkpoint,
@@ -139,7 +143,7 @@ pub fn fetch(
         let (raw, paging) = client.get_list(&client.urls.posts(&q))?;
         let chunk = Chunk {
             total_pages: paging.total_pages.unwrap_or(1),
-            posts: map_all(client, &raw, links, checkpoint),
+            posts: map_all(client, &raw, site, checkpoint),
         };
         save(checkpoint, &key(p), &chunk);
         Ok(chunk)
@@ -174,7 +178,7 @@ pub fn fetch(
         let (raw, _) = client.get_list(&client.urls.posts(&q))?;
         let chunk = Chunk {
             total_pages: 1,
-            posts: map_all(client, &raw, links, checkpoint),
+            posts: map_all(client, &raw, site, checkpoint),
         };
         save(checkpoint, &key, &chunk);
         Ok(chunk)

@@ -11,7 +11,7 @@ use super::legacy::{parse_marker, Marker};
 use super::map::LinkContext;
 use super::urls::{PostQuery, Urls};
 use super::wire::{self, WpPage, WpPost, WpRoot, WpSlug, WpTerm, WpUser};
-use super::{compose, links, map};
+use super::{compose, fill, links, map};
 use crate::config::ApiConfig;
 use crate::http::{self, Door, FetchError, Fetched, Paging};
 use crate::model::{MostRead, SiteInfo, StaticPage};
@@ -142,8 +142,20 @@ impl WordPressSource {
         q: &PostQuery,
     ) -> Result<(Vec<crate::model::ArticleSummary>, Paging), FetchError> {
         let (raw, paging) = self.fetch_posts(q).await?;
-        let posts: Vec<WpPost> = wire::parse_each(&raw);
+        let mut posts: Vec<WpPost> = wire::parse_each(&raw);
+        self.fill_missing_categories(&mut posts).await;
         Ok((map::summaries(&posts), paging))
+    }
+
+    /// Posts whose `_embed` was refused or partial take their categories
+    /// from the category list, fetched only when one needs it; if that
+    /// fails too, the posts stay as they are (and are reported unmapped).
+    pub(super) async fn fill_missing_categories(&self, posts: &mut [WpPost]) {
+        if posts.iter().any(fill::lacks_category) {
+            if let Ok(list) = self.categories().await {
+                posts.iter_mut().for_each(|p| fill::fill_categories(p, &list));
+            }
+        }
     }
 
     /// The link context for bodies, with the site's page slugs (fetched

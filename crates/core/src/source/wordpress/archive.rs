@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::urls::{PostQuery, LIST_MAX, PER_PAGE};
 use super::wire::{self, WpPost, WpSlug, WpTerm, WpUser};
-use super::{map, parse_one, routable, WordPressSource};
+use super::{fill, map, parse_one, routable, WordPressSource};
 use crate::http::FetchError;
 use crate::model::{ArchiveIndex, ArchivePage, ArchiveTerm, ArticleIndexPage, ArticleStub, Malformed};
 
@@ -17,7 +17,12 @@ impl WordPressSource {
     pub async fn archive(&self) -> Result<ArchiveIndex, FetchError> {
         let categories: Vec<WpTerm> = self.all(|p| self.urls.terms("categories", p)).await?;
         let tags: Vec<WpTerm> = self.all(|p| self.urls.terms("tags", p)).await?;
-        let users: Vec<WpUser> = self.all(|p| self.urls.authors(p)).await?;
+        // A security plugin may close the users endpoint (401/403/404):
+        // the site still works, without author pages.
+        let users: Vec<WpUser> = match self.all(|p| self.urls.authors(p)).await {
+            Err(FetchError::Denied(_) | FetchError::NotFound) => Vec::new(),
+            other => other?,
+        };
         let pages: Vec<WpSlug> = self.all(|p| self.urls.page_slugs_at(p)).await?;
         let terms = |list: Vec<WpTerm>| -> Vec<ArchiveTerm> {
             list.iter()
@@ -92,6 +97,13 @@ impl WordPressSource {
             Err(FetchError::Status(400)) if page > 1 => return Err(FetchError::NotFound),
             other => other?,
         };
+        // `_embed` refused or partial: categories from the (cached) list.
+        let needs_list = wire::parse_each::<WpPost>(&raw).iter().any(fill::lacks_category);
+        let list = if needs_list {
+            self.categories().await.unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         let mut articles = Vec::new();
         let mut malformed = Vec::new();
         for v in &raw {
@@ -101,7 +113,11 @@ impl WordPressSource {
             if status != "publish" {
                 continue;
             }
-            match parse_one::<WpPost>(v, "post").and_then(|p| Ok((p.id, map::summary(&p)?))) {
+            let mapped = parse_one::<WpPost>(v, "post").and_then(|mut p| {
+                fill::fill_categories(&mut p, &list);
+                Ok((p.id, map::summary(&p)?))
+            });
+            match mapped {
                 Ok((id, s)) => articles.push(ArticleStub {
                     wp_id: Some(id),
                     ..ArticleStub::from(&s)

@@ -75,20 +75,21 @@ impl WordPressSource {
             sticky: true,
             ..PostQuery::list(1, 1)
         };
-        let first_id = |raw: &[Value]| {
-            wire::parse_each::<WpPost>(raw)
-                .into_iter()
-                .find(|p| map::summary(p).is_ok())
-                .map(|p| p.id)
-        };
         if let Ok((raw, _)) = self.fetch_posts(&sticky_q).await {
-            if let Some(id) = first_id(&raw) {
+            if let Some(id) = self.first_mapped_id(&raw).await {
                 return Some(id);
             }
         }
         let latest_q = PostQuery::list(HOME_LATEST as u32 + 1, 1);
         let (raw, _) = self.fetch_posts(&latest_q).await.ok()?;
-        first_id(&raw)
+        self.first_mapped_id(&raw).await
+    }
+
+    /// The first post of `raw` that maps (categories filled as for lists).
+    async fn first_mapped_id(&self, raw: &[Value]) -> Option<u64> {
+        let mut posts = wire::parse_each::<WpPost>(raw);
+        self.fill_missing_categories(&mut posts).await;
+        posts.into_iter().find(|p| map::summary(p).is_ok()).map(|p| p.id)
     }
 
     /// A post by slug, with its comment count and related articles. The
@@ -129,6 +130,9 @@ impl WordPressSource {
         if post.status != "publish" {
             return Err(FetchError::NotFound);
         }
+        let mut one = [post];
+        self.fill_missing_categories(&mut one).await;
+        let [post] = one;
         Ok(post)
     }
 

@@ -3,7 +3,8 @@
 //!
 //! - `wire`: serde types for the REST answers; `map`: pure wire → model
 //!   mapping; `urls`: every URL; `compose`: home, article and listings;
-//!   `adapter`: the source itself; `links`/`legacy`: WordPress URL shapes →
+//!   `adapter`: the source itself; `fill`: categories for posts whose
+//!   `_embed` was refused or partial; `links`/`legacy`: WordPress URL shapes →
 //!   Kiosque routes.
 //! - Only `links` and `legacy` are always built: `Source::legacy_redirect`
 //!   needs them on a static site too (it may be a WordPress site moved). The
@@ -29,6 +30,8 @@ mod adapter;
 pub mod comments;
 #[cfg(feature = "wordpress-source")]
 mod compose;
+#[cfg(feature = "wordpress-source")]
+pub mod fill;
 #[cfg(feature = "wordpress-source")]
 pub mod map;
 #[cfg(test)]
