@@ -50,6 +50,8 @@ mod robustness_tests;
 #[cfg(test)]
 mod semantics_tests;
 #[cfg(test)]
+mod social_tests;
+#[cfg(test)]
 mod xss_tests;
 
 use crate::model::Block;
