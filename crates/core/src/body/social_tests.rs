@@ -67,3 +67,18 @@ fn javascript_link_in_a_tweet_keeps_its_text_only() {
     assert!(quote_links(&out).is_empty(), "{out:?}");
     assert!(format!("{out:?}").contains("June 1, 2020"));
 }
+
+#[test]
+fn unknown_iframe_becomes_a_plain_link() {
+    let out = b(r#"<p><iframe src="https://maps.example.net/embed?id=7" title="Plan d'accès"></iframe></p>"#);
+    assert!(out.iter().all(|x| !matches!(x, Block::Embed { .. })), "{out:?}");
+    let Some(Block::Paragraph { content }) = out.first() else {
+        panic!("{out:?}")
+    };
+    let mut got = Vec::new();
+    links(content, &mut got);
+    assert_eq!(got, vec!["https://maps.example.net/embed?id=7"]);
+    assert!(format!("{out:?}").contains("Plan d'accès"));
+    // A frame whose URL is refused leaves nothing behind.
+    assert!(b(r#"<iframe src="javascript:alert(1)"></iframe>"#).is_empty());
+}
