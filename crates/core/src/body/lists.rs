@@ -176,10 +176,12 @@ impl Conv<'_> {
 }
 
 /// "— Author" as the last line of a quote becomes its attribution (not
-/// when nothing visible precedes it: then it is the quote).
+/// when nothing visible precedes it: then it is the quote; not when it
+/// holds a link, which a plain-text attribution would lose: a tweet's
+/// "— Name (@handle) <date linking to the original>").
 fn dash_cite(content: &mut Vec<Inline>) -> Option<String> {
     let at = content.iter().rposition(|i| matches!(i, Inline::LineBreak))?;
-    if is_blank(content.get(..at)?) {
+    if is_blank(content.get(..at)?) || has_link(content.get(at + 1..)?) {
         return None;
     }
     let last = Inline::plain_text(content.get(at + 1..)?);
@@ -193,6 +195,16 @@ fn dash_cite(content: &mut Vec<Inline>) -> Option<String> {
         content.pop();
     }
     Some(cite)
+}
+
+fn has_link(content: &[Inline]) -> bool {
+    content.iter().any(|i| match i {
+        Inline::Link { .. } => true,
+        Inline::Emphasis { children } | Inline::Strong { children } | Inline::Styled { children, .. } => {
+            has_link(children)
+        }
+        _ => false,
+    })
 }
 
 fn strip_dash(s: &str) -> &str {
@@ -313,9 +325,18 @@ mod tests {
             href: "https://t.co/x".into(),
             children: vec![t("pic.twitter.com/x")],
         };
+        // The attribution keeps its link to the original post, so it stays
+        // in the quote rather than becoming a plain-text citation.
+        let original = Inline::Link {
+            href: "https://twitter.com/nom/status/1".into(),
+            children: vec![t("1 janvier 2024")],
+        };
         assert_eq!(
             b(tweet),
-            [quote(vec![t("Texte "), link], Some("Nom (@nom) 1 janvier 2024"))]
+            [quote(
+                vec![t("Texte "), link, Inline::LineBreak, t("— Nom (@nom) "), original],
+                None
+            )]
         );
     }
 

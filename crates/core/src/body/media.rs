@@ -6,7 +6,8 @@ use super::embed::{embed, EmbedAttrs};
 use super::image::{build, ImgAttrs};
 use super::tags::Tag;
 use super::tree::{AttrName, Kind};
-use crate::model::{Block, Image};
+use crate::model::{Block, Image, Inline};
+use crate::url::link_href;
 
 impl Conv<'_> {
     /// Inline-level siblings `first..=last` as one paragraph; when they hold
@@ -90,14 +91,35 @@ impl Conv<'_> {
         build(&attrs, self.opts.fallback_image_size)
     }
 
+    /// An allowlisted player, or else a plain link to the frame's page (its
+    /// title as the text): never a frame from an origin we do not know.
     pub fn embed(&self, id: usize) -> Option<Block> {
         let a = |n| self.t.attr(id, n);
         let src = a(AttrName::Src).or_else(|| a(AttrName::DataSrc))?;
+        let title = a(AttrName::Title);
         embed(&EmbedAttrs {
             src,
-            title: a(AttrName::Title),
+            title,
             width: a(AttrName::Width),
             height: a(AttrName::Height),
+        })
+        .or_else(|| {
+            // A src carrying quotes or brackets is an injection attempt, not a page.
+            if src.contains(['"', '\'', '<', '>', '`']) {
+                return None;
+            }
+            let href = link_href(src, &self.opts.internal_origins)?;
+            let text = title
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .unwrap_or(&href)
+                .to_string();
+            Some(Block::Paragraph {
+                content: vec![Inline::Link {
+                    href,
+                    children: vec![Inline::text(text)],
+                }],
+            })
         })
     }
 }
@@ -173,7 +195,21 @@ mod tests {
         let got = b(
             r#"<p>a<iframe src="https://evil.example/x">fallback</iframe>b</p><iframe src="https://evil.example/"></iframe>"#,
         );
-        assert_eq!(got, [p(vec![t("ab")])]);
+        // Frames from unknown origins become plain links, never frames.
+        let link = |u: &str| {
+            p(vec![Inline::Link {
+                href: u.into(),
+                children: vec![t(u)],
+            }])
+        };
+        assert_eq!(
+            got,
+            [
+                p(vec![t("ab")]),
+                link("https://evil.example/x"),
+                link("https://evil.example/")
+            ]
+        );
         let got = b(r#"<p><iframe src="https://www.dailymotion.com/embed/video/x8abc"></iframe></p>"#);
         assert_eq!(
             got.iter().map(provider).collect::<Vec<_>>(),

@@ -69,6 +69,8 @@ mod robustness_tests;
 #[cfg(test)]
 mod semantics_tests;
 #[cfg(test)]
+mod social_tests;
+#[cfg(test)]
 mod text_blocks_tests;
 #[cfg(test)]
 mod xss_tests;

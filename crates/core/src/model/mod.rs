@@ -5,8 +5,8 @@
 mod archive;
 mod article;
 mod block;
-mod format;
 mod comment;
+mod format;
 mod image;
 mod listing;
 mod seo;
@@ -22,8 +22,8 @@ pub use archive::{
 };
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
-pub use format::PostFormat;
 pub use comment::{Comment, CommentPage, MaybeComments};
+pub use format::PostFormat;
 pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead};
 pub use seo::{SeoHead, SeoImage, SEO_SCHEMA_MAX, SEO_TEXT_MAX, SEO_TITLE_MAX};

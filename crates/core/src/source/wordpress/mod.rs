@@ -40,10 +40,11 @@ mod map_tests;
 #[cfg(feature = "wordpress-source")]
 mod media;
 #[cfg(feature = "wordpress-source")]
+mod paging;
+#[cfg(feature = "wordpress-source")]
 pub mod rank_math;
 #[cfg(feature = "wordpress-source")]
 pub mod seo;
-mod paging;
 #[cfg(feature = "wordpress-source")]
 mod unlock;
 #[cfg(feature = "wordpress-source")]
