@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use kiosque_core::http::FetchError;
 use kiosque_core::source::wordpress::urls::PostQuery;
-use kiosque_core::source::wordpress::{fill, map};
+use kiosque_core::source::wordpress::{fill, map, rank_math};
 use kiosque_core::source::wordpress::{parse_one, wire::WpPost};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -69,7 +69,10 @@ fn mapped(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) ->
         .ok()
         .and_then(|(list, paging)| paging.total.or(list.as_array().map(|l| l.len() as u32)))
         .unwrap_or(0);
-    let article = map::article(&post, links, comments, Vec::new())?;
+    let mut article = map::article(&post, links, comments, Vec::new())?;
+    if article.seo.is_none() {
+        article.seo = rank_math_head(client, &post, site).map(Box::new);
+    }
     let bytes = kiosque_core::source::static_files::json(&article);
     let modified_gmt = post.modified_gmt.clone().unwrap_or_default();
     store
@@ -87,6 +90,18 @@ fn mapped(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) ->
         search: search_entry(&article),
         summary,
     }))
+}
+
+/// As the live source: Rank Math's head for a post without a Yoast head,
+/// where the site has Rank Math's headless route; an extra, so any failure
+/// leaves the export's own head.
+fn rank_math_head(client: &Client, post: &WpPost, site: &SiteFetched) -> Option<kiosque_core::model::SeoHead> {
+    if post.link.is_empty() || !site.root.namespaces.iter().any(|n| n == "rankmath/v1") {
+        return None;
+    }
+    let (answer, _) = client.get(&client.urls.rank_math_head(&post.link)).ok()?;
+    let answer: rank_math::RankMathHead = serde_json::from_value(answer).ok()?;
+    rank_math::head(&answer, &site.links)
 }
 
 fn hex(bytes: &[u8]) -> String {
