@@ -243,10 +243,15 @@ test.describe('prerendered from WordPress', () => {
     test.skip(testInfo.project.name === 'phone', 'viewport-independent');
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const posts = Object.keys(wpManifest.pages).filter((r) => r.startsWith('/article/'));
+    // Page 1 of each article (`/article/<slug>`; later pages and comment pages
+    // are `/article/<slug>/…`).
+    const posts = Object.keys(wpManifest.pages).filter((r) => /^\/article\/[^/]+$/.test(r));
     expect(posts.length).toBeGreaterThan(5);
     for (const route of posts.slice(0, 12)) {
       const [post] = await (await fetch(`${WP}/wp/v2/posts?slug=${encodeURIComponent(route.split('/').pop())}&_embed=author`)).json();
+      // A password-protected post has no text to read before its password
+      // (wp-posts.spec.mjs covers it).
+      if (post.content.protected) continue;
       const title = await page.evaluate((html) => new DOMParser().parseFromString(html, 'text/html').body.textContent, post.title.rendered);
       const firstParagraph = await page.evaluate(
         (html) => new DOMParser().parseFromString(html, 'text/html').querySelector('p')?.textContent ?? '',
