@@ -6,7 +6,7 @@
 //! whose inputs did not change since the last run is not rendered at all
 //! (`inputs.rs`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc};
@@ -227,7 +227,11 @@ impl Round<'_, '_> {
             }
             Ok(())
         })?;
-        more.retain(|p| !paths.contains(p));
+        // A set, not `paths.contains`: this round may hold 100,000 routes.
+        if !more.is_empty() {
+            let known: HashSet<&str> = paths.iter().map(String::as_str).collect();
+            more.retain(|p| !known.contains(p.as_str()));
+        }
         more.sort();
         more.dedup();
         Ok(more)

@@ -96,10 +96,8 @@ fn mapped(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) ->
 /// where the site has Rank Math's headless route; an extra, so any failure
 /// leaves the export's own head.
 fn rank_math_head(client: &Client, post: &WpPost, site: &SiteFetched) -> Option<kiosque_core::model::SeoHead> {
-    if post.link.is_empty() || !site.root.namespaces.iter().any(|n| n == "rankmath/v1") {
-        return None;
-    }
-    let (answer, _) = client.get(&client.urls.rank_math_head(&post.link)).ok()?;
+    let url = rank_math::head_url(&client.urls, post, &site.root)?;
+    let (answer, _) = client.get(&url).ok()?;
     let answer: rank_math::RankMathHead = serde_json::from_value(answer).ok()?;
     rank_math::head(&answer, &site.links)
 }

@@ -140,15 +140,9 @@ impl WordPressSource {
     /// route and no Yoast head came with the post; an extra: any failure
     /// means Kiosque's own head.
     pub(super) async fn rank_math_head(&self, post: &WpPost) -> Option<super::rank_math::RankMathHead> {
-        let permalink = post.link.as_str();
-        if permalink.is_empty() || post.yoast_head_json.as_ref().is_some_and(|v| !v.is_null()) {
-            return None;
-        }
+        // The index is the one `site()` reads: the HTTP layer has it.
         let (root, _) = self.fetch::<wire::WpRoot>(&self.urls.index()).await.ok()?;
-        if !root.namespaces.iter().any(|n| n == "rankmath/v1") {
-            return None;
-        }
-        let url = self.urls.rank_math_head(permalink);
+        let url = super::rank_math::head_url(&self.urls, post, &root)?;
         self.fetch::<super::rank_math::RankMathHead>(&url)
             .await
             .ok()

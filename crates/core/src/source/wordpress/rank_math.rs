@@ -10,8 +10,22 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::map::LinkContext;
+use super::urls::Urls;
+use super::wire::{WpPost, WpRoot};
 use crate::body::head_tags;
 use crate::model::{SeoHead, SEO_SCHEMA_MAX};
+
+/// The REST namespace of Rank Math's headless route.
+const NAMESPACE: &str = "rankmath/v1";
+
+/// Where to ask Rank Math for `post`'s head: a post with a permalink and no
+/// Yoast head, on a site whose REST index lists Rank Math's namespace. The
+/// live source and the export both ask here, so they agree on when.
+pub fn head_url(urls: &Urls, post: &WpPost, root: &WpRoot) -> Option<String> {
+    let yoast = post.yoast_head_json.as_ref().is_some_and(|v| !v.is_null());
+    let listed = root.namespaces.iter().any(|n| n == NAMESPACE);
+    (!post.link.is_empty() && !yoast && listed).then(|| urls.rank_math_head(&post.link))
+}
 
 /// A head larger than this is not read at all.
 const HEAD_MAX: usize = 256 * 1024;
