@@ -26,6 +26,7 @@ $_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['
 $_SERVER['SERVER_NAME'] = $parts['host'];
 $_SERVER['REQUEST_URI'] = '/';
 require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/seed-lib.php';
 require_once ABSPATH . 'wp-admin/includes/image.php';
 require_once ABSPATH . 'wp-admin/includes/file.php';
 require_once ABSPATH . 'wp-admin/includes/media.php';
@@ -59,16 +60,6 @@ $next = function () use (&$turn, $vectors, $wrap): string {
     return $wrap($vectors[$turn++ % count($vectors)]);
 };
 
-function seeded_post(string $key, string $type): int
-{
-    global $wpdb;
-    return (int) $wpdb->get_var($wpdb->prepare(
-        "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
-         WHERE m.meta_key = '_kiosque_seed' AND m.meta_value = %s AND p.post_type = %s ORDER BY p.ID LIMIT 1",
-        $key,
-        $type
-    ));
-}
 
 /** A term by slug, created if missing, with its raw (unescaped) name. */
 function hostile_term(string $taxonomy, string $slug, string $name, array $args = []): int
@@ -96,7 +87,7 @@ function hostile_term(string $taxonomy, string $slug, string $name, array $args 
 function hostile_post(string $key, array $arr): int
 {
     global $wpdb;
-    $id = seeded_post($key, $arr['post_type']);
+    $id = kq_seeded_id($key, $arr['post_type']);
     $raw = array_intersect_key($arr, array_flip(['post_title', 'post_excerpt', 'post_content']));
     $arr['meta_input'] = ['_kiosque_seed' => $key];
     if ($id) {
@@ -140,7 +131,7 @@ clean_user_cache($uid);
 
 // One featured image with a hostile caption and alt text.
 $image_key = 'hostile:media';
-$image = seeded_post($image_key, 'attachment');
+$image = kq_seeded_id($image_key, 'attachment');
 if (!$image) {
     $files = glob("$media_dir/*-1200.jpg") ?: [];
     if (!$files) {

@@ -2,7 +2,8 @@
 // Helpers for seed.php: a TOML front-matter reader (the subset content/ uses)
 // and a small Markdown → WordPress block HTML converter (paragraphs, headings,
 // lists, blockquotes with a "— cite" line, pipe tables, emphasis, links,
-// `motif:` figures, raw <iframe> lines). No WordPress calls here.
+// `motif:` figures, raw <iframe> lines), and the seed-key look-up every
+// seed-*.php uses. Only functions: WordPress is loaded by the caller.
 
 /** Splits `+++ front matter +++ body`. Returns [array $meta, string $body]. */
 function kq_front_matter(string $text): array
@@ -237,4 +238,17 @@ function kq_plain(string $md): string
     $s = preg_replace('/\[([^\]]+)\]\([^)]*\)/u', '$1', $md);
     $s = preg_replace('/(\*\*|\*|_|`)/u', '', $s);
     return trim(preg_replace('/\s+/u', ' ', $s));
+}
+
+/** The post (or attachment…) of `type` a seed wrote under `key` (its
+ * `_kiosque_seed` meta), or 0. Needs WordPress loaded. */
+function kq_seeded_id(string $key, string $type): int
+{
+    global $wpdb;
+    return (int) $wpdb->get_var($wpdb->prepare(
+        "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
+         WHERE m.meta_key = '_kiosque_seed' AND m.meta_value = %s AND p.post_type = %s ORDER BY p.ID LIMIT 1",
+        $key,
+        $type
+    ));
 }

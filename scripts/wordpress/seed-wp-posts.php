@@ -21,6 +21,7 @@ $_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['
 $_SERVER['SERVER_NAME'] = $parts['host'];
 $_SERVER['REQUEST_URI'] = '/';
 require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/seed-lib.php';
 require_once ABSPATH . 'wp-admin/includes/image.php';
 
 $admin = get_user_by('login', 'admin');
@@ -39,16 +40,6 @@ function fail(string $s): void
     exit(1);
 }
 
-function seeded(string $key, string $type): int
-{
-    global $wpdb;
-    return (int) $wpdb->get_var($wpdb->prepare(
-        "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
-         WHERE m.meta_key = '_kiosque_seed' AND m.meta_value = %s AND p.post_type = %s ORDER BY p.ID LIMIT 1",
-        $key,
-        $type
-    ));
-}
 
 function term(string $taxonomy, string $slug, string $name, int $parent = 0): int
 {
@@ -68,7 +59,7 @@ function post(string $key, array $arr): int
 {
     static $n = 0;
     $n++;
-    $id = seeded("wp-posts:$key", 'post');
+    $id = kq_seeded_id("wp-posts:$key", 'post');
     $date = sprintf('2020-06-15 10:%02d:00', $n);
     $arr += [
         'post_type' => 'post',
@@ -94,7 +85,7 @@ function post(string $key, array $arr): int
 /** A solid-colour JPEG of the given size, attached once per seed key. */
 function image(string $key, int $w, int $h, int $parent): int
 {
-    $id = seeded("wp-posts:$key", 'attachment');
+    $id = kq_seeded_id("wp-posts:$key", 'attachment');
     if ($id) {
         return $id;
     }

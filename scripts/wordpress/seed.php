@@ -39,17 +39,6 @@ function say(string $s): void
     fwrite(STDERR, "seed: $s\n");
 }
 
-function seeded_id(string $key, string $type): int
-{
-    global $wpdb;
-    $id = $wpdb->get_var($wpdb->prepare(
-        "SELECT p.ID FROM {$wpdb->posts} p JOIN {$wpdb->postmeta} m ON m.post_id = p.ID
-         WHERE m.meta_key = '_kiosque_seed' AND m.meta_value = %s AND p.post_type = %s ORDER BY p.ID LIMIT 1",
-        $key,
-        $type
-    ));
-    return (int) $id;
-}
 
 /** [local 'Y-m-d H:i:s' in the site's zone, gmt 'Y-m-d H:i:s'] of an RFC 3339 time. */
 function wp_dates(string $rfc3339): array
@@ -62,7 +51,7 @@ function wp_dates(string $rfc3339): array
 function upsert_post(string $key, array $arr, ?string $modified = null): int
 {
     global $wpdb;
-    $id = seeded_id($key, $arr['post_type']);
+    $id = kq_seeded_id($key, $arr['post_type']);
     $arr['meta_input'] = ($arr['meta_input'] ?? []) + ['_kiosque_seed' => $key];
     if ($id) {
         $arr['ID'] = $id;
@@ -83,7 +72,7 @@ function upsert_post(string $key, array $arr, ?string $modified = null): int
 function import_image(string $key, string $file, string $title, string $alt, string $caption, string $when): int
 {
     [$date, $date_gmt] = wp_dates($when);
-    $id = seeded_id($key, 'attachment');
+    $id = kq_seeded_id($key, 'attachment');
     if (!$id) {
         if (!is_file($file)) {
             say("no image $file: skipped");

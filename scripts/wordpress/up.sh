@@ -153,7 +153,7 @@ fi
 for _ in $(seq 1 50); do curl -s -o /dev/null "$origin/wp-login.php" && break; sleep 0.2; done
 
 # 5. Install WordPress (no browser) and seed, unless already done with these inputs.
-seed_hash="$(cat "$here/install.php" "$here/seed.php" "$repo"/content/site.toml \
+seed_hash="$(cat "$here/install.php" "$here/seed.php" "$here/seed-lib.php" "$repo"/content/site.toml \
   "$repo"/content/articles/*.md "$repo"/content/authors/*.md "$repo"/content/pages/*.md | sha256sum | cut -c1-16)"
 installed=0
 # Not installed, WordPress redirects to install.php: only a real index counts.
