@@ -11,6 +11,13 @@
 // served from the HTTP cache with the app's files already on their way.
 // Pages that are not prerendered (the shell: search results, the 404 view,
 // pages rendered client-side) start the app at once.
+//
+// A classic `defer` script, not a module: browsers fetch module scripts at
+// high priority, beside the stylesheet and the largest image, and this file
+// is not needed for the first paint. The block keeps its names out of the
+// page's global scope.
+'use strict';
+{
 const tag = document.querySelector('script[data-wasm]');
 const INTERACTIVE = 'a[href], button, input, select, textarea, summary, label';
 let started = false;
@@ -33,6 +40,21 @@ async function bundle() {
   return d[`js${key}`] && d[`wasm${key}`] ? { js: d[`js${key}`], wasm: d[`wasm${key}`] } : { js: d.js, wasm: d.wasm };
 }
 
+/** A prerendered page's data (its resources, for hydration), named by a
+ * <meta> and fetched here rather than on arrival: the first view's bandwidth
+ * goes to the page and its largest image. Resolves when the data has run, or
+ * failed to load (the app then sees a stale page and renders it itself). */
+function pageData() {
+  const src = document.querySelector('meta[name="kiosque-data"]')?.content;
+  if (!src) return Promise.resolve();
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = script.onerror = () => resolve();
+    document.head.append(script);
+  });
+}
+
 // Once a reader has shown intent, the app follows them: the page a click
 // reached before the app arrived starts it at once (from the HTTP cache), so
 // client-side routing takes over from there. Per tab, like the reading.
@@ -52,7 +74,7 @@ async function start() {
     sessionStorage.setItem(INTENT_KEY, '1');
   } catch {}
   for (const [type, listener] of intents) removeEventListener(type, listener, true);
-  const { js, wasm: wasmUrl } = await bundle();
+  const [{ js, wasm: wasmUrl }] = await Promise.all([bundle(), pageData()]);
   const { default: init } = await import(js);
   const wasm = await init({ module_or_path: wasmUrl });
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
@@ -92,4 +114,5 @@ if (!document.querySelector('meta[name="kiosque-prerender"]') || window.__kiosqu
   start();
 } else {
   for (const [type, listener] of intents) addEventListener(type, listener, { capture: true, passive: true });
+}
 }

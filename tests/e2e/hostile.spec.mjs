@@ -189,6 +189,10 @@ test.describe('static source', () => {
           const shellDoc = new DOMParser().parseFromString(shell, 'text/html');
           const known = new Set([...shellDoc.scripts].map((s) => s.outerHTML));
           const bad = [];
+          // The data file the loader fetches: a same-origin page-data path, nothing else.
+          for (const m of doc.querySelectorAll('meta[name="kiosque-data"]')) {
+            if (!/^\/page-data\/data-[0-9a-f]+\.js$/.test(m.content)) bad.push(`data meta: ${m.content.slice(0, 120)}`);
+          }
           // Data scripts are assignments of string literals and number lists, nothing else.
           const str = '"(?:[^"\\\\\\n]|\\\\.)*"';
           const data = new RegExp(`^(?:__[A-Z_]+(?:\\[\\d+\\])? ?= ?(?:${str}|\\[(?:\\d+,)*\\]);)+$`);

@@ -13,6 +13,7 @@ function requests(page) {
 }
 
 const wasmIn = (urls) => urls.filter((u) => u.endsWith('.wasm'));
+const dataIn = (urls) => urls.filter((u) => u.includes('/page-data/'));
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
@@ -96,6 +97,8 @@ test.describe('with JavaScript', () => {
     await page.locator('.article img').first().evaluate((img) => img.decode());
     await page.waitForTimeout(1000);
     expect(wasmIn(urls)).toEqual([]);
+    // Nor the page's hydration data: the first view's bandwidth goes to the page.
+    expect(dataIn(urls)).toEqual([]);
     expect(await page.evaluate(() => window.__kiosqueStart)).toBeUndefined();
     // Scrolling is not intent.
     await page.mouse.wheel(0, 400);
@@ -104,6 +107,7 @@ test.describe('with JavaScript', () => {
     // A pointer resting on a link is.
     await page.locator('.breadcrumb a').first().hover();
     await expect.poll(() => wasmIn(urls).length).toBe(1);
+    expect(dataIn(urls)).toHaveLength(1);
     // A static-source site loads the static bundle only: no WordPress code.
     expect(urls.filter((u) => /kiosque-wordpress-/.test(u))).toEqual([]);
     await page.waitForFunction(() => window.__kiosqueStart);

@@ -53,7 +53,9 @@ async function watchMutations(page) {
       new MutationObserver((list) => {
         for (const m of list) {
           if (m.type === 'childList') {
-            for (const n of m.addedNodes) if (n.nodeType === 1) log.push(`+${describe(n)} in ${describe(m.target)}`);
+            // The loader adds the page's data script to the head (start.js), outside the hydrated body.
+            const loaderData = (n) => n.nodeName === 'SCRIPT' && m.target === document.head && /\/page-data\//.test(n.src);
+            for (const n of m.addedNodes) if (n.nodeType === 1 && !loaderData(n)) log.push(`+${describe(n)} in ${describe(m.target)}`);
             for (const n of m.removedNodes) if (n.nodeType === 1) log.push(`-${describe(n)} in ${describe(m.target)}`);
             for (const n of [...m.addedNodes, ...m.removedNodes]) {
               const exempt = m.target.closest?.('.reltime') || m.target.nodeName === 'TITLE';

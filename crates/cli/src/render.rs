@@ -12,7 +12,7 @@ use leptos_router::location::RequestUrl;
 use kiosque::app::App;
 use kiosque::prerender::RenderIssues;
 use kiosque_core::http::Door;
-use kiosque_core::stamp::{Stamp, STAMP_META};
+use kiosque_core::stamp::{Stamp, DATA_META, STAMP_META};
 
 /// trunk's `index.html`, split where the prerender adds to it.
 #[derive(Clone, Debug)]
@@ -214,20 +214,17 @@ pub async fn render(
             data.push('\n');
         }
     }
-    // Deferred, before the loader: it runs first without holding up the
-    // first paint, and is fetched beside the wasm.
-    let data_tag = format!("<script defer src=\"{}\"></script>", data_url(&data));
+    // Named, not loaded: the loader (public/start.js) fetches the data at the
+    // reader's first intent, with the app, so the first view's bandwidth goes
+    // to the page and its largest image.
+    let data_meta = format!("<meta name=\"{DATA_META}\" content=\"{}\"/>", data_url(&data));
     let stamp = Stamp::new(route, config_text).to_content();
     let head_start = shell.head_start.replacen(
         "<!--HEAD-->",
-        &format!("<meta name=\"{STAMP_META}\" content=\"{stamp}\"/><!--HEAD-->"),
+        &format!("<meta name=\"{STAMP_META}\" content=\"{stamp}\"/>{data_meta}<!--HEAD-->"),
         1,
     );
-    let own_head = without_bundle_preloads(&shell.head_end);
-    let head_end = match own_head.find("<script type=\"module\"") {
-        Some(i) => format!("{}{data_tag}{}", &own_head[..i], &own_head[i..]),
-        None => own_head.replacen("</head>", &format!("{data_tag}</head>"), 1),
-    };
+    let head_end = without_bundle_preloads(&shell.head_end);
     let document = stream::iter([format!("{head_start}{head_end}{body}{}", shell.tail)]);
     let html: String = meta_output.inject_meta_context(document).await.collect().await;
     owner.unset();

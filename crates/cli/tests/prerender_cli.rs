@@ -40,10 +40,14 @@ fn writes_then_keeps_then_deletes() {
     assert!(html.contains("\"@type\":\"NewsArticle\""));
     assert!(!html.contains("__RESOLVED_RESOURCES"), "the data is a file, not inline");
     let data_file = files["data"].as_str().unwrap();
-    let data_tag = format!("<script defer src=\"/{data_file}\"></script>");
+    let data_meta = format!("<meta name=\"kiosque-data\" content=\"/{data_file}\"/>");
     assert!(
-        html.find(&data_tag).unwrap() < html.find("<body>").unwrap(),
-        "the data script is in the head"
+        html.find(&data_meta).unwrap() < html.find("<body>").unwrap(),
+        "the data file is named in the head"
+    );
+    assert!(
+        !html.contains(&format!("src=\"/{data_file}\"")),
+        "and not loaded on arrival: the loader fetches it at the first intent"
     );
     assert!(fs::read_to_string(dist.join(data_file))
         .unwrap()

@@ -12,6 +12,9 @@ pub const BUILD_MARKER: &str = concat!("kiosque-build:", env!("KIOSQUE_BUILD_ID"
 
 /// `<meta name=… content="build route config">` in each prerendered head.
 pub const STAMP_META: &str = "kiosque-prerender";
+/// The `<meta>` naming a prerendered page's data file (its resources, for
+/// hydration), which the loader fetches with the app (public/start.js).
+pub const DATA_META: &str = "kiosque-data";
 
 /// The identity of a prerendered page.
 #[derive(Clone, Debug, PartialEq, Eq)]
