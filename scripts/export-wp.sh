@@ -78,6 +78,23 @@ pub export --dist "$out" --no-prerender > "$work/restore.log"
 diff <(api_sums "$work/api-before") <(api_sums "$out/api") > /dev/null || fail "the restored post exports as before"
 ok "restored: the API is as before"
 
+# With the application password seed-menus.php made for the administrator:
+# WordPress's menus become the header's and the footer's (issue 20 item 2).
+wp_state="${KIOSQUE_WP_STATE:-/var/lib/kiosque-wp}"
+pub export --dist "$out" --site-url http://127.0.0.1:4173 --user "$(cat "$wp_state/export-user")" \
+  --app-password-file "$wp_state/export-password" > "$work/menus.log" || { cat "$work/menus.log"; fail "export with a login"; }
+node -e '
+  const site = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const p = site.menus?.primary ?? [], f = site.menus?.footer ?? [];
+  const ok = p.length === 4 && p[0].link?.route === "/category/maghreb" && p[0].children.length === 2
+    && p[2].link === undefined && p[2].children.length === 2 && p[3].link?.external === "https://partenaire.example/depeches"
+    && f.length === 2 && f[0].link?.route === "/a-propos";
+  if (!ok) { console.error(JSON.stringify(site.menus, null, 1)); process.exit(1); }
+' "$out/api/site.json" || fail "the menus in site.json"
+grep -q 'class="nav__sub"' "$out/index.html" && grep -q 'Agence partenaire' "$out/index.html" && grep -q 'Charte éditoriale' "$out/index.html" \
+  || fail "the prerendered home shows the menus"
+ok "with a login, WordPress's menus are the site's: $(grep '^export:' "$work/menus.log")"
+
 # A misbehaving WordPress, into a fresh directory.
 fake() {
   [ -n "$fake_pid" ] && kill "$fake_pid" 2>/dev/null && wait "$fake_pid" 2>/dev/null || true

@@ -146,6 +146,7 @@ pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
         timezone: "UTC".into(),
         nav: Vec::new(),
         social: Vec::new(),
+        menus: Default::default(),
     });
     let c = &config.site;
     if let Some(v) = &c.name {
@@ -162,6 +163,13 @@ pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
     }
     if let Some(v) = &c.social {
         site.social = v.clone();
+    }
+    // The site's own menus (WordPress's) win; config.json's fill in.
+    if let (true, Some(nav)) = (site.menus.primary.is_empty(), &c.nav) {
+        site.menus.primary = kiosque_core::config_nav::menu(nav);
+    }
+    if let (true, Some(nav)) = (site.menus.footer.is_empty(), &c.footer_nav) {
+        site.menus.footer = kiosque_core::config_nav::menu(nav);
     }
     site
 }

@@ -206,6 +206,9 @@ fi
 [ "$reseed" = 0 ] && [ "$(cat "$state/wp-posts.hash" 2>/dev/null)" = "$(sha256sum < "$here/seed-wp-posts.php")" ] || { php "$here/seed-wp-posts.php" "$origin" && chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads && sha256sum < "$here/seed-wp-posts.php" > "$state/wp-posts.hash"; }
 # 8. Comments (threads, pages, hostile bodies) and anonymous REST comments (seed-comments.php).
 php "$here/seed-comments.php" "$origin" "$repo/tests/hostile/vectors.json"
+# 9. Menus in the header and footer locations, and the export's application
+#    password (seed-menus.php; mu-plugins/kiosque-menu-locations.php).
+KIOSQUE_WP_STATE="$state" php "$here/seed-menus.php" "$origin"
 curl -fsS "$origin/wp-json/wp/v2/posts?per_page=1&_fields=id" 2>/dev/null | grep -q '"id"' || {
   echo "wordpress: the REST API does not answer posts (logs in $state)" >&2
   exit 1

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
+use crate::components::MenuEntries;
 use crate::context::use_ctx;
 use kiosque_core::model::{SafeUrl, SiteInfo};
 
-/// Tagline, social links ("Suivez-nous") and the copyright line.
+/// Tagline, the editors' footer menu, social links ("Suivez-nous") and the
+/// copyright line.
 #[component]
 pub fn Footer(site: SiteInfo, year: i64) -> impl IntoView {
     let ctx = use_ctx();
@@ -33,6 +35,15 @@ pub fn Footer(site: SiteInfo, year: i64) -> impl IntoView {
             </div>
         }
     });
+    let menu = (!site.menus.footer.is_empty()).then(|| {
+        view! {
+            <nav class="site-footer__nav" aria-label=s.footer_nav>
+                <ul class="site-footer__menu">
+                    <MenuEntries items=site.menus.footer on_follow=|_| ()/>
+                </ul>
+            </nav>
+        }
+    });
     view! {
         <footer class="site-footer">
             <div class="container site-footer__inner">
@@ -40,6 +51,7 @@ pub fn Footer(site: SiteInfo, year: i64) -> impl IntoView {
                     <p class="site-footer__name">{site.name.clone()}</p>
                     <p class="site-footer__tagline">{site.tagline}</p>
                 </div>
+                {menu}
                 {social}
             </div>
             <p class="site-footer__copy container">{ctx.locale.copyright(year, &site.name)}</p>

@@ -2,12 +2,13 @@ use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::{SearchForm, ThemeToggle};
+use crate::components::{MenuEntries, SearchForm, ThemeToggle};
 use crate::context::use_ctx;
 use kiosque_core::model::SiteInfo;
 use kiosque_core::routes::Route;
 
-/// Site name and tagline, search, and the category navigation. Below 768 px
+/// Site name and tagline, search, and the navigation: the editors' menu
+/// (`site.menus.primary`) or else the home and the categories. Below 768 px
 /// the navigation is a disclosure menu: a `<details>`, so it opens and
 /// closes before the app is there (or without JavaScript at all); the app
 /// adds Escape to close it and closes it when a link is followed.
@@ -25,26 +26,44 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
     };
     let on_key = move |ev: KeyboardEvent| {
         let open = menu.get_untracked().is_some_and(|d| d.has_attribute("open"));
-        if ev.key() == "Escape" && open {
+        if ev.key() != "Escape" {
+            return;
+        }
+        // An open submenu closes first, focus back on its toggle.
+        if crate::platform::close_disclosure(".nav__sub[open]") {
+            return;
+        }
+        if open {
             close();
             if let Some(s) = summary.get_untracked() {
                 let _ = s.focus();
             }
         }
     };
-    let items = site
-        .nav
-        .into_iter()
-        .map(|item| {
-            view! {
-                <li>
-                    <a class="nav__link" href=ctx.href(&Route::category(item.slug.clone(), 1)) on:click=move |_| close()>
-                        {item.name}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
+    let entries = if site.menus.primary.is_empty() {
+        let categories = site
+            .nav
+            .into_iter()
+            .map(|item| {
+                view! {
+                    <li>
+                        <a class="nav__link" href=ctx.href(&Route::category(item.slug.clone(), 1)) on:click=move |_| close()>
+                            {item.name}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <li>
+                <a class="nav__link" href=home.clone() on:click=move |_| close()>{s.home}</a>
+            </li>
+            {categories}
+        }
+        .into_any()
+    } else {
+        view! { <MenuEntries items=site.menus.primary on_follow=move |_| close()/> }.into_any()
+    };
     view! {
         <header class="site-header">
             <div class="site-header__top container">
@@ -62,12 +81,7 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                             <span class="nav__toggle-icon" aria-hidden="true"></span>
                             {s.menu}
                         </summary>
-                        <ul id="nav-list" class="nav__list">
-                            <li>
-                                <a class="nav__link" href=home on:click=move |_| close()>{s.home}</a>
-                            </li>
-                            {items}
-                        </ul>
+                        <ul id="nav-list" class="nav__list">{entries}</ul>
                     </details>
                 </div>
             </nav>

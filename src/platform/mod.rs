@@ -10,6 +10,7 @@
 //! - Navigation: [`scroll_y`], [`scroll_to`], [`when_page_shown`] (scroll
 //!   and focus once a new page is in), [`on_popstate_first`].
 //! - Document: [`set_root_attribute`] (`<html>`), [`image_broken`],
+//!   [`close_disclosure`] (an open `<details>`, focus to its summary),
 //!   [`copy_text`] (clipboard), [`reload`].
 //! - Time: [`now_unix`], [`relative_time`] (`Intl.RelativeTimeFormat`).
 //! - Offline: [`register_service_worker`].
@@ -30,10 +31,10 @@ use wasm as imp;
 
 // The API: both halves must provide every name (checked on each target).
 pub use imp::{
-    console_warn, copy_text, discard_prerendered, document_base_url, has_global, image_broken, install_panic_hook,
-    location_path, meta_content, next_task, now_unix, on_popstate_first, register_service_worker, relative_time,
-    reload, scroll_to, scroll_y, set_global, set_root_attribute, spawn, storage_get, storage_set, take_global,
-    when_page_shown,
+    close_disclosure, console_warn, copy_text, discard_prerendered, document_base_url, has_global, image_broken,
+    install_panic_hook, location_path, meta_content, next_task, now_unix, on_popstate_first, register_service_worker,
+    relative_time, reload, scroll_to, scroll_y, set_global, set_root_attribute, spawn, storage_get, storage_set,
+    take_global, when_page_shown,
 };
 
 /// The unit a relative time is best said in, within a week; older dates

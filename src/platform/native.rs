@@ -34,6 +34,10 @@ pub fn copy_text(_text: &str) -> bool {
 
 pub fn reload() {}
 
+pub fn close_disclosure(_selector: &str) -> bool {
+    false
+}
+
 pub fn now_unix() -> i64 {
     0
 }

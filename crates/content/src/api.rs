@@ -229,6 +229,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
             })
             .collect(),
         social: site.social.clone(),
+        menus: Default::default(),
     };
     files.insert("api/site.json".into(), json(&info));
 

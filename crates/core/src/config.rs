@@ -75,6 +75,14 @@ pub struct SiteConfig {
     /// replace the source's when given, `[]` shows none.
     #[serde(default)]
     pub social: Option<Vec<crate::model::SocialLink>>,
+    /// The header's menu where the source has none (WordPress menus win):
+    /// entries with a `label`, a `url` (a site path or an http(s) URL) and
+    /// `children` (one level). See `config_nav`.
+    #[serde(default)]
+    pub nav: Option<Vec<crate::config_nav::NavEntry>>,
+    /// The footer's menu, likewise.
+    #[serde(default)]
+    pub footer_nav: Option<Vec<crate::config_nav::NavEntry>>,
 }
 
 /// Extra sources for the Content-Security-Policy (`src/csp.rs`), beyond the
@@ -276,6 +284,12 @@ impl Config {
                     "site.feed_url",
                     format!("{feed:?} must be an http(s) URL or a site path"),
                 );
+            }
+        }
+        for (key, nav) in [("site.nav", &self.site.nav), ("site.footer_nav", &self.site.footer_nav)] {
+            if let Some(entries) = nav {
+                crate::config_nav::check(entries, key)
+                    .map_err(|(key, message)| ConfigError::Invalid { key, message })?;
             }
         }
         if let Some(name) = &self.site.name {

@@ -14,6 +14,7 @@
 pub mod body;
 pub mod clock;
 pub mod config;
+pub mod config_nav;
 pub mod csp;
 mod entities;
 pub mod http;

@@ -14,6 +14,25 @@ pub fn set_root_attribute(name: &str, value: Option<&str>) {
     };
 }
 
+/// Closes the first open `<details>` that `selector` matches and moves focus
+/// to its `<summary>`; whether there was one (Escape in a submenu).
+pub fn close_disclosure(selector: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(open) = super::document().and_then(|d| d.query_selector(selector).ok().flatten()) else {
+        return false;
+    };
+    let _ = open.remove_attribute("open");
+    if let Some(summary) = open
+        .query_selector("summary")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = summary.focus();
+    }
+    true
+}
+
 /// Whether an image finished loading and failed (complete, no pixels).
 pub fn image_broken(img: &web_sys::HtmlImageElement) -> bool {
     img.complete() && img.natural_width() == 0

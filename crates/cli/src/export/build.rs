@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use kiosque_core::model::{
-    ArticleStub, ArticleSummary, Home, HomeSection, ListingKind, MostRead, StaticPage, API_VERSION,
+    ArticleStub, ArticleSummary, Home, HomeSection, ListingKind, Menus, MostRead, StaticPage, API_VERSION,
 };
 use kiosque_core::source::related::{rank_related, RelatedKey};
 use kiosque_core::source::static_files::{self as api, json, Files, Terms};
@@ -28,6 +28,8 @@ pub struct Site<'a> {
     pub pages: &'a [StaticPage],
     /// Post IDs, best first (a popular-posts route), or none.
     pub most_read: &'a [u64],
+    /// The theme's menus (none without a login).
+    pub menus: &'a Menus,
 }
 
 /// An exported post: its WordPress ID and what the state keeps of it.
@@ -87,7 +89,9 @@ pub fn related(posts: &[Post<'_>]) -> Vec<Vec<usize>> {
 /// Every file but `articles/*.json`; `posts` newest first.
 pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
     let mut files = Files::new();
-    files.insert("api/site.json".into(), json(&map::site(site.root, site.categories)));
+    let mut info = map::site(site.root, site.categories);
+    info.menus = site.menus.clone();
+    files.insert("api/site.json".into(), json(&info));
     let summaries: Vec<&ArticleSummary> = posts.iter().map(|(_, e)| &e.summary).collect();
 
     // The home: the newest sticky post leads, else the newest.
@@ -251,6 +255,7 @@ mod tests {
             users: &[],
             pages: &[],
             most_read: &[105, 999, 102],
+            menus: &Menus::default(),
         };
         let files = files(&site, &posts);
         let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };

@@ -3,7 +3,8 @@
 //! and an optional popular-posts list. Every list is walked whole, 100 a
 //! request; an entry that cannot be read is reported and left out.
 
-use kiosque_core::model::StaticPage;
+use kiosque_core::http::FetchError;
+use kiosque_core::model::{Menus, StaticPage};
 use kiosque_core::source::wordpress::map::{self, LinkContext};
 use kiosque_core::source::wordpress::parse_one;
 use kiosque_core::source::wordpress::wire::{self, WpPage, WpRoot, WpTerm, WpUser};
@@ -23,6 +24,8 @@ pub struct Fetched {
     /// For bodies: the site's home and its page slugs.
     pub links: LinkContext,
     pub most_read: Vec<u64>,
+    /// The theme's menus, read with the application password.
+    pub menus: Menus,
 }
 
 impl Fetched {
@@ -34,6 +37,7 @@ impl Fetched {
             users: &self.users,
             pages: &self.pages,
             most_read: &self.most_read,
+            menus: &self.menus,
         }
     }
 }
@@ -107,7 +111,9 @@ pub fn fetch(client: &Client, most_read_url: Option<&str>, skipped: &mut Vec<Str
         },
         None => Vec::new(),
     };
+    let menus = menus(client, &links, skipped);
     Ok(Fetched {
+        menus,
         root,
         categories: each(&categories, "category", skipped),
         tags: each(&tags, "tag", skipped),
@@ -117,6 +123,33 @@ pub fn fetch(client: &Client, most_read_url: Option<&str>, skipped: &mut Vec<Str
         links,
         most_read,
     })
+}
+
+/// The theme's header and footer menus. WordPress shows them only to a user
+/// who may edit them: without `export.user` and its application password the
+/// answer is a refusal, and the site keeps its categories as navigation.
+fn menus(client: &Client, links: &LinkContext, skipped: &mut Vec<String>) -> Menus {
+    use kiosque_core::source::wordpress::menus;
+    let urls = &client.urls;
+    let index = match client.get(&urls.menu_locations()) {
+        Ok((index, _)) => index,
+        Err(FetchError::Denied(_) | FetchError::NotFound) => return Menus::default(),
+        Err(e) => {
+            skipped.push(format!("menus: {e}"));
+            return Menus::default();
+        }
+    };
+    let (primary, footer) = menus::locations(&index);
+    let mut items = |id: Option<u64>| match id.map(|id| client.get_list(&urls.menu_items(id))) {
+        Some(Ok((raw, _))) => raw,
+        Some(Err(e)) => {
+            skipped.push(format!("menu {}: {e}", id.unwrap_or_default()));
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    let (primary, footer) = (items(primary), items(footer));
+    menus::menus(&primary, &footer, links)
 }
 
 /// Every published post's `(ID, modified_gmt)`.

@@ -112,6 +112,7 @@ fn site() -> SiteInfo {
             network: "rss".into(),
             url: "https://news.example/feed.xml".into(),
         }],
+        menus: Default::default(),
     }
 }
 

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::Menus;
+
 /// A navigation entry (a category).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NavItem {
@@ -30,6 +32,10 @@ pub struct SiteInfo {
     pub nav: Vec<NavItem>,
     #[serde(default)]
     pub social: Vec<SocialLink>,
+    /// The editors' menus (WordPress menus, or `config.json`'s `site.nav`);
+    /// without them the header lists `nav`.
+    #[serde(default, skip_serializing_if = "Menus::is_empty")]
+    pub menus: Menus,
 }
 
 /// The locale a site has when its source says none.

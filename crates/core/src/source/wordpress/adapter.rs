@@ -14,7 +14,7 @@ use super::wire::{self, WpPage, WpPost, WpRoot, WpSlug, WpTerm, WpUser};
 use super::{compose, fill, links, map};
 use crate::config::ApiConfig;
 use crate::http::{self, Door, FetchError, Fetched, Paging};
-use crate::model::{MostRead, SiteInfo, StaticPage};
+use crate::model::{Menus, MostRead, SiteInfo, StaticPage};
 use crate::source::{checked_slug, SearchResults};
 
 /// Answers GETs instead of the network: for tests (recorded fixtures) and
@@ -243,9 +243,35 @@ impl WordPressSource {
 
     pub async fn site(&self) -> Result<SiteInfo, FetchError> {
         let index = self.urls.index();
-        let (root, categories) = futures::join!(self.fetch::<WpRoot>(&index), self.categories());
+        let (root, categories, menus) = futures::join!(self.fetch::<WpRoot>(&index), self.categories(), self.menus());
         let (root, _) = root?;
-        Ok(map::site(&root, &categories.unwrap_or_default()))
+        let mut site = map::site(&root, &categories.unwrap_or_default());
+        site.menus = menus;
+        Ok(site)
+    }
+
+    /// The theme's menus where this site lets them be read (most sites ask
+    /// for a login: then none, and the header lists the categories).
+    async fn menus(&self) -> Menus {
+        let Ok((index, _)) = self.fetch::<Value>(&self.urls.menu_locations()).await else {
+            return Menus::default();
+        };
+        let (primary, footer) = super::menus::locations(&index);
+        let items = |id: Option<u64>| async move {
+            match id {
+                Some(id) => self
+                    .fetch::<Vec<Value>>(&self.urls.menu_items(id))
+                    .await
+                    .map(|(v, _)| v)
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            }
+        };
+        let (primary, footer) = futures::join!(items(primary), items(footer));
+        if primary.is_empty() && footer.is_empty() {
+            return Menus::default();
+        }
+        super::menus::menus(&primary, &footer, &self.link_context().await)
     }
 
     pub async fn page(&self, slug: &str) -> Result<StaticPage, FetchError> {

@@ -428,5 +428,6 @@ pub fn site(root: &WpRoot, categories: &[WpTerm]) -> SiteInfo {
             })
             .collect(),
         social: Vec::new(),
+        menus: Default::default(),
     }
 }

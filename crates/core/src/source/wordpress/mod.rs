@@ -40,6 +40,8 @@ mod map_tests;
 #[cfg(feature = "wordpress-source")]
 mod media;
 #[cfg(feature = "wordpress-source")]
+pub mod menus;
+#[cfg(feature = "wordpress-source")]
 mod paging;
 #[cfg(feature = "wordpress-source")]
 pub mod rank_math;

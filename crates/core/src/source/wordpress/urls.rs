@@ -104,6 +104,20 @@ impl Urls {
         )
     }
 
+    /// Which menu each of the theme's locations shows (needs a login).
+    pub fn menu_locations(&self) -> String {
+        format!("{}/wp/v2/menu-locations", self.root)
+    }
+
+    /// A menu's items, in one request (needs a login).
+    pub fn menu_items(&self, menu: u64) -> String {
+        format!(
+            "{}/wp/v2/menu-items?menus={menu}&per_page={}&_fields=id,title,url,parent,menu_order,status",
+            self.root,
+            super::menus::MENU_ITEMS_PER_REQUEST
+        )
+    }
+
     /// Rank Math's head for a permalink (its "Headless CMS Support" route).
     pub fn rank_math_head(&self, permalink: &str) -> String {
         format!("{}/rankmath/v1/getHead?url={}", self.root, encode_component(permalink))
