@@ -61,7 +61,7 @@ fn mapped(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) ->
     // `_embed` refused or partial: categories from the site's list.
     fill::fill_categories(&mut post, &site.categories);
     let links = &site.links;
-    let summary = map::summary(&post)?;
+    let mut summary = map::summary(&post)?;
     // As the live source: approved comments, from `X-WP-Total`; an extra,
     // so its failure leaves 0.
     let comments = client
@@ -73,6 +73,8 @@ fn mapped(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) ->
     if article.seo.is_none() {
         article.seo = rank_math_head(client, &post, site).map(Box::new);
     }
+    // The export has the body a list lacks: a link post's card links out.
+    summary.link = article.link_target();
     let bytes = kiosque_core::source::static_files::json(&article);
     let modified_gmt = post.modified_gmt.clone().unwrap_or_default();
     store

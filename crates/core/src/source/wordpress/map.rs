@@ -229,6 +229,9 @@ pub fn summary(p: &WpPost) -> Result<ArticleSummary, FetchError> {
         modified,
         image: p.embedded.media().as_ref().and_then(image),
         reading_minutes: 0,
+        format: crate::model::PostFormat::from_wordpress(&p.format),
+        // A list carries no body to find the link in (an article does).
+        link: None,
     })
 }
 
@@ -349,7 +352,7 @@ pub fn article(
             .as_ref()
             .and_then(|v| super::seo::yoast(v, links))
             .map(Box::new),
-        format: crate::model::PostFormat::from_wordpress(&p.format),
+        format: s.format,
         protected,
         page_starts,
     })

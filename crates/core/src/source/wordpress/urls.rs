@@ -21,7 +21,7 @@ pub const RELATED_POOL: u32 = 20;
 
 const EMBED: &str = "author,wp:featuredmedia,wp:term";
 const SUMMARY_FIELDS: &str = "id,slug,status,sticky,date,date_gmt,modified,modified_gmt,title,excerpt,\
-categories,tags,author,featured_media,_links.author,_links.wp:featuredmedia,_links.wp:term,_embedded";
+categories,tags,author,featured_media,format,_links.author,_links.wp:featuredmedia,_links.wp:term,_embedded";
 const TERM_FIELDS: &str = "id,name,slug,description,count,parent,taxonomy";
 const USER_FIELDS: &str = "id,name,slug,description,avatar_urls";
 
