@@ -229,6 +229,8 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
             })
             .collect(),
         social: site.social.clone(),
+        icon: None,
+        posts_per_page: None,
     };
     files.insert("api/site.json".into(), json(&info));
 

@@ -71,3 +71,72 @@ fn a_link_post_names_its_destination() {
     let plain = block_on(source_with(SettingsCases).article("format-aside")).unwrap();
     assert_eq!(plain.summary().link, None, "only link posts link out");
 }
+
+#[test]
+fn the_site_takes_its_icon_and_zone_from_the_index() {
+    let site = block_on(source_with(SettingsCases).site()).unwrap();
+    assert_eq!(
+        site.icon.as_deref(),
+        Some("http://127.0.0.1:8081/wp-content/uploads/kiosque-site-icon.png")
+    );
+    assert_eq!(site.timezone, "Africa/Casablanca");
+    assert_eq!(site.name, "Maghreb Daily News");
+    assert_eq!(site.posts_per_page, Some(6), "the live source's listing size");
+}
+
+/// `/wp/v2/settings` as WordPress answers an administrator, recorded from
+/// the test WordPress (`rest_do_request` as admin: the seed's application
+/// password is a subscriber's, which WordPress refuses).
+fn recorded_settings() -> serde_json::Value {
+    let text = std::fs::read_to_string(wp_support::dir().join("settings/wp-settings.admin.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn settings_add_the_language_and_the_listing_size() {
+    use kiosque_core::source::wordpress::settings::{apply, WpSettings};
+    use kiosque_core::source::wordpress::wire::WpRoot;
+    let site = block_on(source_with(SettingsCases).site()).unwrap();
+    let root = WpRoot {
+        timezone_string: "Africa/Casablanca".into(),
+        ..WpRoot::default()
+    };
+    // As recorded: WordPress's default language (`""`, en_US), 6 a page.
+    let recorded: WpSettings = serde_json::from_value(recorded_settings()).unwrap();
+    assert_eq!(recorded.date_format.as_deref(), Some("F j, Y"));
+    let mut s = site.clone();
+    apply(&mut s, &root, &recorded);
+    assert_eq!((s.locale.as_str(), s.posts_per_page), ("en", Some(6)));
+    // Another site: Arabic, 10 a page, a city set only in the settings.
+    let mut v = recorded_settings();
+    v["language"] = "ar".into();
+    v["posts_per_page"] = 10.into();
+    v["timezone"] = "Africa/Tunis".into();
+    let other: WpSettings = serde_json::from_value(v).unwrap();
+    let mut s = site.clone();
+    apply(&mut s, &WpRoot::default(), &other);
+    assert_eq!(
+        (s.locale.as_str(), s.posts_per_page, s.timezone.as_str()),
+        ("ar", Some(10), "Africa/Tunis")
+    );
+    // A language Kiosque has no strings for keeps the site's locale.
+    let mut v = recorded_settings();
+    v["language"] = "de_DE".into();
+    let mut s = site.clone();
+    apply(&mut s, &root, &serde_json::from_value(v).unwrap());
+    assert_eq!(s.locale, site.locale);
+}
+
+#[test]
+fn listings_hold_the_configured_number_of_posts() {
+    let source = source_with(SettingsCases).with_per_page(Some(10));
+    let list = ListingRequest::Category("cas-wordpress".into());
+    let one = block_on(source.listing(&list, 1)).unwrap();
+    assert_eq!((one.articles.len(), one.total, one.total_pages), (10, 17, 2));
+    let two = block_on(source.listing(&list, 2)).unwrap();
+    assert_eq!(two.articles.len(), 7);
+    assert!(one
+        .articles
+        .iter()
+        .all(|a| two.articles.iter().all(|b| b.slug != a.slug)));
+}

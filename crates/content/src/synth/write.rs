@@ -112,6 +112,8 @@ fn site() -> SiteInfo {
             network: "rss".into(),
             url: "https://news.example/feed.xml".into(),
         }],
+        icon: None,
+        posts_per_page: None,
     }
 }
 

@@ -41,6 +41,9 @@ pub struct WordPressSource {
     most_read_url: Option<String>,
     /// POSTed `{"id": N}` on each article view; `{id}` in it is replaced.
     view_count_url: Option<String>,
+    /// Articles per category, tag and author page (`site.posts_per_page`):
+    /// WordPress gives its own setting to administrators only.
+    pub(super) per_page: u32,
     known: Arc<Mutex<Known>>,
     transport: Option<Arc<dyn Transport>>,
     door: Door,
@@ -53,6 +56,7 @@ impl std::fmt::Debug for WordPressSource {
             .field("timeout_ms", &self.timeout_ms)
             .field("most_read_url", &self.most_read_url)
             .field("view_count_url", &self.view_count_url)
+            .field("per_page", &self.per_page)
             .field("transport", &self.transport.is_some())
             .finish()
     }
@@ -65,6 +69,7 @@ impl PartialEq for WordPressSource {
             && self.timeout_ms == other.timeout_ms
             && self.most_read_url == other.most_read_url
             && self.view_count_url == other.view_count_url
+            && self.per_page == other.per_page
     }
 }
 
@@ -77,6 +82,7 @@ impl WordPressSource {
             timeout_ms,
             most_read_url: None,
             view_count_url: None,
+            per_page: super::urls::PER_PAGE,
             known: Arc::default(),
             transport: None,
             door,
@@ -88,6 +94,12 @@ impl WordPressSource {
         s.most_read_url = api.most_read_url.as_deref().map(|u| s.urls.resolve(u));
         s.view_count_url = api.view_count_url.as_deref().map(|u| s.urls.resolve(u));
         s
+    }
+
+    /// Listing pages of `n` articles (`site.posts_per_page`), or the default.
+    pub fn with_per_page(mut self, n: Option<u32>) -> Self {
+        self.per_page = n.unwrap_or(super::urls::PER_PAGE).clamp(1, super::urls::LIST_MAX);
+        self
     }
 
     pub fn with_most_read_url(mut self, url: &str) -> Self {
@@ -245,7 +257,10 @@ impl WordPressSource {
         let index = self.urls.index();
         let (root, categories) = futures::join!(self.fetch::<WpRoot>(&index), self.categories());
         let (root, _) = root?;
-        Ok(map::site(&root, &categories.unwrap_or_default()))
+        Ok(SiteInfo {
+            posts_per_page: Some(self.per_page),
+            ..map::site(&root, &categories.unwrap_or_default())
+        })
     }
 
     pub async fn page(&self, slug: &str) -> Result<StaticPage, FetchError> {

@@ -398,7 +398,8 @@ pub fn nav(categories: &[WpTerm]) -> Vec<WpTerm> {
 }
 
 /// An IANA zone for the site: `timezone_string`, else `Etc/GMT±N` from a
-/// whole-hour `gmt_offset`, else `UTC`.
+/// whole-hour `gmt_offset`, else that offset as `+05:30` (a site in India
+/// or Nepal sets no city), else `UTC`.
 pub fn timezone(root: &WpRoot) -> String {
     if !root.timezone_string.trim().is_empty() {
         return root.timezone_string.trim().to_string();
@@ -409,8 +410,13 @@ pub fn timezone(root: &WpRoot) -> String {
         _ => None,
     }
     .unwrap_or(0.0);
-    if hours == 0.0 || hours.fract() != 0.0 || hours.abs() > 14.0 {
+    if hours == 0.0 || !hours.is_finite() || hours.abs() > 14.0 {
         return "UTC".into();
+    }
+    if hours.fract() != 0.0 {
+        let minutes = (hours.abs() * 60.0).round() as u32;
+        let sign = if hours < 0.0 { '-' } else { '+' };
+        return format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60);
     }
     // POSIX-style names invert the sign: UTC+1 is Etc/GMT-1.
     format!("Etc/GMT{:+}", -(hours as i32))
@@ -431,5 +437,7 @@ pub fn site(root: &WpRoot, categories: &[WpTerm]) -> SiteInfo {
             })
             .collect(),
         social: Vec::new(),
+        icon: super::settings::icon(&root.site_icon_url),
+        posts_per_page: None,
     }
 }

@@ -99,9 +99,15 @@ impl Urls {
 
     pub fn index(&self) -> String {
         format!(
-            "{}/?_fields=name,description,url,home,gmt_offset,timezone_string,namespaces",
+            "{}/?_fields=name,description,url,home,gmt_offset,timezone_string,site_icon_url,namespaces",
             self.root
         )
+    }
+
+    /// The site's settings: WordPress answers them to an administrator only
+    /// (an application password), so only the export asks.
+    pub fn settings(&self) -> String {
+        format!("{}/wp/v2/settings", self.root)
     }
 
     /// Rank Math's head for a permalink (its "Headless CMS Support" route).

@@ -51,6 +51,9 @@ pub struct WpRoot {
     pub gmt_offset: Value,
     #[serde(default, deserialize_with = "lenient")]
     pub timezone_string: String,
+    /// The Site Icon's full-size URL (WordPress 5.9+; `""` when none is set).
+    #[serde(default, deserialize_with = "lenient")]
+    pub site_icon_url: String,
     /// REST namespaces (`rankmath/v1` tells Rank Math's head route is there).
     #[serde(default, deserialize_with = "lenient")]
     pub namespaces: Vec<String>,
