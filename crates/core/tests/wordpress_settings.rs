@@ -140,3 +140,62 @@ fn listings_hold_the_configured_number_of_posts() {
         .iter()
         .all(|a| two.articles.iter().all(|b| b.slug != a.slug)));
 }
+
+/// A site whose plugin caps `per_page` at 20: a larger page is a 400, as
+/// WordPress answers `rest_invalid_param`; its 30 categories come 20 a page
+/// at most. Everything else is the recorded site.
+struct CappedAt20(std::sync::Mutex<Vec<String>>);
+
+impl Transport for CappedAt20 {
+    fn get(&self, url: &str) -> Result<Fetched, FetchError> {
+        use kiosque_core::source::wordpress::cap::per_page_of;
+        self.0.lock().unwrap().push(url.to_string());
+        let n = per_page_of(url).unwrap_or(10);
+        // WordPress's answers: a page too large, or past the end.
+        if n > 20 || url.contains("&page=99") {
+            return Err(FetchError::Status(400));
+        }
+        if !url.contains("/wp/v2/categories?per_page=") {
+            return SettingsCases.get(url);
+        }
+        let list: Vec<serde_json::Value> = (1..=n.min(30))
+            .map(|i| serde_json::json!({"id": i, "name": format!("C{i}"), "slug": format!("c{i}"), "count": 1, "parent": 0, "taxonomy": "category"}))
+            .collect();
+        Ok(Fetched {
+            total: Some(30),
+            total_pages: Some(30u32.div_ceil(n)),
+            ..Fetched::new(serde_json::to_string(&list).unwrap())
+        })
+    }
+}
+
+#[test]
+fn a_capped_per_page_is_found_once_and_kept() {
+    let asked = std::sync::Arc::new(CappedAt20(Default::default()));
+    let source = kiosque_core::source::wordpress::WordPressSource::new(wp_support::ROOT, 8000, Default::default())
+        .with_transport(asked.clone());
+    let site = block_on(source.site()).unwrap();
+    assert_eq!(site.nav.len(), 8, "the categories were read");
+    let sizes = |from: usize| -> Vec<u32> {
+        asked.0.lock().unwrap()[from..]
+            .iter()
+            .filter(|u| u.contains("/categories?"))
+            .filter_map(|u| kiosque_core::source::wordpress::cap::per_page_of(u))
+            .collect()
+    };
+    assert_eq!(sizes(0), [100, 50, 25, 12], "halved until WordPress accepts");
+    let before = asked.0.lock().unwrap().len();
+    block_on(source.site()).unwrap();
+    assert_eq!(sizes(before), [12], "the size found is kept");
+    // A later page's 400 is "past the end", never a reason to shrink.
+    let list = ListingRequest::Category("cas-wordpress".into());
+    assert!(matches!(block_on(source.listing(&list, 99)), Err(FetchError::NotFound)));
+    let past = asked
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|u| u.contains("&page=99"))
+        .count();
+    assert_eq!(past, 1, "asked once");
+}

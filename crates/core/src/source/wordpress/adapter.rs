@@ -31,6 +31,9 @@ struct Known {
     tags: HashMap<String, WpTerm>,
     users: HashMap<String, WpUser>,
     page_slugs: Option<Vec<String>>,
+    /// The most a request may ask (`per_page`), when a plugin caps it
+    /// below WordPress's 100 (`cap`).
+    list_cap: Option<u32>,
 }
 
 #[derive(Clone)]
@@ -121,7 +124,33 @@ impl WordPressSource {
         self.known.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// `url`, asking no more than the site's `per_page` cap; a first page
+    /// refused with 400 is asked again smaller until WordPress accepts it,
+    /// and that size is kept for every later request (`cap`).
     pub(super) async fn fetch<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
+        let cap = self.known().list_cap;
+        let url = cap.map_or_else(|| url.to_string(), |c| super::cap::capped(url, c));
+        let first = self.fetch_once::<T>(&url).await;
+        if !matches!(first, Err(FetchError::Status(400))) {
+            return first;
+        }
+        let mut size = super::cap::smaller(&url);
+        while let Some(n) = size {
+            let smaller = super::cap::capped(&url, n);
+            match self.fetch_once::<T>(&smaller).await {
+                Ok(ok) => {
+                    let mut known = self.known();
+                    known.list_cap = Some(known.list_cap.map_or(n, |c| c.min(n)));
+                    return Ok(ok);
+                }
+                Err(FetchError::Status(400)) => size = super::cap::smaller(&smaller),
+                Err(e) => return Err(e),
+            }
+        }
+        first
+    }
+
+    async fn fetch_once<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
         match &self.transport {
             Some(t) => {
                 let f = t.get(url)?;

@@ -27,6 +27,8 @@ pub mod links;
 #[cfg(feature = "wordpress-source")]
 mod adapter;
 #[cfg(feature = "wordpress-source")]
+pub mod cap;
+#[cfg(feature = "wordpress-source")]
 pub mod comments;
 #[cfg(feature = "wordpress-source")]
 mod compose;
