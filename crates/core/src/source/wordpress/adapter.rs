@@ -11,7 +11,7 @@ use super::legacy::{parse_marker, Marker};
 use super::map::LinkContext;
 use super::urls::{PostQuery, Urls};
 use super::wire::{self, WpPage, WpPost, WpRoot, WpSlug, WpTerm, WpUser};
-use super::{compose, fill, links, map};
+use super::{compose, links, map};
 use crate::config::ApiConfig;
 use crate::http::{self, Door, FetchError, Fetched, Paging};
 use crate::model::{MostRead, SiteInfo, StaticPage};
@@ -120,37 +120,21 @@ impl WordPressSource {
         &self.urls.root
     }
 
+    /// The `per_page` cap found on this site (`cap`), if any.
+    pub(super) fn list_cap(&self) -> Option<u32> {
+        self.known().list_cap
+    }
+
+    pub(super) fn keep_list_cap(&self, n: u32) {
+        let mut known = self.known();
+        known.list_cap = Some(known.list_cap.map_or(n, |c| c.min(n)));
+    }
+
     fn known(&self) -> std::sync::MutexGuard<'_, Known> {
         self.known.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// `url`, asking no more than the site's `per_page` cap; a first page
-    /// refused with 400 is asked again smaller until WordPress accepts it,
-    /// and that size is kept for every later request (`cap`).
-    pub(super) async fn fetch<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
-        let cap = self.known().list_cap;
-        let url = cap.map_or_else(|| url.to_string(), |c| super::cap::capped(url, c));
-        let first = self.fetch_once::<T>(&url).await;
-        if !matches!(first, Err(FetchError::Status(400))) {
-            return first;
-        }
-        let mut size = super::cap::smaller(&url);
-        while let Some(n) = size {
-            let smaller = super::cap::capped(&url, n);
-            match self.fetch_once::<T>(&smaller).await {
-                Ok(ok) => {
-                    let mut known = self.known();
-                    known.list_cap = Some(known.list_cap.map_or(n, |c| c.min(n)));
-                    return Ok(ok);
-                }
-                Err(FetchError::Status(400)) => size = super::cap::smaller(&smaller),
-                Err(e) => return Err(e),
-            }
-        }
-        first
-    }
-
-    async fn fetch_once<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
+    pub(super) async fn fetch_once<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
         match &self.transport {
             Some(t) => {
                 let f = t.get(url)?;
@@ -184,19 +168,8 @@ impl WordPressSource {
     ) -> Result<(Vec<crate::model::ArticleSummary>, Paging), FetchError> {
         let (raw, paging) = self.fetch_posts(q).await?;
         let mut posts: Vec<WpPost> = wire::parse_each(&raw);
-        self.fill_missing_categories(&mut posts).await;
+        self.fill_missing(&mut posts).await;
         Ok((map::summaries(&posts), paging))
-    }
-
-    /// Posts whose `_embed` was refused or partial take their categories
-    /// from the category list, fetched only when one needs it; if that
-    /// fails too, the posts stay as they are (and are reported unmapped).
-    pub(super) async fn fill_missing_categories(&self, posts: &mut [WpPost]) {
-        if posts.iter().any(fill::lacks_category) {
-            if let Ok(list) = self.categories().await {
-                posts.iter_mut().for_each(|p| fill::fill_categories(p, &list));
-            }
-        }
     }
 
     /// The link context for bodies, with the site's page slugs (fetched

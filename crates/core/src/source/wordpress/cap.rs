@@ -6,6 +6,37 @@
 //! source (live) or the run (export) asks at most that many. Lists follow
 //! `X-WP-TotalPages`, so they simply take more requests.
 
+use serde::de::DeserializeOwned;
+
+use super::WordPressSource;
+use crate::http::{FetchError, Paging};
+
+impl WordPressSource {
+    /// `url`, asking no more than the site's `per_page` cap; a first page
+    /// refused with 400 is asked again smaller until WordPress accepts it,
+    /// and that size is kept for every later request (`cap`).
+    pub(super) async fn fetch<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
+        let url = self.list_cap().map_or_else(|| url.to_string(), |c| capped(url, c));
+        let first = self.fetch_once::<T>(&url).await;
+        if !matches!(first, Err(FetchError::Status(400))) {
+            return first;
+        }
+        let mut size = smaller(&url);
+        while let Some(n) = size {
+            let asked = capped(&url, n);
+            match self.fetch_once::<T>(&asked).await {
+                Ok(ok) => {
+                    self.keep_list_cap(n);
+                    return Ok(ok);
+                }
+                Err(FetchError::Status(400)) => size = smaller(&asked),
+                Err(e) => return Err(e),
+            }
+        }
+        first
+    }
+}
+
 /// `per_page=N` of a REST URL.
 pub fn per_page_of(url: &str) -> Option<u32> {
     param(url, "per_page")?.parse().ok()

@@ -88,7 +88,7 @@ impl WordPressSource {
     /// The first post of `raw` that maps (categories filled as for lists).
     async fn first_mapped_id(&self, raw: &[Value]) -> Option<u64> {
         let mut posts = wire::parse_each::<WpPost>(raw);
-        self.fill_missing_categories(&mut posts).await;
+        self.fill_missing(&mut posts).await;
         posts.into_iter().find(|p| map::summary(p).is_ok()).map(|p| p.id)
     }
 
@@ -131,7 +131,7 @@ impl WordPressSource {
             return Err(FetchError::NotFound);
         }
         let mut one = [post];
-        self.fill_missing_categories(&mut one).await;
+        self.fill_missing(&mut one).await;
         let [post] = one;
         Ok(post)
     }

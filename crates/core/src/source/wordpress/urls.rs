@@ -24,6 +24,7 @@ const SUMMARY_FIELDS: &str = "id,slug,status,sticky,date,date_gmt,modified,modif
 categories,tags,author,featured_media,format,_links.author,_links.wp:featuredmedia,_links.wp:term,_embedded";
 const TERM_FIELDS: &str = "id,name,slug,description,count,parent,taxonomy";
 const USER_FIELDS: &str = "id,name,slug,description,avatar_urls";
+const MEDIA_FIELDS: &str = "id,source_url,alt_text,caption,media_type,media_details";
 
 /// A `/wp/v2/posts` query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -210,6 +211,27 @@ impl Urls {
             "{}/wp/v2/users?per_page={LIST_MAX}&has_published_posts=post{}&_fields={USER_FIELDS}",
             self.root,
             page_param(page)
+        )
+    }
+
+    /// Attachments by ID, in one request (featured images whose `_embed`
+    /// was refused); at most `LIST_MAX` IDs.
+    pub fn media_by_ids(&self, list: &[u64]) -> String {
+        format!(
+            "{}/wp/v2/media?include={}&per_page={}&_fields={MEDIA_FIELDS}",
+            self.root,
+            ids(list),
+            list.len().clamp(1, LIST_MAX as usize)
+        )
+    }
+
+    /// Users by ID, in one request (authors whose `_embed` was refused).
+    pub fn users_by_ids(&self, list: &[u64]) -> String {
+        format!(
+            "{}/wp/v2/users?include={}&per_page={}&_fields={USER_FIELDS}",
+            self.root,
+            ids(list),
+            list.len().clamp(1, LIST_MAX as usize)
         )
     }
 

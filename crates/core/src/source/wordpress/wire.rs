@@ -191,6 +191,9 @@ pub struct WpPost {
     pub tags: Vec<u64>,
     #[serde(default, deserialize_with = "lenient")]
     pub author: u64,
+    /// The featured image's attachment ID (0: none).
+    #[serde(default, deserialize_with = "lenient")]
+    pub featured_media: u64,
     /// The post format (`standard`, `aside`, …), when `_fields` asks for it.
     #[serde(default, deserialize_with = "lenient")]
     pub format: String,
