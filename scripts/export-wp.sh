@@ -152,6 +152,18 @@ grep -q "asking 6 a request" "$work/capped.log" || { cat "$work/capped.log"; fai
 diff <(ls "$out/api/articles") <(ls "$capped/api/articles") > /dev/null || fail "every article is exported under the cap"
 ok "per_page capped by a plugin: $(grep -c . <(ls "$capped/api/articles")) articles, $(grep -o 'asking [0-9]* a request' "$work/capped.log")"
 
+# `_embed` refused: categories, tags, featured images and authors are filled
+# by ID, so every article exports as it does with `_embed` (but the post with
+# 30 tags: WordPress embeds 10 of them, the tag list gives all 30).
+plain="$work/plain"
+mkdir -p "$plain"
+fake --no-embed
+pub export --dist "$plain" --api-dir "$plain/api" --wordpress "$fakewp" --no-prerender --retries 1 > "$work/plain.log" 2>&1 \
+  || { cat "$work/plain.log"; fail "an export without _embed"; }
+diff -r -x article-soixante-termes.json "$capped/api/articles" "$plain/api/articles" > /dev/null \
+  || fail "without _embed, the articles export as with it"
+ok "_embed refused: every article keeps its category, image and author"
+
 # WordPress down: the export fails, the previous one stays.
 fake --down
 sums=$(api_sums "$bad/api")

@@ -22,7 +22,10 @@ struct NoEmbed;
 
 impl Transport for NoEmbed {
     fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        if url.contains("/wp/v2/media?include=") || url.contains("/wp/v2/users?include=") {
+        if ["/wp/v2/media?include=", "/wp/v2/users?include=", "/wp/v2/tags?include="]
+            .iter()
+            .any(|by_id| url.contains(by_id))
+        {
             return answer(&fixture_in("settings/", url));
         }
         let f = Fixtures.get(url)?;
@@ -52,6 +55,8 @@ fn an_article_without_embedded_terms_keeps_its_category() {
     assert!(whole.image.is_some() && !whole.authors.is_empty());
     assert_eq!(bare.image, whole.image);
     assert_eq!(bare.authors, whole.authors);
+    assert!(!whole.tags.is_empty());
+    assert_eq!(bare.tags, whole.tags);
 }
 
 #[test]

@@ -93,6 +93,7 @@ fn mapped(
     fill::fill_categories(&mut post, &site.categories);
     fill::fill_media(&mut post, &extra.media);
     fill::fill_author(&mut post, &extra.users);
+    fill::fill_tags(&mut post, &site.tags);
     let links = &site.links;
     let mut summary = map::summary(&post)?;
     // As the live source: approved comments, from `X-WP-Total`; an extra,

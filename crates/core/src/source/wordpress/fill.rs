@@ -19,6 +19,12 @@ impl WordPressSource {
     /// without an image or an author).
     pub(super) async fn fill_missing(&self, posts: &mut [WpPost]) {
         let (media, authors) = (missing_media(posts), missing_authors(posts));
+        // Tags show on an article only: lists of cards do without them.
+        let tags = if posts.iter().any(|p| p.content.is_some()) {
+            missing_tags(posts)
+        } else {
+            Vec::new()
+        };
         let lists = |url: Option<String>| async move {
             match url {
                 Some(u) => self.fetch::<Vec<Value>>(&u).await.map(|(l, _)| l).unwrap_or_default(),
@@ -26,7 +32,7 @@ impl WordPressSource {
             }
         };
         let needs_categories = posts.iter().any(lacks_category);
-        let (categories, media, users) = futures::join!(
+        let (categories, media, users, tags) = futures::join!(
             async {
                 if needs_categories {
                     self.categories().await.unwrap_or_default()
@@ -36,11 +42,14 @@ impl WordPressSource {
             },
             lists((!media.is_empty()).then(|| self.urls.media_by_ids(&media))),
             lists((!authors.is_empty()).then(|| self.urls.users_by_ids(&authors))),
+            lists((!tags.is_empty()).then(|| self.urls.tags_by_ids(&tags))),
         );
+        let tags: Vec<WpTerm> = super::wire::parse_each(&tags);
         for p in posts.iter_mut() {
             fill_categories(p, &categories);
             fill_media(p, &media);
             fill_author(p, &users);
+            fill_tags(p, &tags);
         }
     }
 }
@@ -67,6 +76,36 @@ pub fn fill_categories(post: &mut WpPost, list: &[WpTerm]) {
                 "count": t.count, "parent": t.parent, "taxonomy": "category",
             })
         })
+        .collect();
+    if !found.is_empty() {
+        post.embedded.terms.push(found);
+    }
+}
+
+/// The tags a list lacks (posts with tag IDs and no embedded tag term).
+pub fn missing_tags(posts: &[WpPost]) -> Vec<u64> {
+    let mut ids: Vec<u64> = posts
+        .iter()
+        .filter(|p| !p.embedded.terms().iter().any(|t| t.taxonomy == "post_tag"))
+        .flat_map(|p| p.tags.iter().copied())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.truncate(super::urls::LIST_MAX as usize);
+    ids
+}
+
+/// Adds the post's tags from `list` (a `/wp/v2/tags` list) when none is
+/// embedded, in the post's order; unknown IDs are skipped.
+pub fn fill_tags(post: &mut WpPost, list: &[WpTerm]) {
+    if post.embedded.terms().iter().any(|t| t.taxonomy == "post_tag") {
+        return;
+    }
+    let found: Vec<Value> = post
+        .tags
+        .iter()
+        .filter_map(|id| list.iter().find(|t| t.id == *id))
+        .map(|t| json!({"id": t.id, "name": t.name, "slug": t.slug, "taxonomy": "post_tag"}))
         .collect();
     if !found.is_empty() {
         post.embedded.terms.push(found);

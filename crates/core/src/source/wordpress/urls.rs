@@ -225,6 +225,16 @@ impl Urls {
         )
     }
 
+    /// Tags by ID, in one request (an article whose `_embed` was refused).
+    pub fn tags_by_ids(&self, list: &[u64]) -> String {
+        format!(
+            "{}/wp/v2/tags?include={}&per_page={}&_fields={TERM_FIELDS}",
+            self.root,
+            ids(list),
+            list.len().clamp(1, LIST_MAX as usize)
+        )
+    }
+
     /// Users by ID, in one request (authors whose `_embed` was refused).
     pub fn users_by_ids(&self, list: &[u64]) -> String {
         format!(
