@@ -3,9 +3,11 @@
 //!
 //! - `wire`: serde types for the REST answers; `map`: pure wire → model
 //!   mapping; `urls`: every URL; `compose`: home, article and listings;
-//!   `adapter`: the source itself; `fill`: categories for posts whose
-//!   `_embed` was refused or partial; `links`/`legacy`: WordPress URL shapes →
-//!   Kiosque routes.
+//!   `adapter`: the source itself; `fill`: categories, tags, featured images
+//!   and authors for posts whose `_embed` was refused or partial; `cap`: a
+//!   `per_page` capped by a plugin; `settings`: the site's own settings
+//!   (icon, language, posts per page); `links`/`legacy`: WordPress URL
+//!   shapes → Kiosque routes.
 //! - Only `links` and `legacy` are always built: `Source::legacy_redirect`
 //!   needs them on a static site too (it may be a WordPress site moved). The
 //!   rest is the `wordpress-source` feature, so the static-source bundle
