@@ -5,8 +5,9 @@
 # shows it changes; the post restored, exported again: the API is back
 # byte for byte. Then a misbehaving WordPress (scripts/export-fake-wp.mjs on
 # port 4295): a post the mapping rejects is skipped and keeps its last export,
-# a crash mid-way resumes without refetching, a WordPress that is down fails
-# the export and leaves the previous one intact.
+# a crash mid-way resumes without refetching, a per_page capped by a plugin is
+# found and paged with, a WordPress that is down fails the export and leaves
+# the previous one intact.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wp="${KIOSQUE_WP_URL:-http://127.0.0.1:8081/wp-json}"
@@ -156,6 +157,29 @@ grep -q "skipped  post $id: .*date.*(its last export is kept)" "$work/mangled.lo
 grep -q ", 1 skipped)" "$work/mangled.log" || fail "and counted"
 [ "$(sha256sum < "$bad/api/articles/$slug.json")" = "$before" ] || fail "its last export is kept"
 ok "a malformed post is skipped and reported: $(grep "skipped  post $id" "$work/mangled.log")"
+
+# A plugin capping per_page at 10 (400 above it): the export finds a size
+# WordPress accepts (halving: 6) and exports every post with it.
+capped="$work/capped"
+mkdir -p "$capped"
+fake --cap 10
+pub export --dist "$capped" --api-dir "$capped/api" --wordpress "$fakewp" --no-prerender --retries 1 > "$work/capped.log" 2>&1 \
+  || { cat "$work/capped.log"; fail "an export under a per_page cap"; }
+grep -q "asking 6 a request" "$work/capped.log" || { cat "$work/capped.log"; fail "the cap is found"; }
+diff <(ls "$out/api/articles") <(ls "$capped/api/articles") > /dev/null || fail "every article is exported under the cap"
+ok "per_page capped by a plugin: $(grep -c . <(ls "$capped/api/articles")) articles, $(grep -o 'asking [0-9]* a request' "$work/capped.log")"
+
+# `_embed` refused: categories, tags, featured images and authors are filled
+# by ID, so every article exports as it does with `_embed` (but the post with
+# 30 tags: WordPress embeds 10 of them, the tag list gives all 30).
+plain="$work/plain"
+mkdir -p "$plain"
+fake --no-embed
+pub export --dist "$plain" --api-dir "$plain/api" --wordpress "$fakewp" --no-prerender --retries 1 > "$work/plain.log" 2>&1 \
+  || { cat "$work/plain.log"; fail "an export without _embed"; }
+diff -r -x article-soixante-termes.json "$capped/api/articles" "$plain/api/articles" > /dev/null \
+  || fail "without _embed, the articles export as with it"
+ok "_embed refused: every article keeps its category, image and author"
 
 # WordPress down: the export fails, the previous one stays.
 fake --down

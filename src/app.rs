@@ -7,7 +7,7 @@ use leptos_router::components::Router;
 use std::sync::Arc;
 
 use crate::components::NotFound;
-use crate::components::{Footer, Header, NavEffects};
+use crate::components::{Footer, Header, NavEffects, SiteIcon};
 use crate::context::{use_ctx, Ctx, SiteResource};
 use crate::pages::{ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, SearchPage, SlugPage, TagPage};
 use crate::routing::{canonical_redirects, current_route, CurrentRoute, PageKind};
@@ -62,7 +62,7 @@ fn Shell(config: Arc<Config>, base_url: String, door: Door) -> impl IntoView {
             Suspend::new(async move { render(merge_site(site.await.ok(), &config)) })
         }
     };
-    let header = site_view.clone()(|site| view! { <Header site/> }.into_any());
+    let header = site_view.clone()(|site| view! { <SiteIcon icon=site.icon.clone()/> <Header site/> }.into_any());
     let footer = site_view(|site| view! { <Footer site year=kiosque_core::clock::current_year()/> }.into_any());
     provide_context(current);
     canonical_redirects();
@@ -147,6 +147,8 @@ pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
         nav: Vec::new(),
         social: Vec::new(),
         menus: Default::default(),
+        icon: None,
+        posts_per_page: None,
     });
     let c = &config.site;
     if let Some(v) = &c.name {

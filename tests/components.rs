@@ -191,6 +191,8 @@ fn summary(slug: &str) -> ArticleSummary {
         modified: None,
         image: None,
         reading_minutes: 1,
+        format: Default::default(),
+        link: None,
     }
 }
 

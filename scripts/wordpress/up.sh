@@ -204,6 +204,7 @@ if [ "$reseed" = 1 ] || [ "$(cat "$state/seo.hash" 2>/dev/null)" != "$seo_hash" 
 fi
 # 7. Post-level cases of issue #19 (seed-wp-posts.php), dated 2020.
 [ "$reseed" = 0 ] && [ "$(cat "$state/wp-posts.hash" 2>/dev/null)" = "$(sha256sum < "$here/seed-wp-posts.php")" ] || { php "$here/seed-wp-posts.php" "$origin" && chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads && sha256sum < "$here/seed-wp-posts.php" > "$state/wp-posts.hash"; }
+php "$here/seed-settings.php" "$origin" && chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads # issue #19's site settings: the Site Icon
 # 8. Comments (threads, pages, hostile bodies) and anonymous REST comments (seed-comments.php).
 php "$here/seed-comments.php" "$origin" "$repo/tests/hostile/vectors.json"
 # 9. Menus in the header and footer locations, and the export's application

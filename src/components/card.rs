@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::{ArticleLink, Picture};
 use crate::context::use_ctx;
 use kiosque_core::i18n::format_date;
-use kiosque_core::model::ArticleSummary;
+use kiosque_core::model::{ArticleSummary, PostFormat, SafeUrl};
 use kiosque_core::routes::Route;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -27,37 +27,159 @@ pub fn ArticleCard(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let date = format_date(&article.published, ctx.locale);
-    let (class, sizes) = match size {
+    let (base, sizes) = match size {
         CardSize::Lead => ("card card--lead", "(min-width: 1024px) 760px, 100vw"),
         CardSize::Standard => ("card", "(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw"),
         CardSize::Compact => ("card card--compact", ""),
     };
-    let image = (size != CardSize::Compact)
+    let format = article.format;
+    let class = if format.is_standard() {
+        base.to_string()
+    } else {
+        format!("{base} card--{}", format.name())
+    };
+    // A note (aside, status) is its text: WordPress's themes show no title
+    // for it in lists, so the heading's link reads as the text itself.
+    let note = format.is_titleless_note() && size != CardSize::Compact && !article.standfirst.is_empty();
+    let image = (size != CardSize::Compact && !note)
         .then_some(article.image)
         .flatten()
         .map(|img| {
             view! { <Picture image=img sizes=sizes priority=size == CardSize::Lead class="card__img"/> }
         });
+    let (link_text, standfirst) = if note {
+        (article.standfirst, String::new())
+    } else {
+        (article.title, article.standfirst)
+    };
     let title = view! {
         <ArticleLink slug=article.slug class="card__link" attr:dir="auto">
-            {article.title}
+            {link_text}
         </ArticleLink>
     };
     let heading = match level {
         2 => view! { <h2 class="card__title">{title}</h2> }.into_any(),
         _ => view! { <h3 class="card__title">{title}</h3> }.into_any(),
     };
-    let standfirst = (size != CardSize::Compact && !article.standfirst.is_empty())
-        .then(|| view! { <p class="card__standfirst" dir="auto">{article.standfirst}</p> });
+    let standfirst = (size != CardSize::Compact && !standfirst.is_empty()).then(|| match format {
+        PostFormat::Quote => view! {
+            <blockquote class="card__quote"><p dir="auto">{standfirst}</p></blockquote>
+        }
+        .into_any(),
+        _ => view! { <p class="card__standfirst" dir="auto">{standfirst}</p> }.into_any(),
+    });
+    let label = ctx
+        .strings()
+        .format_label(format)
+        .map(|l| view! { <span class="card__format">{l}</span> });
+    // A link post's destination, where the source read its body.
+    let out = (format == PostFormat::Link)
+        .then_some(article.link)
+        .flatten()
+        .and_then(|href| SafeUrl::new(&href))
+        .filter(SafeUrl::is_external)
+        .map(|url| {
+            let host = host_of(url.as_str());
+            view! { <a class="card__out" href=url.into_string() rel="noopener noreferrer">{host}" ↗"</a> }
+        });
     view! {
         <article class=class>
             {image}
             <div class="card__body">
                 <a class="card__kicker" href=ctx.href(&Route::category(article.category.slug.clone(), 1))>{article.category.name}</a>
+                {label}
                 {heading}
                 {standfirst}
+                {out}
                 <time class="card__date" datetime=article.published.as_str().to_string()>{date}</time>
             </div>
         </article>
+    }
+}
+
+/// `https://www.example.org/x` → `example.org`: what a link post's card
+/// names as its destination.
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("//").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    host.strip_prefix("www.").unwrap_or(host).to_string()
+}
+
+#[cfg(test)]
+#[cfg(feature = "ssr")]
+mod tests {
+    use leptos::prelude::*;
+
+    use super::*;
+    use kiosque_core::model::{CategoryRef, Timestamp};
+
+    fn card(format: PostFormat, title: &str, standfirst: &str, link: Option<&str>) -> String {
+        let article = ArticleSummary {
+            slug: "s".into(),
+            title: title.into(),
+            standfirst: standfirst.into(),
+            category: CategoryRef {
+                slug: "c".into(),
+                name: "C".into(),
+            },
+            authors: Vec::new(),
+            published: Timestamp::parse("2020-06-15T10:00:00+01:00").unwrap(),
+            modified: None,
+            image: None,
+            reading_minutes: 0,
+            format,
+            link: link.map(str::to_string),
+        };
+        crate::context::render_for_test(|| view! { <ArticleCard article/> }).replace("<!>", "")
+    }
+
+    #[test]
+    fn a_standard_card_has_no_format_mark() {
+        let html = card(PostFormat::Standard, "Titre", "Chapô.", None);
+        assert!(html.contains(r#"class="card""#), "{html}");
+        assert!(
+            !html.contains("card__format") && !html.contains("card__quote"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_note_reads_as_its_text_and_a_quote_as_a_quote() {
+        let aside = card(
+            PostFormat::Aside,
+            "Une brève sans…",
+            "Une brève sans titre, comme une note.",
+            None,
+        );
+        assert!(aside.contains("card card--aside"), "{aside}");
+        assert!(aside.contains(">Une brève sans titre, comme une note.</a>"), "{aside}");
+        assert!(
+            !aside.contains("card__standfirst"),
+            "the text is not said twice: {aside}"
+        );
+        let quote = card(PostFormat::Quote, "Une citation", "La mer se traverse.", None);
+        assert!(
+            quote.contains(r#"<blockquote class="card__quote"><p dir="auto">La mer se traverse.</p></blockquote>"#),
+            "{quote}"
+        );
+    }
+
+    #[test]
+    fn media_formats_carry_a_label() {
+        let video = card(PostFormat::Video, "V", "", None);
+        assert!(video.contains(r#"<span class="card__format">Vidéo</span>"#), "{video}");
+        assert!(card(PostFormat::Chat, "C", "", None).contains(">Discussion</span>"));
+    }
+
+    #[test]
+    fn a_link_post_links_out_through_the_allowlist() {
+        let out = card(PostFormat::Link, "L", "", Some("https://www.example.org/meteo?x=1"));
+        assert!(
+            out.contains(r#"<a href="https://www.example.org/meteo?x=1" rel="noopener noreferrer" class="card__out">example.org ↗</a>"#),
+            "{out}"
+        );
+        assert!(!card(PostFormat::Link, "L", "", Some("javascript:alert(1)")).contains("card__out"));
+        assert!(!card(PostFormat::Standard, "L", "", Some("https://example.org/")).contains("card__out"));
     }
 }

@@ -230,6 +230,8 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
             .collect(),
         social: site.social.clone(),
         menus: Default::default(),
+        icon: None,
+        posts_per_page: None,
     };
     files.insert("api/site.json".into(), json(&info));
 

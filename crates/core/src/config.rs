@@ -83,6 +83,10 @@ pub struct SiteConfig {
     /// The footer's menu, likewise.
     #[serde(default)]
     pub footer_nav: Option<Vec<crate::config_nav::NavEntry>>,
+    /// Articles per category, tag and author page (1–100); absent: the
+    /// export's WordPress setting, else 6.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posts_per_page: Option<u32>,
 }
 
 /// Extra sources for the Content-Security-Policy (`src/csp.rs`), beyond the
@@ -235,6 +239,9 @@ impl Config {
                     format!("{source:?} is not an origin (https://host) or a scheme (https:)"),
                 );
             }
+        }
+        if let Some(n) = self.site.posts_per_page.filter(|n| !(1..=100).contains(n)) {
+            return bad("site.posts_per_page", format!("{n} is outside 1..=100"));
         }
         if !(500..=120_000).contains(&self.api.timeout_ms) {
             return bad(
@@ -407,6 +414,10 @@ mod tests {
         assert_eq!(
             key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"nmae":"x"}}"#),
             "site.nmae"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"posts_per_page":0}}"#),
+            "site.posts_per_page"
         );
         assert_eq!(
             key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"url":"news.com"}}"#),

@@ -395,7 +395,7 @@ fn search_pages_ask_for_their_page_and_read_the_totals() {
                 search: Some("Tunisie".into()),
                 ..PostQuery::list(5, 1)
             });
-            wp_support::answer(&wp_support::name_of(&page1))
+            wp_support::answer(&wp_support::fixture_name(&page1))
         }
     }
     let asked = Arc::new(Mutex::new(Vec::new()));
@@ -407,7 +407,7 @@ fn search_pages_ask_for_their_page_and_read_the_totals() {
     assert!(urls[0].contains("search=Tunisie&per_page=5&page=2&"), "{}", urls[0]);
     // Without the headers, the totals are what the pages show.
     let bare = Fetched::new(
-        wp_support::answer(&wp_support::name_of(&Urls::new(ROOT).posts(&PostQuery {
+        wp_support::answer(&wp_support::fixture_name(&Urls::new(ROOT).posts(&PostQuery {
             search: Some("Tunisie".into()),
             ..PostQuery::list(5, 1)
         })))

@@ -11,7 +11,7 @@ use kiosque_core::http::{FetchError, Fetched};
 use kiosque_core::model::{Block, Comment, CommentPage, Inline};
 use kiosque_core::source::wordpress::comments::{DEFAULT_DEPTH, THREADS_PER_PAGE};
 use kiosque_core::source::wordpress::Transport;
-use wp_support::{answer, block_on, name_of, record, recording, source_with};
+use wp_support::{answer, block_on, fixture_in, record, recording, source_with};
 
 const OPEN: &str = "debat-commentaires-seed";
 const CLOSED: &str = "commentaires-fermes-seed";
@@ -21,7 +21,7 @@ struct CommentFixtures;
 
 impl Transport for CommentFixtures {
     fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let name = format!("comments/{}", name_of(url));
+        let name = fixture_in("comments/", url);
         if recording() {
             record(url, &name, None);
         }

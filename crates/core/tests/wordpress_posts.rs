@@ -11,14 +11,14 @@ use kiosque_core::http::{FetchError, Fetched};
 use kiosque_core::model::Article;
 use kiosque_core::source::search::blocks_text;
 use kiosque_core::source::wordpress::Transport;
-use wp_support::{answer, block_on, name_of, record, recording, source_with};
+use wp_support::{answer, block_on, fixture_in, record, recording, source_with};
 
 /// The recorded answers of this file live in their own directory.
 struct PostCases;
 
 impl Transport for PostCases {
     fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let name = format!("wp-posts/{}", name_of(url));
+        let name = fixture_in("wp-posts/", url);
         if recording() {
             record(url, &name, None);
         }

@@ -13,6 +13,7 @@ use kiosque_core::source::related::{rank_related, RelatedKey};
 use kiosque_core::source::static_files::{self as api, json, Files, Terms};
 use kiosque_core::source::wordpress::links::slug_of;
 use kiosque_core::source::wordpress::map;
+use kiosque_core::source::wordpress::settings::{self, WpSettings};
 use kiosque_core::source::wordpress::urls::{HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX, RELATED_POOL};
 use kiosque_core::source::wordpress::wire::{WpRoot, WpTerm, WpUser};
 
@@ -30,6 +31,10 @@ pub struct Site<'a> {
     pub most_read: &'a [u64],
     /// The theme's menus (none without a login).
     pub menus: &'a Menus,
+    /// WordPress's settings, when the export could read them.
+    pub settings: Option<&'a WpSettings>,
+    /// Articles per category, tag and author page.
+    pub per_page: u32,
 }
 
 /// An exported post: its WordPress ID and what the state keeps of it.
@@ -91,6 +96,10 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
     let mut files = Files::new();
     let mut info = map::site(site.root, site.categories);
     info.menus = site.menus.clone();
+    if let Some(s) = site.settings {
+        settings::apply(&mut info, site.root, s);
+    }
+    info.posts_per_page = Some(site.per_page);
     files.insert("api/site.json".into(), json(&info));
     let summaries: Vec<&ArticleSummary> = posts.iter().map(|(_, e)| &e.summary).collect();
 
@@ -128,9 +137,10 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
     let rest: Vec<&ArticleSummary> = (0..posts.len()).filter(not_lead).map(|i| summaries[i]).collect();
     api::write_latest(&mut files, &rest, PER_PAGE as usize);
 
-    // Listings: every category, tag and author; empty ones keep a page 1,
-    // the archive index names those with articles.
-    let per_page = PER_PAGE as usize;
+    // Listings: every category, tag and author, `per_page` a page (the
+    // home archive above stays at the home's block size); empty ones keep a
+    // page 1, the archive index names those with articles.
+    let per_page = site.per_page.max(1) as usize;
     let mut terms = Terms::default();
     let listing = |files: &mut Files, dir: &str, slug: &str, name: &str, kind, list: Vec<&ArticleSummary>| {
         let pages = api::paginate(files, &format!("api/{dir}/{slug}"), kind, &list, per_page);
@@ -256,6 +266,8 @@ mod tests {
             pages: &[],
             most_read: &[105, 999, 102],
             menus: &Menus::default(),
+            settings: None,
+            per_page: PER_PAGE,
         };
         let files = files(&site, &posts);
         let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };
@@ -295,6 +307,54 @@ mod tests {
             ["p6", "p3"]
         );
         assert_eq!(get("api/search/index.json")["docs"], 15, "every post indexed");
+    }
+
+    #[test]
+    fn wordpress_settings_land_in_the_site_document_and_cut_the_listings() {
+        let entries: Vec<Entry> = (1..=15).map(|d| post(&format!("p{d}"), d, &[10], &[], false)).collect();
+        let mut posts: Vec<Post<'_>> = entries.iter().enumerate().map(|(i, e)| (i as u64 + 1, e)).collect();
+        sort_newest(&mut posts);
+        let root: WpRoot = serde_json::from_value(serde_json::json!({
+            "name": "N", "gmt_offset": 5.5, "timezone_string": "",
+            "site_icon_url": "https://wp.example/wp-content/uploads/icon.png",
+        }))
+        .unwrap();
+        // As WordPress answers an administrator (the shape recorded in
+        // crates/core/tests/fixtures/wordpress/settings/wp-settings.admin.json).
+        let settings: WpSettings = serde_json::from_value(serde_json::json!({
+            "title": "N", "timezone": "UTC+5.5", "date_format": "j F Y", "language": "fr_FR",
+            "posts_per_page": 10,
+        }))
+        .unwrap();
+        let cats = [term(10, "all", 15)];
+        let no_menus = Menus::default();
+        let site = |settings, per_page| Site {
+            root: &root,
+            categories: &cats,
+            tags: &[],
+            users: &[],
+            pages: &[],
+            most_read: &[],
+            menus: &no_menus,
+            settings,
+            per_page,
+        };
+        let files = files(&site(Some(&settings), settings.per_page().unwrap_or(PER_PAGE)), &posts);
+        let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };
+        let info = get("api/site.json");
+        assert_eq!(info["locale"], "fr");
+        assert_eq!(info["posts_per_page"], 10);
+        assert_eq!(info["icon"], "https://wp.example/wp-content/uploads/icon.png");
+        assert_eq!(info["timezone"], "+05:30", "a bare offset, no city");
+        let all: Listing = serde_json::from_value(get("api/categories/all/page/1.json")).unwrap();
+        assert_eq!((all.articles.len(), all.total_pages), (10, 2));
+        // The home archive continues the home's block, whatever the setting.
+        let latest: Listing = serde_json::from_value(get("api/latest/page/2.json")).unwrap();
+        assert_eq!(latest.articles.len(), PER_PAGE as usize);
+        // Without the settings (no administrator's password): 6 a page.
+        let files = super::files(&site(None, PER_PAGE), &posts);
+        let all: Listing = serde_json::from_slice(&files["api/categories/all/page/1.json"]).unwrap();
+        assert_eq!(all.total_pages, 3);
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! status and content-type checks, the optional `Authorization` header),
 //! with the export's retries, and a bounded pool of threads for lists.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 
 use kiosque_core::http::{Door, FetchError, Paging};
+use kiosque_core::source::wordpress::cap;
 use kiosque_core::source::wordpress::urls::Urls;
 use serde_json::Value;
 
@@ -22,6 +24,9 @@ pub struct Client {
     /// Requests in flight, at most `workers` (pools may nest: a page of
     /// posts asks each post's comment count).
     in_flight: (Mutex<usize>, Condvar),
+    /// The most a request may ask (`per_page`) when a plugin caps it below
+    /// 100, found on the first refused page (`cap`); 0 until then.
+    list_cap: AtomicU32,
 }
 
 impl Client {
@@ -34,6 +39,7 @@ impl Client {
             workers: workers.max(1),
             page_size: kiosque_core::source::wordpress::urls::LIST_MAX,
             in_flight: (Mutex::new(0), Condvar::new()),
+            list_cap: AtomicU32::new(0),
         }
     }
 
@@ -64,8 +70,44 @@ impl Client {
     }
 
     /// GETs `url` as JSON with its pagination headers, retrying what may
-    /// succeed later (the native door answers on the first poll).
+    /// succeed later, and asking no more than the site's `per_page` cap: a
+    /// first page refused with 400 is asked again smaller until WordPress
+    /// accepts it, and that size is kept for the rest of the run.
     pub fn get(&self, url: &str) -> Result<(Value, Paging), FetchError> {
+        let url = match self.list_cap.load(Ordering::Relaxed) {
+            0 => url.to_string(),
+            c => cap::capped(url, c),
+        };
+        let first = self.get_retrying(&url);
+        if !matches!(first, Err(FetchError::Status(400))) {
+            return first;
+        }
+        let mut size = cap::smaller(&url);
+        let mut refused = cap::per_page_of(&url).unwrap_or(0);
+        while let Some(n) = size {
+            let smaller = cap::capped(&url, n);
+            match self.get_retrying(&smaller) {
+                Ok(ok) => {
+                    let before = self.list_cap.load(Ordering::Relaxed);
+                    if before == 0 || before > n {
+                        self.list_cap.store(n, Ordering::Relaxed);
+                        eprintln!(
+                            "export: WordPress refused {refused} items a page (a plugin caps per_page): asking {n} a request"
+                        );
+                    }
+                    return Ok(ok);
+                }
+                Err(FetchError::Status(400)) => {
+                    refused = n;
+                    size = cap::smaller(&smaller);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        first
+    }
+
+    fn get_retrying(&self, url: &str) -> Result<(Value, Paging), FetchError> {
         let mut attempt = 0;
         loop {
             match self.get_once(url) {

@@ -70,6 +70,9 @@ struct Target {
     api_dir: PathBuf,
     most_read_url: Option<String>,
     authorization: Option<String>,
+    /// `site.posts_per_page` and `site.locale` from config.json.
+    per_page: Option<u32>,
+    locale: Option<String>,
 }
 
 fn target(args: &args::Args) -> Result<Target, String> {
@@ -134,6 +137,8 @@ fn target(args: &args::Args) -> Result<Target, String> {
         api_dir,
         most_read_url: export.most_read_url,
         authorization,
+        per_page: config.as_ref().and_then(|c| c.site.posts_per_page),
+        locale: config.as_ref().and_then(|c| c.site.locale.clone()),
     })
 }
 
@@ -165,6 +170,7 @@ fn run(args: &args::Args) -> Result<(), String> {
 
     // What the site holds: if this fails WordPress is not answering.
     let site = site::fetch(&client, t.most_read_url.as_deref(), &mut counts.skipped)?;
+    language_hint(&site, t.locale.as_deref());
     let listed = site::post_ids(&client, &mut counts.skipped)?;
     // An empty list from a site that had posts is far likelier a broken
     // WordPress (a plugin, a cache) than a newsroom that deleted everything.
@@ -285,6 +291,21 @@ fn run(args: &args::Args) -> Result<(), String> {
     Ok(())
 }
 
+/// The interface language comes from config.json (the app needs it before
+/// any data): when WordPress's language says otherwise, the export says so.
+fn language_hint(site: &site::Fetched, configured: Option<&str>) {
+    let Some(locale) = site.settings.as_ref().and_then(|s| s.locale()) else {
+        return;
+    };
+    let current = configured.unwrap_or(kiosque_core::model::DEFAULT_LOCALE);
+    if locale != current {
+        eprintln!(
+            "export: WordPress's language reads as {locale:?}, the interface is {current:?}: \
+             set \"site\": {{\"locale\": {locale:?}}} in config.json to follow it"
+        );
+    }
+}
+
 fn article_path(slug: &str) -> String {
     format!("articles/{slug}.json")
 }
@@ -327,7 +348,7 @@ fn stage(
         let article = Article { related, ..article };
         staging.put(&path, &json(&article)).map_err(io)?;
     }
-    for (path, bytes) in build::files(&site.as_build(), &posts) {
+    for (path, bytes) in build::files(&site.as_build(t.per_page), &posts) {
         let rel = path.strip_prefix("api/").unwrap_or(&path);
         staging.put(rel, &bytes).map_err(io)?;
     }

@@ -37,11 +37,36 @@ pub enum Outcome {
     Failed(String),
 }
 
+/// What a list answer's posts lack when `_embed` was refused: their
+/// featured images and authors, one request each for the whole list (a
+/// closed users endpoint or a failure leaves them out).
+#[derive(Default)]
+pub struct Embeds {
+    media: Vec<Value>,
+    users: Vec<Value>,
+}
+
+impl Embeds {
+    pub fn fetch(client: &Client, raw: &[Value]) -> Embeds {
+        let posts = kiosque_core::source::wordpress::wire::parse_each::<WpPost>(raw);
+        let list = |ids: Vec<u64>, url: &dyn Fn(&[u64]) -> String| {
+            if ids.is_empty() {
+                return Vec::new();
+            }
+            client.get_list(&url(&ids)).map(|(l, _)| l).unwrap_or_default()
+        };
+        Embeds {
+            media: list(fill::missing_media(&posts), &|ids| client.urls.media_by_ids(ids)),
+            users: list(fill::missing_authors(&posts), &|ids| client.urls.users_by_ids(ids)),
+        }
+    }
+}
+
 /// One post of a list answer → its outcome.
-pub fn map_post(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) -> Fetched {
+pub fn map_post(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint, extra: &Embeds) -> Fetched {
     let id = v.get("id").and_then(Value::as_u64).unwrap_or(0);
     let modified_gmt = v.get("modified_gmt").and_then(Value::as_str).unwrap_or("").to_string();
-    let outcome = match mapped(client, v, site, store) {
+    let outcome = match mapped(client, v, site, store, extra) {
         Ok(Some(m)) => Outcome::Mapped(Box::new(m)),
         Ok(None) => Outcome::NotPublic,
         Err(e) => Outcome::Failed(e.to_string()),
@@ -53,15 +78,24 @@ pub fn map_post(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoi
     }
 }
 
-fn mapped(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) -> Result<Option<Entry>, FetchError> {
+fn mapped(
+    client: &Client,
+    v: &Value,
+    site: &SiteFetched,
+    store: &Checkpoint,
+    extra: &Embeds,
+) -> Result<Option<Entry>, FetchError> {
     let mut post: WpPost = parse_one(v, "post")?;
     if post.status != "publish" {
         return Ok(None);
     }
     // `_embed` refused or partial: categories from the site's list.
     fill::fill_categories(&mut post, &site.categories);
+    fill::fill_media(&mut post, &extra.media);
+    fill::fill_author(&mut post, &extra.users);
+    fill::fill_tags(&mut post, &site.tags);
     let links = &site.links;
-    let summary = map::summary(&post)?;
+    let mut summary = map::summary(&post)?;
     // As the live source: approved comments, from `X-WP-Total`; an extra,
     // so its failure leaves 0.
     let comments = client
@@ -73,6 +107,8 @@ fn mapped(client: &Client, v: &Value, site: &SiteFetched, store: &Checkpoint) ->
     if article.seo.is_none() {
         article.seo = rank_math_head(client, &post, site).map(Box::new);
     }
+    // The export has the body a list lacks: a link post's card links out.
+    summary.link = article.link_target();
     let bytes = kiosque_core::source::static_files::json(&article);
     let modified_gmt = post.modified_gmt.clone().unwrap_or_default();
     store
@@ -108,8 +144,9 @@ fn hex(bytes: &[u8]) -> String {
 
 /// A list answer's posts, mapped on the pool (each asks its comment count).
 fn map_all(client: &Client, raw: &[Value], site: &SiteFetched, store: &Checkpoint) -> Vec<Fetched> {
+    let extra = Embeds::fetch(client, raw);
     parallel(raw.iter().collect(), client.workers, |v| {
-        map_post(client, v, site, store)
+        map_post(client, v, site, store, &extra)
     })
 }
 

@@ -90,6 +90,8 @@ mod tests {
             modified: None,
             image: None,
             reading_minutes: 1,
+            format: Default::default(),
+            link: None,
         };
         let files = index([(&summary, &e)]);
         assert!(

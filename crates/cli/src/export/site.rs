@@ -7,6 +7,7 @@ use kiosque_core::http::FetchError;
 use kiosque_core::model::{Menus, StaticPage};
 use kiosque_core::source::wordpress::map::{self, LinkContext};
 use kiosque_core::source::wordpress::parse_one;
+use kiosque_core::source::wordpress::settings::WpSettings;
 use kiosque_core::source::wordpress::wire::{self, WpPage, WpRoot, WpTerm, WpUser};
 use serde_json::Value;
 
@@ -26,11 +27,19 @@ pub struct Fetched {
     pub most_read: Vec<u64>,
     /// The theme's menus, read with the application password.
     pub menus: Menus,
+    /// `/wp/v2/settings`, when the export may read them (an administrator).
+    pub settings: Option<WpSettings>,
 }
 
 impl Fetched {
-    pub fn as_build(&self) -> build::Site<'_> {
+    /// `per_page`: `site.posts_per_page` from config.json, which wins over
+    /// WordPress's setting.
+    pub fn as_build(&self, per_page: Option<u32>) -> build::Site<'_> {
         build::Site {
+            settings: self.settings.as_ref(),
+            per_page: per_page
+                .or_else(|| self.settings.as_ref().and_then(WpSettings::per_page))
+                .unwrap_or(kiosque_core::source::wordpress::urls::PER_PAGE),
             root: &self.root,
             categories: &self.categories,
             tags: &self.tags,
@@ -101,6 +110,7 @@ pub fn fetch(client: &Client, most_read_url: Option<&str>, skipped: &mut Vec<Str
             }
         }
     }
+    let settings = settings(client, skipped);
     let most_read = match most_read_url {
         Some(url) => match client.get_list(&urls.resolve(url)) {
             Ok((raw, _)) => raw.iter().filter_map(wire::popular_id).collect(),
@@ -122,6 +132,7 @@ pub fn fetch(client: &Client, most_read_url: Option<&str>, skipped: &mut Vec<Str
         kept_pages,
         links,
         most_read,
+        settings,
     })
 }
 
@@ -150,6 +161,31 @@ fn menus(client: &Client, links: &LinkContext, skipped: &mut Vec<String>) -> Men
     };
     let (primary, footer) = (items(primary), items(footer));
     menus::menus(&primary, &footer, links)
+}
+
+/// WordPress's settings (language, posts per page), which it answers to an
+/// administrator only: without one, the export says so and goes on.
+fn settings(client: &Client, skipped: &mut Vec<String>) -> Option<WpSettings> {
+    match client.get(&client.urls.settings()) {
+        Ok((v, _)) => match parse_one::<WpSettings>(&v, "settings") {
+            Ok(s) => Some(s),
+            Err(e) => {
+                skipped.push(format!("the site's settings: {e}"));
+                None
+            }
+        },
+        Err(FetchError::Denied(_) | FetchError::NotFound) => {
+            eprintln!(
+                "export: WordPress's settings (language, posts per page) need an administrator's application \
+                 password (export.user): not read"
+            );
+            None
+        }
+        Err(e) => {
+            skipped.push(format!("the site's settings: {e}"));
+            None
+        }
+    }
 }
 
 /// Every published post's `(ID, modified_gmt)`.

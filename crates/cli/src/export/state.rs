@@ -151,6 +151,8 @@ pub mod tests {
                 modified: None,
                 image: None,
                 reading_minutes: 0,
+                format: Default::default(),
+                link: None,
             },
             search: SearchEntry::default(),
         }

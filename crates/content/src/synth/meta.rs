@@ -163,6 +163,8 @@ impl Stub {
             modified: self.modified.map(timestamp),
             image: Some(lead_image(self.image, &self.title)),
             reading_minutes: self.reading_minutes(),
+            format: Default::default(),
+            link: None,
         }
     }
 

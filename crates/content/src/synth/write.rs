@@ -113,6 +113,8 @@ fn site() -> SiteInfo {
             url: "https://news.example/feed.xml".into(),
         }],
         menus: Default::default(),
+        icon: None,
+        posts_per_page: None,
     }
 }
 

@@ -83,6 +83,26 @@ pub struct Strings {
     pub theme_to_light: &'static str,
     pub theme_to_dark: &'static str,
     pub months: [&'static str; 12],
+    /// A card's label for a post format whose media is the point: video,
+    /// audio, gallery, image, chat (see `Strings::format_label`).
+    pub formats: [&'static str; 5],
+}
+
+impl Strings {
+    /// The label a card shows for `format`; `None` for formats shown by
+    /// their style instead (standard, aside, status, link, quote).
+    pub fn format_label(&self, format: crate::model::PostFormat) -> Option<&'static str> {
+        use crate::model::PostFormat as F;
+        let i = match format {
+            F::Video => 0,
+            F::Audio => 1,
+            F::Gallery => 2,
+            F::Image => 3,
+            F::Chat => 4,
+            F::Standard | F::Aside | F::Status | F::Link | F::Quote => return None,
+        };
+        self.formats.get(i).copied()
+    }
 }
 
 pub static FR: Strings = Strings {
@@ -169,6 +189,7 @@ pub static FR: Strings = Strings {
         "novembre",
         "décembre",
     ],
+    formats: ["Vidéo", "Audio", "Galerie", "Image", "Discussion"],
 };
 
 pub static EN: Strings = Strings {
@@ -255,6 +276,7 @@ pub static EN: Strings = Strings {
         "November",
         "December",
     ],
+    formats: ["Video", "Audio", "Gallery", "Image", "Chat"],
 };
 
 pub static AR: Strings = Strings {
@@ -341,4 +363,5 @@ pub static AR: Strings = Strings {
         "نوفمبر",
         "ديسمبر",
     ],
+    formats: ["فيديو", "صوت", "معرض صور", "صورة", "محادثة"],
 };

@@ -50,6 +50,14 @@ pub struct ArticleSummary {
     pub image: Option<Image>,
     #[serde(default)]
     pub reading_minutes: u32,
+    /// WordPress's post format, so a card can look the part (a note, a
+    /// quote, a "Vidéo" label); absent means standard.
+    #[serde(default, skip_serializing_if = "PostFormat::is_standard")]
+    pub format: PostFormat,
+    /// A link post's destination (its body's first link), where the body
+    /// was read: the card then links out to it as well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 /// A full article.
@@ -128,6 +136,16 @@ impl Article {
         pages
     }
 
+    /// A link post's destination: the first external link of its body.
+    pub fn link_target(&self) -> Option<String> {
+        if self.format != PostFormat::Link {
+            return None;
+        }
+        Block::links(&self.body)
+            .into_iter()
+            .find(|h| h.starts_with("https://") || h.starts_with("http://"))
+    }
+
     pub fn summary(&self) -> ArticleSummary {
         ArticleSummary {
             slug: self.slug.clone(),
@@ -139,6 +157,8 @@ impl Article {
             modified: self.modified.clone(),
             image: self.image.clone(),
             reading_minutes: self.reading_minutes,
+            format: self.format,
+            link: self.link_target(),
         }
     }
 }

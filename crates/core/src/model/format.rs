@@ -28,6 +28,22 @@ impl PostFormat {
         serde_json::from_value(serde_json::Value::String(name.trim().to_ascii_lowercase())).unwrap_or_default()
     }
 
+    /// WordPress's name for it (its serde form), e.g. for a CSS modifier.
+    pub fn name(&self) -> &'static str {
+        match self {
+            PostFormat::Aside => "aside",
+            PostFormat::Status => "status",
+            PostFormat::Link => "link",
+            PostFormat::Quote => "quote",
+            PostFormat::Image => "image",
+            PostFormat::Gallery => "gallery",
+            PostFormat::Video => "video",
+            PostFormat::Audio => "audio",
+            PostFormat::Chat => "chat",
+            PostFormat::Standard => "standard",
+        }
+    }
+
     pub fn is_standard(&self) -> bool {
         *self == PostFormat::Standard
     }
@@ -60,5 +76,13 @@ mod tests {
         );
         let unknown: Result<PostFormat, _> = serde_json::from_str("\"hologram\"");
         assert_eq!(unknown.ok(), Some(PostFormat::Standard));
+        for f in [
+            PostFormat::Aside,
+            PostFormat::Chat,
+            PostFormat::Standard,
+            PostFormat::Gallery,
+        ] {
+            assert_eq!(serde_json::to_string(&f).ok(), Some(format!("\"{}\"", f.name())));
+        }
     }
 }

@@ -36,6 +36,14 @@ pub struct SiteInfo {
     /// without them the header lists `nav`.
     #[serde(default, skip_serializing_if = "Menus::is_empty")]
     pub menus: Menus,
+    /// The site's icon (WordPress's Site Icon): an absolute http(s) URL or
+    /// a site-relative one, written into the head through `SafeUrl`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub icon: Option<String>,
+    /// Articles a listing page holds, as the producer cut them (WordPress's
+    /// "Blog pages show at most"); informational, the pages are already cut.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posts_per_page: Option<u32>,
 }
 
 /// The locale a site has when its source says none.

@@ -93,7 +93,9 @@ impl Source {
                 door,
             ))),
             #[cfg(feature = "wordpress-source")]
-            ApiKind::Wordpress => Source::WordPress(Arc::new(WordPressSource::from_config(&root, &config.api, door))),
+            ApiKind::Wordpress => Source::WordPress(Arc::new(
+                WordPressSource::from_config(&root, &config.api, door).with_per_page(config.site.posts_per_page),
+            )),
             #[allow(unreachable_patterns)] // with both adapters built
             kind => {
                 let _ = (root, door);

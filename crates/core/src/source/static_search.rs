@@ -52,6 +52,8 @@ impl StaticSource {
                 modified: d.modified.clone(),
                 image: None,
                 reading_minutes: 0,
+                format: Default::default(),
+                link: None,
             })
             .collect();
         Ok(SearchResults {

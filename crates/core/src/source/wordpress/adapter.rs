@@ -11,7 +11,7 @@ use super::legacy::{parse_marker, Marker};
 use super::map::LinkContext;
 use super::urls::{PostQuery, Urls};
 use super::wire::{self, WpPage, WpPost, WpRoot, WpSlug, WpTerm, WpUser};
-use super::{compose, fill, links, map};
+use super::{compose, links, map};
 use crate::config::ApiConfig;
 use crate::http::{self, Door, FetchError, Fetched, Paging};
 use crate::model::{Menus, MostRead, SiteInfo, StaticPage};
@@ -31,6 +31,9 @@ struct Known {
     tags: HashMap<String, WpTerm>,
     users: HashMap<String, WpUser>,
     page_slugs: Option<Vec<String>>,
+    /// The most a request may ask (`per_page`), when a plugin caps it
+    /// below WordPress's 100 (`cap`).
+    list_cap: Option<u32>,
 }
 
 #[derive(Clone)]
@@ -41,6 +44,9 @@ pub struct WordPressSource {
     most_read_url: Option<String>,
     /// POSTed `{"id": N}` on each article view; `{id}` in it is replaced.
     view_count_url: Option<String>,
+    /// Articles per category, tag and author page (`site.posts_per_page`):
+    /// WordPress gives its own setting to administrators only.
+    pub(super) per_page: u32,
     known: Arc<Mutex<Known>>,
     transport: Option<Arc<dyn Transport>>,
     door: Door,
@@ -53,6 +59,7 @@ impl std::fmt::Debug for WordPressSource {
             .field("timeout_ms", &self.timeout_ms)
             .field("most_read_url", &self.most_read_url)
             .field("view_count_url", &self.view_count_url)
+            .field("per_page", &self.per_page)
             .field("transport", &self.transport.is_some())
             .finish()
     }
@@ -65,6 +72,7 @@ impl PartialEq for WordPressSource {
             && self.timeout_ms == other.timeout_ms
             && self.most_read_url == other.most_read_url
             && self.view_count_url == other.view_count_url
+            && self.per_page == other.per_page
     }
 }
 
@@ -77,6 +85,7 @@ impl WordPressSource {
             timeout_ms,
             most_read_url: None,
             view_count_url: None,
+            per_page: super::urls::PER_PAGE,
             known: Arc::default(),
             transport: None,
             door,
@@ -88,6 +97,12 @@ impl WordPressSource {
         s.most_read_url = api.most_read_url.as_deref().map(|u| s.urls.resolve(u));
         s.view_count_url = api.view_count_url.as_deref().map(|u| s.urls.resolve(u));
         s
+    }
+
+    /// Listing pages of `n` articles (`site.posts_per_page`), or the default.
+    pub fn with_per_page(mut self, n: Option<u32>) -> Self {
+        self.per_page = n.unwrap_or(super::urls::PER_PAGE).clamp(1, super::urls::LIST_MAX);
+        self
     }
 
     pub fn with_most_read_url(mut self, url: &str) -> Self {
@@ -105,11 +120,21 @@ impl WordPressSource {
         &self.urls.root
     }
 
+    /// The `per_page` cap found on this site (`cap`), if any.
+    pub(super) fn list_cap(&self) -> Option<u32> {
+        self.known().list_cap
+    }
+
+    pub(super) fn keep_list_cap(&self, n: u32) {
+        let mut known = self.known();
+        known.list_cap = Some(known.list_cap.map_or(n, |c| c.min(n)));
+    }
+
     fn known(&self) -> std::sync::MutexGuard<'_, Known> {
         self.known.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    pub(super) async fn fetch<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
+    pub(super) async fn fetch_once<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
         match &self.transport {
             Some(t) => {
                 let f = t.get(url)?;
@@ -143,19 +168,8 @@ impl WordPressSource {
     ) -> Result<(Vec<crate::model::ArticleSummary>, Paging), FetchError> {
         let (raw, paging) = self.fetch_posts(q).await?;
         let mut posts: Vec<WpPost> = wire::parse_each(&raw);
-        self.fill_missing_categories(&mut posts).await;
+        self.fill_missing(&mut posts).await;
         Ok((map::summaries(&posts), paging))
-    }
-
-    /// Posts whose `_embed` was refused or partial take their categories
-    /// from the category list, fetched only when one needs it; if that
-    /// fails too, the posts stay as they are (and are reported unmapped).
-    pub(super) async fn fill_missing_categories(&self, posts: &mut [WpPost]) {
-        if posts.iter().any(fill::lacks_category) {
-            if let Ok(list) = self.categories().await {
-                posts.iter_mut().for_each(|p| fill::fill_categories(p, &list));
-            }
-        }
     }
 
     /// The link context for bodies, with the site's page slugs (fetched
@@ -245,7 +259,10 @@ impl WordPressSource {
         let index = self.urls.index();
         let (root, categories, menus) = futures::join!(self.fetch::<WpRoot>(&index), self.categories(), self.menus());
         let (root, _) = root?;
-        let mut site = map::site(&root, &categories.unwrap_or_default());
+        let mut site = SiteInfo {
+            posts_per_page: Some(self.per_page),
+            ..map::site(&root, &categories.unwrap_or_default())
+        };
         site.menus = menus;
         Ok(site)
     }

@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::urls::{PostQuery, LIST_MAX, PER_PAGE};
+use super::urls::{PostQuery, LIST_MAX};
 use super::wire::{self, WpPost, WpSlug, WpTerm, WpUser};
 use super::{fill, map, parse_one, routable, WordPressSource};
 use crate::http::FetchError;
@@ -32,7 +32,7 @@ impl WordPressSource {
                         slug: routable(&t.slug).ok()?,
                         name: map::text(&t.name),
                         total: t.count,
-                        total_pages: Some(t.count.div_ceil(PER_PAGE).max(1)),
+                        total_pages: Some(t.count.div_ceil(self.per_page).max(1)),
                         wp_id: Some(t.id),
                     })
                 })

@@ -88,7 +88,7 @@ impl WordPressSource {
     /// The first post of `raw` that maps (categories filled as for lists).
     async fn first_mapped_id(&self, raw: &[Value]) -> Option<u64> {
         let mut posts = wire::parse_each::<WpPost>(raw);
-        self.fill_missing_categories(&mut posts).await;
+        self.fill_missing(&mut posts).await;
         posts.into_iter().find(|p| map::summary(p).is_ok()).map(|p| p.id)
     }
 
@@ -131,7 +131,7 @@ impl WordPressSource {
             return Err(FetchError::NotFound);
         }
         let mut one = [post];
-        self.fill_missing_categories(&mut one).await;
+        self.fill_missing(&mut one).await;
         let [post] = one;
         Ok(post)
     }
@@ -199,13 +199,19 @@ impl WordPressSource {
         }
     }
 
-    /// One page of a listing: `PER_PAGE` posts, totals from the headers. A
-    /// page past the end is `NotFound` (WordPress answers 400 there).
+    /// One page of a listing, totals from the headers: `PER_PAGE` posts for
+    /// the home archive (its page 1 is the home's latest block),
+    /// `site.posts_per_page` for the others. A page past the end is
+    /// `NotFound` (WordPress answers 400 there).
     pub async fn listing(&self, list: &ListingRequest, page: u32) -> Result<Listing, FetchError> {
         if page == 0 {
             return Err(FetchError::NotFound);
         }
-        let base = PostQuery::list(PER_PAGE, page);
+        let per_page = match list {
+            ListingRequest::Latest => PER_PAGE,
+            _ => self.per_page,
+        };
+        let base = PostQuery::list(per_page, page);
         let (kind, q) = match list {
             // The home archive continues where the home stops: the lead is
             // on the home, the next `HOME_LATEST_SHOWN` are its latest block
@@ -260,7 +266,7 @@ impl WordPressSource {
         };
         let Paging { total, total_pages } = paging;
         let total = total.unwrap_or(articles.len() as u32);
-        let total_pages = total_pages.unwrap_or_else(|| total.div_ceil(PER_PAGE)).max(1);
+        let total_pages = total_pages.unwrap_or_else(|| total.div_ceil(per_page)).max(1);
         if page > total_pages {
             return Err(FetchError::NotFound);
         }

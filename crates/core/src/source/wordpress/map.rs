@@ -229,6 +229,9 @@ pub fn summary(p: &WpPost) -> Result<ArticleSummary, FetchError> {
         modified,
         image: p.embedded.media().as_ref().and_then(image),
         reading_minutes: 0,
+        format: crate::model::PostFormat::from_wordpress(&p.format),
+        // A list carries no body to find the link in (an article does).
+        link: None,
     })
 }
 
@@ -349,7 +352,7 @@ pub fn article(
             .as_ref()
             .and_then(|v| super::seo::yoast(v, links))
             .map(Box::new),
-        format: crate::model::PostFormat::from_wordpress(&p.format),
+        format: s.format,
         protected,
         page_starts,
     })
@@ -395,7 +398,8 @@ pub fn nav(categories: &[WpTerm]) -> Vec<WpTerm> {
 }
 
 /// An IANA zone for the site: `timezone_string`, else `Etc/GMT±N` from a
-/// whole-hour `gmt_offset`, else `UTC`.
+/// whole-hour `gmt_offset`, else that offset as `+05:30` (a site in India
+/// or Nepal sets no city), else `UTC`.
 pub fn timezone(root: &WpRoot) -> String {
     if !root.timezone_string.trim().is_empty() {
         return root.timezone_string.trim().to_string();
@@ -406,8 +410,13 @@ pub fn timezone(root: &WpRoot) -> String {
         _ => None,
     }
     .unwrap_or(0.0);
-    if hours == 0.0 || hours.fract() != 0.0 || hours.abs() > 14.0 {
+    if hours == 0.0 || !hours.is_finite() || hours.abs() > 14.0 {
         return "UTC".into();
+    }
+    if hours.fract() != 0.0 {
+        let minutes = (hours.abs() * 60.0).round() as u32;
+        let sign = if hours < 0.0 { '-' } else { '+' };
+        return format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60);
     }
     // POSIX-style names invert the sign: UTC+1 is Etc/GMT-1.
     format!("Etc/GMT{:+}", -(hours as i32))
@@ -429,5 +438,7 @@ pub fn site(root: &WpRoot, categories: &[WpTerm]) -> SiteInfo {
             .collect(),
         social: Vec::new(),
         menus: Default::default(),
+        icon: super::settings::icon(&root.site_icon_url),
+        posts_per_page: None,
     }
 }

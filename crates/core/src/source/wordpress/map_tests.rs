@@ -293,7 +293,10 @@ fn site_timezone_and_names() {
     assert_eq!(timezone(&root("Africa/Casablanca", 1.into())), "Africa/Casablanca");
     assert_eq!(timezone(&root("", 1.into())), "Etc/GMT-1");
     assert_eq!(timezone(&root("", serde_json::json!("-5"))), "Etc/GMT+5");
-    assert_eq!(timezone(&root("", serde_json::json!(5.5))), "UTC");
+    assert_eq!(timezone(&root("", serde_json::json!(5.5))), "+05:30");
+    assert_eq!(timezone(&root("", serde_json::json!("5.75"))), "+05:45");
+    assert_eq!(timezone(&root("", serde_json::json!(-9.5))), "-09:30");
+    assert_eq!(timezone(&root("", serde_json::json!(30))), "UTC");
     assert_eq!(timezone(&root("", serde_json::Value::Null)), "UTC");
     assert_eq!(site(&root("", 0.into()), &[]).name, "A & B");
 }

@@ -3,9 +3,11 @@
 //!
 //! - `wire`: serde types for the REST answers; `map`: pure wire → model
 //!   mapping; `urls`: every URL; `compose`: home, article and listings;
-//!   `adapter`: the source itself; `fill`: categories for posts whose
-//!   `_embed` was refused or partial; `links`/`legacy`: WordPress URL shapes →
-//!   Kiosque routes.
+//!   `adapter`: the source itself; `fill`: categories, tags, featured images
+//!   and authors for posts whose `_embed` was refused or partial; `cap`: a
+//!   `per_page` capped by a plugin; `settings`: the site's own settings
+//!   (icon, language, posts per page); `links`/`legacy`: WordPress URL
+//!   shapes → Kiosque routes.
 //! - Only `links` and `legacy` are always built: `Source::legacy_redirect`
 //!   needs them on a static site too (it may be a WordPress site moved). The
 //!   rest is the `wordpress-source` feature, so the static-source bundle
@@ -27,6 +29,8 @@ pub mod links;
 #[cfg(feature = "wordpress-source")]
 mod adapter;
 #[cfg(feature = "wordpress-source")]
+pub mod cap;
+#[cfg(feature = "wordpress-source")]
 pub mod comments;
 #[cfg(feature = "wordpress-source")]
 mod compose;
@@ -47,6 +51,8 @@ mod paging;
 pub mod rank_math;
 #[cfg(feature = "wordpress-source")]
 pub mod seo;
+#[cfg(feature = "wordpress-source")]
+pub mod settings;
 #[cfg(feature = "wordpress-source")]
 mod unlock;
 #[cfg(feature = "wordpress-source")]

@@ -21,9 +21,10 @@ pub const RELATED_POOL: u32 = 20;
 
 const EMBED: &str = "author,wp:featuredmedia,wp:term";
 const SUMMARY_FIELDS: &str = "id,slug,status,sticky,date,date_gmt,modified,modified_gmt,title,excerpt,\
-categories,tags,author,featured_media,_links.author,_links.wp:featuredmedia,_links.wp:term,_embedded";
+categories,tags,author,featured_media,format,_links.author,_links.wp:featuredmedia,_links.wp:term,_embedded";
 const TERM_FIELDS: &str = "id,name,slug,description,count,parent,taxonomy";
 const USER_FIELDS: &str = "id,name,slug,description,avatar_urls";
+const MEDIA_FIELDS: &str = "id,source_url,alt_text,caption,media_type,media_details";
 
 /// A `/wp/v2/posts` query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -99,7 +100,7 @@ impl Urls {
 
     pub fn index(&self) -> String {
         format!(
-            "{}/?_fields=name,description,url,home,gmt_offset,timezone_string,namespaces",
+            "{}/?_fields=name,description,url,home,gmt_offset,timezone_string,site_icon_url,namespaces",
             self.root
         )
     }
@@ -116,6 +117,12 @@ impl Urls {
             self.root,
             super::menus::MENU_ITEMS_PER_REQUEST
         )
+    }
+
+    /// The site's settings: WordPress answers them to an administrator only
+    /// (an application password), so only the export asks.
+    pub fn settings(&self) -> String {
+        format!("{}/wp/v2/settings", self.root)
     }
 
     /// Rank Math's head for a permalink (its "Headless CMS Support" route).
@@ -218,6 +225,37 @@ impl Urls {
             "{}/wp/v2/users?per_page={LIST_MAX}&has_published_posts=post{}&_fields={USER_FIELDS}",
             self.root,
             page_param(page)
+        )
+    }
+
+    /// Attachments by ID, in one request (featured images whose `_embed`
+    /// was refused); at most `LIST_MAX` IDs.
+    pub fn media_by_ids(&self, list: &[u64]) -> String {
+        format!(
+            "{}/wp/v2/media?include={}&per_page={}&_fields={MEDIA_FIELDS}",
+            self.root,
+            ids(list),
+            list.len().clamp(1, LIST_MAX as usize)
+        )
+    }
+
+    /// Tags by ID, in one request (an article whose `_embed` was refused).
+    pub fn tags_by_ids(&self, list: &[u64]) -> String {
+        format!(
+            "{}/wp/v2/tags?include={}&per_page={}&_fields={TERM_FIELDS}",
+            self.root,
+            ids(list),
+            list.len().clamp(1, LIST_MAX as usize)
+        )
+    }
+
+    /// Users by ID, in one request (authors whose `_embed` was refused).
+    pub fn users_by_ids(&self, list: &[u64]) -> String {
+        format!(
+            "{}/wp/v2/users?include={}&per_page={}&_fields={USER_FIELDS}",
+            self.root,
+            ids(list),
+            list.len().clamp(1, LIST_MAX as usize)
         )
     }
 

@@ -51,6 +51,9 @@ pub struct WpRoot {
     pub gmt_offset: Value,
     #[serde(default, deserialize_with = "lenient")]
     pub timezone_string: String,
+    /// The Site Icon's full-size URL (WordPress 5.9+; `""` when none is set).
+    #[serde(default, deserialize_with = "lenient")]
+    pub site_icon_url: String,
     /// REST namespaces (`rankmath/v1` tells Rank Math's head route is there).
     #[serde(default, deserialize_with = "lenient")]
     pub namespaces: Vec<String>,
@@ -188,6 +191,9 @@ pub struct WpPost {
     pub tags: Vec<u64>,
     #[serde(default, deserialize_with = "lenient")]
     pub author: u64,
+    /// The featured image's attachment ID (0: none).
+    #[serde(default, deserialize_with = "lenient")]
+    pub featured_media: u64,
     /// The post format (`standard`, `aside`, …), when `_fields` asks for it.
     #[serde(default, deserialize_with = "lenient")]
     pub format: String,
