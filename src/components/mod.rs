@@ -24,6 +24,7 @@ mod search_form;
 mod share;
 mod skeleton;
 mod social_icon;
+mod structure;
 mod theme_toggle;
 
 pub use article_link::ArticleLink;
@@ -47,4 +48,5 @@ pub use reltime::RelativeTime;
 pub use search_form::SearchForm;
 pub use share::Share;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
+pub use structure::{Breadcrumb, SubLinks};
 pub use theme_toggle::ThemeToggle;

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
 use crate::components::NotFound;
-use crate::components::{page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture};
+use crate::components::{
+    page_resource, ArticleCard, Breadcrumb, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture, SubLinks,
+};
 use crate::context::use_ctx;
 use crate::pages::{page_param, slug_param};
 use kiosque_core::http::FetchError;
-use kiosque_core::model::{Listing, ListingKind};
+use kiosque_core::model::{CategoryRef, Listing, ListingKind};
 use kiosque_core::routes::Route;
 use kiosque_core::source::ListingRequest;
 
@@ -60,11 +62,27 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
         ListingKind::Tag { tag } => ctx.locale.labelled(s.tag_prefix, &tag.name),
         ListingKind::Latest => String::new(),
     };
+    // A nested category: its parents above, its children below its name.
+    let (mut crumbs, mut children) = (None, None);
     let (name, intro) = match l.kind {
-        ListingKind::Category { category, description } => (
-            category.name,
-            (!description.is_empty()).then(|| view! { <p class="page-intro">{description}</p> }.into_any()),
-        ),
+        ListingKind::Category {
+            category,
+            description,
+            parents,
+            children: kids,
+        } => {
+            let link = |c: CategoryRef| (c.name, Route::category(c.slug, 1));
+            if !parents.is_empty() {
+                let trail = parents.into_iter().map(link).collect();
+                crumbs = Some(view! { <Breadcrumb trail current=category.name.clone()/> });
+            }
+            let links = kids.into_iter().map(link).collect();
+            children = Some(view! { <SubLinks label=s.subcategories links/> });
+            (
+                category.name,
+                (!description.is_empty()).then(|| view! { <p class="page-intro">{description}</p> }.into_any()),
+            )
+        }
         ListingKind::Tag { tag } => (ctx.locale.labelled(s.tag_prefix, &tag.name), None),
         ListingKind::Author { author } => {
             let avatar = author
@@ -97,8 +115,10 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
     view! {
         <PageHead title description route=route.clone()/>
         <div class="container listing">
+            {crumbs}
             <h1 class="page-title" tabindex="-1">{name}</h1>
             {intro}
+            {children}
             <div class="listing__lead">{lead}</div>
             <div class="grid">{cards}</div>
             <Pagination page=l.page total_pages=l.total_pages route/>

@@ -140,6 +140,9 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
                 body,
                 modified: p.modified.clone(),
                 seo: None,
+                // The demo's pages are flat.
+                parents: Vec::new(),
+                children: Vec::new(),
             }),
             Err(msg) => errors.push(SourceError::new(&p.file, Some("body"), msg)),
         }
@@ -277,6 +280,9 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
         let kind = ListingKind::Category {
             category: cat.clone(),
             description: description.to_string(),
+            // The demo's categories are flat.
+            parents: Vec::new(),
+            children: Vec::new(),
         };
         let pages = paginate(&mut files, &format!("api/categories/{}", c.slug), kind, &list, per_page);
         terms
@@ -387,6 +393,7 @@ fn build_article(
         title: a.title.clone(),
         standfirst: a.standfirst.clone(),
         category: category.clone(),
+        category_parents: Vec::new(),
         tags,
         authors: a
             .authors

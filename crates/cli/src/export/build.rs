@@ -12,9 +12,9 @@ use kiosque_core::model::{
 use kiosque_core::source::related::{rank_related, RelatedKey};
 use kiosque_core::source::static_files::{self as api, json, Files, Terms};
 use kiosque_core::source::wordpress::links::slug_of;
-use kiosque_core::source::wordpress::map;
 use kiosque_core::source::wordpress::urls::{HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX, RELATED_POOL};
 use kiosque_core::source::wordpress::wire::{WpRoot, WpTerm, WpUser};
+use kiosque_core::source::wordpress::{map, tree};
 
 use super::search;
 use super::state::Entry;
@@ -135,21 +135,24 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
     let members = |keep: &dyn Fn(&Entry) -> bool| -> Vec<&ArticleSummary> {
         posts.iter().filter(|(_, e)| keep(e)).map(|(_, e)| &e.summary).collect()
     };
+    // A category without posts of its own whose children have some is
+    // listed too (`tree::non_empty`, as the live source's archive).
+    let kept = tree::non_empty(site.categories);
     for t in site.categories {
         let Some(slug) = slug_of(&t.slug) else { continue };
+        let (parents, children) = tree::category_family(site.categories, t.id);
         let kind = ListingKind::Category {
             category: map::category(t),
             description: map::text(&t.description),
+            parents,
+            children,
         };
         let list = members(&|e| e.categories.contains(&t.id));
-        terms.categories.extend(listing(
-            &mut files,
-            "categories",
-            &slug,
-            &map::text(&t.name),
-            kind,
-            list,
-        ));
+        let pages = api::paginate(&mut files, &format!("api/categories/{slug}"), kind, &list, per_page);
+        if kept.contains(&t.id) {
+            let name = map::text(&t.name);
+            terms.categories.push(api::term(&slug, &name, list.len(), pages));
+        }
     }
     for t in site.tags {
         let Some(slug) = slug_of(&t.slug) else { continue };

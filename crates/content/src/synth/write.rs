@@ -137,6 +137,7 @@ fn write_articles(out: &mut Out, seed: u64, stubs: &[Stub]) -> Result<IndexWrite
             title: summary.title,
             standfirst: summary.standfirst,
             category: summary.category,
+            category_parents: Vec::new(),
             tags: stub.tags.iter().map(|&t| meta::tag_ref(t)).collect(),
             authors: summary.authors,
             published: summary.published,
@@ -211,6 +212,8 @@ fn write_listings(out: &mut Out, stubs: &[Stub], per_page: usize) -> Result<arch
         let kind = ListingKind::Category {
             description: format!("Toute l’actualité {}.", category.name),
             category: category.clone(),
+            parents: Vec::new(),
+            children: Vec::new(),
         };
         terms
             .categories

@@ -40,6 +40,12 @@ pub enum ListingKind {
         category: CategoryRef,
         #[serde(default)]
         description: String,
+        /// Its parents, the top one first (nested categories).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parents: Vec<CategoryRef>,
+        /// Its child categories that have articles.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        children: Vec<CategoryRef>,
     },
     Tag {
         tag: TagRef,

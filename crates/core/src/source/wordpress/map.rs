@@ -335,6 +335,7 @@ pub fn article(
         slug: s.slug,
         title: s.title,
         category: s.category,
+        category_parents: Vec::new(),
         tags,
         authors: s.authors,
         published: s.published,
@@ -376,16 +377,20 @@ pub fn page(p: &WpPage, links: &LinkContext) -> Result<StaticPage, FetchError> {
             .as_ref()
             .and_then(|v| super::seo::yoast(v, links))
             .map(Box::new),
+        parents: Vec::new(),
+        children: Vec::new(),
     })
 }
 
-/// Navigation: top-level categories that have posts, in creation order (term
-/// ID, which an editor controls by creating them in menu order); when there
-/// are more than `NAV_MAX`, the ones with most posts.
+/// Navigation: top-level categories that have posts (theirs or their
+/// children's: `tree::non_empty`), in creation order (term ID, which an
+/// editor controls by creating them in menu order); when there are more than
+/// `NAV_MAX`, the ones with most posts.
 pub fn nav(categories: &[WpTerm]) -> Vec<WpTerm> {
+    let keep = super::tree::non_empty(categories);
     let mut top: Vec<WpTerm> = categories
         .iter()
-        .filter(|c| c.parent == 0 && c.count > 0)
+        .filter(|c| c.parent == 0 && keep.contains(&c.id))
         .cloned()
         .collect();
     top.sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(&b.id)));

@@ -46,6 +46,8 @@ pub mod rank_math;
 #[cfg(feature = "wordpress-source")]
 pub mod seo;
 #[cfg(feature = "wordpress-source")]
+pub mod tree;
+#[cfg(feature = "wordpress-source")]
 mod unlock;
 #[cfg(feature = "wordpress-source")]
 pub mod urls;
