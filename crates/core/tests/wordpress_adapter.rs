@@ -274,7 +274,9 @@ fn pagination_totals_come_from_the_headers() {
     let p1 = block_on(s.listing(&ListingRequest::Category("economie".into()), 1)).unwrap();
     assert_eq!((p1.page, p1.total, p1.total_pages, p1.articles.len()), (1, 8, 2, 6));
     match &p1.kind {
-        kiosque_core::model::ListingKind::Category { category, description } => {
+        kiosque_core::model::ListingKind::Category {
+            category, description, ..
+        } => {
             assert_eq!(category.name, "Économie");
             assert!(description.starts_with("Entreprises, marchés"), "{description}");
         }
