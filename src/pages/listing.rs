@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::blocks::Body;
 use crate::components::NotFound;
 use crate::components::{
     page_resource, ArticleCard, Breadcrumb, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture, SubLinks,
@@ -7,7 +8,7 @@ use crate::components::{
 use crate::context::use_ctx;
 use crate::pages::{page_param, slug_param};
 use kiosque_core::http::FetchError;
-use kiosque_core::model::{CategoryRef, Listing, ListingKind};
+use kiosque_core::model::{Block, CategoryRef, Listing, ListingKind};
 use kiosque_core::routes::Route;
 use kiosque_core::source::ListingRequest;
 
@@ -59,9 +60,10 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
     let description = match &l.kind {
         ListingKind::Category { description, .. } => description.clone(),
         ListingKind::Author { author } => author.bio.clone(),
-        ListingKind::Tag { tag } => ctx.locale.labelled(s.tag_prefix, &tag.name),
+        ListingKind::Tag { tag, .. } => ctx.locale.labelled(s.tag_prefix, &tag.name),
         ListingKind::Latest => String::new(),
     };
+    let page = ctx.href(&route);
     // A nested category: its parents above, its children below its name.
     let (mut crumbs, mut children) = (None, None);
     let (name, intro) = match l.kind {
@@ -70,6 +72,7 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
             description,
             parents,
             children: kids,
+            about,
         } => {
             let link = |c: CategoryRef| (c.name, Route::category(c.slug, 1));
             if !parents.is_empty() {
@@ -78,12 +81,12 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
             }
             let links = kids.into_iter().map(link).collect();
             children = Some(view! { <SubLinks label=s.subcategories links/> });
-            (
-                category.name,
-                (!description.is_empty()).then(|| view! { <p class="page-intro">{description}</p> }.into_any()),
-            )
+            (category.name, intro(about, description, "page-intro", &page))
         }
-        ListingKind::Tag { tag } => (ctx.locale.labelled(s.tag_prefix, &tag.name), None),
+        ListingKind::Tag { tag, about } => (
+            ctx.locale.labelled(s.tag_prefix, &tag.name),
+            intro(about, String::new(), "page-intro", &page),
+        ),
         ListingKind::Author { author } => {
             let avatar = author
                 .avatar
@@ -93,7 +96,7 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
                     {avatar}
                     <div>
                         {(!author.role.is_empty()).then(|| view! { <p class="author__role">{author.role.clone()}</p> })}
-                        <p class="author__bio">{author.bio}</p>
+                        {intro(author.about, author.bio, "author__bio", &page)}
                     </div>
                 </div>
             };
@@ -125,4 +128,12 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// A description or biography: its blocks when it had markup, else its text.
+fn intro(about: Vec<Block>, text: String, class: &'static str, page: &str) -> Option<AnyView> {
+    if !about.is_empty() {
+        return Some(view! { <div class=class><Body blocks=about page=page.to_string()/></div> }.into_any());
+    }
+    (!text.is_empty()).then(|| view! { <p class=class>{text}</p> }.into_any())
 }

@@ -88,6 +88,8 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
                 role: a.role.clone(),
                 bio: markdown::plain_text(&a.bio_md),
                 avatar: Some(avatar),
+                // The demo's biographies are plain text.
+                about: Vec::new(),
             },
         );
     }
@@ -280,9 +282,10 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
         let kind = ListingKind::Category {
             category: cat.clone(),
             description: description.to_string(),
-            // The demo's categories are flat.
+            // The demo's categories are flat, their descriptions plain text.
             parents: Vec::new(),
             children: Vec::new(),
+            about: Vec::new(),
         };
         let pages = paginate(&mut files, &format!("api/categories/{}", c.slug), kind, &list, per_page);
         terms
@@ -301,6 +304,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
                 slug: slug.clone(),
                 name: name.clone(),
             },
+            about: Vec::new(),
         };
         let pages = paginate(&mut files, &format!("api/tags/{slug}"), kind, &list, per_page);
         terms.tags.push(api_files::term(slug, name, list.len(), pages));
@@ -574,7 +578,7 @@ mod tests {
         let eau: Listing = get(&b, "api/tags/eau/page/1.json");
         assert_eq!(eau.total, 2);
         let energie: Listing = get(&b, "api/tags/energie/page/1.json");
-        assert!(matches!(energie.kind, ListingKind::Tag { ref tag } if tag.name == "Énergie"));
+        assert!(matches!(energie.kind, ListingKind::Tag { ref tag, .. } if tag.name == "Énergie"));
         let author: Listing = get(&b, "api/authors/ana/page/1.json");
         match author.kind {
             ListingKind::Author { author } => {

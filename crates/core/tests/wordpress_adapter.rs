@@ -301,7 +301,7 @@ fn tag_and_author_listings() {
     let s = source();
     let tag = block_on(s.listing(&ListingRequest::Tag("tunisie".into()), 1)).unwrap();
     assert!(tag.total >= 3 && tag.articles.len() <= 6);
-    assert!(matches!(&tag.kind, kiosque_core::model::ListingKind::Tag { tag } if tag.name == "Tunisie"));
+    assert!(matches!(&tag.kind, kiosque_core::model::ListingKind::Tag { tag, .. } if tag.name == "Tunisie"));
     let author = block_on(s.listing(&ListingRequest::Author("karim-ouazzani".into()), 1)).unwrap();
     match &author.kind {
         kiosque_core::model::ListingKind::Author { author } => {

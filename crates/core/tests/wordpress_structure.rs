@@ -143,3 +143,50 @@ fn arabic_slugs_are_read_decoded() {
     assert_eq!(p.slug, "من-نحن");
     assert_eq!(p.title, "من نحن");
 }
+
+fn about_text(about: &[kiosque_core::model::Block]) -> String {
+    kiosque_core::source::search::blocks_text(about)
+}
+
+#[test]
+fn html_descriptions_and_biographies_become_blocks_without_hostile_markup() {
+    let l = category("structure-genetique");
+    let ListingKind::Category { about, .. } = &l.kind else {
+        panic!()
+    };
+    let text = about_text(about);
+    assert!(text.contains("La génétique étudie l’hérédité"), "{text}");
+    let json = serde_json::to_string(about).unwrap();
+    assert!(
+        json.contains("\"strong\"") || json.contains("Strong"),
+        "emphasis kept: {json}"
+    );
+    assert!(json.contains("fr.wikipedia.org"), "the link kept: {json}");
+    assert!(!json.contains("onerror") && !json.contains("__xss"), "{json}");
+
+    let s = source_with(Structure);
+    let tag = block_on(s.listing(&ListingRequest::Tag("structure-adn".into()), 1)).unwrap();
+    let ListingKind::Tag { about, .. } = &tag.kind else {
+        panic!()
+    };
+    assert!(about_text(about).contains("porte l’information génétique"));
+
+    let author = block_on(s.listing(&ListingRequest::Author("structure-auteur".into()), 1)).unwrap();
+    let ListingKind::Author { author } = &author.kind else {
+        panic!()
+    };
+    assert!(about_text(&author.about).contains("Biologiste et journaliste"));
+    assert!(!author.bio.contains('<'), "{}", author.bio);
+    let json = serde_json::to_string(&author.about).unwrap();
+    assert!(!json.contains("onerror") && !json.contains("__xss"), "{json}");
+}
+
+#[test]
+fn an_author_without_posts_has_no_page() {
+    let s = source_with(Structure);
+    let missing = block_on(s.listing(&ListingRequest::Author("structure-sans-articles".into()), 1));
+    assert_eq!(missing, Err(FetchError::NotFound));
+    let archive = block_on(s.archive()).unwrap();
+    assert!(archive.authors.iter().all(|a| a.slug != "structure-sans-articles"));
+    assert!(archive.authors.iter().any(|a| a.slug == "structure-auteur"));
+}

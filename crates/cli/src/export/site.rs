@@ -33,6 +33,7 @@ impl Fetched {
             tags: &self.tags,
             users: &self.users,
             pages: &self.pages,
+            links: &self.links,
             most_read: &self.most_read,
         }
     }

@@ -214,6 +214,7 @@ fn write_listings(out: &mut Out, stubs: &[Stub], per_page: usize) -> Result<arch
             category: category.clone(),
             parents: Vec::new(),
             children: Vec::new(),
+            about: Vec::new(),
         };
         terms
             .categories
@@ -221,7 +222,10 @@ fn write_listings(out: &mut Out, stubs: &[Stub], per_page: usize) -> Result<arch
     }
     for (t, list) in by_tag.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
         let tag = meta::tag_ref(t);
-        let kind = ListingKind::Tag { tag: tag.clone() };
+        let kind = ListingKind::Tag {
+            tag: tag.clone(),
+            about: Vec::new(),
+        };
         terms.tags.push(listing("tags", &tag.slug, &tag.name, kind, list)?);
     }
     terms.tags.sort_by(|a, b| a.slug.cmp(&b.slug));

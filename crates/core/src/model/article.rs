@@ -34,10 +34,15 @@ pub struct Author {
     pub name: String,
     #[serde(default)]
     pub role: String,
+    /// The biography as plain text (meta description, fallback).
     #[serde(default)]
     pub bio: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<Image>,
+    /// The biography's markup through the body converter (links,
+    /// emphasis), when it has any; else `bio` is shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<Block>,
 }
 
 /// What a card or a list needs: everything but the body.

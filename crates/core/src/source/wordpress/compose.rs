@@ -133,6 +133,17 @@ impl WordPressSource {
         }
     }
 
+    /// A description or biography as blocks; the site's page slugs (one
+    /// more request) only when it has links to rewrite.
+    async fn about(&self, html: &str) -> Vec<crate::model::Block> {
+        let links = if html.contains("href") {
+            self.link_context().await
+        } else {
+            super::map::LinkContext::from_home(self.urls.home())
+        };
+        map::about(html, &links)
+    }
+
     /// The canonical slug of the published post `slug`, without counting a
     /// view (an old permalink's look-up, before the article route counts it).
     /// The same request as [`Self::article`]'s, so it warms that one.
@@ -248,6 +259,7 @@ impl WordPressSource {
                     description: map::text(&t.description),
                     parents,
                     children,
+                    about: self.about(&t.description).await,
                 };
                 (
                     kind,
@@ -260,7 +272,10 @@ impl WordPressSource {
             ListingRequest::Tag(slug) => {
                 let t = self.term("tags", slug).await?;
                 (
-                    ListingKind::Tag { tag: map::tag(&t) },
+                    ListingKind::Tag {
+                        tag: map::tag(&t),
+                        about: self.about(&t.description).await,
+                    },
                     PostQuery {
                         tag: Some(t.id),
                         ..base
@@ -269,10 +284,12 @@ impl WordPressSource {
             }
             ListingRequest::Author(slug) => {
                 let u = self.user(slug).await?;
+                let author = crate::model::Author {
+                    about: self.about(&u.description).await,
+                    ..map::author(&u)
+                };
                 (
-                    ListingKind::Author {
-                        author: map::author(&u),
-                    },
+                    ListingKind::Author { author },
                     PostQuery {
                         author: Some(u.id),
                         ..base

@@ -287,6 +287,15 @@ fn rewrite_inlines(inlines: &mut [Inline], links: &LinkContext) {
 }
 
 /// Reading time: words / 220, rounded up, at least 1.
+/// A term description or a biography (WordPress keeps their HTML) as
+/// blocks; none when it is plain text, which `text` shows as well.
+pub fn about(html: &str, links: &LinkContext) -> Vec<Block> {
+    if !html.contains('<') {
+        return Vec::new();
+    }
+    body(html, links)
+}
+
 pub fn reading_minutes(blocks: &[Block]) -> u32 {
     let count = |inl: &[Inline]| Inline::plain_text(inl).split_whitespace().count();
     let words: usize = blocks
