@@ -67,10 +67,15 @@ fn nested_categories_and_pages_are_prerendered_with_their_family() {
     let html = page_html(&dist, &format!("/article/{slug}"));
     let crumbs = &html[html.find("class=\"breadcrumb\"").unwrap()..];
     let crumbs = &crumbs[..crumbs.find("</nav>").unwrap()];
-    let parent = crumbs.find("href=\"/category/savoirs\"").expect("the parent in the breadcrumb");
+    let parent = crumbs
+        .find("href=\"/category/savoirs\"")
+        .expect("the parent in the breadcrumb");
     let own = crumbs.find(&format!("href=\"/category/{category}\"")).unwrap();
     assert!(parent < own, "the parent comes first: {crumbs}");
-    assert!(html.contains("\"name\":\"Savoirs\""), "the parent in the BreadcrumbList");
+    assert!(
+        html.contains("\"name\":\"Savoirs\""),
+        "the parent in the BreadcrumbList"
+    );
 
     let html = page_html(&dist, &format!("/category/{category}"));
     assert!(html.contains("class=\"breadcrumb\""), "a child category's breadcrumb");
