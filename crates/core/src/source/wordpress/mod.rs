@@ -2,7 +2,8 @@
 //! `api.base_url = "https://site/wp-json"`) read into Kiosque's model.
 //!
 //! - `wire`: serde types for the REST answers; `map`: pure wire → model
-//!   mapping; `urls`: every URL; `compose`: home, article and listings;
+//!   mapping; `tree`: category and page hierarchies (parents, children,
+//!   which categories are empty), capped and cycle-safe; `urls`: every URL; `compose`: home, article and listings;
 //!   `adapter`: the source itself; `fill`: categories for posts whose
 //!   `_embed` was refused or partial; `links`/`legacy`: WordPress URL shapes →
 //!   Kiosque routes.
