@@ -37,6 +37,8 @@ php "$here/hostile-status.php" show
 rm -f "$fixtures"/wp-posts/*.json
 cargo test --quiet -p kiosque-core --features wordpress-source --test wordpress_posts
 cargo test --quiet -p kiosque-core --test wordpress_comments # into comments/
+rm -f "$fixtures"/structure/*.json
+cargo test --quiet -p kiosque-core --test wordpress_structure # seed-structure.php, into structure/
 count=$(ls "$fixtures"/*.headers.json | wc -l)
 size=$(du -sh "$fixtures" | cut -f1)
 echo "record: $count answers recorded in crates/core/tests/fixtures/wordpress ($size)"

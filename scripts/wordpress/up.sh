@@ -205,6 +205,8 @@ fi
 # 7. Post-level cases of issue #19 (seed-wp-posts.php), dated 2020.
 [ "$reseed" = 0 ] && [ "$(cat "$state/wp-posts.hash" 2>/dev/null)" = "$(sha256sum < "$here/seed-wp-posts.php")" ] || { php "$here/seed-wp-posts.php" "$origin" && chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads && sha256sum < "$here/seed-wp-posts.php" > "$state/wp-posts.hash"; }
 php "$here/seed-settings.php" "$origin" && chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads # issue #19's site settings: the Site Icon
+# 7b. Site structure of issue #19 (seed-structure.php): nested categories and pages, Arabic slugs.
+php "$here/seed-structure.php" "$origin"
 # 8. Comments (threads, pages, hostile bodies) and anonymous REST comments (seed-comments.php).
 php "$here/seed-comments.php" "$origin" "$repo/tests/hostile/vectors.json"
 # 9. Menus in the header and footer locations, and the export's application

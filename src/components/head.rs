@@ -236,14 +236,14 @@ pub fn news_article_ld(ctx: &Ctx, a: &Article) -> Value {
 
 pub fn breadcrumb_ld(ctx: &Ctx, a: &Article) -> Value {
     let s = ctx.strings();
-    let crumbs = [
-        (s.home.to_string(), text(ctx.absolute_url(&Route::home(1)))),
+    let mut crumbs = vec![(s.home.to_string(), text(ctx.absolute_url(&Route::home(1))))];
+    crumbs.extend(a.category_parents.iter().chain([&a.category]).map(|c| {
         (
-            a.category.name.clone(),
-            text(ctx.absolute_url(&Route::category(a.category.slug.clone(), 1))),
-        ),
-        (a.title.clone(), text(ctx.absolute_url(&Route::article(a.slug.clone())))),
-    ];
+            c.name.clone(),
+            text(ctx.absolute_url(&Route::category(c.slug.clone(), 1))),
+        )
+    }));
+    crumbs.push((a.title.clone(), text(ctx.absolute_url(&Route::article(a.slug.clone())))));
     json!({
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

@@ -26,6 +26,7 @@ mod share;
 mod site_icon;
 mod skeleton;
 mod social_icon;
+mod structure;
 mod theme_toggle;
 
 pub use article_link::ArticleLink;
@@ -51,4 +52,5 @@ pub use search_form::SearchForm;
 pub use share::Share;
 pub use site_icon::SiteIcon;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
+pub use structure::{Breadcrumb, SubLinks};
 pub use theme_toggle::ThemeToggle;

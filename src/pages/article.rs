@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::components::blocks::{Body, Figure};
 use crate::components::{
-    page_resource, ArticleHead, ArticlePages, ArticleSkeleton, Byline, Comments, Loaded, NotFound, Protected, Rail,
-    RelativeTime, Share,
+    page_resource, ArticleHead, ArticlePages, ArticleSkeleton, Breadcrumb, Byline, Comments, Loaded, NotFound,
+    Protected, Rail, RelativeTime, Share,
 };
 use crate::context::use_ctx;
 use crate::pages::{article_pages_param, slug_param};
@@ -73,16 +73,16 @@ fn article_view(a: Article, page: u32, comment_page: MaybeComments) -> impl Into
             </section>
         }
     });
+    let trail = a
+        .category_parents
+        .iter()
+        .chain([&a.category])
+        .map(|c| (c.name.clone(), Route::category(c.slug.clone(), 1)))
+        .collect();
     view! {
         <ArticleHead article=a.clone() page/>
         <article class="article container">
-            <nav class="breadcrumb" aria-label=s.breadcrumb>
-                <ol>
-                    <li><a href=ctx.href(&Route::home(1))>{s.home}</a></li>
-                    <li><a href=ctx.href(&Route::category(a.category.slug.clone(), 1))>{a.category.name.clone()}</a></li>
-                    <li aria-current="page">{a.title.clone()}</li>
-                </ol>
-            </nav>
+            <Breadcrumb trail=trail current=a.title.clone()/>
             <header class="article__header">
                 <a class="article__kicker" href=ctx.href(&Route::category(a.category.slug.clone(), 1))>{a.category.name.clone()}</a>
                 <h1 class="article__title" tabindex="-1" dir="auto">{a.title.clone()}</h1>

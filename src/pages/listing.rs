@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 
+use crate::components::blocks::Body;
 use crate::components::NotFound;
-use crate::components::{page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture};
+use crate::components::{
+    page_resource, ArticleCard, Breadcrumb, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture, SubLinks,
+};
 use crate::context::use_ctx;
 use crate::pages::{page_param, slug_param};
 use kiosque_core::http::FetchError;
-use kiosque_core::model::{Listing, ListingKind};
+use kiosque_core::model::{Block, CategoryRef, Listing, ListingKind};
 use kiosque_core::routes::Route;
 use kiosque_core::source::ListingRequest;
 
@@ -57,15 +60,33 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
     let description = match &l.kind {
         ListingKind::Category { description, .. } => description.clone(),
         ListingKind::Author { author } => author.bio.clone(),
-        ListingKind::Tag { tag } => ctx.locale.labelled(s.tag_prefix, &tag.name),
+        ListingKind::Tag { tag, .. } => ctx.locale.labelled(s.tag_prefix, &tag.name),
         ListingKind::Latest => String::new(),
     };
+    let page = ctx.href(&route);
+    // A nested category: its parents above, its children below its name.
+    let (mut crumbs, mut children) = (None, None);
     let (name, intro) = match l.kind {
-        ListingKind::Category { category, description } => (
-            category.name,
-            (!description.is_empty()).then(|| view! { <p class="page-intro">{description}</p> }.into_any()),
+        ListingKind::Category {
+            category,
+            description,
+            parents,
+            children: kids,
+            about,
+        } => {
+            let link = |c: CategoryRef| (c.name, Route::category(c.slug, 1));
+            if !parents.is_empty() {
+                let trail = parents.into_iter().map(link).collect();
+                crumbs = Some(view! { <Breadcrumb trail current=category.name.clone()/> });
+            }
+            let links = kids.into_iter().map(link).collect();
+            children = Some(view! { <SubLinks label=s.subcategories links/> });
+            (category.name, intro(about, description, "page-intro", &page))
+        }
+        ListingKind::Tag { tag, about } => (
+            ctx.locale.labelled(s.tag_prefix, &tag.name),
+            intro(about, String::new(), "page-intro", &page),
         ),
-        ListingKind::Tag { tag } => (ctx.locale.labelled(s.tag_prefix, &tag.name), None),
         ListingKind::Author { author } => {
             let avatar = author
                 .avatar
@@ -75,7 +96,7 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
                     {avatar}
                     <div>
                         {(!author.role.is_empty()).then(|| view! { <p class="author__role">{author.role.clone()}</p> })}
-                        <p class="author__bio">{author.bio}</p>
+                        {intro(author.about, author.bio, "author__bio", &page)}
                     </div>
                 </div>
             };
@@ -97,12 +118,22 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
     view! {
         <PageHead title description route=route.clone()/>
         <div class="container listing">
+            {crumbs}
             <h1 class="page-title" tabindex="-1">{name}</h1>
             {intro}
+            {children}
             <div class="listing__lead">{lead}</div>
             <div class="grid">{cards}</div>
             <Pagination page=l.page total_pages=l.total_pages route/>
         </div>
     }
     .into_any()
+}
+
+/// A description or biography: its blocks when it had markup, else its text.
+fn intro(about: Vec<Block>, text: String, class: &'static str, page: &str) -> Option<AnyView> {
+    if !about.is_empty() {
+        return Some(view! { <div class=class><Body blocks=about page=page.to_string()/></div> }.into_any());
+    }
+    (!text.is_empty()).then(|| view! { <p class=class>{text}</p> }.into_any())
 }

@@ -3,10 +3,10 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::components::blocks::Body;
-use crate::components::{page_resource, ArticleSkeleton, Loaded, PageHead};
+use crate::components::{page_resource, ArticleSkeleton, Breadcrumb, Loaded, PageHead, SubLinks};
 use crate::pages::slug_param;
 use kiosque_core::http::FetchError;
-use kiosque_core::model::StaticPage;
+use kiosque_core::model::{PageRef, StaticPage};
 use kiosque_core::routes::Route;
 
 /// What `/:slug` turned out to be.
@@ -57,12 +57,22 @@ fn Redirect(to: Route) -> impl IntoView {
 }
 
 fn page_view(page: StaticPage) -> impl IntoView {
-    let href = crate::context::use_ctx().href(&Route::page(page.slug.clone()));
+    let ctx = crate::context::use_ctx();
+    let href = ctx.href(&Route::page(page.slug.clone()));
+    let link = |p: PageRef| (p.title, Route::page(p.slug));
+    // A child page: its parents above its title; a parent: its children below.
+    let crumbs = (!page.parents.is_empty()).then(|| {
+        let trail = page.parents.into_iter().map(link).collect();
+        view! { <Breadcrumb trail current=page.title.clone()/> }
+    });
+    let children = page.children.into_iter().map(link).collect();
     view! {
         <PageHead title=page.title.clone() route=Route::page(page.slug.clone()) seo=page.seo.clone()/>
         <article class="container static-page">
+            {crumbs}
             <h1 class="page-title" tabindex="-1">{page.title}</h1>
             <Body blocks=page.body page=href/>
+            <SubLinks label=ctx.strings().child_pages links=children/>
         </article>
     }
 }

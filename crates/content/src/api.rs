@@ -88,6 +88,8 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
                 role: a.role.clone(),
                 bio: markdown::plain_text(&a.bio_md),
                 avatar: Some(avatar),
+                // The demo's biographies are plain text.
+                about: Vec::new(),
             },
         );
     }
@@ -140,6 +142,9 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
                 body,
                 modified: p.modified.clone(),
                 seo: None,
+                // The demo's pages are flat.
+                parents: Vec::new(),
+                children: Vec::new(),
             }),
             Err(msg) => errors.push(SourceError::new(&p.file, Some("body"), msg)),
         }
@@ -280,6 +285,10 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
         let kind = ListingKind::Category {
             category: cat.clone(),
             description: description.to_string(),
+            // The demo's categories are flat, their descriptions plain text.
+            parents: Vec::new(),
+            children: Vec::new(),
+            about: Vec::new(),
         };
         let pages = paginate(&mut files, &format!("api/categories/{}", c.slug), kind, &list, per_page);
         terms
@@ -298,6 +307,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
                 slug: slug.clone(),
                 name: name.clone(),
             },
+            about: Vec::new(),
         };
         let pages = paginate(&mut files, &format!("api/tags/{slug}"), kind, &list, per_page);
         terms.tags.push(api_files::term(slug, name, list.len(), pages));
@@ -390,6 +400,7 @@ fn build_article(
         title: a.title.clone(),
         standfirst: a.standfirst.clone(),
         category: category.clone(),
+        category_parents: Vec::new(),
         tags,
         authors: a
             .authors
@@ -570,7 +581,7 @@ mod tests {
         let eau: Listing = get(&b, "api/tags/eau/page/1.json");
         assert_eq!(eau.total, 2);
         let energie: Listing = get(&b, "api/tags/energie/page/1.json");
-        assert!(matches!(energie.kind, ListingKind::Tag { ref tag } if tag.name == "Énergie"));
+        assert!(matches!(energie.kind, ListingKind::Tag { ref tag, .. } if tag.name == "Énergie"));
         let author: Listing = get(&b, "api/authors/ana/page/1.json");
         match author.kind {
             ListingKind::Author { author } => {

@@ -274,7 +274,9 @@ fn pagination_totals_come_from_the_headers() {
     let p1 = block_on(s.listing(&ListingRequest::Category("economie".into()), 1)).unwrap();
     assert_eq!((p1.page, p1.total, p1.total_pages, p1.articles.len()), (1, 8, 2, 6));
     match &p1.kind {
-        kiosque_core::model::ListingKind::Category { category, description } => {
+        kiosque_core::model::ListingKind::Category {
+            category, description, ..
+        } => {
             assert_eq!(category.name, "Économie");
             assert!(description.starts_with("Entreprises, marchés"), "{description}");
         }
@@ -299,7 +301,7 @@ fn tag_and_author_listings() {
     let s = source();
     let tag = block_on(s.listing(&ListingRequest::Tag("tunisie".into()), 1)).unwrap();
     assert!(tag.total >= 3 && tag.articles.len() <= 6);
-    assert!(matches!(&tag.kind, kiosque_core::model::ListingKind::Tag { tag } if tag.name == "Tunisie"));
+    assert!(matches!(&tag.kind, kiosque_core::model::ListingKind::Tag { tag, .. } if tag.name == "Tunisie"));
     let author = block_on(s.listing(&ListingRequest::Author("karim-ouazzani".into()), 1)).unwrap();
     match &author.kind {
         kiosque_core::model::ListingKind::Author { author } => {

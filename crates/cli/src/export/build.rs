@@ -7,13 +7,14 @@
 use std::collections::HashMap;
 
 use kiosque_core::model::{
-    ArticleStub, ArticleSummary, Home, HomeSection, ListingKind, Menus, MostRead, StaticPage, API_VERSION,
+    ArticleStub, ArticleSummary, Author, Home, HomeSection, ListingKind, Menus, MostRead, StaticPage, API_VERSION,
 };
 use kiosque_core::source::related::{rank_related, RelatedKey};
 use kiosque_core::source::static_files::{self as api, json, Files, Terms};
 use kiosque_core::source::wordpress::links::slug_of;
-use kiosque_core::source::wordpress::map;
+use kiosque_core::source::wordpress::map::{self, LinkContext};
 use kiosque_core::source::wordpress::settings::{self, WpSettings};
+use kiosque_core::source::wordpress::tree;
 use kiosque_core::source::wordpress::urls::{HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX, RELATED_POOL};
 use kiosque_core::source::wordpress::wire::{WpRoot, WpTerm, WpUser};
 
@@ -27,6 +28,8 @@ pub struct Site<'a> {
     pub tags: &'a [WpTerm],
     pub users: &'a [WpUser],
     pub pages: &'a [StaticPage],
+    /// For descriptions and biographies: the site's home and page slugs.
+    pub links: &'a LinkContext,
     /// Post IDs, best first (a popular-posts route), or none.
     pub most_read: &'a [u64],
     /// The theme's menus (none without a login).
@@ -149,25 +152,32 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
     let members = |keep: &dyn Fn(&Entry) -> bool| -> Vec<&ArticleSummary> {
         posts.iter().filter(|(_, e)| keep(e)).map(|(_, e)| &e.summary).collect()
     };
+    // A category without posts of its own whose children have some is
+    // listed too (`tree::non_empty`, as the live source's archive).
+    let kept = tree::non_empty(site.categories);
     for t in site.categories {
         let Some(slug) = slug_of(&t.slug) else { continue };
+        let (parents, children) = tree::category_family(site.categories, t.id);
         let kind = ListingKind::Category {
             category: map::category(t),
             description: map::text(&t.description),
+            parents,
+            children,
+            about: map::about(&t.description, site.links),
         };
         let list = members(&|e| e.categories.contains(&t.id));
-        terms.categories.extend(listing(
-            &mut files,
-            "categories",
-            &slug,
-            &map::text(&t.name),
-            kind,
-            list,
-        ));
+        let pages = api::paginate(&mut files, &format!("api/categories/{slug}"), kind, &list, per_page);
+        if kept.contains(&t.id) {
+            let name = map::text(&t.name);
+            terms.categories.push(api::term(&slug, &name, list.len(), pages));
+        }
     }
     for t in site.tags {
         let Some(slug) = slug_of(&t.slug) else { continue };
-        let kind = ListingKind::Tag { tag: map::tag(t) };
+        let kind = ListingKind::Tag {
+            tag: map::tag(t),
+            about: map::about(&t.description, site.links),
+        };
         let list = members(&|e| e.tags.contains(&t.id));
         terms
             .tags
@@ -175,7 +185,11 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
     }
     for u in site.users {
         let Some(slug) = slug_of(&u.slug) else { continue };
-        let kind = ListingKind::Author { author: map::author(u) };
+        let author = Author {
+            about: map::about(&u.description, site.links),
+            ..map::author(u)
+        };
+        let kind = ListingKind::Author { author };
         let list = members(&|e| e.author == u.id);
         terms
             .authors
@@ -264,6 +278,7 @@ mod tests {
             tags: &tags,
             users: &[],
             pages: &[],
+            links: &LinkContext::from_home("http://wp.test"),
             most_read: &[105, 999, 102],
             menus: &Menus::default(),
             settings: None,
@@ -328,12 +343,14 @@ mod tests {
         .unwrap();
         let cats = [term(10, "all", 15)];
         let no_menus = Menus::default();
+        let no_links = LinkContext::from_home("http://wp.test");
         let site = |settings, per_page| Site {
             root: &root,
             categories: &cats,
             tags: &[],
             users: &[],
             pages: &[],
+            links: &no_links,
             most_read: &[],
             menus: &no_menus,
             settings,
@@ -355,6 +372,64 @@ mod tests {
         let files = super::files(&site(None, PER_PAGE), &posts);
         let all: Listing = serde_json::from_slice(&files["api/categories/all/page/1.json"]).unwrap();
         assert_eq!(all.total_pages, 3);
+    }
+
+    #[test]
+    fn nested_categories_carry_their_family_and_empty_ones_stay_out_of_the_index() {
+        let entries = [post("a", 1, &[3], &[], false), post("b", 2, &[3], &[], false)];
+        let posts: Vec<Post<'_>> = entries.iter().enumerate().map(|(i, e)| (i as u64 + 1, e)).collect();
+        let child = |id, slug, parent, count| WpTerm {
+            parent,
+            ..term(id, slug, count)
+        };
+        let cats = [
+            term(1, "top", 0),
+            child(2, "mid", 1, 0),
+            WpTerm {
+                description: "<p>Une <strong>rubrique</strong>.</p>".into(),
+                ..child(3, "leaf", 2, 2)
+            },
+            term(4, "vide", 0),
+        ];
+        let root = WpRoot::default();
+        let site = Site {
+            root: &root,
+            categories: &cats,
+            tags: &[],
+            users: &[],
+            pages: &[],
+            links: &LinkContext::from_home("http://wp.test"),
+            most_read: &[],
+            menus: &Menus::default(),
+            settings: None,
+            per_page: PER_PAGE,
+        };
+        let files = files(&site, &posts);
+        let get = |p: &str| -> Listing { serde_json::from_slice(&files[p]).unwrap() };
+        let ListingKind::Category { parents, about, .. } = get("api/categories/leaf/page/1.json").kind else {
+            panic!()
+        };
+        assert_eq!(
+            parents.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>(),
+            ["top", "mid"]
+        );
+        assert!(!about.is_empty(), "the description's markup as blocks");
+        let ListingKind::Category { children, .. } = get("api/categories/top/page/1.json").kind else {
+            panic!()
+        };
+        assert_eq!(children.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>(), ["mid"]);
+        let index: serde_json::Value = serde_json::from_slice(&files["api/archive/index.json"]).unwrap();
+        let listed: Vec<&str> = index["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c["slug"].as_str())
+            .collect();
+        assert_eq!(
+            listed,
+            ["top", "mid", "leaf"],
+            "the parents of a full category, not the empty one"
+        );
     }
 
     #[test]

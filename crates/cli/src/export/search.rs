@@ -54,6 +54,7 @@ mod tests {
                 slug: "c".into(),
                 name: "Économie".into(),
             },
+            category_parents: Vec::new(),
             tags: vec![TagRef {
                 slug: "eau".into(),
                 name: "Eau".into(),

@@ -6,9 +6,9 @@
 use kiosque_core::http::FetchError;
 use kiosque_core::model::{Menus, StaticPage};
 use kiosque_core::source::wordpress::map::{self, LinkContext};
-use kiosque_core::source::wordpress::parse_one;
 use kiosque_core::source::wordpress::settings::WpSettings;
 use kiosque_core::source::wordpress::wire::{self, WpPage, WpRoot, WpTerm, WpUser};
+use kiosque_core::source::wordpress::{parse_one, tree};
 use serde_json::Value;
 
 use super::build;
@@ -45,6 +45,7 @@ impl Fetched {
             tags: &self.tags,
             users: &self.users,
             pages: &self.pages,
+            links: &self.links,
             most_read: &self.most_read,
             menus: &self.menus,
         }
@@ -89,6 +90,8 @@ pub fn fetch(client: &Client, most_read_url: Option<&str>, skipped: &mut Vec<Str
         .filter(|p| p.status == "publish")
         .map(|p| map::clean_slug(&p.slug))
         .collect();
+    // The hierarchy, as the live source reads it (`tree::page_family`).
+    let tree = wire::parse_each::<wire::WpPageNode>(&raw_pages);
     let mut pages = Vec::new();
     let mut kept_pages = Vec::new();
     for v in &raw_pages {
@@ -96,7 +99,9 @@ pub fn fetch(client: &Client, most_read_url: Option<&str>, skipped: &mut Vec<Str
             if p.status != "publish" {
                 return Ok(None);
             }
-            map::page(&p, &links).map(Some)
+            let mut page = map::page(&p, &links)?;
+            (page.parents, page.children) = tree::page_family(&tree, p.id);
+            Ok(Some(page))
         });
         match page {
             Ok(Some(p)) if kiosque_core::source::checked_slug(&p.slug).is_ok() => pages.push(p),

@@ -17,6 +17,8 @@ pub fn static_pages() -> Vec<StaticPage> {
         }],
         modified: Some(meta::timestamp(1_790_000_000)),
         seo: None,
+        parents: Vec::new(),
+        children: Vec::new(),
     };
     vec![
         page(

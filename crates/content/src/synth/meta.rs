@@ -224,6 +224,7 @@ pub fn author(i: usize) -> Author {
         )),
         slug: r.slug,
         name: r.name,
+        about: Vec::new(),
     }
 }
 

@@ -140,6 +140,7 @@ fn write_articles(out: &mut Out, seed: u64, stubs: &[Stub]) -> Result<IndexWrite
             title: summary.title,
             standfirst: summary.standfirst,
             category: summary.category,
+            category_parents: Vec::new(),
             tags: stub.tags.iter().map(|&t| meta::tag_ref(t)).collect(),
             authors: summary.authors,
             published: summary.published,
@@ -214,6 +215,9 @@ fn write_listings(out: &mut Out, stubs: &[Stub], per_page: usize) -> Result<arch
         let kind = ListingKind::Category {
             description: format!("Toute l’actualité {}.", category.name),
             category: category.clone(),
+            parents: Vec::new(),
+            children: Vec::new(),
+            about: Vec::new(),
         };
         terms
             .categories
@@ -221,7 +225,10 @@ fn write_listings(out: &mut Out, stubs: &[Stub], per_page: usize) -> Result<arch
     }
     for (t, list) in by_tag.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
         let tag = meta::tag_ref(t);
-        let kind = ListingKind::Tag { tag: tag.clone() };
+        let kind = ListingKind::Tag {
+            tag: tag.clone(),
+            about: Vec::new(),
+        };
         terms.tags.push(listing("tags", &tag.slug, &tag.name, kind, list)?);
     }
     terms.tags.sort_by(|a, b| a.slug.cmp(&b.slug));

@@ -8,6 +8,13 @@ pub struct CategoryRef {
     pub name: String,
 }
 
+/// A link to a static page: a parent or a child in the page hierarchy.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PageRef {
+    pub slug: String,
+    pub title: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TagRef {
     pub slug: String,
@@ -27,10 +34,15 @@ pub struct Author {
     pub name: String,
     #[serde(default)]
     pub role: String,
+    /// The biography as plain text (meta description, fallback).
     #[serde(default)]
     pub bio: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar: Option<Image>,
+    /// The biography's markup through the body converter (links,
+    /// emphasis), when it has any; else `bio` is shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<Block>,
 }
 
 /// What a card or a list needs: everything but the body.
@@ -70,6 +82,10 @@ pub struct Article {
     #[serde(default)]
     pub standfirst: String,
     pub category: CategoryRef,
+    /// The category's parents, the top one first (nested categories); empty
+    /// for a top-level category.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub category_parents: Vec<CategoryRef>,
     #[serde(default)]
     pub tags: Vec<TagRef>,
     #[serde(default)]
@@ -176,4 +192,10 @@ pub struct StaticPage {
     pub modified: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seo: Option<Box<SeoHead>>,
+    /// Its parent pages, the top one first (hierarchical pages).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<PageRef>,
+    /// Its child pages, in the site's order (menu order, then title).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<PageRef>,
 }

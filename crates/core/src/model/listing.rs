@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleSummary, Author, CategoryRef, TagRef};
+use super::{ArticleSummary, Author, Block, CategoryRef, TagRef};
 
 pub(super) fn default_version() -> u32 {
     super::API_VERSION
@@ -40,9 +40,22 @@ pub enum ListingKind {
         category: CategoryRef,
         #[serde(default)]
         description: String,
+        /// Its parents, the top one first (nested categories).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parents: Vec<CategoryRef>,
+        /// Its child categories that have articles.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        children: Vec<CategoryRef>,
+        /// The description's markup through the body converter; when
+        /// empty, `description` (plain text) is shown.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        about: Vec<Block>,
     },
     Tag {
         tag: TagRef,
+        /// The tag's description through the body converter.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        about: Vec<Block>,
     },
     Author {
         author: Author,

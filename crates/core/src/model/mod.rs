@@ -21,7 +21,7 @@ pub use archive::{
     ArchiveIndex, ArchivePage, ArchiveTerm, ArticleIndexPage, ArticleStub, Malformed, ARTICLE_INDEX_PER_PAGE,
     HOME_LATEST_SHOWN,
 };
-pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
+pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, PageRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
 pub use comment::{Comment, CommentPage, MaybeComments};
 pub use format::PostFormat;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::legacy::{parse_marker, Marker};
 use super::map::LinkContext;
 use super::urls::{PostQuery, Urls};
-use super::wire::{self, WpPage, WpPost, WpRoot, WpSlug, WpTerm, WpUser};
+use super::wire::{self, WpPage, WpPageNode, WpPost, WpRoot, WpSlug, WpTerm, WpUser};
 use super::{compose, links, map};
 use crate::config::ApiConfig;
 use crate::http::{self, Door, FetchError, Fetched, Paging};
@@ -296,7 +296,13 @@ impl WordPressSource {
         let (raw, _) = self.fetch::<Vec<Value>>(&self.urls.page_by_slug(slug)).await?;
         let first = raw.first().ok_or(FetchError::NotFound)?;
         let page: WpPage = parse_one(first, "page")?;
-        map::page(&page, &self.link_context().await)
+        let (links, tree) = futures::join!(self.link_context(), self.all::<WpPageNode>(|p| self.urls.page_tree(p)));
+        let mut out = map::page(&page, &links)?;
+        // The family is an extra: without the list, the page still shows.
+        if let Ok(tree) = tree {
+            (out.parents, out.children) = super::tree::page_family(&tree, page.id);
+        }
+        Ok(out)
     }
 
     /// Warms the cache for an article a reader is about to open.

@@ -24,9 +24,12 @@ impl WordPressSource {
             other => other?,
         };
         let pages: Vec<WpSlug> = self.all(|p| self.urls.page_slugs_at(p)).await?;
+        // A parent category counts none of its children's posts: kept when
+        // they have some (`tree::non_empty`), as WordPress's `hide_empty` does.
         let terms = |list: Vec<WpTerm>| -> Vec<ArchiveTerm> {
+            let keep = super::tree::non_empty(&list);
             list.iter()
-                .filter(|t| t.count > 0)
+                .filter(|t| keep.contains(&t.id))
                 .filter_map(|t| {
                     Some(ArchiveTerm {
                         slug: routable(&t.slug).ok()?,
@@ -73,7 +76,7 @@ impl WordPressSource {
 
     /// Every item of a paginated REST list; items that do not parse are
     /// left out (a bad term or user only loses its own listing).
-    async fn all<T: DeserializeOwned>(&self, url: impl Fn(u32) -> String) -> Result<Vec<T>, FetchError> {
+    pub(super) async fn all<T: DeserializeOwned>(&self, url: impl Fn(u32) -> String) -> Result<Vec<T>, FetchError> {
         let mut out = Vec::new();
         let mut page = 1;
         loop {

@@ -4,9 +4,9 @@ use serde_json::Value;
 
 use super::urls::{PostQuery, HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX};
 use super::wire::{self, WpPost, WpRelated};
-use super::{map, parse_one, WordPressSource};
+use super::{map, parse_one, tree, WordPressSource};
 use crate::http::{FetchError, Paging};
-use crate::model::{Article, ArticleSummary, Home, HomeSection, Listing, ListingKind, Timestamp};
+use crate::model::{Article, ArticleSummary, CategoryRef, Home, HomeSection, Listing, ListingKind, Timestamp};
 use crate::source::related::{rank_related, RelatedKey};
 use crate::source::{checked_slug, ListingRequest};
 
@@ -105,6 +105,7 @@ impl WordPressSource {
             self.rank_math_head(&post),
         );
         let mut article = map::article(&post, &links, comments, related)?;
+        article.category_parents = self.category_parents(&post, &article.category.slug).await;
         if article.seo.is_none() {
             article.seo = rank_math
                 .and_then(|answer| super::rank_math::head(&answer, &links))
@@ -112,6 +113,35 @@ impl WordPressSource {
         }
         self.count_view(post.id);
         Ok(article)
+    }
+
+    /// The parents of the post's category `slug`, from the category list,
+    /// asked only when the embedded term's permalink may hide parents. A
+    /// failed list costs the breadcrumb its parents, never the article.
+    async fn category_parents(&self, post: &WpPost, slug: &str) -> Vec<CategoryRef> {
+        let terms = post.embedded.terms();
+        let link = terms
+            .iter()
+            .find(|t| t.taxonomy == "category" && map::clean_slug(&t.slug) == slug)
+            .map_or("", |t| t.link.as_str());
+        if !tree::link_may_nest(link) {
+            return Vec::new();
+        }
+        match self.categories().await {
+            Ok(list) => tree::category_parents(&list, slug),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// A description or biography as blocks; the site's page slugs (one
+    /// more request) only when it has links to rewrite.
+    async fn about(&self, html: &str) -> Vec<crate::model::Block> {
+        let links = if html.contains("href") {
+            self.link_context().await
+        } else {
+            super::map::LinkContext::from_home(self.urls.home())
+        };
+        map::about(html, &links)
     }
 
     /// The canonical slug of the published post `slug`, without counting a
@@ -225,9 +255,17 @@ impl WordPressSource {
             ),
             ListingRequest::Category(slug) => {
                 let t = self.term("categories", slug).await?;
+                // The family is an extra: without the list, the page still shows.
+                let (parents, children) = match self.categories().await {
+                    Ok(list) => tree::category_family(&list, t.id),
+                    Err(_) => (Vec::new(), Vec::new()),
+                };
                 let kind = ListingKind::Category {
                     category: map::category(&t),
                     description: map::text(&t.description),
+                    parents,
+                    children,
+                    about: self.about(&t.description).await,
                 };
                 (
                     kind,
@@ -240,7 +278,10 @@ impl WordPressSource {
             ListingRequest::Tag(slug) => {
                 let t = self.term("tags", slug).await?;
                 (
-                    ListingKind::Tag { tag: map::tag(&t) },
+                    ListingKind::Tag {
+                        tag: map::tag(&t),
+                        about: self.about(&t.description).await,
+                    },
                     PostQuery {
                         tag: Some(t.id),
                         ..base
@@ -249,10 +290,12 @@ impl WordPressSource {
             }
             ListingRequest::Author(slug) => {
                 let u = self.user(slug).await?;
+                let author = crate::model::Author {
+                    about: self.about(&u.description).await,
+                    ..map::author(&u)
+                };
                 (
-                    ListingKind::Author {
-                        author: map::author(&u),
-                    },
+                    ListingKind::Author { author },
                     PostQuery {
                         author: Some(u.id),
                         ..base

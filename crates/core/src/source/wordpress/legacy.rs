@@ -111,6 +111,22 @@ mod tests {
     }
 
     #[test]
+    fn a_nested_pages_path_goes_to_its_flat_route() {
+        assert_eq!(r("/guide/archives/", "").as_deref(), Some("/archives"));
+        assert_eq!(r("/guide/archives/anciens/", "").as_deref(), Some("/anciens"));
+        assert_eq!(
+            r("/%d8%af%d9%84%d9%8a%d9%84/%d9%85%d9%86-%d9%86%d8%ad%d9%86/", "").as_deref(),
+            Some("/%D9%85%D9%86-%D9%86%D8%AD%D9%86")
+        );
+        assert_eq!(r("/guide/wp-content/", ""), None);
+        assert_eq!(
+            r("/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/", ""),
+            None,
+            "deeper than any page"
+        );
+    }
+
+    #[test]
     fn query_urls() {
         assert_eq!(
             r("/", "?s=caf%C3%A9+noir").as_deref(),

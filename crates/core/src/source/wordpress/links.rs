@@ -11,6 +11,9 @@ pub enum Target {
     Article(String),
     /// `/%postname%/`: a post or a page, which only the backend knows.
     Slug(String),
+    /// `/parent/child/`: a hierarchical page's path (its last segment), or
+    /// any other path of plain segments; never a post.
+    NestedPage(String),
     /// The home archive, page N.
     Home(u32),
     Category(String, u32),
@@ -115,8 +118,22 @@ pub fn classify(path: &str, query: &str) -> Option<Target> {
         [s] if !RESERVED.contains(s) && !s.bytes().all(|b| b.is_ascii_digit()) => Some(Target::Slug(slug_of(s)?)),
         // `/%postname%/2/`: the second part of a paginated post.
         [s, n] if !RESERVED.contains(s) && page_number(n).is_some() => Some(Target::Slug(slug_of(s)?)),
+        // `/parent/child/`: a hierarchical page's WordPress path. Kiosque's
+        // page route is flat (`/child`), as WordPress keeps page slugs unique
+        // under one parent and Kiosque asks by slug.
+        [.., last] if segs.len() <= PAGE_PATH_MAX && segs.iter().all(|s| is_page_segment(s)) => {
+            Some(Target::NestedPage(slug_of(last)?))
+        }
         _ => None,
     }
+}
+
+/// Longer page paths are not read (`tree::MAX_DEPTH` parents and the page).
+const PAGE_PATH_MAX: usize = 17;
+
+/// A segment of a page's path: not a WordPress directory, not a number.
+fn is_page_segment(s: &str) -> bool {
+    !RESERVED.contains(&s) && !s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn classify_query<'a>(get: &dyn Fn(&str) -> Option<&'a str>, page: u32) -> Option<Target> {
@@ -171,7 +188,7 @@ pub fn dated_permalink(published: &crate::model::Timestamp, slug: &str) -> Optio
 pub fn route(t: &Target) -> Option<Route> {
     Some(match t {
         Target::Article(s) => Route::article(s.clone()),
-        Target::Slug(s) => Route::page(s.clone()),
+        Target::Slug(s) | Target::NestedPage(s) => Route::page(s.clone()),
         Target::Home(p) => Route::home(*p),
         Target::Category(s, p) => Route::category(s.clone(), *p),
         Target::Tag(s, p) => Route::tag(s.clone(), *p),
@@ -200,12 +217,12 @@ mod tests {
         assert_eq!(c("/actualites/page/2/"), Some(Target::Slug("actualites".into())));
         assert_eq!(c("/page/2/"), Some(Target::Home(2)));
         assert_eq!(c("/%D8%B3%D9%84%D8%A7%D9%85/"), Some(Target::Slug("سلام".into())));
+        assert_eq!(c("/a/b/c/"), Some(Target::NestedPage("c".into())));
         for none in [
             "/wp-admin/",
             "/feed/",
             "/wp-content/uploads/a.pdf",
             "/x/feed/",
-            "/a/b/c/",
             "/page/0/",
             "/%ZZ/",
         ] {

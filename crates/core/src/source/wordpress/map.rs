@@ -72,6 +72,9 @@ impl LinkContext {
         let routed = match classify(local, query) {
             Some(Target::Slug(s)) if self.page_slugs.contains(&s) => Some(Route::page(s).path()),
             Some(Target::Slug(s)) => Some(Route::article(s).path()),
+            // A nested path is Kiosque's only when it names a known page.
+            Some(Target::NestedPage(s)) if self.page_slugs.contains(&s) => Some(Route::page(s).path()),
+            Some(Target::NestedPage(_)) => None,
             Some(t) => route(&t).map(|r| r.path()),
             None => None,
         };
@@ -290,6 +293,15 @@ fn rewrite_inlines(inlines: &mut [Inline], links: &LinkContext) {
 }
 
 /// Reading time: words / 220, rounded up, at least 1.
+/// A term description or a biography (WordPress keeps their HTML) as
+/// blocks; none when it is plain text, which `text` shows as well.
+pub fn about(html: &str, links: &LinkContext) -> Vec<Block> {
+    if !html.contains('<') {
+        return Vec::new();
+    }
+    body(html, links)
+}
+
 pub fn reading_minutes(blocks: &[Block]) -> u32 {
     let count = |inl: &[Inline]| Inline::plain_text(inl).split_whitespace().count();
     let words: usize = blocks
@@ -338,6 +350,7 @@ pub fn article(
         slug: s.slug,
         title: s.title,
         category: s.category,
+        category_parents: Vec::new(),
         tags,
         authors: s.authors,
         published: s.published,
@@ -379,16 +392,20 @@ pub fn page(p: &WpPage, links: &LinkContext) -> Result<StaticPage, FetchError> {
             .as_ref()
             .and_then(|v| super::seo::yoast(v, links))
             .map(Box::new),
+        parents: Vec::new(),
+        children: Vec::new(),
     })
 }
 
-/// Navigation: top-level categories that have posts, in creation order (term
-/// ID, which an editor controls by creating them in menu order); when there
-/// are more than `NAV_MAX`, the ones with most posts.
+/// Navigation: top-level categories that have posts (theirs or their
+/// children's: `tree::non_empty`), in creation order (term ID, which an
+/// editor controls by creating them in menu order); when there are more than
+/// `NAV_MAX`, the ones with most posts.
 pub fn nav(categories: &[WpTerm]) -> Vec<WpTerm> {
+    let keep = super::tree::non_empty(categories);
     let mut top: Vec<WpTerm> = categories
         .iter()
-        .filter(|c| c.parent == 0 && c.count > 0)
+        .filter(|c| c.parent == 0 && keep.contains(&c.id))
         .cloned()
         .collect();
     top.sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(&b.id)));

@@ -103,8 +103,14 @@ fn images_keep_same_proportion_sizes() {
 fn internal_links_are_rewritten() {
     let mut l = LinkContext::from_home("http://wp.test/blog/");
     assert_eq!((l.origin.as_str(), l.home_path.as_str()), ("http://wp.test", "/blog"));
-    l.page_slugs = vec!["a-propos".into()];
+    l.page_slugs = vec!["a-propos".into(), "archives".into()];
     let r = |h: &str| l.rewrite(h);
+    assert_eq!(r("/blog/guide/archives/"), "/archives", "a nested page's path");
+    assert_eq!(
+        r("/blog/shop/cart/"),
+        "http://wp.test/blog/shop/cart/",
+        "a nested path that names no page stays on WordPress"
+    );
     assert_eq!(r("/blog/2026/10/05/autre/"), "/article/autre");
     assert_eq!(r("/blog/autre/#suite"), "/article/autre#suite");
     assert_eq!(r("/blog/a-propos/"), "/a-propos");

@@ -134,5 +134,6 @@ pub fn author(u: &WpUser) -> Author {
         role: String::new(),
         bio: text(&u.description),
         avatar,
+        about: Vec::new(),
     }
 }

@@ -2,12 +2,14 @@
 //! `api.base_url = "https://site/wp-json"`) read into Kiosque's model.
 //!
 //! - `wire`: serde types for the REST answers; `map`: pure wire → model
-//!   mapping; `urls`: every URL; `compose`: home, article and listings;
-//!   `adapter`: the source itself; `fill`: categories, tags, featured images
-//!   and authors for posts whose `_embed` was refused or partial; `cap`: a
-//!   `per_page` capped by a plugin; `settings`: the site's own settings
-//!   (icon, language, posts per page); `links`/`legacy`: WordPress URL
-//!   shapes → Kiosque routes.
+//!   mapping; `tree`: category and page hierarchies (parents, children,
+//!   which categories are empty), capped and cycle-safe; `urls`: every URL;
+//!   `compose`: home, article and listings; `adapter`: the source itself;
+//!   `fill`: categories, tags, featured images and authors for posts whose
+//!   `_embed` was refused or partial; `cap`: a `per_page` capped by a plugin;
+//!   `settings`: the site's own settings (icon, language, posts per page);
+//!   `menus`: the theme's menus; `links`/`legacy`: WordPress URL shapes →
+//!   Kiosque routes.
 //! - Only `links` and `legacy` are always built: `Source::legacy_redirect`
 //!   needs them on a static site too (it may be a WordPress site moved). The
 //!   rest is the `wordpress-source` feature, so the static-source bundle
@@ -53,6 +55,8 @@ pub mod rank_math;
 pub mod seo;
 #[cfg(feature = "wordpress-source")]
 pub mod settings;
+#[cfg(feature = "wordpress-source")]
+pub mod tree;
 #[cfg(feature = "wordpress-source")]
 mod unlock;
 #[cfg(feature = "wordpress-source")]

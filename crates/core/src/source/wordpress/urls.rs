@@ -289,10 +289,19 @@ impl Urls {
         )
     }
 
-    /// A page of every page, in full (an export).
+    /// A page of every page, in full, with its place in the hierarchy (an export).
     pub fn pages_full(&self, page: u32) -> String {
         format!(
-            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=id,slug,status,title,content,modified,modified_gmt,yoast_head_json",
+            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=id,slug,status,title,content,modified,modified_gmt,yoast_head_json,parent,menu_order",
+            self.root,
+            page_param(page)
+        )
+    }
+
+    /// A page of every page's place in the hierarchy (parents, children).
+    pub fn page_tree(&self, page: u32) -> String {
+        format!(
+            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=id,slug,status,title,parent,menu_order",
             self.root,
             page_param(page)
         )

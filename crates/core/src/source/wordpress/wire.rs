@@ -74,6 +74,9 @@ pub struct WpTerm {
     pub parent: u64,
     #[serde(default, deserialize_with = "lenient")]
     pub taxonomy: String,
+    /// Its permalink (embedded terms: tells whether it may have parents).
+    #[serde(default, deserialize_with = "lenient")]
+    pub link: String,
 }
 
 /// A user (`/wp/v2/users`, embedded `author`).
@@ -228,6 +231,21 @@ pub struct WpPage {
     pub modified_gmt: Option<String>,
     #[serde(default)]
     pub yoast_head_json: Option<Value>,
+}
+
+/// A page's place in the page hierarchy (`/wp/v2/pages?_fields=id,slug,status,title,parent,menu_order`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct WpPageNode {
+    pub id: u64,
+    pub slug: String,
+    #[serde(default = "publish", deserialize_with = "lenient")]
+    pub status: String,
+    #[serde(default, deserialize_with = "lenient")]
+    pub title: Rendered,
+    #[serde(default, deserialize_with = "lenient")]
+    pub parent: u64,
+    #[serde(default, deserialize_with = "lenient")]
+    pub menu_order: i64,
 }
 
 /// Just a slug (page lists, id → slug look-ups).
