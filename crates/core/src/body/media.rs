@@ -57,7 +57,8 @@ impl Conv<'_> {
         match self.t.tag(id) {
             Some(Tag::Img) => {
                 if let Some(image) = self.image(id) {
-                    self.out.push(Block::Figure { image });
+                    let align = self.align_of(id);
+                    self.out.push(Block::Figure { image, align });
                 }
             }
             Some(Tag::Iframe) => self.out.extend(self.embed(id)),
@@ -144,7 +145,7 @@ mod tests {
     #[test]
     fn images() {
         let got = b(r#"<img src="/a.jpg" alt="A">"#);
-        let Some(Block::Figure { image }) = got.first() else {
+        let Some(Block::Figure { image, .. }) = got.first() else {
             panic!("{got:?}")
         };
         assert_eq!(
@@ -152,14 +153,14 @@ mod tests {
             ("/a.jpg", 1200, 800, "A")
         );
         let got = b(r#"<p><a href="/big.jpg"><img src="/a.jpg" width="10" height="20"></a><br> </p>"#);
-        assert!(matches!(got.as_slice(), [Block::Figure { image }] if image.width == 10 && image.height == 20));
+        assert!(matches!(got.as_slice(), [Block::Figure { image, .. }] if image.width == 10 && image.height == 20));
         // An image in running text (classic editor) follows its paragraph;
         // icons stay out.
         let got = b(
             r#"<p><img class="alignleft" src="/a.jpg" width="300" height="200">Texte <img src="/i.png" width="16" height="16"> suite</p>"#,
         );
         assert!(
-            matches!(got.as_slice(), [para, Block::Figure { image }]
+            matches!(got.as_slice(), [para, Block::Figure { image, .. }]
                 if *para == p(vec![t("Texte suite")]) && image.url == "/a.jpg" && image.width == 300),
             "{got:?}"
         );
@@ -172,7 +173,7 @@ mod tests {
         };
         let got = html_to_blocks(r#"<img src="/a.jpg"><img src="/b.jpg">"#, &opts);
         assert!(
-            matches!(got.as_slice(), [Block::Figure { image: a }, Block::Figure { image: b }] if a.width == 640 && b.height == 480)
+            matches!(got.as_slice(), [Block::Figure { image: a, .. }, Block::Figure { image: b, .. }] if a.width == 640 && b.height == 480)
         );
     }
 
