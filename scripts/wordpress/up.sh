@@ -204,6 +204,8 @@ if [ "$reseed" = 1 ] || [ "$(cat "$state/seo.hash" 2>/dev/null)" != "$seo_hash" 
 fi
 # 7. Post-level cases of issue #19 (seed-wp-posts.php), dated 2020.
 [ "$reseed" = 0 ] && [ "$(cat "$state/wp-posts.hash" 2>/dev/null)" = "$(sha256sum < "$here/seed-wp-posts.php")" ] || { php "$here/seed-wp-posts.php" "$origin" && chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads && sha256sum < "$here/seed-wp-posts.php" > "$state/wp-posts.hash"; }
+# 7b. Layout blocks of issue #19 (seed-layout.php: galleries, columns, cover, alignments), dated 2020; rerun when it or the demo seed changes (it uses the demo's images).
+layout_hash="$(cat "$here/seed-layout.php" "$state/seed.hash" | sha256sum | cut -c1-16)"; [ "$reseed" = 0 ] && [ "$(cat "$state/layout.hash" 2>/dev/null)" = "$layout_hash" ] || { php "$here/seed-layout.php" "$origin" && echo "$layout_hash" > "$state/layout.hash"; }
 # 8. Comments (threads, pages, hostile bodies) and anonymous REST comments (seed-comments.php).
 php "$here/seed-comments.php" "$origin" "$repo/tests/hostile/vectors.json"
 curl -fsS "$origin/wp-json/wp/v2/posts?per_page=1&_fields=id" 2>/dev/null | grep -q '"id"' || {
