@@ -1,6 +1,6 @@
 //! Layout blocks: galleries, columns, media-and-text, cover, group. No
 //! inline style (the CSP forbids it): widths and column counts are classes
-//! (`style/layout.css`), rounded to steps of 5 %.
+//! (the layout section of `style/main.css`), rounded to steps of 5 %.
 
 use leptos::prelude::*;
 
@@ -14,8 +14,8 @@ pub fn align_class(align: Option<Align>) -> String {
     align.map(|a| format!(" {}", a.class())).unwrap_or_default()
 }
 
-/// A percentage rounded to a multiple of 5 within `lo..=hi` (the classes
-/// `style/layout.css` defines).
+/// A percentage rounded to a multiple of 5 within `lo..=hi` (the classes that
+/// the layout section of `style/main.css` defines).
 fn step5(v: u8, lo: u8, hi: u8) -> u8 {
     let r = (u16::from(v) + 2) / 5 * 5;
     u8::try_from(r).unwrap_or(hi).clamp(lo, hi)
