@@ -100,8 +100,9 @@ fn classic_editor_post() {
             "gallery 6x3",
             "figure Some(Left)",
             "paragraph",
-            "paragraph",
+            // The floated image in running text comes first, so the text wraps around it.
             "figure Some(Right)",
+            "paragraph",
             "figure Some(Center)",
             "figure None",
             "paragraph",

@@ -8,7 +8,7 @@ use super::inline::{is_blank, InlineBuilder, Wrap};
 use super::tags::Tag;
 use super::tree::{AttrName, Kind, Tree, MAX_DEPTH, ROOT};
 use super::BodyOptions;
-use crate::model::{Block, Inline, InlineStyle, ListItem};
+use crate::model::{Align, Block, Inline, InlineStyle, ListItem};
 use crate::url::link_href;
 
 /// Recursion guard, a backstop: the tree depth is already capped at
@@ -196,9 +196,16 @@ impl Conv<'_> {
                     b.text(self.t.attr(id, AttrName::Alt).unwrap_or(""));
                 } else if let Some(image) = self.image(id).filter(|i| i.width.min(i.height) >= MIN_FIGURE) {
                     // A classic-editor image in running text (`<p><img
-                    // class=alignleft>Texte`): a figure after the block.
+                    // class=alignleft>Texte`): a figure after the block, or
+                    // before it when it floats, so the text wraps around it.
                     let align = self.align_of(id);
-                    self.after.push(Block::Figure { image, align });
+                    let float = matches!(align, Some(Align::Left | Align::Right));
+                    let figure = Block::Figure { image, align };
+                    if float {
+                        self.out.push(figure)
+                    } else {
+                        self.after.push(figure)
+                    }
                 }
                 return;
             }

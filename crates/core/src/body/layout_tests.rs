@@ -264,6 +264,20 @@ fn alignments() {
             _ => None,
         })
         .collect();
+    // A floated image in running text comes before its paragraph.
+    assert!(
+        matches!(
+            &got[4..6],
+            [
+                Block::Figure {
+                    align: Some(Align::Left),
+                    ..
+                },
+                Block::Paragraph { .. }
+            ]
+        ),
+        "{got:#?}"
+    );
     use Align::*;
     assert_eq!(
         aligns,

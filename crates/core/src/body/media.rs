@@ -154,14 +154,19 @@ mod tests {
         );
         let got = b(r#"<p><a href="/big.jpg"><img src="/a.jpg" width="10" height="20"></a><br> </p>"#);
         assert!(matches!(got.as_slice(), [Block::Figure { image, .. }] if image.width == 10 && image.height == 20));
-        // An image in running text (classic editor) follows its paragraph;
-        // icons stay out.
+        // An image in running text (classic editor) follows its paragraph,
+        // or comes first when it floats (the text wraps around it); icons stay out.
         let got = b(
             r#"<p><img class="alignleft" src="/a.jpg" width="300" height="200">Texte <img src="/i.png" width="16" height="16"> suite</p>"#,
         );
         assert!(
-            matches!(got.as_slice(), [para, Block::Figure { image, .. }]
+            matches!(got.as_slice(), [Block::Figure { image, .. }, para]
                 if *para == p(vec![t("Texte suite")]) && image.url == "/a.jpg" && image.width == 300),
+            "{got:?}"
+        );
+        let got = b(r#"<p><img class="aligncenter" src="/a.jpg" width="300" height="200">Texte</p>"#);
+        assert!(
+            matches!(got.as_slice(), [para, Block::Figure { .. }] if *para == p(vec![t("Texte")])),
             "{got:?}"
         );
         let got = b(r#"<p>Bravo <img class="emoji" alt="🎉" src="https://s.w.org/x.svg"></p>"#);
