@@ -450,7 +450,7 @@ fn body_blocks(
     // the generated one (all renditions, caption and credit as written).
     let mut found = vec![false; images.len()];
     for b in &mut blocks {
-        if let Block::Figure { image } = b {
+        if let Block::Figure { image, .. } = b {
             if let Some(i) = images.iter().position(|m| m.url == image.url) {
                 *image = images[i].clone();
                 found[i] = true;
@@ -596,7 +596,7 @@ mod tests {
         assert_eq!(related, ["c", "b"]);
         assert_eq!(a.image.as_ref().unwrap().url, "/media/a-1200.jpg");
         let fig = a.body.iter().find_map(|b| match b {
-            Block::Figure { image } => Some(image.clone()),
+            Block::Figure { image, .. } => Some(image.clone()),
             _ => None,
         });
         let fig = fig.expect("a figure block");

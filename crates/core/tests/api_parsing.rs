@@ -69,7 +69,19 @@ fn every_committed_endpoint_parses() {
     let all: Vec<&str> = block_types.iter().map(String::as_str).collect();
     assert_eq!(
         all,
-        ["embed", "figure", "heading", "list", "paragraph", "quote", "table"]
+        [
+            "columns",
+            "cover",
+            "embed",
+            "figure",
+            "gallery",
+            "heading",
+            "list",
+            "media_text",
+            "paragraph",
+            "quote",
+            "table"
+        ]
     );
     for dir in ["categories", "tags", "authors", "latest"] {
         for f in files(dir) {

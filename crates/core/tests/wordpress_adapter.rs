@@ -194,7 +194,7 @@ fn body_figures_get_wordpress_sizes() {
         .body
         .iter()
         .find_map(|b| match b {
-            Block::Figure { image } => Some(image),
+            Block::Figure { image, .. } => Some(image),
             _ => None,
         })
         .expect("a body figure");

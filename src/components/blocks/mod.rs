@@ -6,6 +6,9 @@ mod figure;
 mod footnotes;
 mod heading;
 mod inline;
+mod layout;
+#[cfg(all(test, feature = "ssr"))]
+mod layout_tests;
 mod list;
 mod media_blocks;
 mod paragraph;
@@ -44,7 +47,7 @@ fn block(b: Block) -> AnyView {
             marker,
         } => view! { <list::List ordered items start reversed marker/> }.into_any(),
         Block::Quote { content, cite } => view! { <quote::Quote content cite/> }.into_any(),
-        Block::Figure { image } => view! { <figure::Figure image/> }.into_any(),
+        Block::Figure { image, align } => view! { <figure::Figure image align/> }.into_any(),
         Block::Table { caption, rows } => view! { <table::Table caption rows/> }.into_any(),
         // Focusable so a keyboard reader can scroll a wide listing sideways.
         Block::Preformatted { text } => view! { <pre tabindex="0">{text}</pre> }.into_any(),
@@ -76,6 +79,21 @@ fn block(b: Block) -> AnyView {
             caption,
         } => view! { <media_blocks::Video src poster width height caption/> }.into_any(),
         Block::Footnotes { notes } => view! { <footnotes::Footnotes notes/> }.into_any(),
+        Block::Gallery {
+            items,
+            columns,
+            caption,
+            align,
+        } => view! { <layout::Gallery items columns caption align/> }.into_any(),
+        Block::Columns { columns } => view! { <layout::Columns columns/> }.into_any(),
+        Block::MediaText {
+            media,
+            media_right,
+            media_width,
+            body,
+        } => view! { <layout::MediaText media media_right media_width body/> }.into_any(),
+        Block::Cover { image, body } => view! { <layout::Cover image body/> }.into_any(),
+        Block::Group { body } => view! { <layout::Group body/> }.into_any(),
         Block::Unknown => ().into_any(),
     }
 }

@@ -57,6 +57,7 @@ pub fn body(seed: u64, i: usize, stub: &Stub, older: Option<&str>) -> (Vec<Block
                 let caption = text::heading(&mut rng);
                 blocks.push(Block::Figure {
                     image: meta::figure_image(k, &caption),
+                    align: None,
                 });
             }
         }

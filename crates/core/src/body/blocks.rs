@@ -8,7 +8,7 @@ use super::inline::{is_blank, InlineBuilder, Wrap};
 use super::tags::Tag;
 use super::tree::{AttrName, Kind, Tree, MAX_DEPTH, ROOT};
 use super::BodyOptions;
-use crate::model::{Block, Inline, InlineStyle, ListItem};
+use crate::model::{Align, Block, Inline, InlineStyle, ListItem};
 use crate::url::link_href;
 
 /// Recursion guard, a backstop: the tree depth is already capped at
@@ -40,6 +40,8 @@ pub(super) struct Conv<'t> {
     pub footnote_ids: Option<(Option<usize>, Vec<String>)>,
     /// Inline wrappers around block content (`<a><div>…</div></a>`).
     pub inherit: Vec<Wrap>,
+    /// Layout containers open around the current block (see `layout.rs`).
+    pub layout_depth: usize,
 }
 
 pub(super) fn convert(t: &Tree, opts: &BodyOptions) -> Vec<Block> {
@@ -56,6 +58,7 @@ pub(super) fn convert(t: &Tree, opts: &BodyOptions) -> Vec<Block> {
         summary: None,
         footnote_ids: None,
         inherit: Vec::new(),
+        layout_depth: 0,
     };
     c.blocks(ROOT, 0);
     c.flush_after();
@@ -102,7 +105,7 @@ impl Conv<'_> {
         }
     }
 
-    fn is_inline_level(&self, id: usize) -> bool {
+    pub(super) fn is_inline_level(&self, id: usize) -> bool {
         match self.t.kind(id) {
             Some(Kind::Text(..)) => true,
             Some(Kind::Elem(tag, ..)) => {
@@ -113,9 +116,9 @@ impl Conv<'_> {
         }
     }
 
-    fn block(&mut self, id: usize, depth: usize) {
+    pub(super) fn block(&mut self, id: usize, depth: usize) {
         let Some(tag) = self.t.tag(id) else { return };
-        if self.text_block(id, tag, depth) {
+        if self.layout_block(id, tag, depth) || self.text_block(id, tag, depth) {
             return;
         }
         match tag {
@@ -193,8 +196,16 @@ impl Conv<'_> {
                     b.text(self.t.attr(id, AttrName::Alt).unwrap_or(""));
                 } else if let Some(image) = self.image(id).filter(|i| i.width.min(i.height) >= MIN_FIGURE) {
                     // A classic-editor image in running text (`<p><img
-                    // class=alignleft>Texte`): a figure after the block.
-                    self.after.push(Block::Figure { image });
+                    // class=alignleft>Texte`): a figure after the block, or
+                    // before it when it floats, so the text wraps around it.
+                    let align = self.align_of(id);
+                    let float = matches!(align, Some(Align::Left | Align::Right));
+                    let figure = Block::Figure { image, align };
+                    if float {
+                        self.out.push(figure)
+                    } else {
+                        self.after.push(figure)
+                    }
                 }
                 return;
             }
@@ -469,7 +480,7 @@ mod tests {
                 cite: None
             }
         );
-        assert!(matches!(&got[4], Block::Figure { image } if image.alt == "Alt"));
+        assert!(matches!(&got[4], Block::Figure { image, .. } if image.alt == "Alt"));
         assert_eq!(got[5], Block::Separator);
         assert_eq!(
             got[6],

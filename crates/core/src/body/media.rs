@@ -57,7 +57,8 @@ impl Conv<'_> {
         match self.t.tag(id) {
             Some(Tag::Img) => {
                 if let Some(image) = self.image(id) {
-                    self.out.push(Block::Figure { image });
+                    let align = self.align_of(id);
+                    self.out.push(Block::Figure { image, align });
                 }
             }
             Some(Tag::Iframe) => self.out.extend(self.embed(id)),
@@ -144,7 +145,7 @@ mod tests {
     #[test]
     fn images() {
         let got = b(r#"<img src="/a.jpg" alt="A">"#);
-        let Some(Block::Figure { image }) = got.first() else {
+        let Some(Block::Figure { image, .. }) = got.first() else {
             panic!("{got:?}")
         };
         assert_eq!(
@@ -152,15 +153,20 @@ mod tests {
             ("/a.jpg", 1200, 800, "A")
         );
         let got = b(r#"<p><a href="/big.jpg"><img src="/a.jpg" width="10" height="20"></a><br> </p>"#);
-        assert!(matches!(got.as_slice(), [Block::Figure { image }] if image.width == 10 && image.height == 20));
-        // An image in running text (classic editor) follows its paragraph;
-        // icons stay out.
+        assert!(matches!(got.as_slice(), [Block::Figure { image, .. }] if image.width == 10 && image.height == 20));
+        // An image in running text (classic editor) follows its paragraph,
+        // or comes first when it floats (the text wraps around it); icons stay out.
         let got = b(
             r#"<p><img class="alignleft" src="/a.jpg" width="300" height="200">Texte <img src="/i.png" width="16" height="16"> suite</p>"#,
         );
         assert!(
-            matches!(got.as_slice(), [para, Block::Figure { image }]
+            matches!(got.as_slice(), [Block::Figure { image, .. }, para]
                 if *para == p(vec![t("Texte suite")]) && image.url == "/a.jpg" && image.width == 300),
+            "{got:?}"
+        );
+        let got = b(r#"<p><img class="aligncenter" src="/a.jpg" width="300" height="200">Texte</p>"#);
+        assert!(
+            matches!(got.as_slice(), [para, Block::Figure { .. }] if *para == p(vec![t("Texte")])),
             "{got:?}"
         );
         let got = b(r#"<p>Bravo <img class="emoji" alt="🎉" src="https://s.w.org/x.svg"></p>"#);
@@ -172,7 +178,7 @@ mod tests {
         };
         let got = html_to_blocks(r#"<img src="/a.jpg"><img src="/b.jpg">"#, &opts);
         assert!(
-            matches!(got.as_slice(), [Block::Figure { image: a }, Block::Figure { image: b }] if a.width == 640 && b.height == 480)
+            matches!(got.as_slice(), [Block::Figure { image: a, .. }, Block::Figure { image: b, .. }] if a.width == 640 && b.height == 480)
         );
     }
 

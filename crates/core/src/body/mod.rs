@@ -9,7 +9,7 @@
 //!
 //! Pipeline: `tokenizer` (linear, borrowing) → `builder` → `tree` (arena,
 //! depth-capped; dropped elements never enter it) → `blocks`, `media`,
-//! `lists`, `figure`, `table`, `text_blocks`, `media_blocks` (the
+//! `lists`, `figure`, `table`, `layout` (and `gallery`), `text_blocks`, `media_blocks` (the
 //! allowlist), using `inline` (whitespace and wrappers), `shortcodes`,
 //! `image`, `embed`, `caption`, `url`, `entities`.
 //!
@@ -33,6 +33,10 @@
 //! - Links to `http://` or `https://` of an internal origin's host both
 //!   count as internal.
 //! - `<pre>` becomes a paragraph whose newlines are line breaks.
+//! - A gallery (classic or block) is one block of at most
+//!   `Block::MAX_GALLERY_IMAGES`; layout containers (columns, media-text,
+//!   cover, group) nest `Block::MAX_LAYOUT_DEPTH` deep, deeper ones give
+//!   their blocks to their parent; `style` is read only for widths.
 //! - An embed's figcaption and a table's stray text become paragraphs
 //!   (after the embed, before the table). SoundCloud defaults to 560×166.
 
@@ -43,6 +47,7 @@ mod embed;
 pub use embed::EMBED_ORIGINS;
 mod figure;
 mod footnotes;
+mod gallery;
 // Only the WordPress adapter reads a plugin's head.
 #[cfg(feature = "wordpress-source")]
 mod head_tags;
@@ -50,6 +55,9 @@ mod head_tags;
 pub(crate) use head_tags::head_tags;
 mod image;
 mod inline;
+mod layout;
+#[cfg(test)]
+mod layout_tests;
 mod lists;
 mod media;
 mod media_blocks;
@@ -197,7 +205,7 @@ https://www.youtube.com/watch?v=dQw4w9WgXcQ
             t("."),
         ];
         assert_eq!(blocks[1], para(p));
-        let Block::Figure { image } = &blocks[2] else {
+        let Block::Figure { image, .. } = &blocks[2] else {
             panic!("figure: {:?}", blocks[2])
         };
         assert_eq!((image.width, image.height, image.alt.as_str()), (1024, 683, "Une rue"));

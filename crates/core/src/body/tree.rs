@@ -35,11 +35,13 @@ pub(crate) enum AttrName {
     Poster,
     /// Footnotes' ids (their references point at them).
     Id,
+    /// Read only for a column's or media's width (see `layout.rs`).
+    Style,
 }
 
 impl AttrName {
     pub(super) fn from_name(n: &str) -> Option<AttrName> {
-        const NAMES: [(&str, AttrName); 21] = [
+        const NAMES: [(&str, AttrName); 22] = [
             ("href", AttrName::Href),
             ("src", AttrName::Src),
             ("srcset", AttrName::Srcset),
@@ -61,6 +63,7 @@ impl AttrName {
             ("type", AttrName::Type),
             ("poster", AttrName::Poster),
             ("id", AttrName::Id),
+            ("style", AttrName::Style),
         ];
         NAMES.iter().find(|(k, _)| k.eq_ignore_ascii_case(n)).map(|(_, a)| *a)
     }

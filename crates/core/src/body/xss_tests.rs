@@ -72,7 +72,7 @@ fn script_and_event_handlers() {
     assert_eq!(check("<SCRIPT SRC=http://xss.example/xss.js></SCRIPT>"), []);
     assert_eq!(check("<script/src=x>alert(1)</script/>"), []);
     let b = check("<img src=x onerror=alert(1)>");
-    assert!(matches!(b.as_slice(), [Block::Figure { image }] if image.url == "x"));
+    assert!(matches!(b.as_slice(), [Block::Figure { image, .. }] if image.url == "x"));
     check("<body onload=alert(1)><p onclick=\"alert(1)\" style=\"background:url(javascript:alert(1))\">x</p>");
     check(r#"<a href="https://example.com" onclick="alert(1)" onmouseover=alert(1)>x</a>"#);
     check("<<script>alert(1)//<</script>");
@@ -149,7 +149,7 @@ fn foreign_and_dangerous_elements() {
     // handler.
     let got = check("<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\">");
     assert!(
-        matches!(got.as_slice(), [Block::Paragraph { content }, Block::Figure { image }]
+        matches!(got.as_slice(), [Block::Paragraph { content }, Block::Figure { image, .. }]
             if *content == [Inline::text("\">")] && image.url == "1"),
         "{got:?}"
     );
@@ -217,7 +217,9 @@ fn mutation_shapes() {
     check("<![CDATA[<script>alert(1)</script>]]>");
     check(r#"<a href="https://ok.example/" title="<script>alert(1)</script>">x</a>"#);
     let b = check(r#"<img srcset="javascript:alert(1) 1w, data:image/svg+xml,<svg> 2w" src="/ok.jpg">"#);
-    assert!(matches!(b.as_slice(), [Block::Figure { image }] if image.url == "/ok.jpg" && image.sources.is_empty()));
+    assert!(
+        matches!(b.as_slice(), [Block::Figure { image, .. }] if image.url == "/ok.jpg" && image.sources.is_empty())
+    );
 }
 
 #[test]

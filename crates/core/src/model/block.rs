@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Button, Definition, Image, ListItem, ListMarker};
+use super::{Align, Button, Column, Definition, GalleryItem, Image, ListItem, ListMarker};
 
 /// Inline content inside a paragraph, heading, list item, quote or table cell.
 /// Text is plain text: it is escaped when rendered, never parsed as HTML.
@@ -195,6 +195,9 @@ pub enum Block {
     },
     Figure {
         image: Image,
+        /// Where it sits beside the text (none: the column's width).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        align: Option<Align>,
     },
     Table {
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,6 +276,40 @@ pub enum Block {
     Footnotes {
         notes: Vec<Vec<Inline>>,
     },
+    /// A grid of thumbnails (`[gallery]`, `wp-block-gallery`), each opening
+    /// its full image; `columns` is 1 to [`Block::MAX_GALLERY_COLUMNS`].
+    Gallery {
+        items: Vec<GalleryItem>,
+        columns: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        align: Option<Align>,
+    },
+    /// Columns side by side (`wp-block-columns`), stacked on phones.
+    Columns {
+        columns: Vec<Column>,
+    },
+    /// Media beside text (`wp-block-media-text`); `media_width` is the
+    /// media's share in percent (15 to 85; none: half).
+    MediaText {
+        media: Vec<Block>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        media_right: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        media_width: Option<u8>,
+        body: Vec<Block>,
+    },
+    /// Text over an image (`wp-block-cover`), on a dark scrim.
+    Cover {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        image: Option<Image>,
+        body: Vec<Block>,
+    },
+    /// Blocks kept together (`wp-block-group`).
+    Group {
+        body: Vec<Block>,
+    },
     #[serde(other)]
     Unknown,
 }
@@ -328,9 +365,22 @@ impl Block {
                         out.push(src.clone());
                         out.extend(poster.clone());
                     }
-                    Block::Figure { image } if media => {
-                        out.push(image.url.clone());
-                        out.extend(image.sources.iter().map(|s| s.url.clone()));
+                    Block::Figure { .. } | Block::Gallery { .. } | Block::Cover { .. } => {
+                        if let Block::Gallery { items, .. } = b {
+                            out.extend(items.iter().filter(|i| !i.full.is_empty()).map(|i| i.full.clone()));
+                        }
+                        for image in b.own_images().into_iter().filter(|_| media) {
+                            out.push(image.url.clone());
+                            out.extend(image.sources.iter().map(|s| s.url.clone()));
+                        }
+                        for c in b.layout_children() {
+                            into(std::slice::from_ref(c), media, out);
+                        }
+                    }
+                    Block::Columns { .. } | Block::MediaText { .. } | Block::Group { .. } => {
+                        for c in b.layout_children() {
+                            into(std::slice::from_ref(c), media, out);
+                        }
                     }
                     Block::Embed { url, embed_url, .. } if media => {
                         out.push(url.clone());

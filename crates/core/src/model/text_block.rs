@@ -150,7 +150,7 @@ impl Block {
                 body.iter().for_each(|b| b.runs_into(out));
             }
             Block::Footnotes { notes } => notes.iter().for_each(|n| out.push(n)),
-            _ => {}
+            _ => self.layout_children().into_iter().for_each(|c| c.runs_into(out)),
         }
     }
 
@@ -185,7 +185,10 @@ impl Block {
                 body.iter_mut().for_each(|b| b.runs_into_mut(out));
             }
             Block::Footnotes { notes } => notes.iter_mut().for_each(|n| out.push(n)),
-            _ => {}
+            _ => self
+                .layout_children_mut()
+                .into_iter()
+                .for_each(|c| c.runs_into_mut(out)),
         }
     }
 

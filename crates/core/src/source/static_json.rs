@@ -148,9 +148,15 @@ impl Media for ArticleSummary {
 
 impl Media for Block {
     fn rebase(&mut self, base: &str) {
-        if let Block::Figure { image } = self {
-            image.rebase(base);
+        if let Block::Gallery { items, .. } = self {
+            // A gallery's full-image links are media URLs too.
+            items
+                .iter_mut()
+                .filter(|i| !i.full.is_empty())
+                .for_each(|i| i.full = crate::routes::with_base(base, &i.full));
         }
+        self.own_images_mut().into_iter().for_each(|i| i.rebase(base));
+        self.layout_children_mut().into_iter().for_each(|c| c.rebase(base));
     }
 }
 
@@ -209,7 +215,7 @@ mod tests {
         };
         a.image.iter().for_each(&mut push);
         for b in &a.body {
-            if let Block::Figure { image } = b {
+            if let Block::Figure { image, .. } = b {
                 push(image);
             }
         }

@@ -200,7 +200,17 @@ pub fn assert_blocks(blocks: &[Block], ctx: &str) {
     for b in blocks {
         match b {
             Block::Heading { level, .. } => assert!((2..=4).contains(level), "heading level {level} ({ctx})"),
-            Block::Figure { image } => assert!(image.width > 0 && image.height > 0, "figure without size ({ctx})"),
+            Block::Figure { image, .. } => assert!(image.width > 0 && image.height > 0, "figure without size ({ctx})"),
+            Block::Gallery { items, columns, .. } => {
+                assert!(
+                    (1..=Block::MAX_GALLERY_COLUMNS).contains(columns),
+                    "gallery columns {columns} ({ctx})"
+                );
+                assert!(
+                    !items.is_empty() && items.len() <= Block::MAX_GALLERY_IMAGES,
+                    "gallery size ({ctx})"
+                );
+            }
             Block::Embed { embed_url, .. } => {
                 assert!(
                     embed_url.starts_with("https://"),
@@ -244,7 +254,18 @@ pub fn block_texts(blocks: &[Block], out: &mut Vec<String>) {
                 rows.iter().flatten().for_each(|c| inl(&c.content, out));
                 out.extend(caption.clone());
             }
-            Block::Figure { image } => image_texts(image, out),
+            Block::Figure { image, .. } => image_texts(image, out),
+            Block::Gallery { items, caption, .. } => {
+                items.iter().for_each(|i| image_texts(&i.image, out));
+                out.extend(caption.clone());
+            }
+            Block::Cover { image, body } => {
+                image.iter().for_each(|i| image_texts(i, out));
+                block_texts(body, out);
+            }
+            Block::Columns { .. } | Block::MediaText { .. } | Block::Group { .. } => {
+                block_texts(&b.layout_children().into_iter().cloned().collect::<Vec<_>>(), out)
+            }
             Block::Embed { title, .. } => out.push(title.clone()),
             Block::Preformatted { text } => out.push(text.clone()),
             _ => b.inline_runs().into_iter().for_each(|r| inl(r, out)),

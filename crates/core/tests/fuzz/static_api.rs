@@ -129,7 +129,7 @@ fn touch_body(body: &[Block]) {
             Block::Paragraph { content } | Block::Heading { content, .. } | Block::Quote { content, .. } => {
                 let _ = Inline::plain_text(content);
             }
-            Block::Figure { image } => touch_image(&Some(image.clone())),
+            Block::Figure { image, .. } => touch_image(&Some(image.clone())),
             _ => {}
         }
     }

@@ -21,6 +21,13 @@ fn push_blocks(blocks: &[Block], out: &mut String) {
             push_blocks(body, out);
             continue;
         }
+        let children = b.layout_children();
+        if !children.is_empty() {
+            children
+                .into_iter()
+                .for_each(|c| push_blocks(std::slice::from_ref(c), out));
+            continue;
+        }
         let mut push = |s: &str| {
             out.push_str(s);
             out.push(' ');
@@ -33,7 +40,13 @@ fn push_blocks(blocks: &[Block], out: &mut String) {
         }
         match b {
             Block::Quote { cite, .. } | Block::PullQuote { cite, .. } => push(cite.as_deref().unwrap_or("")),
-            Block::Figure { image } => push(image.caption.as_deref().unwrap_or("")),
+            Block::Figure { image, .. } => push(image.caption.as_deref().unwrap_or("")),
+            Block::Gallery { items, caption, .. } => {
+                items
+                    .iter()
+                    .for_each(|i| push(i.image.caption.as_deref().unwrap_or("")));
+                push(caption.as_deref().unwrap_or(""));
+            }
             Block::Embed { title, .. } => push(title),
             Block::Preformatted { text } | Block::Code { text } => push(text),
             Block::Buttons { buttons } => buttons.iter().for_each(|b| push(&b.text)),

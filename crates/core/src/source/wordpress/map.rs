@@ -262,9 +262,25 @@ fn rewrite_block(b: &mut Block, links: &LinkContext) {
             rewrite_inlines(summary, links);
             body.iter_mut().for_each(|b| rewrite_block(b, links));
         }
-        Block::Figure { image } => {
-            links.absolute(&mut image.url);
-            image.sources.iter_mut().for_each(|s| links.absolute(&mut s.url));
+        Block::Figure { .. } | Block::Gallery { .. } | Block::Cover { .. } => {
+            if let Block::Gallery { items, .. } = b {
+                items
+                    .iter_mut()
+                    .filter(|i| !i.full.is_empty())
+                    .for_each(|i| links.absolute(&mut i.full));
+            }
+            for image in b.own_images_mut() {
+                links.absolute(&mut image.url);
+                image.sources.iter_mut().for_each(|s| links.absolute(&mut s.url));
+            }
+            b.layout_children_mut()
+                .into_iter()
+                .for_each(|c| rewrite_block(c, links));
+        }
+        Block::Columns { .. } | Block::MediaText { .. } | Block::Group { .. } => {
+            b.layout_children_mut()
+                .into_iter()
+                .for_each(|c| rewrite_block(c, links));
         }
         Block::Buttons { buttons } => buttons.iter_mut().for_each(|b| b.href = links.rewrite(&b.href)),
         Block::File { href, .. } => links.absolute(href),

@@ -155,7 +155,7 @@ fn bodies_are_blocks_with_routes_and_absolute_media() {
     assert!(
         matches!(&content[3], Inline::Strong { children } if matches!(&children[0], Inline::Link { href, .. } if href == "/article/x"))
     );
-    let Block::Figure { image } = &blocks[1] else {
+    let Block::Figure { image, .. } = &blocks[1] else {
         panic!("{blocks:?}")
     };
     assert_eq!(image.url, "http://wp.test/wp-content/uploads/a.jpg");
