@@ -6,6 +6,7 @@ mod archive;
 mod article;
 mod block;
 mod comment;
+mod comment_post;
 mod format;
 mod image;
 mod listing;
@@ -23,6 +24,7 @@ pub use archive::{
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
 pub use comment::{Comment, CommentPage, MaybeComments};
+pub use comment_post::{CommentDraft, DraftField, PostError, Posted};
 pub use format::PostFormat;
 pub use image::{Image, ImageSource};
 pub use listing::{Home, HomeSection, Listing, ListingKind, MostRead};

@@ -42,6 +42,8 @@ mod media;
 #[cfg(feature = "wordpress-source")]
 mod paging;
 #[cfg(feature = "wordpress-source")]
+pub mod post_comment;
+#[cfg(feature = "wordpress-source")]
 pub mod rank_math;
 #[cfg(feature = "wordpress-source")]
 pub mod seo;
