@@ -139,11 +139,12 @@ impl Locale {
         }
     }
 
-    /// "Réponse à « Léa »", the form's title while replying.
+    /// "Répondre à « Léa »": a reply button's name, the form's title while
+    /// replying.
     pub fn reply_to(self, name: &str) -> String {
         let name = self.quoted(name);
         match self {
-            Locale::Fr => format!("Réponse à {name}"),
+            Locale::Fr => format!("Répondre à {name}"),
             Locale::En => format!("Reply to {name}"),
             Locale::Ar => format!("الرد على {name}"),
         }
@@ -175,7 +176,7 @@ mod tests {
             seen.dedup();
             assert_eq!(seen.len(), errors.len() + 1, "{l:?}");
         }
-        assert_eq!(Locale::Fr.reply_to("Léa"), "Réponse à «\u{202F}Léa\u{202F}»");
+        assert_eq!(Locale::Fr.reply_to("Léa"), "Répondre à «\u{202F}Léa\u{202F}»");
         assert_eq!(Locale::En.reply_to("Léa"), "Reply to “Léa”");
     }
 }

@@ -23,7 +23,7 @@ pub use archive::{
 };
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
-pub use comment::{Comment, CommentPage, MaybeComments};
+pub use comment::{Comment, CommentPage, MaybeComments, DEFAULT_THREAD_DEPTH};
 pub use comment_post::{CommentDraft, DraftField, PostError, Posted};
 pub use format::PostFormat;
 pub use image::{Image, ImageSource};
