@@ -47,11 +47,10 @@ pub enum FormState {
     Failed(PostError),
 }
 
-/// "Répondre" under comment `id` by `author`, at thread level `level`.
+/// "Répondre" under comment `id` by `author`.
 #[component]
-pub fn ReplyButton(id: u64, author: String) -> impl IntoView {
+pub fn ReplyButton(reply: ReplyCtx, id: u64, author: String) -> impl IntoView {
     let ctx = use_ctx();
-    let reply = expect_context::<ReplyCtx>();
     let button = NodeRef::<html::Button>::new();
     let label = ctx.locale.reply_to(&author);
     let on_click = move |_| {
@@ -68,13 +67,12 @@ pub fn ReplyButton(id: u64, author: String) -> impl IntoView {
     }
 }
 
-/// The form. `posted`: comments approved at once, shown above it.
+/// The form, and above it the comments it posted that were approved at once.
 #[component]
-pub fn CommentForm(slug: String) -> impl IntoView {
+pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
     let ctx = use_ctx();
     let locale = ctx.locale;
     let s = locale.form_strings();
-    let reply = expect_context::<ReplyCtx>();
     let (name, email, text, trap) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),

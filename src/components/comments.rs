@@ -33,11 +33,10 @@ pub fn CommentThreads(page: CommentPage, slug: String) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let form = (page.open && ctx.config.api.anonymous_comments).then(|| {
-        provide_context(ReplyCtx::new(
-            ctx.config.api.comment_depth.unwrap_or(DEFAULT_THREAD_DEPTH),
-        ));
+        let reply = ReplyCtx::new(ctx.config.api.comment_depth.unwrap_or(DEFAULT_THREAD_DEPTH));
+        provide_context(reply);
         let slug = slug.clone();
-        move || view! { <CommentForm slug/> }
+        move || view! { <CommentForm reply slug/> }
     });
     let status = if !page.open {
         Some(s.comments_closed)
@@ -66,7 +65,7 @@ pub fn CommentItem(comment: Comment, #[prop(default = 1)] level: usize) -> impl 
     let ctx = use_ctx();
     let reply = use_context::<ReplyCtx>()
         .filter(|r| level < r.depth)
-        .map(|_| view! { <ReplyButton id=comment.id author=comment.author.clone()/> });
+        .map(|reply| view! { <ReplyButton reply id=comment.id author=comment.author.clone()/> });
     let zone = ctx.config.site.timezone.as_deref();
     let date = format_date_in(&comment.date, ctx.locale, zone);
     let author = match comment.author_url {
