@@ -101,9 +101,18 @@ impl SiteResource {
 #[cfg(all(test, feature = "ssr"))]
 #[allow(clippy::panic)] // test support: a broken fixture is a failed test
 pub fn render_for_test<V: leptos::prelude::RenderHtml + 'static>(view: impl FnOnce() -> V) -> String {
+    render_with_config_for_test(r#"{"api":{"kind":"static","base_url":"/api"}}"#, view)
+}
+
+/// `render_for_test` with another `config.json`.
+#[cfg(all(test, feature = "ssr"))]
+#[allow(clippy::panic)] // test support: a broken fixture is a failed test
+pub fn render_with_config_for_test<V: leptos::prelude::RenderHtml + 'static>(
+    config: &str,
+    view: impl FnOnce() -> V,
+) -> String {
     use leptos::prelude::*;
-    let config = kiosque_core::config::Config::parse(r#"{"api":{"kind":"static","base_url":"/api"}}"#)
-        .unwrap_or_else(|e| panic!("test config: {e}"));
+    let config = kiosque_core::config::Config::parse(config).unwrap_or_else(|e| panic!("test config: {e}"));
     let base = "http://127.0.0.1:4401/";
     let ctx = Ctx::new(
         kiosque_core::source::Source::from_config(&config, base, Default::default()),

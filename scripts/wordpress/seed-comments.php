@@ -7,6 +7,11 @@
 //   hostile corpus's first vectors, a pingback and a trackback (never shown),
 //   and an unapproved comment (never shown);
 // - "commentaires-fermes-seed": comments closed, one old approved comment;
+// - for posting (tests/e2e/comment-post.spec.mjs, the compost fixtures):
+//   "commenter-ici-seed", open and empty, where a first-time commenter's
+//   comment is held (WordPress's `comment_previously_approved`), and
+//   "lectrice-fidele-seed", open, with one approved comment by "Lectrice
+//   fidèle" <fidele@example.org>, whose next comments WordPress approves;
 // - the must-use plugin that lets anonymous readers post through the REST API
 //   (the two lines docs/comments.md shows).
 //
@@ -52,6 +57,11 @@ update_option('page_comments', 1);
 update_option('comments_per_page', 50);
 update_option('default_comments_page', 'oldest');
 update_option('comment_order', 'asc');
+// Posting: name and e-mail required, a first-time commenter held for
+// moderation, a known one approved (WordPress's defaults, set explicitly).
+update_option('require_name_email', 1);
+update_option('comment_moderation', 0);
+update_option('comment_previously_approved', 1);
 
 // Their own child category of "monde": a child's posts stay out of the
 // navigation and of the parent's listing (as seed-hostile.php does).
@@ -184,6 +194,17 @@ seeded_comment('closed:1', $closed, 0, [
     'comment_date' => '2020-03-01 10:00:00',
     'comment_date_gmt' => get_gmt_from_date('2020-03-01 10:00:00'),
 ]);
-wp_update_comment_count_now($open);
-wp_update_comment_count_now($closed);
-say("post $open (open), post $closed (closed) seeded");
+// For posting: an empty open post, and one whose author is known.
+$post_here = seeded_post('commenter-ici-seed', 'Commenter ici : à vous la parole', 'open', '2020-02-15 09:00:00');
+$loyal = seeded_post('lectrice-fidele-seed', 'Lectrice fidèle : un habitué', 'open', '2020-02-14 09:00:00');
+seeded_comment('loyal:1', $loyal, 0, [
+    'comment_author' => 'Lectrice fidèle',
+    'comment_author_email' => 'fidele@example.org',
+    'comment_content' => 'Un premier commentaire, approuvé.',
+    'comment_date' => '2020-02-14 10:00:00',
+    'comment_date_gmt' => get_gmt_from_date('2020-02-14 10:00:00'),
+]);
+foreach ([$open, $closed, $post_here, $loyal] as $id) {
+    wp_update_comment_count_now($id);
+}
+say("post $open (open), post $closed (closed), posts $post_here and $loyal (posting) seeded");

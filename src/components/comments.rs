@@ -6,10 +6,11 @@
 use leptos::prelude::*;
 
 use crate::components::blocks::Body;
+use crate::components::comment_form::{CommentForm, ReplyButton, ReplyCtx};
 use crate::components::Pagination;
 use crate::context::use_ctx;
 use kiosque_core::i18n::format_date_in;
-use kiosque_core::model::{Comment, CommentPage, MaybeComments};
+use kiosque_core::model::{Comment, CommentPage, MaybeComments, DEFAULT_THREAD_DEPTH};
 use kiosque_core::routes::Route;
 
 /// The comments section. `count`: the article's own count (what the header
@@ -24,11 +25,19 @@ pub fn Comments(page: MaybeComments, count: u32, slug: String) -> impl IntoView 
     view! { <section id="comments" class="comments">{inner}</section> }
 }
 
-/// A page of threads under the heading, with the closed or empty state.
+/// A page of threads under the heading, with the closed or empty state, and
+/// the form when readers may post (open, and the site takes anonymous
+/// comments: `api.anonymous_comments`).
 #[component]
 pub fn CommentThreads(page: CommentPage, slug: String) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
+    let form = (page.open && ctx.config.api.anonymous_comments).then(|| {
+        let reply = ReplyCtx::new(ctx.config.api.comment_depth.unwrap_or(DEFAULT_THREAD_DEPTH));
+        provide_context(reply);
+        let slug = slug.clone();
+        move || view! { <CommentForm reply slug/> }
+    });
     let status = if !page.open {
         Some(s.comments_closed)
     } else if page.threads.is_empty() {
@@ -45,13 +54,18 @@ pub fn CommentThreads(page: CommentPage, slug: String) -> impl IntoView {
         {status.map(|t| view! { <p class="comments__status">{t}</p> })}
         // Real links: page 1 is the article, later pages its comment routes.
         <Pagination page=page.page total_pages=page.total_pages route=Route::Comments { slug, page: 2 }/>
+        {form.map(|f| f())}
     }
 }
 
-/// One comment and its replies.
+/// One comment and its replies; `level`: its depth in the thread (from 1),
+/// a reply button under it while replies may go deeper.
 #[component]
-fn CommentItem(comment: Comment) -> impl IntoView {
+pub fn CommentItem(comment: Comment, #[prop(default = 1)] level: usize) -> impl IntoView {
     let ctx = use_ctx();
+    let reply = use_context::<ReplyCtx>()
+        .filter(|r| level < r.depth)
+        .map(|reply| view! { <ReplyButton reply id=comment.id author=comment.author.clone()/> });
     let zone = ctx.config.site.timezone.as_deref();
     let date = format_date_in(&comment.date, ctx.locale, zone);
     let author = match comment.author_url {
@@ -68,7 +82,7 @@ fn CommentItem(comment: Comment) -> impl IntoView {
         let items = comment
             .replies
             .into_iter()
-            .map(|c| view! { <CommentItem comment=c/> }.into_any())
+            .map(|c| view! { <CommentItem comment=c level=level + 1/> }.into_any())
             .collect_view();
         view! { <ol class="comments__list comments__replies">{items}</ol> }
     });
@@ -81,6 +95,7 @@ fn CommentItem(comment: Comment) -> impl IntoView {
                     <time class="comments__date" datetime=comment.date.as_str().to_string()>{date}</time>
                 </header>
                 <Body blocks=comment.body/>
+                {reply}
             </article>
             {replies}
         </li>

@@ -1,8 +1,8 @@
 // Comments read from the test WordPress (scripts/wordpress/seed-comments.php),
 // on the bundle prerendered from it (scripts/prerender-wp.sh, target/dist-wp):
 // the first page of threads is in the prerendered HTML, hydrates without an
-// error, page 2 is a real link, and a closed post says so. Posting is not
-// implemented yet.
+// error, page 2 is a real link (prerendered too), and a closed post says so.
+// Posting: comment-post.spec.mjs.
 import path from 'node:path';
 import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -64,7 +64,7 @@ test('hydrated: the same threads, no error; accessible; closed comments say so',
   await section.scrollIntoViewIfNeeded();
   await expectAccessible(page);
   await snap(page, testInfo, 'wp-comments');
-  // Page 2: a real link; the app renders it (not prerendered).
+  // Page 2: a real link, in the app.
   await section.locator('a[rel=next]').click();
   await expect(page).toHaveURL(new RegExp(`/article/${OPEN}/comments/page/2$`));
   await expect(page.locator('#comments > ol > li')).toHaveCount(5);

@@ -20,6 +20,10 @@ use crate::paged;
 use crate::plan::route_file;
 use crate::render::{self, Rendered, Shell};
 
+/// Rounds of pages found by links after the plan's: a thread of 1,000
+/// comments has 20 pages; a bound all the same.
+const MAX_ROUNDS: usize = 64;
+
 /// What every page is rendered with.
 pub struct Job<'a> {
     pub dist: &'a Path,
@@ -129,9 +133,18 @@ pub fn prerender(
         report: &mut report,
         table: &mut table,
     };
-    // Pages 2… of multi-page articles are found while their page 1 renders.
-    let more = round.run(&paths)?;
-    round.run(&more)?;
+    // Pages 2… of multi-page articles are found while their page 1 renders,
+    // comment page n + 1 while page n does: rounds until none is new (a
+    // set across rounds, as a kept page names its article's other pages).
+    let mut done: HashSet<String> = paths.iter().cloned().collect();
+    let mut more = round.run(&paths)?;
+    for _ in 0..MAX_ROUNDS {
+        more.retain(|p| done.insert(p.clone()));
+        if more.is_empty() {
+            break;
+        }
+        more = round.run(&more)?;
+    }
     for route in keep.iter().map(Route::path) {
         if let Some(files) = old.pages.get(&route) {
             let files = carried(old, files, &mut table);

@@ -47,6 +47,11 @@ pub struct ApiConfig {
     /// `thread_comments_depth`, which its REST API does not publish).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment_depth: Option<u8>,
+    /// `wordpress` only: readers may post comments without an account (the
+    /// site runs the must-use plugin allowing anonymous REST comments,
+    /// docs/comments.md). Off by default, as in WordPress.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous_comments: bool,
 }
 
 fn default_timeout() -> u32 {

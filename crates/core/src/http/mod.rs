@@ -87,6 +87,33 @@ pub fn check_content_length(bytes: u64) -> Result<(), FetchError> {
     check_body_size(bytes / 3)
 }
 
+/// A POST's answer, error statuses included: WordPress explains a refusal
+/// in a JSON body (`{"code": "comment_duplicate", …}`) the caller maps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    pub body: std::sync::Arc<str>,
+}
+
+/// Checks a POST's answer: any status with a JSON body is an `Answer` (its
+/// reader decides); without JSON, an error status is its typed error and a
+/// success is `BadData` (an HTML page is never read as data).
+pub fn check_answer(status: u16, content_type: &str, body: &str) -> Result<Answer, FetchError> {
+    check_body_size(body.len() as u64)?;
+    if is_json_content_type(content_type) {
+        return Ok(Answer {
+            status,
+            body: body.into(),
+        });
+    }
+    Err(FetchError::from_status(status).unwrap_or_else(|| {
+        FetchError::BadData(format!(
+            "expected JSON, got {:?}",
+            content_type.chars().take(60).collect::<String>()
+        ))
+    }))
+}
+
 pub mod cache;
 pub mod retry;
 
@@ -192,6 +219,13 @@ impl Door {
         imp::post_json(self, url, body, timeout_ms).await
     }
 
+    /// POSTs a JSON `body` to `url` once (a timeout, no retry, never cached)
+    /// and returns the answer whatever its status, when it is JSON
+    /// ([`check_answer`]). Natively, remote URLs need `with_remote_http`.
+    pub async fn post_json_answer(&self, url: &str, body: String, timeout_ms: u32) -> Result<Answer, FetchError> {
+        imp::post_json_answer(self, url, body, timeout_ms).await
+    }
+
     /// `post_json` in the background, its outcome ignored (view counters and
     /// other beacons must never hold up or break a page).
     pub fn post_json_detached(&self, url: &str, body: String, timeout_ms: u32) {
@@ -238,6 +272,26 @@ mod tests {
         assert!(!is_json_content_type("text/html; charset=utf-8"));
         assert!(!is_json_content_type(""));
         assert!(!is_json_content_type("text/json-ish"));
+    }
+
+    #[test]
+    fn a_post_answer_is_json_whatever_its_status() {
+        let json = "application/json; charset=UTF-8";
+        let refused = check_answer(409, json, r#"{"code":"comment_duplicate"}"#).unwrap();
+        assert_eq!(
+            (refused.status, &*refused.body),
+            (409, r#"{"code":"comment_duplicate"}"#)
+        );
+        assert_eq!(check_answer(201, json, "{}").unwrap().status, 201);
+        // An HTML error page: the status's own error; an HTML success: bad data.
+        assert_eq!(check_answer(503, "text/html", "<h1>"), Err(FetchError::Server(503)));
+        assert_eq!(check_answer(403, "text/html", "<h1>"), Err(FetchError::Denied(403)));
+        assert!(matches!(
+            check_answer(200, "text/html", "<h1>"),
+            Err(FetchError::BadData(_))
+        ));
+        let huge = " ".repeat(MAX_BODY_CHARS + 1);
+        assert_eq!(check_answer(201, json, &huge), Err(FetchError::TooLarge));
     }
 
     #[test]

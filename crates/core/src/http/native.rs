@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{check_body_size, FetchError, Fetched, Mode};
+use super::{check_body_size, Answer, FetchError, Fetched, Mode};
 
 /// Where native requests go. Cheap to clone (one `Arc`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -181,68 +181,9 @@ fn read_file(file: PathBuf) -> Result<Fetched, FetchError> {
     }
 }
 
-#[cfg(feature = "native-http")]
-mod remote {
-    use std::time::Duration;
-
-    use super::{FetchError, Fetched};
-
-    /// Bigger answers are refused: no page needs them.
-    const MAX_BYTES: u64 = 16 * 1024 * 1024;
-
-    /// A blocking GET: the prerender renders one page at a time.
-    pub fn get(url: &str, timeout_ms: u32, authorization: Option<&str>) -> Result<Fetched, FetchError> {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_millis(u64::from(timeout_ms))))
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let mut request = agent.get(url).header("Accept", "application/json");
-        if let Some(value) = authorization {
-            request = request.header("Authorization", value);
-        }
-        let mut response = request.call().map_err(|e| match e {
-            ureq::Error::Timeout(_) => FetchError::Timeout,
-            _ => FetchError::Offline,
-        })?;
-        if let Some(error) = FetchError::from_status(response.status().as_u16()) {
-            return Err(error);
-        }
-        let header = |name: &str| {
-            response
-                .headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        };
-        let content_type = header("content-type").unwrap_or_default();
-        if !super::super::is_json_content_type(&content_type) {
-            return Err(FetchError::BadData(format!("not JSON ({content_type})")));
-        }
-        let total = header("x-wp-total").and_then(|v| v.trim().parse().ok());
-        let total_pages = header("x-wp-totalpages").and_then(|v| v.trim().parse().ok());
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_BYTES)
-            .read_to_string()
-            .map_err(|e| FetchError::BadData(e.to_string()))?;
-        Ok(Fetched {
-            body: body.into(),
-            total,
-            total_pages,
-        })
-    }
-}
-
-#[cfg(not(feature = "native-http"))]
-mod remote {
-    use super::{FetchError, Fetched};
-
-    pub fn get(_url: &str, _timeout_ms: u32, _authorization: Option<&str>) -> Result<Fetched, FetchError> {
-        Err(FetchError::Offline)
-    }
-}
+// Remote HTTP (ureq), with the `native-http` feature; `Offline` without.
+#[path = "remote.rs"]
+mod remote;
 
 /// Nothing is cached natively.
 pub fn forget(_door: &Door, _url: &str) {}
@@ -257,6 +198,16 @@ pub async fn post_json(_door: &Door, url: &str, _body: String, _timeout_ms: u32)
         return Err(FetchError::Offline);
     }
     Ok(())
+}
+
+/// A POST whose answer matters (a comment): over HTTP when the door allows
+/// remote URLs (tests against the test WordPress, recording fixtures), else
+/// `Offline`; nothing local accepts one. No credentials are sent.
+pub async fn post_json_answer(door: &Door, url: &str, body: String, timeout_ms: u32) -> Result<Answer, FetchError> {
+    match door.local_file(url) {
+        None if door.remote => remote::post(url, &body, timeout_ms),
+        _ => Err(FetchError::Offline),
+    }
 }
 
 /// Nothing to send natively.
@@ -339,6 +290,15 @@ mod tests {
                 ("/api/site.json".to_string(), true)
             ]
         );
+    }
+
+    #[test]
+    fn a_post_without_remote_http_is_offline() {
+        let door = Door::local("https://h.test/", PUBLIC);
+        for url in ["https://wp.test/wp-json/wp/v2/comments", "/api/site.json"] {
+            let answer = post_json_answer(&door, url, "{}".into(), 1000).now_or_never().unwrap();
+            assert_eq!(answer, Err(FetchError::Offline), "{url}");
+        }
     }
 
     #[test]

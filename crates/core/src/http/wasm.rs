@@ -10,7 +10,9 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use super::cache::Cache;
-use super::{check_body_size, check_content_length, is_json_content_type, retry, FetchError, Fetched, Mode};
+use super::{
+    check_answer, check_body_size, check_content_length, is_json_content_type, retry, Answer, FetchError, Fetched, Mode,
+};
 
 type Body = Result<Fetched, FetchError>;
 
@@ -292,6 +294,42 @@ pub fn post_json(
             Some(err) => Err(err),
             None => Ok(()),
         }
+    })
+}
+
+/// One POST with a JSON body whose answer matters (a comment): a timeout,
+/// no retry (a second send could post twice), never cached, and not aborted
+/// when the view leaves (the server may already have it: the answer is
+/// what tells). Any status with a JSON body is returned (`check_answer`).
+pub fn post_json_answer(
+    _door: &Door,
+    url: &str,
+    body: String,
+    timeout_ms: u32,
+) -> impl Future<Output = Result<Answer, FetchError>> + Send {
+    let url = url.to_string();
+    SendWrapper::new(async move {
+        let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+        let failed = |_| {
+            if timeout.aborted() {
+                FetchError::Timeout
+            } else {
+                FetchError::Offline
+            }
+        };
+        let request = gloo_net::http::Request::post(&url)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .abort_signal(Some(&timeout))
+            .body(body)
+            .map_err(|e| FetchError::BadData(e.to_string()))?;
+        let response = request.send().await.map_err(failed)?;
+        let status = response.status();
+        let content_type = response.headers().get("content-type").unwrap_or_default();
+        let length = response.headers().get("content-length");
+        check_content_length(length.and_then(|l| l.trim().parse().ok()).unwrap_or(0))?;
+        let text = response.text().await.map_err(failed)?;
+        check_answer(status, &content_type, &text)
     })
 }
 

@@ -4,6 +4,7 @@
 //! IANA data. Everything formats identically natively and in wasm, so
 //! prerendered text matches after hydration.
 
+mod comment_form;
 mod counts;
 mod dates;
 mod messages;
@@ -18,6 +19,7 @@ mod platform;
 #[path = "web.rs"]
 mod platform;
 
+pub use comment_form::FormStrings;
 pub use dates::{format_date, format_date_in, format_published};
 pub use plural::Plural;
 pub use strings::Strings;

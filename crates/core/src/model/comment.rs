@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 use super::{Block, Timestamp};
 use crate::url::SafeUrl;
 
+/// How deep threads go unless the config says otherwise: WordPress's
+/// `thread_comments_depth` default.
+pub const DEFAULT_THREAD_DEPTH: u8 = 5;
+
 /// One approved comment and its replies (oldest first). Replies deeper than
 /// the site's thread depth are attached at the deepest level shown, as
 /// WordPress's own themes do.

@@ -6,6 +6,7 @@ mod archive;
 mod article;
 mod block;
 mod comment;
+mod comment_post;
 mod format;
 mod image;
 mod layout;
@@ -24,7 +25,8 @@ pub use archive::{
 };
 pub use article::{Article, ArticleSummary, Author, AuthorRef, CategoryRef, PageRef, StaticPage, TagRef};
 pub use block::{Block, EmbedProvider, Inline, InlineStyle, TableCell};
-pub use comment::{Comment, CommentPage, MaybeComments};
+pub use comment::{Comment, CommentPage, MaybeComments, DEFAULT_THREAD_DEPTH};
+pub use comment_post::{CommentDraft, DraftField, PostError, Posted};
 pub use format::PostFormat;
 pub use image::{Image, ImageSource};
 pub use layout::{Align, Column, GalleryItem};

@@ -27,7 +27,9 @@ use std::sync::Arc;
 
 use crate::config::{ApiKind, Config};
 use crate::http::{Door, FetchError};
-use crate::model::{Article, Block, Home, Listing, MaybeComments, MostRead, SiteInfo, StaticPage};
+use crate::model::{
+    Article, Block, CommentDraft, Home, Listing, MaybeComments, MostRead, PostError, Posted, SiteInfo, StaticPage,
+};
 use crate::routes::Route;
 
 /// The configured content source. Cheap to clone (one `Arc`): every view
@@ -136,6 +138,19 @@ impl Source {
     /// the source has no comments (the static source).
     pub async fn comments(&self, slug: &str, page: u32, depth: Option<u8>) -> Result<MaybeComments, FetchError> {
         dispatch!(self, s => s.comments(slug, page, depth).await)
+    }
+
+    /// Posts a reader's comment on article `slug`. Only WordPress takes
+    /// comments: another source answers `Closed`.
+    pub async fn post_comment(&self, slug: &str, draft: &CommentDraft) -> Result<Posted, PostError> {
+        match self {
+            #[cfg(feature = "wordpress-source")]
+            Source::WordPress(s) => s.post_comment(slug, draft).await,
+            _ => {
+                let _ = (slug, draft);
+                Err(PostError::Closed)
+            }
+        }
     }
 
     /// The canonical slug of article `slug`, for an old permalink

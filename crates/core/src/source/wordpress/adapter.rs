@@ -156,6 +156,12 @@ impl WordPressSource {
         }
     }
 
+    /// POSTs a JSON body once and returns the answer whatever its status
+    /// (a comment: WordPress explains a refusal in JSON).
+    pub(super) async fn post_answer(&self, url: &str, body: String) -> Result<http::Answer, FetchError> {
+        self.door.post_json_answer(url, body, self.timeout_ms).await
+    }
+
     /// A list of posts, each parsed on its own: one malformed post is skipped
     /// (a list), or named (`BadData`) by the caller that needs it.
     pub(super) async fn fetch_posts(&self, q: &PostQuery) -> Result<(Vec<Value>, Paging), FetchError> {

@@ -20,7 +20,7 @@ use crate::model::{Comment, CommentPage, MaybeComments, SafeUrl};
 /// Top-level comments a page: WordPress's `comments_per_page` default.
 pub const THREADS_PER_PAGE: usize = 50;
 /// WordPress's `thread_comments_depth` default (not in its public REST index).
-pub const DEFAULT_DEPTH: u8 = 5;
+pub const DEFAULT_DEPTH: u8 = crate::model::DEFAULT_THREAD_DEPTH;
 /// WordPress's own upper bound for `thread_comments_depth`.
 const MAX_DEPTH: u8 = 10;
 /// Comments read a request, and requests at most: threads need every reply,

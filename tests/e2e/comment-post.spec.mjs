@@ -1,0 +1,173 @@
+// Posting comments to the test WordPress (scripts/wordpress/seed-comments.php:
+// "commenter-ici-seed", where a first-time commenter is held, and
+// "lectrice-fidele-seed", whose known author is approved) from the release
+// bundle prerendered from it with `api.anonymous_comments` on (made here, in
+// target/dist-compost). Each post is checked in WordPress's database (php
+// over wp-load, as the seeds do); the posted comments are deleted before and
+// after (scripts/wordpress/comment-post-cleanup.php). WordPress refuses a
+// second comment from one address within 15 s, so each posting test waits.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const ORIGIN = process.env.KIOSQUE_WP_ORIGIN || 'http://127.0.0.1:8081';
+const WP = `${ORIGIN}/wp-json`;
+const port = Number(process.env.E2E_PORT || 4173) + 5;
+test.use({ baseURL: `http://127.0.0.1:${port}` });
+
+const repo = path.resolve(dist, '..');
+const out = path.join(repo, 'target/dist-compost');
+const cleanup = path.join(repo, 'scripts/wordpress/comment-post-cleanup.php');
+const HERE = 'commenter-ici-seed';
+const LOYAL = 'lectrice-fidele-seed';
+const COMMENTS = '**/wp-json/wp/v2/comments';
+
+/** Comments readers posted on the two posting posts, held ones included. */
+const posted = () => Number(execFileSync('php', [cleanup, ORIGIN, 'count']).toString().trim());
+/** Past WordPress's 15 s flood window since the last post. */
+const afterFlood = (page) => page.waitForTimeout(16_000);
+
+let server;
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  execFileSync('php', [cleanup, ORIGIN]);
+  // Made again whenever dist/ holds another bundle (hashed file names).
+  const key = fs.readdirSync(dist).sort().join('\n');
+  const stamp = path.join(out, '.compost-key');
+  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== key) {
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.cpSync(dist, out, { recursive: true });
+    const site = JSON.parse(fs.readFileSync(path.join(out, 'config.json'), 'utf8')).site;
+    const config = { version: 1, api: { kind: 'wordpress', base_url: WP, anonymous_comments: true }, site };
+    fs.writeFileSync(path.join(out, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+    execFileSync(
+      'cargo',
+      ['run', '--quiet', '-p', 'kiosque-cli', '--', 'prerender', '--dist', out, '--site-url', `http://127.0.0.1:${port}`],
+      { cwd: repo, stdio: 'inherit' },
+    );
+    fs.writeFileSync(stamp, key);
+  }
+  server = await startServer({ root: out, port });
+});
+test.afterAll(async () => {
+  execFileSync('php', [cleanup, ORIGIN]);
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function open(page, slug) {
+  await page.goto(`/article/${slug}`);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  const form = page.locator('form.comment-form');
+  await expect(form).toBeVisible();
+  return form;
+}
+
+test('a new commenter is held for moderation; a double click posts once; the same text again is a duplicate', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  const form = await open(page, HERE);
+  await afterFlood(page);
+  const key = `Avis e2e ${testInfo.project.name} ${Date.now()}`;
+  const before = posted();
+  await form.getByLabel('Commentaire', { exact: true }).fill(key);
+  await form.getByLabel('Nom', { exact: true }).fill('Nouveau lecteur');
+  await form.getByLabel('Adresse e-mail', { exact: true }).fill(`e2e-${Date.now()}@example.org`);
+  let sent = 0;
+  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/wp/v2/comments') && sent++);
+  await form.getByRole('button', { name: 'Publier le commentaire' }).dblclick();
+  await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est en attente de modération.');
+  expect(sent).toBe(1);
+  expect(posted()).toBe(before + 1);
+  // Held: not public, so not in the threads.
+  await expect(page.locator('.comments__list')).not.toContainText(key);
+  await expect(form.getByLabel('Commentaire', { exact: true })).toHaveValue('');
+
+  await form.getByLabel('Commentaire', { exact: true }).fill(key);
+  await form.getByRole('button', { name: 'Publier le commentaire' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Vous avez déjà publié ce commentaire.');
+  await expect(form.getByLabel('Commentaire', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Commentaire', { exact: true })).toBeFocused();
+  expect(posted()).toBe(before + 1);
+  await form.scrollIntoViewIfNeeded();
+  await expectAccessible(page);
+  await snap(page, testInfo, 'comment-post-duplicate');
+  await page.locator('#comments').screenshot({ path: path.join(repo, `tests/e2e/artifacts/comment-form-${testInfo.project.name}.png`) });
+  expect(errors).toEqual([]);
+});
+
+test('keyboard-only reply; a network failure keeps the text; the retry posts; a known author is shown at once', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const form = await open(page, LOYAL);
+  await afterFlood(page);
+  const reply = page.locator('.comments__reply').first();
+  await reply.focus();
+  await page.keyboard.press('Enter');
+  await expect(form.locator('h3')).toHaveText('Répondre à « Lectrice fidèle »');
+  await expect(form.getByLabel('Commentaire', { exact: true })).toBeFocused();
+  // Cancel gives focus back to the reply button; reply again.
+  await form.getByRole('button', { name: 'Annuler la réponse' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(reply).toBeFocused();
+  await expect(form.locator('h3')).toHaveText('Laisser un commentaire');
+  await page.keyboard.press('Enter');
+  const key = `Réponse e2e ${testInfo.project.name} ${Date.now()}`;
+  await page.keyboard.type(key);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Lectrice fidèle');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('fidele@example.org');
+
+  await page.route(COMMENTS, (r) => (r.request().method() === 'POST' ? r.abort('internetdisconnected') : r.fallback()));
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('alert')).toContainText('Connexion impossible');
+  await expect(form.getByRole('alert')).toContainText('Votre texte est conservé');
+  await expect(form.getByLabel('Commentaire', { exact: true })).toHaveValue(key);
+  await expect(form.locator('h3')).toHaveText('Répondre à « Lectrice fidèle »');
+  await page.unroute(COMMENTS);
+  await form.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est publié.');
+  await expect(page.locator('.comments__new')).toContainText(key);
+  // In WordPress, public, as a reply to the seeded comment.
+  const [post] = await (await fetch(`${WP}/wp/v2/posts?slug=${LOYAL}&_fields=id`)).json();
+  const list = await (await fetch(`${WP}/wp/v2/comments?post=${post.id}&_fields=id,parent,content`)).json();
+  const mine = list.find((c) => c.content.rendered.includes(key));
+  expect(mine?.parent).toBeGreaterThan(0);
+  await expectAccessible(page);
+  await snap(page, testInfo, 'comment-post-approved');
+});
+
+test('a filled honeypot sends nothing and thanks alike; closed comments have no form', async ({ page }) => {
+  const form = await open(page, HERE);
+  const before = posted();
+  let sent = 0;
+  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/wp/v2/comments') && sent++);
+  await expect(page.locator('#comment-website')).toBeHidden();
+  await form.getByLabel('Commentaire', { exact: true }).fill('Achetez maintenant');
+  await form.getByLabel('Nom', { exact: true }).fill('Robot');
+  await form.getByLabel('Adresse e-mail', { exact: true }).fill('robot@example.org');
+  // What a bot does: fill every field it finds in the HTML.
+  await page.locator('#comment-website').evaluate((input) => {
+    input.value = 'https://spam.example';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await form.getByRole('button', { name: 'Publier le commentaire' }).click();
+  await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est en attente de modération.');
+  expect(sent).toBe(0);
+  expect(posted()).toBe(before);
+
+  await page.goto('/article/commentaires-fermes-seed');
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
+  await expect(page.locator('#comments .comments__status')).toHaveText('Les commentaires sont fermés.');
+  await expect(page.locator('form.comment-form, .comments__reply')).toHaveCount(0);
+});
+
+test('without JavaScript the form is not offered', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/article/${HERE}`);
+  await expect(page.locator('form.comment-form')).toBeHidden();
+  await expect(page.locator('#comments h2')).toHaveText('Commentaires');
+  await context.close();
+});
