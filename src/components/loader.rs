@@ -27,10 +27,13 @@ where
     // Created while hydrating: the value came with the page.
     let hydrating = Owner::current_shared_context().is_some_and(|c| c.during_hydration());
     if hydrating {
+        // Once, for the key the page was hydrated with: a later key (another
+        // category on the same page component) is the resource's own fetch.
         Effect::new(move |_| {
-            let (fetch, source, k) = (fetch.clone(), source.clone(), key());
+            let (fetch, source, key) = (fetch.clone(), source.clone(), key.clone());
+            let k = untrack(&key);
             leptos::task::spawn_local(async move {
-                let fresh = fetch(source, k).await;
+                let fresh = fetch(source, k.clone()).await;
                 let usable = matches!(fresh, Ok(_) | Err(FetchError::NotFound));
                 // The reader may have left the page while the live source
                 // answered (a slow WordPress): its resource is gone then, and
@@ -38,6 +41,11 @@ where
                 let Some(shown) = resource.try_get_untracked() else {
                     return;
                 };
+                // Or moved to another page of the same kind, whose data must
+                // not be replaced by this older page's.
+                if untrack(&key) != k {
+                    return;
+                }
                 if usable && shown.as_ref() != Some(&fresh) {
                     let _ = resource.try_set(Some(fresh));
                 }
