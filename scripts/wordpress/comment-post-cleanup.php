@@ -5,12 +5,7 @@
 // many went, or with `count`, how many there are (held ones included).
 //
 // Usage: php comment-post-cleanup.php [http://127.0.0.1:8081] [count]
-$origin = rtrim($argv[1] ?? 'http://127.0.0.1:8081', '/');
-$parts = parse_url($origin);
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['SERVER_NAME'] = $parts['host'];
-$_SERVER['REQUEST_URI'] = '/';
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/wp-boot.php';
 
 $only_count = ($argv[2] ?? '') === 'count';
 $n = 0;

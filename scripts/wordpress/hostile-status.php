@@ -16,11 +16,7 @@ if ($mode !== 'hide' && $mode !== 'show') {
     exit(2);
 }
 $origin = rtrim($argv[2] ?? 'http://127.0.0.1:8081', '/');
-$parts = parse_url($origin);
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['SERVER_NAME'] = $parts['host'];
-$_SERVER['REQUEST_URI'] = '/';
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/wp-boot.php';
 
 global $wpdb;
 $demo = ['post', 'page', 'media', 'fig'];

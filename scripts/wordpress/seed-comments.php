@@ -21,11 +21,7 @@
 
 $origin = rtrim($argv[1] ?? 'http://127.0.0.1:8081', '/');
 $vectors_file = $argv[2] ?? dirname(__DIR__, 2) . '/tests/hostile/vectors.json';
-$parts = parse_url($origin);
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['SERVER_NAME'] = $parts['host'];
-$_SERVER['REQUEST_URI'] = '/';
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/wp-boot.php';
 
 function say(string $s): void
 {

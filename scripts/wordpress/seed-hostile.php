@@ -21,11 +21,7 @@
 $origin = rtrim($argv[1] ?? 'http://127.0.0.1:8081', '/');
 $vectors_file = $argv[2] ?? dirname(__DIR__, 2) . '/tests/hostile/vectors.json';
 $media_dir = rtrim(getenv('KIOSQUE_MEDIA_DIR') ?: dirname(__DIR__, 2) . '/public/media', '/');
-$parts = parse_url($origin);
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['SERVER_NAME'] = $parts['host'];
-$_SERVER['REQUEST_URI'] = '/';
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/wp-boot.php';
 require __DIR__ . '/seed-lib.php';
 require_once ABSPATH . 'wp-admin/includes/image.php';
 require_once ABSPATH . 'wp-admin/includes/file.php';

@@ -14,12 +14,7 @@
 // Usage: php seed-layout.php http://127.0.0.1:8081
 // Idempotent: posts are keyed by slug; a rerun updates them in place.
 
-$origin = rtrim($argv[1] ?? 'http://127.0.0.1:8081', '/');
-$parts = parse_url($origin);
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['SERVER_NAME'] = $parts['host'];
-$_SERVER['REQUEST_URI'] = '/';
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/wp-boot.php';
 require __DIR__ . '/seed-lib.php';
 
 kses_remove_filters();

@@ -11,12 +11,7 @@
 // Usage: php seed-menus.php http://127.0.0.1:8081
 // Idempotent: the menus are found by name and their items rebuilt.
 
-$origin = rtrim($argv[1] ?? 'http://127.0.0.1:8081', '/');
-$parts = parse_url($origin);
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['SERVER_NAME'] = $parts['host'];
-$_SERVER['REQUEST_URI'] = '/';
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/wp-boot.php';
 
 function fail(string $s): void
 {

@@ -15,12 +15,7 @@
 // Idempotent: every object carries a `_kiosque_seed` key ("wp-posts:…"); a
 // rerun updates in place (comments and images are keyed the same way).
 
-$origin = rtrim($argv[1] ?? 'http://127.0.0.1:8081', '/');
-$parts = parse_url($origin);
-$_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
-$_SERVER['SERVER_NAME'] = $parts['host'];
-$_SERVER['REQUEST_URI'] = '/';
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/wp-boot.php';
 require __DIR__ . '/seed-lib.php';
 require_once ABSPATH . 'wp-admin/includes/image.php';
 
