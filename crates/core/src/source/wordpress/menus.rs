@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::map::{text, LinkContext};
+use super::tree::{ancestors, Node};
 use crate::model::{MenuItem, MenuLink, Menus, SafeUrl};
 use crate::routes::Route;
 
@@ -29,6 +30,15 @@ pub struct WpMenuItem {
     pub menu_order: i64,
     #[serde(default)]
     pub status: String,
+}
+
+impl Node for WpMenuItem {
+    fn id(&self) -> u64 {
+        self.id
+    }
+    fn parent(&self) -> u64 {
+        self.parent
+    }
 }
 
 /// The menu IDs of the header's and the footer's locations. Themes name
@@ -62,50 +72,33 @@ pub fn tree(raw: &[Value], links: &LinkContext) -> Vec<MenuItem> {
         .filter(|i| i.status.is_empty() || i.status == "publish")
         .collect();
     items.sort_by_key(|i| (i.menu_order, i.id));
-    let known: HashMap<u64, u64> = items.iter().map(|i| (i.id, i.parent)).collect();
-    let roots_of = |id: u64| -> bool {
-        // Top level when the chain up from `id` ends at 0 without
-        // revisiting; a cycle or a missing parent makes it a root too.
-        let parent = known.get(&id).copied().unwrap_or(0);
-        if parent == 0 || !known.contains_key(&parent) {
-            return true;
-        }
-        let mut seen = vec![id];
-        let mut at = parent;
-        while at != 0 {
-            if seen.contains(&at) || seen.len() > known.len() {
-                return true;
-            }
-            seen.push(at);
-            at = match known.get(&at) {
-                Some(p) => *p,
-                None => return true,
-            };
-        }
-        false
+    // Top level: an item whose chain of parents does not reach the top (a
+    // missing parent, a cycle, deeper than tree::MAX_DEPTH); the walk is
+    // tree.rs's, shared with categories and pages.
+    let is_root = |item: &WpMenuItem| match ancestors(&items, item.id).first() {
+        None => true,
+        Some(top) => top.parent != 0,
     };
     let mut children: HashMap<u64, Vec<&WpMenuItem>> = HashMap::new();
     let mut top = Vec::new();
     for item in &items {
-        if roots_of(item.id) {
+        if is_root(item) {
             top.push(item);
         } else {
             children.entry(item.parent).or_default().push(item);
         }
     }
-    let built: Vec<MenuItem> = top.into_iter().map(|i| build(i, &children, links, 0)).collect();
+    let built: Vec<MenuItem> = top.into_iter().map(|i| build(i, &children, links)).collect();
     MenuItem::bounded(built)
 }
 
-fn build(item: &WpMenuItem, children: &HashMap<u64, Vec<&WpMenuItem>>, links: &LinkContext, depth: usize) -> MenuItem {
-    let kids = if depth < 8 {
-        children
-            .get(&item.id)
-            .map(|list| list.iter().map(|c| build(c, children, links, depth + 1)).collect())
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
+/// An item and its subtree; bounded in depth by `is_root` (no chain is
+/// longer than tree::MAX_DEPTH), so nothing below it is dropped here.
+fn build(item: &WpMenuItem, children: &HashMap<u64, Vec<&WpMenuItem>>, links: &LinkContext) -> MenuItem {
+    let kids = children
+        .get(&item.id)
+        .map(|list| list.iter().map(|c| build(c, children, links)).collect())
+        .unwrap_or_default();
     MenuItem {
         label: text(&item.title.rendered),
         link: link(&item.url, links),
@@ -210,5 +203,17 @@ mod tests {
         let labels: Vec<&str> = m.iter().map(|i| i.label.as_str()).collect();
         assert_eq!(labels, ["A", "B", "Orphan"]);
         assert_eq!(m[0].link, Some(MenuLink::route(&Route::home(1))));
+    }
+
+    #[test]
+    fn a_deep_chain_loses_no_entry() {
+        // Twelve levels: the header shows two, the deeper ones join the submenu.
+        let raw: Vec<Value> = (1..=12)
+            .map(|n| item(n, n - 1, n as i64, &format!("L{n}"), "#"))
+            .collect();
+        let m = tree(&raw, &links());
+        assert_eq!(m.len(), 1);
+        let labels: Vec<&str> = m[0].children.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, (2..=12).map(|n| format!("L{n}")).collect::<Vec<_>>());
     }
 }
