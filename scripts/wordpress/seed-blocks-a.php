@@ -15,6 +15,7 @@
 // Idempotent: posts are keyed by slug; a rerun updates them in place.
 
 require __DIR__ . '/wp-boot.php';
+require __DIR__ . '/seed-lib.php';
 
 kses_remove_filters();
 $admin = get_user_by('login', 'admin');
@@ -22,25 +23,7 @@ if ($admin) {
     wp_set_current_user($admin->ID);
 }
 
-function blocks_a_fail(string $s): void
-{
-    fwrite(STDERR, "seed-blocks-a: $s\n");
-    exit(1);
-}
-
-$monde = get_term_by('slug', 'monde', 'category');
-if (!$monde) {
-    blocks_a_fail('no "monde" category: run seed.php first');
-}
-$cat = get_term_by('slug', 'blocs-texte', 'category');
-$cat_id = $cat ? (int) $cat->term_id : 0;
-if (!$cat_id) {
-    $r = wp_insert_term('Blocs de texte', 'category', ['slug' => 'blocs-texte', 'parent' => $monde->term_id]);
-    if (is_wp_error($r)) {
-        blocks_a_fail('category: ' . $r->get_error_message());
-    }
-    $cat_id = (int) $r['term_id'];
-}
+$cat_id = kq_child_category('blocs-texte', 'Blocs de texte', 'monde');
 $up = "$origin/wp-content/uploads/kiosque-blocs";
 
 $block_editor = <<<HTML
@@ -184,7 +167,7 @@ foreach ($posts as $slug => [$title, $content, $date]) {
     }
     $id = $existing ? wp_update_post(wp_slash($arr), true) : wp_insert_post(wp_slash($arr), true);
     if (is_wp_error($id)) {
-        blocks_a_fail("$slug: " . $id->get_error_message());
+        kq_fail("$slug: " . $id->get_error_message());
     }
     fwrite(STDERR, "seed-blocks-a: $slug = post $id\n");
 }

@@ -23,25 +23,7 @@ if ($admin) {
     wp_set_current_user($admin->ID);
 }
 
-function layout_fail(string $s): void
-{
-    fwrite(STDERR, "seed-layout: $s\n");
-    exit(1);
-}
-
-$monde = get_term_by('slug', 'monde', 'category');
-if (!$monde) {
-    layout_fail('no "monde" category: run seed.php first');
-}
-$cat = get_term_by('slug', 'mise-en-page', 'category');
-$cat_id = $cat ? (int) $cat->term_id : 0;
-if (!$cat_id) {
-    $r = wp_insert_term('Mise en page', 'category', ['slug' => 'mise-en-page', 'parent' => $monde->term_id]);
-    if (is_wp_error($r)) {
-        layout_fail('category: ' . $r->get_error_message());
-    }
-    $cat_id = (int) $r['term_id'];
-}
+$cat_id = kq_child_category('mise-en-page', 'Mise en page', 'monde');
 
 // The demo seed's images, by article slug.
 $slugs = [
@@ -58,7 +40,7 @@ $ids = [];
 foreach ($slugs as $s) {
     $id = kq_seeded_id("media:$s", 'attachment');
     if (!$id) {
-        layout_fail("no image media:$s: run seed.php first");
+        kq_fail("no image media:$s: run seed.php first");
     }
     $ids[] = $id;
 }
@@ -192,7 +174,7 @@ foreach ($posts as $slug => [$title, $content, $date]) {
     }
     $id = $existing ? wp_update_post(wp_slash($arr), true) : wp_insert_post(wp_slash($arr), true);
     if (is_wp_error($id)) {
-        layout_fail("$slug: " . $id->get_error_message());
+        kq_fail("$slug: " . $id->get_error_message());
     }
     fwrite(STDERR, "seed-layout: $slug = post $id\n");
 }

@@ -252,3 +252,30 @@ function kq_seeded_id(string $key, string $type): int
         $type
     ));
 }
+
+/** Stops the seed: the message on stderr, named after the script, exit 1. */
+function kq_fail(string $s): void
+{
+    fwrite(STDERR, basename($GLOBALS['argv'][0] ?? 'seed', '.php') . ": $s\n");
+    exit(1);
+}
+
+/** The ID of the category `slug` under the demo's category `parent`,
+ * created as `name` when missing (test corpora stay out of the top-level
+ * navigation). Needs WordPress loaded. */
+function kq_child_category(string $slug, string $name, string $parent): int
+{
+    $top = get_term_by('slug', $parent, 'category');
+    if (!$top) {
+        kq_fail("no \"$parent\" category: run seed.php first");
+    }
+    $cat = get_term_by('slug', $slug, 'category');
+    if ($cat) {
+        return (int) $cat->term_id;
+    }
+    $r = wp_insert_term($name, 'category', ['slug' => $slug, 'parent' => $top->term_id]);
+    if (is_wp_error($r)) {
+        kq_fail('category: ' . $r->get_error_message());
+    }
+    return (int) $r['term_id'];
+}

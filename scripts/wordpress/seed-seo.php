@@ -12,27 +12,14 @@
 // Idempotent: every post carries `_kiosque_seed` = "seo:<slug>".
 
 require __DIR__ . '/wp-boot.php';
+require __DIR__ . '/seed-lib.php';
 
-function fail(string $s): void
-{
-    fwrite(STDERR, "seed-seo: $s\n");
-    exit(1);
-}
 
 $admin = get_user_by('login', 'admin');
 if ($admin) {
     wp_set_current_user($admin->ID);
 }
-$monde = get_term_by('slug', 'monde', 'category');
-if (!$monde) {
-    fail('no "monde" category: run seed.php first');
-}
-$cat = get_term_by('slug', 'referencement', 'category');
-$cat_id = $cat ? (int) $cat->term_id
-    : (int) (wp_insert_term('Référencement', 'category', ['slug' => 'referencement', 'parent' => $monde->term_id])['term_id'] ?? 0);
-if (!$cat_id) {
-    fail('could not create the category');
-}
+$cat_id = kq_child_category('referencement', 'Référencement', 'monde');
 // Any seeded image will do as the featured image.
 $image = (int) (get_posts(['post_type' => 'attachment', 'numberposts' => 1, 'fields' => 'ids', 'orderby' => 'ID', 'order' => 'ASC'])[0] ?? 0);
 
@@ -96,7 +83,7 @@ foreach ($posts as $slug => $p) {
     }
     $id = $existing ? wp_update_post(wp_slash($arr), true) : wp_insert_post(wp_slash($arr), true);
     if (is_wp_error($id)) {
-        fail("$slug: " . $id->get_error_message());
+        kq_fail("$slug: " . $id->get_error_message());
     }
     update_post_meta($id, '_kiosque_seo', wp_slash(wp_json_encode($p['seo'])));
     if ($image) {
