@@ -11,7 +11,8 @@
 //!   and focus once a new page is in), [`on_popstate_first`].
 //! - Document: [`set_root_attribute`] (`<html>`), [`image_broken`],
 //!   [`close_disclosure`] (an open `<details>`, focus to its summary),
-//!   [`copy_text`] (clipboard), [`reload`].
+//!   [`copy_text`] (clipboard), [`reload`], [`ensure_site_icon`] (the head's
+//!   icon links where the page has none).
 //! - Time: [`now_unix`], [`relative_time`] (`Intl.RelativeTimeFormat`).
 //! - Offline: [`register_service_worker`].
 //! - Start-up (`boot`): [`install_panic_hook`], [`document_base_url`],
@@ -31,10 +32,10 @@ use wasm as imp;
 
 // The API: both halves must provide every name (checked on each target).
 pub use imp::{
-    close_disclosure, console_warn, copy_text, discard_prerendered, document_base_url, has_global, image_broken,
-    install_panic_hook, location_path, meta_content, next_task, now_unix, on_popstate_first, register_service_worker,
-    relative_time, reload, scroll_to, scroll_y, set_global, set_root_attribute, spawn, storage_get, storage_set,
-    take_global, when_page_shown,
+    close_disclosure, console_warn, copy_text, discard_prerendered, document_base_url, ensure_site_icon, has_global,
+    image_broken, install_panic_hook, location_path, meta_content, next_task, now_unix, on_popstate_first,
+    register_service_worker, relative_time, reload, scroll_to, scroll_y, set_global, set_root_attribute, spawn,
+    storage_get, storage_set, take_global, when_page_shown,
 };
 
 /// The unit a relative time is best said in, within a week; older dates

@@ -34,6 +34,8 @@ pub fn copy_text(_text: &str) -> bool {
 
 pub fn reload() {}
 
+pub fn ensure_site_icon(_href: &str) {}
+
 pub fn close_disclosure(_selector: &str) -> bool {
     false
 }

@@ -33,6 +33,11 @@ test('the Site Icon is the tab and home-screen icon, and it loads', async ({ pag
   const icon = await page.request.get(href);
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toContain('image/png');
+  // A page the app renders itself (the SPA shell) gets the same links.
+  await page.goto('/search?q=mer');
+  await expect(page.locator('.search-results, .search-page, main h1').first()).toBeVisible();
+  await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', ICON);
+  await expect(page.locator('link[rel="icon"]').last()).toHaveAttribute('href', ICON);
   expect(errors).toEqual([]);
 });
 

@@ -10,7 +10,7 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
 use kiosque::app::App;
-use kiosque::prerender::RenderIssues;
+use kiosque::prerender::{RenderIssues, StaticHead};
 use kiosque_core::http::Door;
 use kiosque_core::stamp::{Stamp, DATA_META, STAMP_META};
 
@@ -191,6 +191,7 @@ pub async fn render(
     let owner = Owner::new_root(Some(context.clone()));
     let (meta, meta_output) = ServerMetaContext::new();
     let issues = RenderIssues::default();
+    let static_head = StaticHead::default();
     let request_path = format!("{}{}", kiosque::app::router_base(base_url), route);
     let base = base_url.to_string();
     let config = kiosque_core::config::Config::parse(config_text);
@@ -199,6 +200,7 @@ pub async fn render(
         provide_context(RequestUrl::new(&request_path));
         provide_context(meta);
         provide_context(issues.clone());
+        provide_context(static_head.clone());
         view! { <App base_url=base config door/> }.to_html_stream_in_order()
     });
     let body: String = app.collect().await;
@@ -221,7 +223,10 @@ pub async fn render(
     let stamp = Stamp::new(route, config_text).to_content();
     let head_start = shell.head_start.replacen(
         "<!--HEAD-->",
-        &format!("<meta name=\"{STAMP_META}\" content=\"{stamp}\"/>{data_meta}<!--HEAD-->"),
+        &format!(
+            "<meta name=\"{STAMP_META}\" content=\"{stamp}\"/>{data_meta}{}<!--HEAD-->",
+            static_head.html()
+        ),
         1,
     );
     let head_end = without_bundle_preloads(&shell.head_end);

@@ -33,6 +33,28 @@ pub fn close_disclosure(selector: &str) -> bool {
     true
 }
 
+/// Adds the site icon's `<link>`s to the head unless the page has them
+/// already (a prerendered page does: then nothing changes).
+pub fn ensure_site_icon(href: &str) {
+    let Some(document) = super::document() else { return };
+    let Some(head) = document.head() else { return };
+    if head
+        .query_selector("link[rel=\"apple-touch-icon\"]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    for rel in ["icon", "apple-touch-icon"] {
+        if let Ok(link) = document.create_element("link") {
+            let _ = link.set_attribute("rel", rel);
+            let _ = link.set_attribute("href", href);
+            let _ = head.append_child(&link);
+        }
+    }
+}
+
 /// Whether an image finished loading and failed (complete, no pixels).
 pub fn image_broken(img: &web_sys::HtmlImageElement) -> bool {
     img.complete() && img.natural_width() == 0

@@ -7,7 +7,9 @@ mod start;
 mod storage;
 mod time;
 
-pub use document::{close_disclosure, copy_text, image_broken, register_service_worker, reload, set_root_attribute};
+pub use document::{
+    close_disclosure, copy_text, ensure_site_icon, image_broken, register_service_worker, reload, set_root_attribute,
+};
 pub use navigation::{on_popstate_first, scroll_to, scroll_y, when_page_shown};
 pub use start::{
     console_warn, discard_prerendered, document_base_url, has_global, install_panic_hook, location_path, meta_content,
