@@ -10,6 +10,10 @@ use kiosque_core::routes::Route;
 pub enum CardSize {
     /// The home lead: large image, above the fold.
     Lead,
+    /// A listing's first article, the container's whole width.
+    ListingLead,
+    /// A home section's first article, beside its list from 768px.
+    SectionLead,
     #[default]
     Standard,
     /// A title-only line in a list.
@@ -27,9 +31,20 @@ pub fn ArticleCard(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let date = format_date(&article.published, ctx.locale);
+    // `sizes` follows style/main.css: the container is at most 1200px wide
+    // (78rem less its padding); below 640px a card that is not a lead is a
+    // row with a 7.5rem thumbnail ("Phones: a standard card is a row").
     let (base, sizes) = match size {
-        CardSize::Lead => ("card card--lead", "(min-width: 1024px) 760px, 100vw"),
-        CardSize::Standard => ("card", "(min-width: 1024px) 360px, (min-width: 640px) 50vw, 100vw"),
+        CardSize::Lead => (
+            "card card--lead",
+            "(min-width: 1248px) 776px, (min-width: 1024px) 62vw, 100vw",
+        ),
+        CardSize::ListingLead => ("card card--lead", "(min-width: 1248px) 1200px, 100vw"),
+        CardSize::SectionLead => (
+            "card",
+            "(min-width: 1248px) 706px, (min-width: 768px) 58vw, (min-width: 640px) 100vw, 7.5rem",
+        ),
+        CardSize::Standard => ("card", "(min-width: 1024px) 360px, (min-width: 640px) 50vw, 7.5rem"),
         CardSize::Compact => ("card card--compact", ""),
     };
     let format = article.format;
@@ -45,7 +60,7 @@ pub fn ArticleCard(
         .then_some(article.image)
         .flatten()
         .map(|img| {
-            view! { <Picture image=img sizes=sizes priority=size == CardSize::Lead class="card__img"/> }
+            view! { <Picture image=img sizes=sizes priority=matches!(size, CardSize::Lead | CardSize::ListingLead) class="card__img"/> }
         });
     let (link_text, standfirst) = if note {
         (article.standfirst, String::new())

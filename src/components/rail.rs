@@ -5,9 +5,9 @@ use crate::context::use_ctx;
 use kiosque_core::model::ArticleSummary;
 
 /// How wide a rail image is drawn (style/main.css `.rail__list`: columns of
-/// `min(72%, 16rem)` on phones, three of ~240px on wide screens): a phone at
-/// 1.75 dppx picks the 480w rendition, not the 800w one.
-const RAIL_SIZES: &str = "(min-width: 1024px) 240px, min(72vw, 16rem)";
+/// `min(72%, 16rem)` on phones, a third of the container, at most 1200px,
+/// from 1024px): a phone at 1.75 dppx picks the 480w rendition, not the 800w.
+const RAIL_SIZES: &str = "(min-width: 1248px) 384px, (min-width: 1024px) 31vw, min(72vw, 16rem)";
 
 /// "Vous aimerez aussi": up to six related articles, never the current one.
 /// Scrolls sideways on phones, a grid on wider screens.

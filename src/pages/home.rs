@@ -48,7 +48,9 @@ fn home_view(
         .map(|sec| {
             let href = use_ctx().href(&Route::category(sec.category.slug.clone(), 1));
             let mut articles = sec.articles.into_iter();
-            let lead = articles.next().map(|a| view! { <ArticleCard article=a/> });
+            let lead = articles
+                .next()
+                .map(|a| view! { <ArticleCard article=a size=CardSize::SectionLead/> });
             let rest = articles
                 .map(|a| view! { <li><ArticleCard article=a size=CardSize::Compact/></li> })
                 .collect_view();

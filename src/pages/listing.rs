@@ -111,7 +111,7 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
     };
     let mut articles = l.articles.into_iter();
     let lead = if l.page == 1 { articles.next() } else { None };
-    let lead = lead.map(|a| view! { <ArticleCard article=a size=CardSize::Lead level=2/> });
+    let lead = lead.map(|a| view! { <ArticleCard article=a size=CardSize::ListingLead level=2/> });
     let cards = articles
         .map(|a| view! { <ArticleCard article=a level=2/> })
         .collect_view();
