@@ -36,12 +36,23 @@ export async function lighthouseOnce({ repo, url, outFile }) {
     tbt_ms: a('total-blocking-time'),
     cls: a('cumulative-layout-shift'),
     bytes: a('total-byte-weight'),
+    code_bytes: codeBytes(lhr),
     speed_index_ms: a('speed-index'),
     diagnostics: diagnostics(lhr),
     runtime_error: lhr.runtimeError?.message ?? null,
     warnings: lhr.runWarnings ?? [],
     lighthouse_version: lhr.lighthouseVersion,
   };
+}
+
+/** Bytes of JavaScript and wasm transferred during the run (no interaction:
+ * the lean first view's promise is that this is only the loader). */
+export function codeBytes(lhr) {
+  const reqs = lhr.audits['network-requests']?.details?.items;
+  if (!reqs) return null;
+  return reqs
+    .filter((r) => r.resourceType === 'Script' || /\.wasm(\?|$)/.test(r.url ?? ''))
+    .reduce((s, r) => s + (r.transferSize ?? 0), 0);
 }
 
 /** What explains LCP and CLS in one run: the LCP element and its phases, the
