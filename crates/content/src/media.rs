@@ -17,7 +17,7 @@ use crate::output::{Problem, Tree};
 use kiosque_core::model::{Image, ImageSource};
 
 pub const JPEG_QUALITY: u8 = 78;
-pub const FEATURED_WIDTHS: [u32; 4] = [480, 800, 1200, 1600];
+pub const FEATURED_WIDTHS: [u32; 5] = [240, 480, 800, 1200, 1600];
 pub const FIGURE_WIDTHS: [u32; 3] = [480, 800, 1200];
 pub const AVATAR_SIZES: [u32; 2] = [128, 256];
 /// The manifest, under the media directory.
@@ -306,11 +306,11 @@ mod tests {
     fn renditions_have_the_documented_sizes_and_urls() {
         let a = Asset::featured(Motif::Coast, "maghreb", "un-article");
         let sizes: Vec<_> = a.renditions.iter().map(|r| (r.width, r.height)).collect();
-        assert_eq!(sizes, [(480, 270), (800, 450), (1200, 675), (1600, 900)]);
+        assert_eq!(sizes, [(240, 135), (480, 270), (800, 450), (1200, 675), (1600, 900)]);
         let img = a.image("alt", None, None);
         assert_eq!(img.url, "/media/un-article-1200.jpg");
         assert_eq!((img.width, img.height), (1200, 675));
-        assert_eq!(img.sources.len(), 4);
+        assert_eq!(img.sources.len(), 5);
         let f = Asset::figure(Motif::Port, "economie", "x", 2);
         assert_eq!(
             f.renditions.iter().map(|r| r.height).collect::<Vec<_>>(),
