@@ -77,10 +77,12 @@ async function layoutChecks(page, phone, { floats }) {
     }
     const [prose2] = await boxes(page, '.prose');
     for (const cls of ['align-wide', 'align-full']) {
-      const [b] = await boxes(page, `.prose > .${cls}`);
-      if (!phone) expect(b.w, `${cls} is wider than the text column`).toBeGreaterThan(prose2.w + 10);
-      expect(b.x).toBeGreaterThanOrEqual(0);
-      expect(b.right).toBeLessThanOrEqual(await page.evaluate(() => document.documentElement.clientWidth));
+      // Figures, galleries and (on the demo article) a wide cover.
+      for (const b of await boxes(page, `.prose > .${cls}`)) {
+        if (!phone) expect(b.w, `${cls} is wider than the text column`).toBeGreaterThan(prose2.w + 10);
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.right).toBeLessThanOrEqual(await page.evaluate(() => document.documentElement.clientWidth));
+      }
     }
   }
   expect(await overflowing(page)).toEqual([]);
@@ -104,6 +106,8 @@ test('the demo article: gallery grid, columns, media and text, floats, wide and 
   await expect(thumbs.first()).toHaveAttribute('width', /\d+/);
   await expect(page.locator('.prose .gallery .gallery__link').first()).toHaveAttribute('href', /-1200\.jpg$/);
   await expect(page.locator('.prose .cover img')).toHaveAttribute('alt', /digue/);
+  // The editor's "wide width" on the cover is kept (issue 19: cover/group alignment).
+  await expect(page.locator('.prose > .cover')).toHaveClass(/\balign-wide\b/);
   await layoutChecks(page, phone, { floats: true });
   await expectAccessible(page);
   await snap(page, testInfo, 'layout-demo');

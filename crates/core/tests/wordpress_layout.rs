@@ -83,7 +83,7 @@ fn block_editor_post() {
         blocks[3]
     );
     assert!(
-        matches!(&blocks[4], Block::Cover { image: Some(i), body } if !i.alt.is_empty() && body.len() == 1),
+        matches!(&blocks[4], Block::Cover { image: Some(i), body, .. } if !i.alt.is_empty() && body.len() == 1),
         "{:?}",
         blocks[4]
     );

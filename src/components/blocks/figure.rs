@@ -8,7 +8,7 @@ use kiosque_core::model::{Align, Image};
 pub const FIGURE_SIZES: &str = "(min-width: 800px) 720px, 100vw";
 
 /// How wide a figure floated to one side is drawn.
-const FLOAT_SIZES: &str = "(min-width: 600px) 360px, 100vw";
+pub(super) const FLOAT_SIZES: &str = "(min-width: 600px) 360px, 100vw";
 
 /// An image with caption and credit; `align` places it beside the text.
 #[component]

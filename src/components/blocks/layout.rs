@@ -110,18 +110,23 @@ pub fn MediaText(media: Vec<Block>, media_right: bool, media_width: Option<u8>, 
 /// The image is a real, sized `img` (with its alt) under a dark scrim; the
 /// text sits on the scrim in light ink.
 #[component]
-pub fn Cover(image: Option<Image>, body: Vec<Block>) -> impl IntoView {
+pub fn Cover(image: Option<Image>, body: Vec<Block>, align: Option<Align>) -> impl IntoView {
+    let sizes = match align {
+        Some(Align::Wide | Align::Full) => "100vw",
+        Some(Align::Left | Align::Right | Align::Center) => super::figure::FLOAT_SIZES,
+        None => "(min-width: 800px) 720px, 100vw",
+    };
     view! {
-        <div class="cover">
-            {image.map(|image| view! { <Picture image sizes="(min-width: 800px) 720px, 100vw" class="cover__image"/> })}
+        <div class=format!("cover{}", align_class(align))>
+            {image.map(|image| view! { <Picture image sizes=sizes class="cover__image"/> })}
             <div class="cover__body">{blocks(body)}</div>
         </div>
     }
 }
 
 #[component]
-pub fn Group(body: Vec<Block>) -> impl IntoView {
-    view! { <div class="group">{blocks(body)}</div> }
+pub fn Group(body: Vec<Block>, align: Option<Align>) -> impl IntoView {
+    view! { <div class=format!("group{}", align_class(align))>{blocks(body)}</div> }
 }
 
 #[cfg(test)]

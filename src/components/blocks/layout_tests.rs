@@ -116,8 +116,12 @@ fn containers_hold_their_blocks() {
         Block::Cover {
             image: Some(image("/bg.jpg", "Fond")),
             body: vec![p("dessus")],
+            align: Some(Align::Full),
         },
-        Block::Group { body: vec![p("g")] },
+        Block::Group {
+            body: vec![p("g")],
+            align: Some(Align::Wide),
+        },
         Block::Figure {
             image: image("/l.jpg", "L"),
             align: Some(Align::Left),
@@ -137,7 +141,10 @@ fn containers_hold_their_blocks() {
         "{out}"
     );
     assert!(out.contains(r#"<div class="cover__body"><p>dessus</p></div>"#), "{out}");
-    assert!(out.contains(r#"<div class="group"><p>g</p></div>"#), "{out}");
+    assert!(out.contains(r#"<div class="group align-wide"><p>g</p></div>"#), "{out}");
+    // A full-width cover spans the page and its image is drawn that wide.
+    assert!(out.contains(r#"<div class="cover align-full">"#), "{out}");
+    assert!(out.contains(r#"sizes="100vw""#), "{out}");
     assert!(out.contains(r#"<figure class="figure align-left">"#), "{out}");
     assert!(out.contains(r#"sizes="(min-width: 600px) 360px, 100vw""#), "{out}");
 }

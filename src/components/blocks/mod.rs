@@ -92,8 +92,8 @@ fn block(b: Block) -> AnyView {
             media_width,
             body,
         } => view! { <layout::MediaText media media_right media_width body/> }.into_any(),
-        Block::Cover { image, body } => view! { <layout::Cover image body/> }.into_any(),
-        Block::Group { body } => view! { <layout::Group body/> }.into_any(),
+        Block::Cover { image, body, align } => view! { <layout::Cover image body align/> }.into_any(),
+        Block::Group { body, align } => view! { <layout::Group body align/> }.into_any(),
         Block::Unknown => ().into_any(),
     }
 }

@@ -35,7 +35,8 @@ impl Conv<'_> {
         } else if self.has_class(id, "wp-block-group") {
             let body = self.nested(|c| c.blocks(id, depth + 1));
             if !body.is_empty() {
-                self.out.push(Block::Group { body });
+                let align = self.align_of(id);
+                self.out.push(Block::Group { body, align });
             }
         } else {
             return false;
@@ -152,7 +153,8 @@ impl Conv<'_> {
         if image.is_none() && body.is_empty() {
             return;
         }
-        self.out.push(Block::Cover { image, body });
+        let align = self.align_of(id);
+        self.out.push(Block::Cover { image, body, align });
     }
 
     /// `background-image:url(…)` in a style attribute, as a decorative image.

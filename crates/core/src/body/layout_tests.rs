@@ -195,6 +195,7 @@ fn media_text_and_cover() {
     let [Block::Cover {
         image: Some(image),
         body,
+        align: Some(Align::Full),
     }] = got.as_slice()
     else {
         panic!("{got:#?}")
@@ -207,7 +208,7 @@ fn media_text_and_cover() {
     let old = r#"<div class="wp-block-cover has-background-dim" style="background-image:url(&quot;/old.jpg&quot;)"><div class="wp-block-cover__inner-container"><p>Ancien</p></div></div>"#;
     let got = b(old);
     assert!(
-        matches!(got.as_slice(), [Block::Cover { image: Some(i), body }] if i.url == "/old.jpg" && body == &[p("Ancien")]),
+        matches!(got.as_slice(), [Block::Cover { image: Some(i), body, align: None }] if i.url == "/old.jpg" && body == &[p("Ancien")]),
         "{got:#?}"
     );
     let bad = r#"<div class="wp-block-cover" style="background-image:url(javascript:alert(1))"><p>Texte</p></div>"#;
@@ -215,7 +216,8 @@ fn media_text_and_cover() {
         b(bad),
         [Block::Cover {
             image: None,
-            body: vec![p("Texte")]
+            body: vec![p("Texte")],
+            align: None,
         }]
     );
 }
@@ -225,7 +227,15 @@ fn group_and_deep_nesting_keep_text() {
     assert_eq!(
         b(r#"<div class="wp-block-group"><div class="wp-block-group__inner-container"><p>a</p><p>b</p></div></div>"#),
         [Block::Group {
-            body: vec![p("a"), p("b")]
+            body: vec![p("a"), p("b")],
+            align: None,
+        }]
+    );
+    assert_eq!(
+        b(r#"<div class="wp-block-group alignwide has-background"><p>large</p></div>"#),
+        [Block::Group {
+            body: vec![p("large")],
+            align: Some(Align::Wide),
         }]
     );
     let n = 200;

@@ -305,10 +305,15 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         image: Option<Image>,
         body: Vec<Block>,
+        /// Wide, full or floated, as the editor set it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        align: Option<Align>,
     },
     /// Blocks kept together (`wp-block-group`).
     Group {
         body: Vec<Block>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        align: Option<Align>,
     },
     #[serde(other)]
     Unknown,

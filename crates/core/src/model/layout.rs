@@ -107,7 +107,7 @@ impl Block {
         match self {
             Block::Columns { columns } => columns.iter().flat_map(|c| &c.blocks).collect(),
             Block::MediaText { media, body, .. } => media.iter().chain(body).collect(),
-            Block::Cover { body, .. } | Block::Group { body } => body.iter().collect(),
+            Block::Cover { body, .. } | Block::Group { body, .. } => body.iter().collect(),
             _ => Vec::new(),
         }
     }
@@ -117,7 +117,7 @@ impl Block {
         match self {
             Block::Columns { columns } => columns.iter_mut().flat_map(|c| &mut c.blocks).collect(),
             Block::MediaText { media, body, .. } => media.iter_mut().chain(body).collect(),
-            Block::Cover { body, .. } | Block::Group { body } => body.iter_mut().collect(),
+            Block::Cover { body, .. } | Block::Group { body, .. } => body.iter_mut().collect(),
             _ => Vec::new(),
         }
     }

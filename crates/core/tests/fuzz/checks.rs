@@ -259,7 +259,7 @@ pub fn block_texts(blocks: &[Block], out: &mut Vec<String>) {
                 items.iter().for_each(|i| image_texts(&i.image, out));
                 out.extend(caption.clone());
             }
-            Block::Cover { image, body } => {
+            Block::Cover { image, body, .. } => {
                 image.iter().for_each(|i| image_texts(i, out));
                 block_texts(body, out);
             }
