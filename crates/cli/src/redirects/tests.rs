@@ -87,7 +87,7 @@ fn old_forms_point_at_kiosque_routes() {
         ]
     );
     // Each key is the one WordPress reads.
-    for (key, target) in [("p", Target::PostId(1)), ("page_id", Target::PageId(1))] {
+    for (key, target) in [("p", Target::PostId(1, 1)), ("page_id", Target::PageId(1))] {
         assert_eq!(classify("/", &format!("{key}=1")), Some(target));
     }
     assert_eq!(classify("/", "cat=1"), Some(Target::CategoryId(1, 1)));

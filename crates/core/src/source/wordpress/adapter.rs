@@ -422,7 +422,7 @@ impl WordPressSource {
     pub async fn resolve_legacy(&self, marker: &str) -> Result<String, FetchError> {
         use crate::routes::Route;
         let route = match parse_marker(marker).ok_or(FetchError::NotFound)? {
-            Marker::Post(id) => Route::article(self.post_slug_by_id(id).await?),
+            Marker::Post { id, page } => Route::article_page(self.post_slug_by_id(id).await?, page),
             Marker::Page(id) => Route::page(self.slug_by_id("pages", id).await?),
             Marker::Category { id, page } => {
                 let (t, _) = self.fetch::<WpTerm>(&self.urls.term_by_id("categories", id)).await?;
