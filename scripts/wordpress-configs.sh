@@ -7,8 +7,8 @@
 #   subdir  http://127.0.0.3:4295/blog   installed in a subdirectory, pretty
 #           permalinks: REST root `/blog/wp-json`, links `/blog/<slug>/`
 #
-# Each is seeded with the demo newsroom (seed.php) and the post-level cases
-# (seed-wp-posts.php), then `tests/prerender_wp_configs.rs` (kiosque-cli)
+# Each is seeded with the demo newsroom (seed.php), the post-level cases
+# (seed-wp-posts.php) and more than 100 categories (seed-wpconf.php), then `tests/prerender_wp_configs.rs` (kiosque-cli)
 # prerenders each with `kiosque-publish prerender` and checks that every
 # published post has its page and that every site link in the pages resolves.
 #
@@ -169,7 +169,7 @@ for _ in $(seq 1 50); do curl -s -o /dev/null http://127.0.0.3:4295/blog/wp-logi
 # 3. Install and seed, when not done with these inputs.
 media="$repo/public/media"
 ls "$media"/*-1200.jpg >/dev/null 2>&1 || media=/var/lib/kiosque-wp/content/media
-hash="$(cat "$0" "$wpdir/install.php" "$wpdir/seed.php" "$wpdir/seed-lib.php" "$wpdir/seed-wp-posts.php" \
+hash="$(cat "$0" "$wpdir/install.php" "$wpdir/seed.php" "$wpdir/seed-lib.php" "$wpdir/seed-wp-posts.php" "$wpdir/seed-wpconf.php" \
   "$repo"/content/site.toml "$repo"/content/articles/*.md | sha256sum | cut -c1-16)"
 roots=()
 for s in "${sites[@]}"; do
@@ -186,6 +186,7 @@ for s in "${sites[@]}"; do
     fi
     KIOSQUE_WP_STATE="$state/$name" KIOSQUE_MEDIA_DIR="$media" php "$wpdir/seed.php" "$home" "$repo/content"
     php "$wpdir/seed-wp-posts.php" "$home"
+    php "$wpdir/seed-wpconf.php" "$home" # more than 100 categories
     chown -R www-data:www-data "$state/$name/wp-content/uploads"
     echo "$hash" > "$state/$name/seed.hash"
   fi

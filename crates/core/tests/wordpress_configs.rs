@@ -138,3 +138,26 @@ fn a_subdirectory_site_links_and_media_keep_their_path() {
     ));
     assert!(asked(&log).iter().all(|u| !u.contains("rest_route")));
 }
+
+#[test]
+fn more_than_a_hundred_categories_are_all_read() {
+    // `seed-wpconf.php`: 111 more categories, the last one top-level, so it
+    // sits on the second page of the list.
+    let (s, log) = source(&format!("{SUBDIR}/wp-json"));
+    let site = block_on(s.site()).expect("the site");
+    let nav: Vec<&str> = site.nav.iter().map(|n| n.slug.as_str()).collect();
+    assert!(nav.contains(&"derniere-rubrique"), "{nav:?}");
+    assert!(nav.contains(&"economie"), "{nav:?}");
+    // Known from the list: its page needs no look-up by slug.
+    let listing = block_on(s.listing(
+        &kiosque_core::source::ListingRequest::Category("rubrique-longue-110".into()),
+        1,
+    ))
+    .expect("a category from page 2");
+    assert_eq!(listing.articles.len(), 1);
+    let urls = asked(&log);
+    assert!(urls
+        .iter()
+        .any(|u| u.contains("/categories?per_page=100&hide_empty=true&orderby=id&page=2&")));
+    assert!(!urls.iter().any(|u| u.contains("categories?slug=")), "{urls:#?}");
+}

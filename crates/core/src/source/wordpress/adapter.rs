@@ -219,9 +219,12 @@ impl WordPressSource {
         let cached = self.known().page_slugs.clone();
         ctx.page_slugs = match cached {
             Some(s) => s,
-            None => match self.fetch::<Vec<Value>>(&self.urls.page_slugs()).await {
-                Ok((raw, _)) => {
-                    let slugs: Vec<String> = wire::parse_each::<WpSlug>(&raw)
+            None => match self
+                .all_upto::<WpSlug>(|p| self.urls.page_slugs_at(p), super::archive::LIVE_LIST_PAGES)
+                .await
+            {
+                Ok(pages) => {
+                    let slugs: Vec<String> = pages
                         .into_iter()
                         .filter(|p| p.status == "publish")
                         .map(|p| map::clean_slug(&p.slug))
@@ -235,10 +238,12 @@ impl WordPressSource {
         ctx
     }
 
-    /// All categories (cached by the HTTP layer), remembered by slug.
+    /// All categories, every page of them up to a bound (each page cached
+    /// by the HTTP layer), remembered by slug.
     pub(super) async fn categories(&self) -> Result<Vec<WpTerm>, FetchError> {
-        let (raw, _) = self.fetch::<Vec<Value>>(&self.urls.categories()).await?;
-        let terms: Vec<WpTerm> = wire::parse_each(&raw);
+        let terms: Vec<WpTerm> = self
+            .all_upto(|p| self.urls.terms("categories", p), super::archive::LIVE_LIST_PAGES)
+            .await?;
         let mut known = self.known();
         for t in &terms {
             known
