@@ -59,6 +59,30 @@ impl Client {
         result
     }
 
+    /// The client of a site with plain permalinks when the configured
+    /// `…/wp-json` root is missing there (404, or a page that is not JSON)
+    /// and `home/?rest_route=/` answers instead (as the live source does,
+    /// `locate` in kiosque-core).
+    pub fn located(mut self) -> Self {
+        let Some(plain) = self.urls.plain_fallback() else {
+            return self;
+        };
+        let is_index =
+            |r: Result<(Value, Paging), FetchError>| matches!(r, Ok((v, _)) if v.get("namespaces").is_some());
+        if matches!(
+            self.get_once(&self.urls.index()),
+            Err(FetchError::NotFound | FetchError::BadData(_))
+        ) && is_index(self.get_once(&plain.index()))
+        {
+            eprintln!(
+                "export: no REST API at {}; this site has plain permalinks: using {}",
+                self.urls.root, plain.root
+            );
+            self.urls = plain;
+        }
+        self
+    }
+
     pub fn with_retries(mut self, retries: u32) -> Self {
         self.retry.retries = retries;
         self

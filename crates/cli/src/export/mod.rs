@@ -159,7 +159,8 @@ fn run(args: &args::Args) -> Result<(), String> {
     }
     let client = Client::new(&t.wordpress, door, args.timeout_ms, args.concurrency)
         .with_retries(args.retries)
-        .with_page_size(args.page_size);
+        .with_page_size(args.page_size)
+        .located();
     write::recover(&t.api_dir).map_err(|e| format!("{}: {e}", t.api_dir.display()))?;
     // The last export: what an unreadable post falls back to, and, unless
     // `--full`, what is compared with WordPress to fetch only changes.

@@ -122,10 +122,11 @@ pub fn render(out: &mut impl Write, base: &str, r: &Redirects) -> io::Result<()>
     let article = q(&format!("{base}{}", kiosque_core::routes::Route::article_prefix()));
     let article = &article[..article.len() - 1];
     writeln!(out, "map $request_uri $kiosque_old_dated {{\n    default \"\";")?;
-    // /2026/11/28/slug/ (and /2026/11/28/slug/2/, a part of a split post).
+    // /2026/11/28/slug/, and /2026/11/28/slug/2/, part 2 of a split post:
+    // its own page, `/article/slug/2` (a part 1 is the article).
     writeln!(
         out,
-        "    \"~^{b}/[0-9]{{4}}/[0-9]{{2}}/[0-9]{{2}}/(?<kiosque_slug>{slug}+)/?(?:[0-9]+/?)?(?:\\?.*)?$\" {article}$kiosque_slug\";"
+        "    \"~^{b}/[0-9]{{4}}/[0-9]{{2}}/[0-9]{{2}}/(?<kiosque_slug>{slug}+)(?<kiosque_part>/(?:[2-9]|[1-9][0-9]+))?(?:/1)?/?(?:\\?.*)?$\" {article}$kiosque_slug$kiosque_part\";"
     )?;
     // /2026/11/slug/ (the "month and name" structure; a slug of digits is a day).
     writeln!(

@@ -87,7 +87,7 @@ fn old_forms_point_at_kiosque_routes() {
         ]
     );
     // Each key is the one WordPress reads.
-    for (key, target) in [("p", Target::PostId(1)), ("page_id", Target::PageId(1))] {
+    for (key, target) in [("p", Target::PostId(1, 1)), ("page_id", Target::PageId(1))] {
         assert_eq!(classify("/", &format!("{key}=1")), Some(target));
     }
     assert_eq!(classify("/", "cat=1"), Some(Target::CategoryId(1, 1)));
@@ -156,6 +156,11 @@ fn the_nginx_maps() {
         assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
     }
     assert!(text.contains("\"~^/news/[0-9]{4}/[0-9]{2}/[0-9]{2}/(?<kiosque_slug>"));
+    // A split post's part keeps its number (tried with nginx 1.22: `/…/slug/2/`
+    // → `/article/slug/2`, `/…/slug/1/` → `/article/slug`, `/…/slug/0/` → 404).
+    assert!(text.contains(
+        "(?<kiosque_part>/(?:[2-9]|[1-9][0-9]+))?(?:/1)?/?(?:\\?.*)?$\" \"/news/article/$kiosque_slug$kiosque_part\";"
+    ));
     assert!(!text.contains("\"/news/search\""), "a Kiosque route");
     assert!(!text.contains("\"/news/a-propos\" \"/news/article"), "a page");
 

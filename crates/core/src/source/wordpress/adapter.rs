@@ -34,11 +34,16 @@ struct Known {
     /// The most a request may ask (`per_page`), when a plugin caps it
     /// below WordPress's 100 (`cap`).
     list_cap: Option<u32>,
+    /// Where the REST API answers (`locate`).
+    rest: super::locate::Rest,
 }
 
 #[derive(Clone)]
 pub struct WordPressSource {
+    /// URLs under the configured root: every request URL is made here.
     pub(super) urls: Urls,
+    /// The plain-permalink root to fall back to (`locate`).
+    pub(super) plain: Option<Urls>,
     timeout_ms: u32,
     /// A popular-posts route (absolute, or relative to the REST root).
     most_read_url: Option<String>,
@@ -80,8 +85,10 @@ impl WordPressSource {
     /// `root`: the REST root, `https://site/wp-json` (already resolved);
     /// requests go through `door` (unless a transport answers them).
     pub fn new(root: &str, timeout_ms: u32, door: Door) -> Self {
+        let urls = Urls::new(root);
         WordPressSource {
-            urls: Urls::new(root),
+            plain: super::locate::fallback(&urls),
+            urls,
             timeout_ms,
             most_read_url: None,
             view_count_url: None,
@@ -134,7 +141,31 @@ impl WordPressSource {
         self.known.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    pub(super) fn rest(&self) -> super::locate::Rest {
+        self.known().rest
+    }
+
+    pub(super) fn set_rest(&self, rest: super::locate::Rest) {
+        self.known().rest = rest;
+    }
+
+    /// `url` (made under the configured root), where the site answers.
     pub(super) async fn fetch_once<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
+        let url = self.located(url);
+        let first = self.fetch_raw::<T>(&url).await;
+        match &first {
+            Ok(_) => self.rest_answered(),
+            Err(e) => {
+                if let Some(moved) = self.relocated(&url, e).await {
+                    return self.fetch_raw::<T>(&moved).await;
+                }
+            }
+        }
+        first
+    }
+
+    /// `url` as it is.
+    pub(super) async fn fetch_raw<T: DeserializeOwned>(&self, url: &str) -> Result<(T, Paging), FetchError> {
         match &self.transport {
             Some(t) => {
                 let f = t.get(url)?;
@@ -150,6 +181,7 @@ impl WordPressSource {
 
     /// `url`'s text from the network, never from or into the cache.
     pub(super) async fn fetch_fresh(&self, url: &str) -> Result<std::sync::Arc<str>, FetchError> {
+        let url = &self.located(url);
         match &self.transport {
             Some(t) => Ok(t.get(url)?.body),
             None => self.door.get_text_fresh(url, self.timeout_ms).await,
@@ -159,7 +191,9 @@ impl WordPressSource {
     /// POSTs a JSON body once and returns the answer whatever its status
     /// (a comment: WordPress explains a refusal in JSON).
     pub(super) async fn post_answer(&self, url: &str, body: String) -> Result<http::Answer, FetchError> {
-        self.door.post_json_answer(url, body, self.timeout_ms).await
+        self.door
+            .post_json_answer(&self.located(url), body, self.timeout_ms)
+            .await
     }
 
     /// A list of posts, each parsed on its own: one malformed post is skipped
@@ -185,9 +219,12 @@ impl WordPressSource {
         let cached = self.known().page_slugs.clone();
         ctx.page_slugs = match cached {
             Some(s) => s,
-            None => match self.fetch::<Vec<Value>>(&self.urls.page_slugs()).await {
-                Ok((raw, _)) => {
-                    let slugs: Vec<String> = wire::parse_each::<WpSlug>(&raw)
+            None => match self
+                .all_upto::<WpSlug>(|p| self.urls.page_slugs_at(p), super::archive::LIVE_LIST_PAGES)
+                .await
+            {
+                Ok(pages) => {
+                    let slugs: Vec<String> = pages
                         .into_iter()
                         .filter(|p| p.status == "publish")
                         .map(|p| map::clean_slug(&p.slug))
@@ -201,10 +238,12 @@ impl WordPressSource {
         ctx
     }
 
-    /// All categories (cached by the HTTP layer), remembered by slug.
+    /// All categories, every page of them up to a bound (each page cached
+    /// by the HTTP layer), remembered by slug.
     pub(super) async fn categories(&self) -> Result<Vec<WpTerm>, FetchError> {
-        let (raw, _) = self.fetch::<Vec<Value>>(&self.urls.categories()).await?;
-        let terms: Vec<WpTerm> = wire::parse_each(&raw);
+        let terms: Vec<WpTerm> = self
+            .all_upto(|p| self.urls.terms("categories", p), super::archive::LIVE_LIST_PAGES)
+            .await?;
         let mut known = self.known();
         for t in &terms {
             known
@@ -314,8 +353,10 @@ impl WordPressSource {
     /// Warms the cache for an article a reader is about to open.
     pub fn prefetch_article(&self, slug: &str) {
         if let (Ok(slug), None) = (checked_slug(slug), &self.transport) {
-            self.door
-                .prefetch(&self.urls.posts(&compose::article_query(slug)), self.timeout_ms);
+            self.door.prefetch(
+                &self.located(&self.urls.posts(&compose::article_query(slug))),
+                self.timeout_ms,
+            );
         }
     }
 
@@ -386,7 +427,7 @@ impl WordPressSource {
     pub async fn resolve_legacy(&self, marker: &str) -> Result<String, FetchError> {
         use crate::routes::Route;
         let route = match parse_marker(marker).ok_or(FetchError::NotFound)? {
-            Marker::Post(id) => Route::article(self.post_slug_by_id(id).await?),
+            Marker::Post { id, page } => Route::article_page(self.post_slug_by_id(id).await?, page),
             Marker::Page(id) => Route::page(self.slug_by_id("pages", id).await?),
             Marker::Category { id, page } => {
                 let (t, _) = self.fetch::<WpTerm>(&self.urls.term_by_id("categories", id)).await?;
@@ -404,7 +445,7 @@ impl WordPressSource {
     /// background, errors ignored (a counter must never break reading).
     pub(super) fn count_view(&self, id: u64) {
         if let (Some(url), None) = (&self.view_count_url, &self.transport) {
-            let url = url.replace("{id}", &id.to_string());
+            let url = self.located(&url.replace("{id}", &id.to_string()));
             self.door
                 .post_json_detached(&url, format!("{{\"id\":{id}}}"), self.timeout_ms);
         }

@@ -12,6 +12,10 @@ use crate::model::{ArchiveIndex, ArchivePage, ArchiveTerm, ArticleIndexPage, Art
 
 /// A list longer than this many requests is cut (a runaway backend).
 const MAX_LIST_PAGES: u32 = 10_000;
+/// What every view of the live source may need (categories for the
+/// navigation and breadcrumbs, page slugs for links) is read whole, up to
+/// this many pages (2,000 items): a browser never walks a runaway list.
+pub(super) const LIVE_LIST_PAGES: u32 = 20;
 
 impl WordPressSource {
     pub async fn archive(&self) -> Result<ArchiveIndex, FetchError> {
@@ -77,6 +81,15 @@ impl WordPressSource {
     /// Every item of a paginated REST list; items that do not parse are
     /// left out (a bad term or user only loses its own listing).
     pub(super) async fn all<T: DeserializeOwned>(&self, url: impl Fn(u32) -> String) -> Result<Vec<T>, FetchError> {
+        self.all_upto(url, MAX_LIST_PAGES).await
+    }
+
+    /// [`Self::all`], reading at most `max_pages` pages.
+    pub(super) async fn all_upto<T: DeserializeOwned>(
+        &self,
+        url: impl Fn(u32) -> String,
+        max_pages: u32,
+    ) -> Result<Vec<T>, FetchError> {
         let mut out = Vec::new();
         let mut page = 1;
         loop {
@@ -84,7 +97,7 @@ impl WordPressSource {
             let empty = raw.is_empty();
             out.extend(wire::parse_each::<T>(&raw));
             let last = paging.total_pages.unwrap_or(1);
-            if empty || page >= last || page >= MAX_LIST_PAGES {
+            if empty || page >= last || page >= max_pages {
                 return Ok(out);
             }
             page += 1;

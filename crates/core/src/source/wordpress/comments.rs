@@ -58,9 +58,9 @@ impl WordPressSource {
     /// `depth`: the thread depth shown (`api.comment_depth`, else 5).
     pub async fn comments(&self, slug: &str, page: u32, depth: Option<u8>) -> Result<MaybeComments, FetchError> {
         let post = self.published_post(slug).await?;
-        let root = &self.urls.root;
-        let status_url = format!("{root}/wp/v2/posts/{}?_fields=id,comment_status", post.id);
-        let first_url = comments_url(root, post.id, 1);
+        let urls = &self.urls;
+        let status_url = urls.at(&format!("wp/v2/posts/{}", post.id), "_fields=id,comment_status");
+        let first_url = comments_url(urls, post.id, 1);
         let (status, first, links) = futures::join!(
             self.fetch::<WpCommentStatus>(&status_url),
             self.fetch::<Vec<Value>>(&first_url),
@@ -69,7 +69,7 @@ impl WordPressSource {
         let (mut raw, paging) = first?;
         let pages = paging.total_pages.unwrap_or(1).min(FETCH_PAGES);
         for n in 2..=pages {
-            let (more, _) = self.fetch::<Vec<Value>>(&comments_url(root, post.id, n)).await?;
+            let (more, _) = self.fetch::<Vec<Value>>(&comments_url(urls, post.id, n)).await?;
             raw.extend(more);
         }
         let list: Vec<WpComment> = wire::parse_each(&raw);
@@ -80,9 +80,12 @@ impl WordPressSource {
     }
 }
 
-fn comments_url(root: &str, post: u64, page: u32) -> String {
-    format!(
-        "{root}/wp/v2/comments?post={post}&type=comment&orderby=date_gmt&order=asc&per_page={FETCH_PER_PAGE}&page={page}&_fields={FIELDS}"
+fn comments_url(urls: &super::urls::Urls, post: u64, page: u32) -> String {
+    urls.at(
+        "wp/v2/comments",
+        &format!(
+            "post={post}&type=comment&orderby=date_gmt&order=asc&per_page={FETCH_PER_PAGE}&page={page}&_fields={FIELDS}"
+        ),
     )
 }
 

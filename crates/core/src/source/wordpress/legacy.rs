@@ -16,7 +16,10 @@
 //! `/slug/` (WordPress's `/%postname%/`) maps to `/slug`, Kiosque's own
 //! page-or-article route, which tries a page and then redirects to
 //! `/article/slug`. `/slug/page/N/` (a page's archive pagination, e.g. the
-//! posts page) and `/slug/N/` (a split post's part N) also map to `/slug`;
+//! posts page) also maps to `/slug`; a split post's part N (`/slug/N/`,
+//! `/2026/11/28/slug/N/`, `?page=N` with either, `?p=ID&page=N`) to
+//! `/article/slug/N`, the article's own page route (a page's part N, which
+//! Kiosque does not split, is not told apart from a post's: it 404s);
 //! `/category/x/page/N/`, `/tag/x/page/N/`, `/author/x/page/N/` and
 //! `/page/N/` keep their page.
 
@@ -30,7 +33,7 @@ pub fn legacy_route(path: &str, query: &str) -> Option<String> {
     let target = classify(path, query)?;
     let query_empty = query.trim_start_matches('?').is_empty();
     let out = match &target {
-        Target::PostId(id) => format!("{MARKER_PREFIX}p={id}"),
+        Target::PostId(id, part) => with_page(format!("{MARKER_PREFIX}p={id}"), *part),
         Target::PageId(id) => format!("{MARKER_PREFIX}page_id={id}"),
         Target::CategoryId(id, page) => with_page(format!("{MARKER_PREFIX}cat={id}"), *page),
         Target::AuthorId(id, page) => with_page(format!("{MARKER_PREFIX}author={id}"), *page),
@@ -52,10 +55,20 @@ fn with_page(marker: String, page: u32) -> String {
 /// A look-up marker's parts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {
-    Post(u64),
+    /// A post, at part `page` of a split post.
+    Post {
+        id: u64,
+        page: u32,
+    },
     Page(u64),
-    Category { id: u64, page: u32 },
-    Author { id: u64, page: u32 },
+    Category {
+        id: u64,
+        page: u32,
+    },
+    Author {
+        id: u64,
+        page: u32,
+    },
 }
 
 /// Reads a marker made by [`legacy_route`]; `None` for anything else.
@@ -68,7 +81,7 @@ pub fn parse_marker(marker: &str) -> Option<Marker> {
     let (key, id) = head.split_once('=')?;
     let id: u64 = id.parse().ok().filter(|&n| n > 0)?;
     Some(match key {
-        "p" => Marker::Post(id),
+        "p" => Marker::Post { id, page: paged },
         "page_id" => Marker::Page(id),
         "cat" => Marker::Category { id, page: paged },
         "author" => Marker::Author { id, page: paged },
@@ -88,7 +101,25 @@ mod tests {
     fn date_and_postname_permalinks() {
         assert_eq!(r("/2026/11/28/some-post/", "").as_deref(), Some("/article/some-post"));
         assert_eq!(r("/2026/11/some-post/", "").as_deref(), Some("/article/some-post"));
-        assert_eq!(r("/2026/11/28/some-post/2/", "").as_deref(), Some("/article/some-post"));
+        assert_eq!(
+            r("/2026/11/28/some-post/2/", "").as_deref(),
+            Some("/article/some-post/2")
+        );
+        assert_eq!(r("/2026/11/28/some-post/1/", "").as_deref(), Some("/article/some-post"));
+        assert_eq!(r("/some-post/3/", "").as_deref(), Some("/article/some-post/3"));
+        assert_eq!(r("/some-post/1/", "").as_deref(), Some("/some-post"));
+        assert_eq!(r("/some-post/", "page=2").as_deref(), Some("/article/some-post/2"));
+        assert_eq!(
+            r("/2026/11/some-post/", "?page=4").as_deref(),
+            Some("/article/some-post/4")
+        );
+        assert_eq!(
+            r("/", "?name=some-post&page=2").as_deref(),
+            Some("/article/some-post/2")
+        );
+        assert_eq!(r("/", "?p=12&page=2").as_deref(), Some("wp:p=12&paged=2"));
+        assert_eq!(parse_marker("wp:p=12&paged=2"), Some(Marker::Post { id: 12, page: 2 }));
+        assert_eq!(r("/some-post/", "page=x").as_deref(), Some("/some-post"));
         assert_eq!(r("/some-post/", "").as_deref(), Some("/some-post"));
         assert_eq!(r("/some-post", ""), None, "already Kiosque's route");
         assert_eq!(r("/article/some-post", ""), None);
@@ -151,7 +182,7 @@ mod tests {
         assert_eq!(r("/", "?cat=4").as_deref(), Some("wp:cat=4"));
         assert_eq!(r("/", "?cat=4&paged=2").as_deref(), Some("wp:cat=4&paged=2"));
         assert_eq!(r("/", "?author=2").as_deref(), Some("wp:author=2"));
-        assert_eq!(parse_marker("wp:p=123"), Some(Marker::Post(123)));
+        assert_eq!(parse_marker("wp:p=123"), Some(Marker::Post { id: 123, page: 1 }));
         assert_eq!(
             parse_marker("wp:cat=4&paged=2"),
             Some(Marker::Category { id: 4, page: 2 })

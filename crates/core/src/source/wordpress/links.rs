@@ -11,6 +11,10 @@ pub enum Target {
     Article(String),
     /// `/%postname%/`: a post or a page, which only the backend knows.
     Slug(String),
+    /// Part N ≥ 2 of a split post (`<!--nextpage-->`): `/slug/2/`,
+    /// `/2026/11/28/slug/2/`, `/slug/?page=2`, `?name=slug&page=2`. Only a
+    /// post has parts Kiosque shows; a page's part N reads as the page.
+    Part(String, u32),
     /// `/parent/child/`: a hierarchical page's path (its last segment), or
     /// any other path of plain segments; never a post.
     NestedPage(String),
@@ -20,8 +24,8 @@ pub enum Target {
     Tag(String, u32),
     Author(String, u32),
     Search(String),
-    /// `?p=ID`: needs a look-up.
-    PostId(u64),
+    /// `?p=ID` (and `&page=N`, its part): needs a look-up.
+    PostId(u64, u32),
     /// `?page_id=ID`: needs a look-up.
     PageId(u64),
     /// `?cat=ID`: needs a look-up.
@@ -92,10 +96,23 @@ pub fn classify(path: &str, query: &str) -> Option<Target> {
     if let Some(p) = get("paged").and_then(page_number) {
         page = p;
     }
+    // `?page=N`: a split post's part (WordPress's own query variable).
+    let part = get("page").and_then(page_number).unwrap_or(1);
     if segs.is_empty() || segs == ["index.php"] {
-        return classify_query(&get, page);
+        return classify_query(&get, page, part);
     }
-    match segs.as_slice() {
+    let target = classify_path(&segs, page)?;
+    Some(match target {
+        Target::Article(s) | Target::Slug(s) if part > 1 => Target::Part(s, part),
+        t => t,
+    })
+}
+
+/// [`classify`] for a path of segments (its `/page/N` taken off as `page`).
+fn classify_path(segs: &[&str], page: u32) -> Option<Target> {
+    // `/slug/N/` and `/2026/11/28/slug/N/`: part N of a split post.
+    let part_of = |n: &str| page_number(n).filter(|&n| n > 1);
+    match segs {
         ["category", .., last] => Some(Target::Category(slug_of(last)?, page)),
         ["tag", t] => Some(Target::Tag(slug_of(t)?, page)),
         ["author", a] => Some(Target::Author(slug_of(a)?, page)),
@@ -108,7 +125,10 @@ pub fn classify(path: &str, query: &str) -> Option<Target> {
                 && rest.len() <= 1
                 && rest.iter().all(|n| page_number(n).is_some()) =>
         {
-            Some(Target::Article(slug_of(s)?))
+            match rest.first().and_then(|n| part_of(n)) {
+                Some(n) => Some(Target::Part(slug_of(s)?, n)),
+                None => Some(Target::Article(slug_of(s)?)),
+            }
         }
         [y, m, s] if is_digits(y, 4) && is_digits(m, 2) && !s.bytes().all(|b| b.is_ascii_digit()) => {
             Some(Target::Article(slug_of(s)?))
@@ -117,7 +137,10 @@ pub fn classify(path: &str, query: &str) -> Option<Target> {
         // Kiosque's `/x` has no pages, so it goes to `/x`.
         [s] if !RESERVED.contains(s) && !s.bytes().all(|b| b.is_ascii_digit()) => Some(Target::Slug(slug_of(s)?)),
         // `/%postname%/2/`: the second part of a paginated post.
-        [s, n] if !RESERVED.contains(s) && page_number(n).is_some() => Some(Target::Slug(slug_of(s)?)),
+        [s, n] if !RESERVED.contains(s) && page_number(n).is_some() => match part_of(n) {
+            Some(n) => Some(Target::Part(slug_of(s)?, n)),
+            None => Some(Target::Slug(slug_of(s)?)),
+        },
         // `/parent/child/`: a hierarchical page's WordPress path. Kiosque's
         // page route is flat (`/child`), as WordPress keeps page slugs unique
         // under one parent and Kiosque asks by slug.
@@ -136,19 +159,24 @@ fn is_page_segment(s: &str) -> bool {
     !RESERVED.contains(&s) && !s.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn classify_query<'a>(get: &dyn Fn(&str) -> Option<&'a str>, page: u32) -> Option<Target> {
+fn classify_query<'a>(get: &dyn Fn(&str) -> Option<&'a str>, page: u32, part: u32) -> Option<Target> {
     let id = |k: &str| get(k).and_then(|v| v.trim().parse::<u64>().ok()).filter(|&n| n > 0);
     if let Some(q) = get("s") {
         return Some(Target::Search(q.to_string()));
     }
     if let Some(n) = id("p") {
-        return Some(Target::PostId(n));
+        return Some(Target::PostId(n, part));
     }
     if let Some(n) = id("page_id") {
         return Some(Target::PageId(n));
     }
     if let Some(s) = get("name") {
-        return Some(Target::Article(slug_of(s)?));
+        let s = slug_of(s)?;
+        return Some(if part > 1 {
+            Target::Part(s, part)
+        } else {
+            Target::Article(s)
+        });
     }
     if let Some(s) = get("pagename") {
         return Some(Target::Slug(slug_of(s.rsplit('/').find(|p| !p.is_empty())?)?));
@@ -189,12 +217,13 @@ pub fn route(t: &Target) -> Option<Route> {
     Some(match t {
         Target::Article(s) => Route::article(s.clone()),
         Target::Slug(s) | Target::NestedPage(s) => Route::page(s.clone()),
+        Target::Part(s, n) => Route::article_page(s.clone(), *n),
         Target::Home(p) => Route::home(*p),
         Target::Category(s, p) => Route::category(s.clone(), *p),
         Target::Tag(s, p) => Route::tag(s.clone(), *p),
         Target::Author(s, p) => Route::author(s.clone(), *p),
         Target::Search(q) => Route::search(q.clone(), 1),
-        Target::PostId(_) | Target::PageId(_) | Target::CategoryId(..) | Target::AuthorId(..) => return None,
+        Target::PostId(..) | Target::PageId(_) | Target::CategoryId(..) | Target::AuthorId(..) => return None,
     })
 }
 
@@ -213,7 +242,18 @@ mod tests {
         assert_eq!(c("/tag/eau/"), Some(Target::Tag("eau".into(), 1)));
         assert_eq!(c("/author/k-o/page/2"), Some(Target::Author("k-o".into(), 2)));
         assert_eq!(c("/a-propos/"), Some(Target::Slug("a-propos".into())));
-        assert_eq!(c("/long-post/2/"), Some(Target::Slug("long-post".into())));
+        assert_eq!(c("/long-post/2/"), Some(Target::Part("long-post".into(), 2)));
+        assert_eq!(c("/long-post/1/"), Some(Target::Slug("long-post".into())));
+        assert_eq!(c("/2026/11/28/le-post/3"), Some(Target::Part("le-post".into(), 3)));
+        assert_eq!(
+            classify("/long-post/", "page=2"),
+            Some(Target::Part("long-post".into(), 2))
+        );
+        assert_eq!(classify("/a/b/", "page=2"), Some(Target::NestedPage("b".into())));
+        assert_eq!(
+            route(&Target::Part("x".into(), 2)).map(|r| r.path()).as_deref(),
+            Some("/article/x/2")
+        );
         assert_eq!(c("/actualites/page/2/"), Some(Target::Slug("actualites".into())));
         assert_eq!(c("/page/2/"), Some(Target::Home(2)));
         assert_eq!(c("/%D8%B3%D9%84%D8%A7%D9%85/"), Some(Target::Slug("سلام".into())));
@@ -248,7 +288,8 @@ mod tests {
     #[test]
     fn query_shapes() {
         let q = |s: &str| classify("/", s);
-        assert_eq!(q("?p=12"), Some(Target::PostId(12)));
+        assert_eq!(q("?p=12"), Some(Target::PostId(12, 1)));
+        assert_eq!(q("?p=12&page=3"), Some(Target::PostId(12, 3)));
         assert_eq!(q("page_id=3"), Some(Target::PageId(3)));
         assert_eq!(q("?s=caf%C3%A9+noir"), Some(Target::Search("café noir".into())));
         assert_eq!(q("?cat=4&paged=2"), Some(Target::CategoryId(4, 2)));
@@ -257,7 +298,7 @@ mod tests {
         assert_eq!(q("?name=x"), Some(Target::Article("x".into())));
         assert_eq!(q("?p=abc"), Some(Target::Home(1)));
         assert_eq!(q(""), Some(Target::Home(1)));
-        assert_eq!(classify("/index.php", "p=7"), Some(Target::PostId(7)));
+        assert_eq!(classify("/index.php", "p=7"), Some(Target::PostId(7, 1)));
     }
 
     #[test]

@@ -72,6 +72,8 @@ impl LinkContext {
         let routed = match classify(local, query) {
             Some(Target::Slug(s)) if self.page_slugs.contains(&s) => Some(Route::page(s).path()),
             Some(Target::Slug(s)) => Some(Route::article(s).path()),
+            // A page's part N: the page (Kiosque does not split pages).
+            Some(Target::Part(s, _)) if self.page_slugs.contains(&s) => Some(Route::page(s).path()),
             // A nested path is Kiosque's only when it names a known page.
             Some(Target::NestedPage(s)) if self.page_slugs.contains(&s) => Some(Route::page(s).path()),
             Some(Target::NestedPage(_)) => None,

@@ -27,6 +27,7 @@
 mod archive;
 pub mod legacy;
 pub mod links;
+mod locate;
 
 #[cfg(feature = "wordpress-source")]
 mod adapter;

@@ -103,7 +103,7 @@ impl WordPressSource {
     /// Posts `draft` as a comment on the published post `slug`.
     pub async fn post_comment(&self, slug: &str, draft: &CommentDraft) -> Result<Posted, PostError> {
         let post = self.published_post(slug).await?;
-        let url = format!("{}/wp/v2/comments", self.urls.root);
+        let url = self.urls.at("wp/v2/comments", "");
         let body = request_body(post.id, draft);
         let answer = self.post_answer(&url, body).await?;
         outcome(&answer, &self.link_context().await)

@@ -29,11 +29,13 @@ impl WordPressSource {
     /// or `None` when WordPress did not take `password` (it answers a wrong
     /// password on the list route with the post and an empty text).
     pub async fn unlock(&self, slug: &str, password: &str) -> Result<Option<(Vec<Block>, Vec<usize>)>, FetchError> {
-        let url = format!(
-            "{}/wp/v2/posts?slug={}&password={}&_fields=content",
-            self.urls.root,
-            encode_component(slug),
-            encode_component(password)
+        let url = self.urls.at(
+            "wp/v2/posts",
+            &format!(
+                "slug={}&password={}&_fields=content",
+                encode_component(slug),
+                encode_component(password)
+            ),
         );
         let body = self.fetch_fresh(&url).await?;
         let posts: Vec<Content> = http::parse_json(&body)?;

@@ -67,26 +67,86 @@ fn page_param(page: u32) -> String {
     }
 }
 
+/// A URL's rest after the root → its route and query (`?` after a path
+/// root, `&` after a plain one: there the route is itself a parameter).
+fn split_route(rest: &str, plain: bool) -> (&str, &str) {
+    rest.split_once(if plain { '&' } else { '?' }).unwrap_or((rest, ""))
+}
+
 fn ids(list: &[u64]) -> String {
     list.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Urls {
-    /// The REST root without a trailing slash: `https://site/wp-json`.
+    /// The REST root without a trailing slash: `https://site/wp-json`, or
+    /// on a site with plain permalinks `https://site/?rest_route=`.
     pub root: String,
 }
 
+/// What a plain-permalink root holds: the route goes in this parameter.
+const REST_ROUTE: &str = "rest_route=";
+
 impl Urls {
+    /// `root` as configured; a plain-permalink root may be given as WordPress
+    /// announces it (`https://site/?rest_route=/`).
     pub fn new(root: &str) -> Self {
-        Urls {
-            root: root.trim().trim_end_matches('/').to_string(),
+        let root = root.trim();
+        let root = match root.strip_suffix('/') {
+            Some(r) if r.ends_with(REST_ROUTE) => r,
+            _ => root.trim_end_matches('/'),
+        };
+        Urls { root: root.to_string() }
+    }
+
+    /// True when routes go in `?rest_route=` (plain permalinks).
+    pub fn is_plain(&self) -> bool {
+        self.root.ends_with(REST_ROUTE)
+    }
+
+    /// The one place a request URL is made: `route` (`wp/v2/posts`) and its
+    /// query (`slug=a&per_page=1`, or empty) under the root. With plain
+    /// permalinks the route is a parameter, so the query joins with `&`.
+    pub fn at(&self, route: &str, query: &str) -> String {
+        let route = route.trim_start_matches('/');
+        let sep = if self.is_plain() { '&' } else { '?' };
+        if query.is_empty() {
+            format!("{}/{route}", self.root)
+        } else {
+            format!("{}/{route}{sep}{query}", self.root)
         }
     }
 
-    /// The site's home URL: the root without its `/wp-json`.
+    /// The site's home URL: the root without its `/wp-json` (or its
+    /// `/?rest_route=`, `/index.php?rest_route=`).
     pub fn home(&self) -> &str {
+        if self.is_plain() {
+            let base = self.root.split('?').next().unwrap_or(&self.root);
+            let base = base.trim_end_matches('/');
+            return base.strip_suffix("/index.php").unwrap_or(base);
+        }
         self.root.strip_suffix("/wp-json").unwrap_or(&self.root)
+    }
+
+    /// The same site with plain permalinks (`home/?rest_route=`), for a
+    /// `…/wp-json` root that answered 404: what WordPress's own
+    /// `rest_url()` gives when the site has no rewrite rules.
+    pub fn plain_fallback(&self) -> Option<Urls> {
+        let home = self.root.strip_suffix("/wp-json").filter(|_| !self.is_plain())?;
+        Some(Urls::new(&format!("{home}/?{REST_ROUTE}")))
+    }
+
+    /// `url` (made under this root) made under `other` instead; `None` when
+    /// `url` is not under this root.
+    pub fn moved_to(&self, url: &str, other: &Urls) -> Option<String> {
+        let rest = url.strip_prefix(self.root.as_str())?;
+        let rest = match rest.strip_prefix('/') {
+            Some(r) => r,
+            None if rest.is_empty() || rest.starts_with('?') => rest,
+            None => return None,
+        };
+        let (route, query) = split_route(rest, self.is_plain());
+        Some(other.at(route, query))
     }
 
     /// A route under the root, or an absolute URL as given (config keys).
@@ -94,40 +154,43 @@ impl Urls {
         if url.starts_with("https://") || url.starts_with("http://") {
             url.to_string()
         } else {
-            format!("{}/{}", self.root, url.trim_start_matches('/'))
+            let (route, query) = url.split_once('?').unwrap_or((url, ""));
+            self.at(route, query)
         }
     }
 
     pub fn index(&self) -> String {
-        format!(
-            "{}/?_fields=name,description,url,home,gmt_offset,timezone_string,site_icon_url,namespaces",
-            self.root
+        self.at(
+            "",
+            "_fields=name,description,url,home,gmt_offset,timezone_string,site_icon_url,namespaces",
         )
     }
 
     /// Which menu each of the theme's locations shows (needs a login).
     pub fn menu_locations(&self) -> String {
-        format!("{}/wp/v2/menu-locations", self.root)
+        self.at("wp/v2/menu-locations", "")
     }
 
     /// A menu's items, in one request (needs a login).
     pub fn menu_items(&self, menu: u64) -> String {
-        format!(
-            "{}/wp/v2/menu-items?menus={menu}&per_page={}&_fields=id,title,url,parent,menu_order,status",
-            self.root,
-            super::menus::MENU_ITEMS_PER_REQUEST
+        self.at(
+            "wp/v2/menu-items",
+            &format!(
+                "menus={menu}&per_page={}&_fields=id,title,url,parent,menu_order,status",
+                super::menus::MENU_ITEMS_PER_REQUEST
+            ),
         )
     }
 
     /// The site's settings: WordPress answers them to an administrator only
     /// (an application password), so only the export asks.
     pub fn settings(&self) -> String {
-        format!("{}/wp/v2/settings", self.root)
+        self.at("wp/v2/settings", "")
     }
 
     /// Rank Math's head for a permalink (its "Headless CMS Support" route).
     pub fn rank_math_head(&self, permalink: &str) -> String {
-        format!("{}/rankmath/v1/getHead?url={}", self.root, encode_component(permalink))
+        self.at("rankmath/v1/getHead", &format!("url={}", encode_component(permalink)))
     }
 
     pub fn posts(&self, q: &PostQuery) -> String {
@@ -167,7 +230,7 @@ impl Urls {
         // The SEO plugin's head only with a full article (2–3 KB a post).
         let content = if q.full { ",content,link,yoast_head_json" } else { "" };
         p.push(format!("_fields={SUMMARY_FIELDS}{content}"));
-        format!("{}/wp/v2/posts?{}", self.root, p.join("&"))
+        self.at("wp/v2/posts", &p.join("&"))
     }
 
     /// Candidates for related articles: sharing the category OR a tag.
@@ -179,29 +242,24 @@ impl Urls {
         if !tags.is_empty() {
             p.push(format!("tags={}", ids(tags)));
         }
-        format!(
-            "{}/wp/v2/posts?{}&tax_relation=OR&exclude={id}&per_page={RELATED_POOL}&_fields=id,slug,status,date_gmt,categories,tags",
-            self.root,
-            p.join("&")
-        )
+        self.at("wp/v2/posts", &format!("{}&tax_relation=OR&exclude={id}&per_page={RELATED_POOL}&_fields=id,slug,status,date_gmt,categories,tags", p.join("&")))
     }
 
     /// One comment, for the `X-WP-Total` header (approved comments only).
     pub fn comment_total(&self, post: u64) -> String {
-        format!("{}/wp/v2/comments?post={post}&per_page=1&_fields=id", self.root)
+        self.at("wp/v2/comments", &format!("post={post}&per_page=1&_fields=id"))
     }
 
     /// `taxonomy`: `categories` or `tags`.
     pub fn term_by_slug(&self, taxonomy: &str, slug: &str) -> String {
-        format!(
-            "{}/wp/v2/{taxonomy}?slug={}&_fields={TERM_FIELDS}",
-            self.root,
-            encode_component(slug)
+        self.at(
+            &format!("wp/v2/{taxonomy}"),
+            &format!("slug={}&_fields={TERM_FIELDS}", encode_component(slug)),
         )
     }
 
     pub fn term_by_id(&self, taxonomy: &str, id: u64) -> String {
-        format!("{}/wp/v2/{taxonomy}/{id}?_fields={TERM_FIELDS}", self.root)
+        self.at(&format!("wp/v2/{taxonomy}/{id}"), &format!("_fields={TERM_FIELDS}"))
     }
 
     pub fn categories(&self) -> String {
@@ -211,99 +269,107 @@ impl Urls {
     /// A page of the non-empty terms of `taxonomy` (`categories`, `tags`),
     /// 100 at a time, oldest first.
     pub fn terms(&self, taxonomy: &str, page: u32) -> String {
-        format!(
-            "{}/wp/v2/{taxonomy}?per_page={LIST_MAX}&hide_empty=true&orderby=id{}&_fields={TERM_FIELDS}",
-            self.root,
-            page_param(page)
+        self.at(
+            &format!("wp/v2/{taxonomy}"),
+            &format!(
+                "per_page={LIST_MAX}&hide_empty=true&orderby=id{}&_fields={TERM_FIELDS}",
+                page_param(page)
+            ),
         )
     }
 
     /// A page of the users who have published posts (articles: a user with
     /// only pages, such as the admin, has no author listing).
     pub fn authors(&self, page: u32) -> String {
-        format!(
-            "{}/wp/v2/users?per_page={LIST_MAX}&has_published_posts=post{}&_fields={USER_FIELDS}",
-            self.root,
-            page_param(page)
+        self.at(
+            "wp/v2/users",
+            &format!(
+                "per_page={LIST_MAX}&has_published_posts=post{}&_fields={USER_FIELDS}",
+                page_param(page)
+            ),
         )
     }
 
     /// Attachments by ID, in one request (featured images whose `_embed`
     /// was refused); at most `LIST_MAX` IDs.
     pub fn media_by_ids(&self, list: &[u64]) -> String {
-        format!(
-            "{}/wp/v2/media?include={}&per_page={}&_fields={MEDIA_FIELDS}",
-            self.root,
-            ids(list),
-            list.len().clamp(1, LIST_MAX as usize)
+        self.at(
+            "wp/v2/media",
+            &format!(
+                "include={}&per_page={}&_fields={MEDIA_FIELDS}",
+                ids(list),
+                list.len().clamp(1, LIST_MAX as usize)
+            ),
         )
     }
 
     /// Tags by ID, in one request (an article whose `_embed` was refused).
     pub fn tags_by_ids(&self, list: &[u64]) -> String {
-        format!(
-            "{}/wp/v2/tags?include={}&per_page={}&_fields={TERM_FIELDS}",
-            self.root,
-            ids(list),
-            list.len().clamp(1, LIST_MAX as usize)
+        self.at(
+            "wp/v2/tags",
+            &format!(
+                "include={}&per_page={}&_fields={TERM_FIELDS}",
+                ids(list),
+                list.len().clamp(1, LIST_MAX as usize)
+            ),
         )
     }
 
     /// Users by ID, in one request (authors whose `_embed` was refused).
     pub fn users_by_ids(&self, list: &[u64]) -> String {
-        format!(
-            "{}/wp/v2/users?include={}&per_page={}&_fields={USER_FIELDS}",
-            self.root,
-            ids(list),
-            list.len().clamp(1, LIST_MAX as usize)
+        self.at(
+            "wp/v2/users",
+            &format!(
+                "include={}&per_page={}&_fields={USER_FIELDS}",
+                ids(list),
+                list.len().clamp(1, LIST_MAX as usize)
+            ),
         )
     }
 
     pub fn user_by_slug(&self, slug: &str) -> String {
-        format!(
-            "{}/wp/v2/users?slug={}&_fields={USER_FIELDS}",
-            self.root,
-            encode_component(slug)
+        self.at(
+            "wp/v2/users",
+            &format!("slug={}&_fields={USER_FIELDS}", encode_component(slug)),
         )
     }
 
     pub fn user_by_id(&self, id: u64) -> String {
-        format!("{}/wp/v2/users/{id}?_fields={USER_FIELDS}", self.root)
+        self.at(&format!("wp/v2/users/{id}"), &format!("_fields={USER_FIELDS}"))
     }
 
     pub fn page_by_slug(&self, slug: &str) -> String {
-        format!(
-            "{}/wp/v2/pages?slug={}&_fields=id,slug,status,title,content,modified,modified_gmt,yoast_head_json",
-            self.root,
-            encode_component(slug)
+        self.at(
+            "wp/v2/pages",
+            &format!(
+                "slug={}&_fields=id,slug,status,title,content,modified,modified_gmt,yoast_head_json",
+                encode_component(slug)
+            ),
         )
     }
 
     /// A page of every published post's ID and modification time: what an
     /// incremental export compares to its state (changes, deletions).
     pub fn post_ids(&self, page: u32) -> String {
-        format!(
-            "{}/wp/v2/posts?per_page={LIST_MAX}{}&_fields=id,modified_gmt",
-            self.root,
-            page_param(page)
+        self.at(
+            "wp/v2/posts",
+            &format!("per_page={LIST_MAX}{}&_fields=id,modified_gmt", page_param(page)),
         )
     }
 
     /// A page of every page, in full, with its place in the hierarchy (an export).
     pub fn pages_full(&self, page: u32) -> String {
-        format!(
-            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=id,slug,status,title,content,modified,modified_gmt,yoast_head_json,parent,menu_order",
-            self.root,
-            page_param(page)
-        )
+        self.at("wp/v2/pages", &format!("per_page={LIST_MAX}{}&_fields=id,slug,status,title,content,modified,modified_gmt,yoast_head_json,parent,menu_order", page_param(page)))
     }
 
     /// A page of every page's place in the hierarchy (parents, children).
     pub fn page_tree(&self, page: u32) -> String {
-        format!(
-            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=id,slug,status,title,parent,menu_order",
-            self.root,
-            page_param(page)
+        self.at(
+            "wp/v2/pages",
+            &format!(
+                "per_page={LIST_MAX}{}&_fields=id,slug,status,title,parent,menu_order",
+                page_param(page)
+            ),
         )
     }
 
@@ -312,16 +378,15 @@ impl Urls {
     }
 
     pub fn page_slugs_at(&self, page: u32) -> String {
-        format!(
-            "{}/wp/v2/pages?per_page={LIST_MAX}{}&_fields=slug,status",
-            self.root,
-            page_param(page)
+        self.at(
+            "wp/v2/pages",
+            &format!("per_page={LIST_MAX}{}&_fields=slug,status", page_param(page)),
         )
     }
 
     /// `kind`: `posts` or `pages`.
     pub fn slug_by_id(&self, kind: &str, id: u64) -> String {
-        format!("{}/wp/v2/{kind}/{id}?_fields=slug,status", self.root)
+        self.at(&format!("wp/v2/{kind}/{id}"), "_fields=slug,status")
     }
 }
 
@@ -373,5 +438,43 @@ mod tests {
             u.post_ids(2),
             "https://s.example/wp-json/wp/v2/posts?per_page=100&page=2&_fields=id,modified_gmt"
         );
+    }
+
+    #[test]
+    fn plain_permalink_roots_put_the_route_in_a_parameter() {
+        // As WordPress's `Link` header announces it.
+        let u = Urls::new("http://s.example/index.php?rest_route=/");
+        assert!(u.is_plain());
+        assert_eq!(u.home(), "http://s.example");
+        assert_eq!(
+            u.term_by_slug("tags", "é"),
+            "http://s.example/index.php?rest_route=/wp/v2/tags&slug=%C3%A9&_fields=id,name,slug,description,count,parent,taxonomy"
+        );
+        assert!(u
+            .index()
+            .starts_with("http://s.example/index.php?rest_route=/&_fields=name,"));
+        assert_eq!(
+            u.menu_locations(),
+            "http://s.example/index.php?rest_route=/wp/v2/menu-locations"
+        );
+        assert_eq!(
+            u.resolve("/wpp/v1/popular?limit=10"),
+            "http://s.example/index.php?rest_route=/wpp/v1/popular&limit=10"
+        );
+        assert_eq!(u.plain_fallback(), None);
+        // A subdirectory install keeps its path, either way.
+        let sub = Urls::new("http://s.example/blog/wp-json");
+        assert_eq!(sub.home(), "http://s.example/blog");
+        let plain = sub.plain_fallback().unwrap();
+        assert_eq!(plain.root, "http://s.example/blog/?rest_route=");
+        assert_eq!(plain.home(), "http://s.example/blog");
+        // Any URL made under one root moves to the other, query and all.
+        let url = sub.posts(&PostQuery::list(6, 2));
+        let moved = sub.moved_to(&url, &plain).unwrap();
+        assert!(moved.starts_with("http://s.example/blog/?rest_route=/wp/v2/posts&per_page=6&page=2&_embed="));
+        assert_eq!(plain.moved_to(&moved, &sub).unwrap(), url);
+        assert_eq!(sub.moved_to(&sub.index(), &plain).unwrap(), plain.index());
+        assert_eq!(sub.moved_to("http://s.example/blog/wp-jsonx/a", &plain), None);
+        assert_eq!(sub.moved_to("http://other.example/wp-json/a", &plain), None);
     }
 }
