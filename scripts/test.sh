@@ -103,6 +103,8 @@ run publisher-clean none sh -c 'PUBLISHER_PROFILE=dev scripts/publisher/package.
 # A real WordPress (Debian packages) for the WordPress journeys.
 run wordpress-up none scripts/wordpress/up.sh
 run prerender-wp none scripts/prerender-wp.sh
+# WordPress as installed in the wild: plain permalinks and a subdirectory, two more sites beside 8081.
+run wordpress-configs cargo_counts scripts/wordpress-configs.sh
 # A static export from the test WordPress: incremental, resumable, tolerant (docs/deploy.md).
 run export-wp none scripts/export-wp.sh
 # Sitemaps, news sitemap and feeds of every prerendered site against schemas (tests/schemas/).
