@@ -2,6 +2,7 @@
 // readable with JavaScript off, hydrated in place with no DOM change, safe when
 // stale, revalidated after hydration, and the same against the test WordPress.
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { test, expect, api, dist, eager, watchErrors } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -275,6 +276,44 @@ test.describe('prerendered from WordPress', () => {
     const link = page.locator('main a[href^="/article/"]').first();
     await link.click();
     await expect(page.locator('main h1')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
+
+// A config.json that names no language: the prerender takes the source's
+// (here site.json's, as an export from WordPress writes it) and the app
+// starts in the same one from the page's <meta name="kiosque-locale">.
+test.describe('prerendered in the source language', () => {
+  const out = path.join(root, 'target/dist-locale');
+  let server;
+  let origin;
+
+  test.beforeAll(async ({}, testInfo) => {
+    test.skip(testInfo.project.name === 'phone', 'viewport-independent (and one copy at a time)');
+    test.setTimeout(180_000);
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.cpSync(dist, out, { recursive: true });
+    const edit = (file, f) => {
+      const v = JSON.parse(fs.readFileSync(path.join(out, file), 'utf8'));
+      f(v);
+      fs.writeFileSync(path.join(out, file), JSON.stringify(v));
+    };
+    edit('config.json', (c) => { delete c.site.locale; c.prerender = { latest: 2 }; });
+    edit('api/site.json', (s) => { s.locale = 'ar'; });
+    server = await startServer({ root: out, port: 0 });
+    origin = `http://127.0.0.1:${server.address().port}`;
+    execFileSync('cargo', ['run', '--quiet', '-p', 'kiosque-cli', '--', 'prerender', '--dist', out, '--site-url', origin],
+      { cwd: root, stdio: 'inherit' });
+  });
+  test.afterAll(async () => { if (server) await new Promise((r) => server.close(r)); });
+
+  test('a page prerendered in Arabic hydrates in Arabic with no DOM change', async ({ page }) => {
+    const errors = watchErrors(page);
+    await watchMutations(page);
+    await gotoAndHydrate(page, `${origin}/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    expect(await page.evaluate(() => window.__mutations)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

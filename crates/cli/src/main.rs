@@ -186,6 +186,13 @@ async fn run(args: &Args) -> Result<(), String> {
     let source = Source::from_config(&config, &base_url, door.clone());
     let plan = plan::plan(&source, config.prerender.latest.map(|n| n as usize)).await?;
 
+    // The interface language: config.json's, else the source's (an export
+    // from WordPress carries the site's language), for every page and the
+    // SPA fallback alike.
+    let shell = match (&config.site.locale, source.site().await) {
+        (None, Ok(site)) => shell.with_locale(kiosque_core::i18n::Locale::from_code(&site.locale).code()),
+        _ => shell,
+    };
     // The policy from config.json, in every page, the shell and the headers.
     let hashes = shell.inline_script_hashes();
     let shell = shell.with_policy(&csp::policy(&config, &hashes, false));

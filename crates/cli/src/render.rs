@@ -12,7 +12,7 @@ use leptos_router::location::RequestUrl;
 use kiosque::app::App;
 use kiosque::prerender::{RenderIssues, StaticHead};
 use kiosque_core::http::Door;
-use kiosque_core::stamp::{Stamp, DATA_META, STAMP_META};
+use kiosque_core::stamp::{Stamp, DATA_META, LOCALE_META, STAMP_META};
 
 /// trunk's `index.html`, split where the prerender adds to it.
 #[derive(Clone, Debug)]
@@ -23,6 +23,8 @@ pub struct Shell {
     head_end: String,
     /// From `</body>` to the end.
     tail: String,
+    /// The interface language when `config.json` sets none (`with_locale`).
+    locale: Option<String>,
 }
 
 impl Shell {
@@ -39,9 +41,10 @@ impl Shell {
             return Err("the shell's <body> tags are out of order".into());
         }
         Ok(Shell {
-            head_start: without_html_lang(head_start),
+            head_start: without_locale_meta(&without_html_lang(head_start)),
             head_end: rest[..body + "<body>".len()].to_string(),
             tail: rest[close..].to_string(),
+            locale: None,
         })
     }
 
@@ -77,6 +80,18 @@ impl Shell {
     pub fn with_policy(&self, policy: &str) -> Shell {
         Shell {
             head_start: set_policy(&self.head_start, policy),
+            ..self.clone()
+        }
+    }
+
+    /// The shell for a site whose `config.json` names no locale: its pages
+    /// and the SPA fallback are in `locale` (the source's), and say so in a
+    /// `<meta>` the app reads at start-up.
+    pub fn with_locale(&self, locale: &str) -> Shell {
+        let tag = format!("<meta name=\"{LOCALE_META}\" content=\"{}\"/>", attribute(locale));
+        Shell {
+            head_start: self.head_start.replacen("<!--HEAD-->", &format!("{tag}<!--HEAD-->"), 1),
+            locale: Some(locale.to_string()),
             ..self.clone()
         }
     }
@@ -138,6 +153,17 @@ fn without_bundle_preloads(head: &str) -> String {
     out
 }
 
+/// A shell read back from a previous run's `shell.html` carries that run's
+/// locale `<meta>`: `with_locale` adds the current one, if any.
+fn without_locale_meta(head: &str) -> String {
+    let start = format!("<meta name=\"{LOCALE_META}\"");
+    let Some(i) = head.find(&start) else {
+        return head.to_string();
+    };
+    let end = head[i..].find('>').map_or(head.len(), |e| i + e + 1);
+    format!("{}{}", &head[..i], &head[end..])
+}
+
 /// The app sets `lang` and `dir` on `<html>` itself; the shell's own `lang`
 /// would come second and be a duplicate attribute.
 fn without_html_lang(head: &str) -> String {
@@ -151,6 +177,15 @@ fn without_html_lang(head: &str) -> String {
     };
     let close = tag[l + 7..].find('"').map_or(tag.len(), |c| l + 7 + c + 1);
     format!("{}{}{}", &head[..start + l], &tag[close..], &head[end..])
+}
+
+/// `value` for a double-quoted attribute.
+fn attribute(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A rendered page, or why it must not be written.
@@ -194,7 +229,12 @@ pub async fn render(
     let static_head = StaticHead::default();
     let request_path = format!("{}{}", kiosque::app::router_base(base_url), route);
     let base = base_url.to_string();
-    let config = kiosque_core::config::Config::parse(config_text);
+    let config = kiosque_core::config::Config::parse(config_text).map(|mut c| {
+        if c.site.locale.is_none() {
+            c.site.locale = shell.locale.clone();
+        }
+        c
+    });
     let door = door.clone();
     let app = owner.with(|| {
         provide_context(RequestUrl::new(&request_path));

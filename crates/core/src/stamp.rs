@@ -15,6 +15,10 @@ pub const STAMP_META: &str = "kiosque-prerender";
 /// The `<meta>` naming a prerendered page's data file (its resources, for
 /// hydration), which the loader fetches with the app (public/start.js).
 pub const DATA_META: &str = "kiosque-data";
+/// The `<meta name>` carrying the interface language the prerender used
+/// when `config.json` sets none (the source's, e.g. WordPress's language
+/// in an export): the app starts in it too, so hydration matches.
+pub const LOCALE_META: &str = "kiosque-locale";
 
 /// The identity of a prerendered page.
 #[derive(Clone, Debug, PartialEq, Eq)]
