@@ -27,6 +27,7 @@
 mod archive;
 pub mod legacy;
 pub mod links;
+#[cfg(feature = "wordpress-source")]
 mod locate;
 
 #[cfg(feature = "wordpress-source")]
