@@ -1,0 +1,64 @@
+//! SEO-plugin heads beside the article's (`compose.rs`): a category's, tag's
+//! or author's archive (Yoast SEO's `yoast_head_json` on `/wp/v2/categories`,
+//! `/wp/v2/tags`, `/wp/v2/users`; Rank Math's head for the archive's
+//! permalink) and a page's Rank Math head. Every value goes through the
+//! article's checks (`seo::yoast`). Extras: any failure means Kiosque's own
+//! head.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::map::LinkContext;
+use super::rank_math::{self, RankMathHead};
+use super::wire::{lenient, WpRoot};
+use super::WordPressSource;
+use crate::model::SeoHead;
+use crate::source::ListingRequest;
+
+/// What `Urls::seo_by_slug` answers for one term or user.
+#[derive(Debug, Default, Deserialize)]
+struct SeoFields {
+    #[serde(default, deserialize_with = "lenient")]
+    link: String,
+    #[serde(default)]
+    yoast_head_json: Option<Value>,
+}
+
+impl WordPressSource {
+    /// The head a plugin gives a listing; `None` for the home archive.
+    pub(super) async fn listing_head(&self, list: &ListingRequest) -> Option<Box<SeoHead>> {
+        let (kind, slug) = match list {
+            ListingRequest::Latest => return None,
+            ListingRequest::Category(s) => ("categories", s),
+            ListingRequest::Tag(s) => ("tags", s),
+            ListingRequest::Author(s) => ("users", s),
+        };
+        let slug = crate::source::checked_slug(slug).ok()?;
+        let (raw, _) = self
+            .fetch::<Vec<Value>>(&self.urls.seo_by_slug(kind, slug))
+            .await
+            .ok()?;
+        let fields = SeoFields::deserialize(raw.first()?).ok()?;
+        let links = self.link_context().await;
+        self.plugin_head(&fields.link, fields.yoast_head_json.as_ref(), &links)
+            .await
+    }
+
+    /// Yoast's head when it came with the object, else Rank Math's for its
+    /// permalink where the site has Rank Math's headless route.
+    pub(super) async fn plugin_head(
+        &self,
+        link: &str,
+        yoast: Option<&Value>,
+        links: &LinkContext,
+    ) -> Option<Box<SeoHead>> {
+        if let Some(head) = yoast.and_then(|v| super::seo::yoast(v, links)) {
+            return Some(Box::new(head));
+        }
+        // The index is the one `site()` reads: the HTTP layer has it.
+        let (root, _) = self.fetch::<WpRoot>(&self.urls.index()).await.ok()?;
+        let url = rank_math::head_url_for(&self.urls, link, yoast, &root)?;
+        let (answer, _) = self.fetch::<RankMathHead>(&url).await.ok()?;
+        rank_math::head(&answer, links).map(Box::new)
+    }
+}
