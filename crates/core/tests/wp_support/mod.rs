@@ -176,7 +176,18 @@ pub fn fixture_name(url: &str) -> String {
 }
 
 /// [`fixture_name`] under a sub-directory of the fixtures (`"wp-posts/"`).
+///
+/// A listing's or page's SEO-plugin request, whatever the directory, is
+/// answered from [`SEO_TERMS`] (recorded there, with
+/// `KIOSQUE_WP_RECORD=seo-terms`, as it is named).
 pub fn fixture_in(sub: &str, url: &str) -> String {
+    if is_seo_plugin_url(sub, url) {
+        let name = format!("{SEO_TERMS}{}", name_of(url));
+        if recording_seo_terms() {
+            record(url, &name, None);
+        }
+        return name;
+    }
     let name = format!("{sub}{}", name_of(url));
     if recording() || dir().join(format!("{name}.headers.json")).exists() {
         return name;
@@ -196,13 +207,6 @@ pub struct Fixtures;
 
 impl Transport for Fixtures {
     fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        if is_seo_plugin_url(url) {
-            let name = fixture_in(SEO_TERMS, url);
-            if recording() || recording_seo_terms() {
-                record(url, &name, None);
-            }
-            return answer(&name);
-        }
         let name = fixture_name(url);
         if recording() {
             record(url, &name, None);
@@ -217,9 +221,10 @@ pub const SEO_TERMS: &str = "seo-terms/";
 
 /// A request for a term's, author's or page's SEO-plugin head
 /// (`Urls::seo_by_slug`, Rank Math's `getHead`).
-/// (Articles' Rank Math answers were recorded earlier, beside the others.)
-pub fn is_seo_plugin_url(url: &str) -> bool {
-    let older = || dir().join(format!("{}.headers.json", name_of(url))).exists();
+/// (Articles' Rank Math answers were recorded earlier, beside the others in
+/// `sub`.)
+pub fn is_seo_plugin_url(sub: &str, url: &str) -> bool {
+    let older = || dir().join(format!("{sub}{}.headers.json", name_of(url))).exists();
     url.contains("_fields=id,link,yoast_head_json") || (url.contains("/rankmath/v1/getHead") && !older())
 }
 

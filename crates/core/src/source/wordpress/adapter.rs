@@ -307,7 +307,7 @@ impl WordPressSource {
         if out.seo.is_none() {
             let permalink = self.urls.page_permalink(page.id);
             out.seo = self
-                .plugin_head(&permalink, page.yoast_head_json.as_ref(), &links)
+                .plugin_head(&permalink, page.yoast_head_json.as_ref(), Some(&links))
                 .await;
         }
         // The family is an extra: without the list, the page still shows.

@@ -39,26 +39,49 @@ impl WordPressSource {
             .await
             .ok()?;
         let fields = SeoFields::deserialize(raw.first()?).ok()?;
-        let links = self.link_context().await;
-        self.plugin_head(&fields.link, fields.yoast_head_json.as_ref(), &links)
+        self.plugin_head(&fields.link, fields.yoast_head_json.as_ref(), None)
             .await
     }
 
     /// Yoast's head when it came with the object, else Rank Math's for its
-    /// permalink where the site has Rank Math's headless route.
+    /// permalink where the site has Rank Math's headless route. `links`:
+    /// the site's, when the caller has them; else read only once a plugin
+    /// answered (a site without one costs no more requests).
     pub(super) async fn plugin_head(
         &self,
         link: &str,
         yoast: Option<&Value>,
-        links: &LinkContext,
+        links: Option<&LinkContext>,
     ) -> Option<Box<SeoHead>> {
+        let read;
+        let links = match links {
+            Some(l) => l,
+            None if yoast.is_some_and(|v| !v.is_null()) => {
+                read = self.link_context().await;
+                &read
+            }
+            None => {
+                let answer = self.rank_math_answer(link).await?;
+                let links = self.link_context().await;
+                return rank_math::head(&answer, &links).map(Box::new);
+            }
+        };
         if let Some(head) = yoast.and_then(|v| super::seo::yoast(v, links)) {
             return Some(Box::new(head));
         }
+        if yoast.is_some_and(|v| !v.is_null()) {
+            return None;
+        }
+        let answer = self.rank_math_answer(link).await?;
+        rank_math::head(&answer, links).map(Box::new)
+    }
+
+    /// Rank Math's successful answer for `link`, where the site has its route.
+    async fn rank_math_answer(&self, link: &str) -> Option<RankMathHead> {
         // The index is the one `site()` reads: the HTTP layer has it.
         let (root, _) = self.fetch::<WpRoot>(&self.urls.index()).await.ok()?;
-        let url = rank_math::head_url_for(&self.urls, link, yoast, &root)?;
+        let url = rank_math::head_url_for(&self.urls, link, None, &root)?;
         let (answer, _) = self.fetch::<RankMathHead>(&url).await.ok()?;
-        rank_math::head(&answer, links).map(Box::new)
+        answer.success.then_some(answer)
     }
 }
