@@ -196,10 +196,11 @@ as_root mkdir -p "$mu"
 for f in "$here"/mu-plugins/*.php; do
   cmp -s "$f" "$mu/$(basename "$f")" || as_root install -m 0644 "$f" "$mu/"
 done
-seo_hash="$(cat "$here/seed-seo.php" | sha256sum | cut -c1-16)"
+seo_hash="$(cat "$here/seed-seo.php" "$here/seed-seo-terms.php" | sha256sum | cut -c1-16)"
 if [ "$reseed" = 1 ] || [ "$(cat "$state/seo.hash" 2>/dev/null)" != "$seo_hash" ]; then
   say "seeding the SEO-plugin posts"
   php "$here/seed-seo.php" "$origin"
+  php "$here/seed-seo-terms.php" "$origin" # issue 20: SEO heads of terms, an author and a page
   echo "$seo_hash" > "$state/seo.hash"
 fi
 # 7. Post-level cases of issue #19 (seed-wp-posts.php), dated 2020.

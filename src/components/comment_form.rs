@@ -11,9 +11,10 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::comments::NewComments;
 use crate::context::use_ctx;
 use kiosque_core::i18n::Locale;
-use kiosque_core::model::{Comment, CommentDraft, DraftField, PostError, Posted};
+use kiosque_core::model::{CommentDraft, DraftField, PostError, Posted};
 
 /// What the reply buttons and the form share (provided by the threads when
 /// the form is shown): the comment replied to, the text field to focus, and
@@ -67,7 +68,8 @@ pub fn ReplyButton(reply: ReplyCtx, id: u64, author: String) -> impl IntoView {
     }
 }
 
-/// The form, and above it the comments it posted that were approved at once.
+/// The form; the comments it posts that are approved at once join the
+/// thread in their place (`NewComments`).
 #[component]
 pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
     let ctx = use_ctx();
@@ -80,7 +82,7 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
         RwSignal::new(String::new()),
     );
     let state = RwSignal::new(FormState::Idle);
-    let posted = RwSignal::new(Vec::<Comment>::new());
+    let posted = use_context::<NewComments>().unwrap_or_default();
     let (name_ref, email_ref) = (NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new());
     let text_ref = reply.text;
     let invalid = move |field: DraftField| {
@@ -106,9 +108,10 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
             author_email: email.get_untracked(),
             content: text.get_untracked(),
         };
+        let parent = draft.parent;
         let done = move |outcome: Posted| {
             if let Posted::Approved(c) = &outcome {
-                posted.update(|list| list.push(c.clone()));
+                posted.push(parent, c.clone());
             }
             text.set(String::new());
             reply.target.set(None);
@@ -143,18 +146,7 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
         None => s.title.to_string(),
     };
     let sending = move || state.get() == FormState::Sending;
-    let new_comments = move || {
-        let list = posted.get();
-        (!list.is_empty()).then(|| {
-            let items = list
-                .into_iter()
-                .map(|c| view! { <crate::components::comments::CommentItem comment=c/> })
-                .collect_view();
-            view! { <ol class="comments__list comments__new">{items}</ol> }
-        })
-    };
     view! {
-        {new_comments}
         <form class="comment-form needs-app" aria-labelledby="comment-form-title" on:submit=on_submit>
             <h3 id="comment-form-title" class="comment-form__title">{title}</h3>
             {move || reply.target.get().map(|_| view! {
@@ -234,7 +226,7 @@ mod tests {
     use crate::components::comments::CommentThreads;
     use crate::context::render_with_config_for_test;
     use kiosque_core::http::FetchError;
-    use kiosque_core::model::{CommentPage, Timestamp};
+    use kiosque_core::model::{Comment, CommentPage, Timestamp};
 
     fn comment(id: u64, replies: Vec<Comment>) -> Comment {
         Comment {

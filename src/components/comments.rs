@@ -13,6 +13,54 @@ use kiosque_core::i18n::format_date_in;
 use kiosque_core::model::{Comment, CommentPage, MaybeComments, DEFAULT_THREAD_DEPTH};
 use kiosque_core::routes::Route;
 
+/// The comments this reader posted that WordPress approved at once, each
+/// with the comment it answers (0: top level). The article page provides it,
+/// so the thread shows each in its place and both counts (the header's link
+/// and the heading's) follow without a reload; a held comment never joins it.
+#[derive(Clone, Copy)]
+pub struct NewComments(RwSignal<Vec<(u64, Comment)>>);
+
+impl NewComments {
+    pub fn new() -> NewComments {
+        NewComments(RwSignal::new(Vec::new()))
+    }
+
+    pub fn push(&self, parent: u64, comment: Comment) {
+        self.0.update(|list| list.push((parent, comment)));
+    }
+
+    /// How many (reactive).
+    pub fn count(&self) -> u32 {
+        u32::try_from(self.0.with(Vec::len)).unwrap_or(u32::MAX)
+    }
+
+    /// Those answering `parent`, oldest first, as WordPress orders a thread
+    /// (reactive).
+    pub fn under(&self, parent: u64) -> Vec<Comment> {
+        self.0.with(|list| {
+            list.iter()
+                .filter(|(p, _)| *p == parent)
+                .map(|(_, c)| c.clone())
+                .collect()
+        })
+    }
+}
+
+impl Default for NewComments {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The shared list, or a fresh one where no article page provided it.
+fn new_comments() -> NewComments {
+    use_context::<NewComments>().unwrap_or_else(|| {
+        let fresh = NewComments::new();
+        provide_context(fresh);
+        fresh
+    })
+}
+
 /// The comments section. `count`: the article's own count (what the header
 /// shows), alone when the source has no comments or they failed.
 #[component]
@@ -32,6 +80,8 @@ pub fn Comments(page: MaybeComments, count: u32, slug: String) -> impl IntoView 
 pub fn CommentThreads(page: CommentPage, slug: String) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
+    let new = new_comments();
+    let locale = ctx.locale;
     let form = (page.open && ctx.config.api.anonymous_comments).then(|| {
         let reply = ReplyCtx::new(ctx.config.api.comment_depth.unwrap_or(DEFAULT_THREAD_DEPTH));
         provide_context(reply);
@@ -47,9 +97,11 @@ pub fn CommentThreads(page: CommentPage, slug: String) -> impl IntoView {
     };
     view! {
         <h2 class="comments__title">{s.comments}</h2>
-        <p class="comments__count">{ctx.locale.comments(u64::from(page.total))}</p>
+        <p class="comments__count">{move || locale.comments(u64::from(page.total + new.count()))}</p>
         <ol class="comments__list">
             {page.threads.into_iter().map(|c| view! { <CommentItem comment=c/> }).collect_view()}
+            // A new top-level comment is the newest: last, as the thread is oldest first.
+            {move || new.under(0).into_iter().map(|c| view! { <CommentItem comment=c/> }.into_any()).collect_view()}
         </ol>
         {status.map(|t| view! { <p class="comments__status">{t}</p> })}
         // Real links: page 1 is the article, later pages its comment routes.
@@ -78,14 +130,28 @@ pub fn CommentItem(comment: Comment, #[prop(default = 1)] level: usize) -> impl 
     let avatar = comment.avatar.map(|src| {
         view! { <img class="comments__avatar" src=src.into_string() alt="" width="48" height="48" loading="lazy" decoding="async"/> }
     });
-    let replies = (!comment.replies.is_empty()).then(|| {
+    // The replies, then those this reader just posted under it.
+    let (id, new) = (comment.id, new_comments());
+    let posted = move || {
+        new.under(id)
+            .into_iter()
+            .map(|c| view! { <CommentItem comment=c level=level + 1/> }.into_any())
+            .collect_view()
+    };
+    let replies = if comment.replies.is_empty() {
+        (move || {
+            let posted = posted();
+            (!posted.is_empty()).then(|| view! { <ol class="comments__list comments__replies">{posted}</ol> })
+        })
+        .into_any()
+    } else {
         let items = comment
             .replies
             .into_iter()
             .map(|c| view! { <CommentItem comment=c level=level + 1/> }.into_any())
             .collect_view();
-        view! { <ol class="comments__list comments__replies">{items}</ol> }
-    });
+        view! { <ol class="comments__list comments__replies">{items}{posted}</ol> }.into_any()
+    };
     view! {
         <li class="comments__item" id=format!("comment-{}", comment.id)>
             <article class="comments__comment">
@@ -174,6 +240,30 @@ mod tests {
             !html.contains("comments__status") && !html.contains("pagination"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn posted_comments_join_the_thread_in_their_place_and_the_count() {
+        let html = crate::context::render_for_test(|| {
+            let new = NewComments::new();
+            new.push(1, comment(10, None, vec![]));
+            new.push(0, comment(11, None, vec![]));
+            new.push(3, comment(12, None, vec![]));
+            provide_context(new);
+            let threads = vec![
+                comment(1, None, vec![comment(2, None, vec![])]),
+                comment(3, None, vec![]),
+            ];
+            view! { <CommentThreads page=page(true, threads) slug="x".to_string()/> }
+        });
+        let at = |id: u64| html.find(&format!(r#"id="comment-{id}""#)).unwrap();
+        // 10 answers 1 (after its older reply 2), 12 answers 3 (a new
+        // nested list), 11 is a new thread, last.
+        let order = [1, 2, 10, 3, 12, 11].map(at);
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{html}");
+        let nested = html[at(3)..].find("comments__replies").unwrap() + at(3);
+        assert!(nested < at(12), "{html}");
+        assert!(html.contains("6 commentaires"), "{html}");
     }
 
     #[test]

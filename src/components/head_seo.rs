@@ -33,6 +33,22 @@ pub fn card_image(seo: &SeoHead, image: Option<Image>) -> Option<Image> {
     }
 }
 
+/// A listing's plugin head on its page `page`: page 1 takes it whole; a
+/// later page keeps its robots, description and social fields, but its own
+/// canonical URL (each page of a listing is its own, as Yoast makes them),
+/// the plugin's title with the page number (`paged`, as Yoast's `%%page%%`),
+/// and no schema graph (the plugin's describes page 1's URL).
+pub fn on_page(seo: Option<Box<SeoHead>>, page: u32, paged: impl Fn(&str) -> String) -> Option<Box<SeoHead>> {
+    seo.map(|mut s| {
+        if page > 1 {
+            s.canonical = None;
+            s.title = s.title.as_deref().map(&paged);
+            s.schema.clear();
+        }
+        s
+    })
+}
+
 /// Types that describe the same thing as Kiosque's `NewsArticle`.
 const ARTICLE_TYPES: [&str; 6] = [
     "Article",

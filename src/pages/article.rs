@@ -59,7 +59,11 @@ fn article_view(a: Article, page: u32, comment_page: MaybeComments) -> impl Into
         .map(|b| b.to_vec())
         .unwrap_or_default();
     let protected = a.protected.then(|| view! { <Protected slug=a.slug.clone()/> });
-    let comments = ctx.locale.comments(u64::from(a.comment_count));
+    // The header's count follows the comments this reader posts (approved).
+    let new_comments = crate::components::comments::NewComments::new();
+    provide_context(new_comments);
+    let (locale, count) = (ctx.locale, a.comment_count);
+    let comments = move || locale.comments(u64::from(count + new_comments.count()));
     let tags = (!a.tags.is_empty()).then(|| {
         let items = a
             .tags
@@ -95,7 +99,7 @@ fn article_view(a: Article, page: u32, comment_page: MaybeComments) -> impl Into
                         {modified.map(|m| view! { " · " <time datetime=a.modified.as_ref().map(|t| t.as_str().to_string())>{m}</time> })}
                     </span>
                     <span class="article__reading">{ctx.locale.reading_time(a.reading_minutes.max(1))}</span>
-                    <a class="article__comments" href=format!("{}#comments", ctx.href(&route))>{comments.clone()}</a>
+                    <a class="article__comments" href=format!("{}#comments", ctx.href(&route))>{comments}</a>
                 </div>
             </header>
             {a.image.clone().map(|image| view! { <Figure image priority=true/> })}

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
+use leptos_meta::Script;
 
 use crate::components::blocks::Body;
 use crate::components::NotFound;
 use crate::components::{
-    page_resource, ArticleCard, Breadcrumb, CardSize, ListSkeleton, Loaded, PageHead, Pagination, Picture, SubLinks,
+    ld_json, listing_seo, merged_ld, page_resource, ArticleCard, Breadcrumb, CardSize, ListSkeleton, Loaded, PageHead,
+    Pagination, Picture, SubLinks,
 };
 use crate::context::use_ctx;
 use crate::pages::{page_param, slug_param};
@@ -109,6 +111,9 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
     } else {
         name.clone()
     };
+    let (locale, total) = (ctx.locale, l.total_pages);
+    let seo = listing_seo(l.seo, l.page, |t| locale.paged(t, l.page, total));
+    let ld = merged_ld(&ctx, seo.as_deref(), Vec::new());
     let mut articles = l.articles.into_iter();
     let lead = if l.page == 1 { articles.next() } else { None };
     let lead = lead.map(|a| view! { <ArticleCard article=a size=CardSize::ListingLead level=2/> });
@@ -116,7 +121,8 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
         .map(|a| view! { <ArticleCard article=a level=2/> })
         .collect_view();
     view! {
-        <PageHead title description route=route.clone()/>
+        <PageHead title description route=route.clone() seo/>
+        {ld.into_iter().map(|v| view! { <Script type_="application/ld+json">{ld_json(&v)}</Script> }).collect_view()}
         <div class="container listing">
             {crumbs}
             <h1 class="page-title" tabindex="-1">{name}</h1>

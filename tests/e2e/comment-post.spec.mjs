@@ -71,6 +71,7 @@ test('a new commenter is held for moderation; a double click posts once; the sam
   await afterFlood(page);
   const key = `Avis e2e ${testInfo.project.name} ${Date.now()}`;
   const before = posted();
+  const headerCount = await page.locator('.article__comments').textContent();
   await form.getByLabel('Commentaire', { exact: true }).fill(key);
   await form.getByLabel('Nom', { exact: true }).fill('Nouveau lecteur');
   await form.getByLabel('Adresse e-mail', { exact: true }).fill(`e2e-${Date.now()}@example.org`);
@@ -82,6 +83,8 @@ test('a new commenter is held for moderation; a double click posts once; the sam
   expect(posted()).toBe(before + 1);
   // Held: not public, so not in the threads.
   await expect(page.locator('.comments__list')).not.toContainText(key);
+  // …nor counted.
+  await expect(page.locator('.article__comments')).toHaveText(headerCount);
   await expect(form.getByLabel('Commentaire', { exact: true })).toHaveValue('');
 
   await form.getByLabel('Commentaire', { exact: true }).fill(key);
@@ -101,6 +104,8 @@ test('keyboard-only reply; a network failure keeps the text; the retry posts; a 
   test.setTimeout(90_000);
   const form = await open(page, LOYAL);
   await afterFlood(page);
+  const count = async (sel) => Number((await page.locator(sel).first().textContent()).match(/\d+/)?.[0] ?? 0);
+  const [header, heading] = [await count('.article__comments'), await count('.comments__count')];
   const reply = page.locator('.comments__reply').first();
   await reply.focus();
   await page.keyboard.press('Enter');
@@ -128,7 +133,13 @@ test('keyboard-only reply; a network failure keeps the text; the retry posts; a 
   await page.unroute(COMMENTS);
   await form.getByRole('button', { name: 'Réessayer' }).click();
   await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est publié.');
-  await expect(page.locator('.comments__new')).toContainText(key);
+  // In its place: nested under the comment it answers, not above the form;
+  // both counts follow without a reload.
+  const parent = page.locator('.comments__list > .comments__item').first();
+  await expect(parent.locator('.comments__replies .comments__item').last()).toContainText(key);
+  await expect(page.locator('.comment-form').locator('.comments__item')).toHaveCount(0);
+  await expect.poll(() => count('.article__comments')).toBe(header + 1);
+  await expect.poll(() => count('.comments__count')).toBe(heading + 1);
   // In WordPress, public, as a reply to the seeded comment.
   const [post] = await (await fetch(`${WP}/wp/v2/posts?slug=${LOYAL}&_fields=id`)).json();
   const list = await (await fetch(`${WP}/wp/v2/comments?post=${post.id}&_fields=id,parent,content`)).json();

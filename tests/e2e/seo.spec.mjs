@@ -97,6 +97,52 @@ readerTest.describe('without JavaScript', () => {
     expect(new URL(h.canonical[0]).pathname).toBe('/article/seo-rankmath-redaction');
     expect(types(h.ld)).toContain('Article');
   });
+
+  // Terms, authors and pages (scripts/wordpress/seed-seo-terms.php).
+  readerTest('a category\'s Yoast head; a noindex tag out of the sitemaps; an author; a Rank Math tag and page', async ({ page }) => {
+    await page.goto('/category/referencement');
+    let h = await head(page);
+    expect(h.title).toBe('Référencement : nos fiches pratiques | Édition test');
+    expect(h.description).toEqual(['Toutes les fiches pratiques de la rédaction sur le référencement.']);
+    expect(h.ogTitle).toEqual(['Les fiches référencement']);
+    expect(h.robots).toEqual([]);
+    // Yoast's canonical is WordPress's nested category link: it stands for this page.
+    expect(h.canonical.map((u) => new URL(u).pathname)).toEqual(['/category/referencement']);
+    expect(h.ld).toHaveLength(1);
+    expect(types(h.ld)).toEqual(['CollectionPage', 'BreadcrumbList', 'WebSite']);
+    expect(JSON.stringify(h.ld)).not.toContain('127.0.0.1:8081/category');
+    await expect(page.locator('h1')).toHaveText('Référencement');
+
+    await page.goto('/tag/seo-etiquette-cachee');
+    expect((await head(page)).robots).toEqual(['noindex, follow']);
+    const sitemaps = fs.readdirSync(root).filter((f) => /^sitemap-\d+\.xml$/.test(f));
+    const all = sitemaps.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('');
+    expect(all).toContain('/category/referencement<');
+    expect(all).not.toContain('/tag/seo-etiquette-cachee');
+
+    await page.goto('/author/redaction-seo');
+    h = await head(page);
+    expect(h.title).toBe('Rédaction SEO, auteur de fiches | Édition test');
+    expect(types(h.ld)).toContain('ProfilePage');
+
+    await page.goto('/tag/seo-etiquette-rank-math');
+    expect((await head(page)).title).toBe('Étiquette décrite par Rank Math');
+    await page.goto('/seo-page-rank-math');
+    h = await head(page);
+    expect(h.title).toBe('Page Rank Math choisie par la rédaction');
+    expect(h.description).toEqual(['Description Rank Math de la page.']);
+  });
+});
+
+test('a category\'s plugin head at 360 and 1280 px, hydrated: the same head, accessible', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await page.goto('/category/referencement');
+  const prerendered = await head(page);
+  await page.waitForFunction(() => window.__kiosqueStart === 'hydrated');
+  expect(await head(page)).toEqual(prerendered);
+  await expectAccessible(page);
+  await page.screenshot({ path: path.join(path.resolve(dist, '..'), `tests/e2e/artifacts/seo-category-${testInfo.project.name}.png`) });
+  expect(errors).toEqual([]);
 });
 
 test('hydrated, and reached by the app: the same head', async ({ page }) => {

@@ -52,6 +52,11 @@ pub struct ApiConfig {
     /// docs/comments.md). Off by default, as in WordPress.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub anonymous_comments: bool,
+    /// `static` only: where articles' comments are read, each page a
+    /// `CommentPage` at `<comments_url>/<slug>/page/<n>.json`
+    /// (docs/content-api.md). Absent: a static site has no comments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comments_url: Option<String>,
 }
 
 fn default_timeout() -> u32 {
@@ -271,6 +276,20 @@ impl Config {
                 );
             }
         }
+        if let Some(url) = &self.api.comments_url {
+            let key = "api.comments_url";
+            if self.api.kind != ApiKind::Static {
+                return bad(key, "is only read with \"kind\": \"static\"".into());
+            }
+            let url = url.trim();
+            let absolute = url.starts_with("https://") || url.starts_with("http://");
+            if !(absolute || (url.starts_with('/') && !url.starts_with("//"))) || url.contains(char::is_whitespace) {
+                return bad(
+                    key,
+                    format!("{url:?} must be an absolute http(s) URL or a path starting with /"),
+                );
+            }
+        }
         if let Some(export) = &self.export {
             let url = export.wordpress_url.trim();
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
@@ -315,6 +334,11 @@ impl Config {
     /// The API root, resolved against the bundle's base URL.
     pub fn api_root(&self, bundle_base: &str) -> String {
         resolve(bundle_base, &self.api.base_url)
+    }
+
+    /// `api.comments_url` resolved as the API root is.
+    pub fn comments_root(&self, bundle_base: &str) -> Option<String> {
+        self.api.comments_url.as_deref().map(|u| resolve(bundle_base, u))
     }
 }
 
@@ -447,6 +471,19 @@ mod tests {
         assert_eq!(
             key_of(r#"{"api":{"kind":"wordpress","base_url":"/wp-json","most_read_url":"popular"}}"#),
             "api.most_read_url"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"wordpress","base_url":"/wp-json","comments_url":"/c"}}"#),
+            "api.comments_url"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"/api","comments_url":"javascript:x"}}"#),
+            "api.comments_url"
+        );
+        let c = Config::parse(r#"{"api":{"kind":"static","base_url":"/api","comments_url":"/comments/"}}"#).unwrap();
+        assert_eq!(
+            c.comments_root("https://h.example/news/").as_deref(),
+            Some("https://h.example/news/comments")
         );
         assert_eq!(key_of("not json"), "(file)");
         assert_eq!(key_of("[]"), "(file)");

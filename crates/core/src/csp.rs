@@ -101,13 +101,15 @@ pub fn policy(config: &Config, script_hashes: &[String], header: bool) -> String
     directives.join("; ")
 }
 
-/// `connect-src`: the site, the API and the optional counters' origins.
+/// `connect-src`: the site, the API, the optional counters' and the
+/// comments endpoint's origins.
 fn connect_sources(config: &Config) -> Vec<String> {
     let mut connect = vec!["'self'".to_string()];
     let urls = [
         Some(&config.api.base_url),
         config.api.most_read_url.as_ref(),
         config.api.view_count_url.as_ref(),
+        config.api.comments_url.as_ref(),
     ];
     for o in urls.into_iter().flatten().filter_map(|u| origin_of(u)) {
         push(&mut connect, o);

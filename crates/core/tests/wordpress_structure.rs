@@ -12,14 +12,14 @@ use kiosque_core::http::{FetchError, Fetched};
 use kiosque_core::model::{CategoryRef, Listing, ListingKind, PageRef, StaticPage};
 use kiosque_core::source::wordpress::Transport;
 use kiosque_core::source::ListingRequest;
-use wp_support::{answer, block_on, name_of, record, recording, source_with};
+use wp_support::{answer, block_on, fixture_in, record, recording, source_with};
 
 /// The recorded answers of this file live in their own directory.
 struct Structure;
 
 impl Transport for Structure {
     fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let name = format!("structure/{}", name_of(url));
+        let name = fixture_in("structure/", url);
         if recording() {
             record(url, &name, None);
         }

@@ -9,6 +9,11 @@
  *   {index, follow, max-snippet…}, canonical, og_*, og_image [{url, width, height, type}], twitter_*, schema
  *   {@context, @graph}); Rank Math 1.0.2xx with "Headless CMS Support" on (`GET rankmath/v1/getHead?url=…` →
  *   {"success": true, "head": "<meta …>…"}).
+ *   Terms and authors (issue 20, item 1): `yoast_head_json` on `/wp/v2/categories`, `/wp/v2/tags` and
+ *   `/wp/v2/users` for the terms and users carrying the same `_kiosque_seo` meta (term or user meta), as Yoast
+ *   adds it to term and author archives (og_type "website", a CollectionPage / ProfilePage graph); Rank Math's
+ *   getHead answers their archive permalinks, and pages' plain permalinks (`/?page_id=N`), as it answers any
+ *   front-end URL.
  */
 
 function kiosque_seo_overrides(int $post_id): ?array
@@ -57,7 +62,116 @@ function kiosque_seo_values(WP_Post $post, array $o): array
     return $v;
 }
 
+/** What Yoast computes for a term's or an author's archive, then the overrides. */
+function kiosque_seo_archive_values(string $name, string $desc, string $url, string $page_type, array $o): array
+{
+    $site = get_bloginfo('name');
+    $title = html_entity_decode($name, ENT_QUOTES) . ' - ' . $site;
+    $v = [
+        'title' => $title,
+        'description' => wp_strip_all_tags($desc),
+        'canonical' => $url,
+        'index' => 'index',
+        'follow' => 'follow',
+        'og_type' => 'website',
+        'og_title' => $title,
+        'og_description' => wp_strip_all_tags($desc),
+        'og_image' => null,
+        'twitter_title' => null,
+        'twitter_description' => null,
+        'twitter_image' => null,
+        'schema' => [
+            ['@type' => $page_type, '@id' => $url, 'url' => $url, 'name' => $title,
+             'isPartOf' => ['@id' => home_url('/#website')], 'breadcrumb' => ['@id' => $url . '#breadcrumb']],
+            ['@type' => 'BreadcrumbList', '@id' => $url . '#breadcrumb', 'itemListElement' => [
+                ['@type' => 'ListItem', 'position' => 1, 'name' => 'Accueil', 'item' => home_url('/')],
+                ['@type' => 'ListItem', 'position' => 2, 'name' => html_entity_decode($name, ENT_QUOTES)],
+            ]],
+            ['@type' => 'WebSite', '@id' => home_url('/#website'), 'url' => home_url('/'), 'name' => $site],
+        ],
+    ];
+    foreach ($o as $k => $val) {
+        if ($k !== 'plugin') {
+            $v[$k] = $val;
+        }
+    }
+    return $v;
+}
+
+/** A term's or user's overrides (same JSON as posts'), for `$plugin` only. */
+function kiosque_seo_meta_overrides(string $kind, int $id, string $plugin): ?array
+{
+    $raw = $kind === 'user' ? get_user_meta($id, '_kiosque_seo', true) : get_term_meta($id, '_kiosque_seo', true);
+    $o = $raw ? json_decode($raw, true) : null;
+    return is_array($o) && ($o['plugin'] ?? '') === $plugin ? $o : null;
+}
+
+/** The archive values of the term or author whose permalink is `$url`, or null. */
+function kiosque_seo_archive_by_url(string $url, string $plugin): ?array
+{
+    $same = fn ($a) => untrailingslashit($a) === untrailingslashit($url);
+    foreach (get_terms(['taxonomy' => ['category', 'post_tag'], 'hide_empty' => false,
+                        'meta_key' => '_kiosque_seo']) as $t) {
+        $o = kiosque_seo_meta_overrides('term', $t->term_id, $plugin);
+        if ($o && $same(get_term_link($t))) {
+            return kiosque_seo_archive_values($t->name, $t->description, get_term_link($t), 'CollectionPage', $o);
+        }
+    }
+    foreach (get_users(['meta_key' => '_kiosque_seo']) as $u) {
+        $o = kiosque_seo_meta_overrides('user', $u->ID, $plugin);
+        if ($o && $same(get_author_posts_url($u->ID))) {
+            return kiosque_seo_archive_values($u->display_name, $u->description, get_author_posts_url($u->ID), 'ProfilePage', $o);
+        }
+    }
+    return null;
+}
+
+/** Yoast's REST shape of computed values. */
+function kiosque_seo_yoast_json(array $v, string $og_type): array
+{
+    return array_filter([
+        'title' => $v['title'],
+        'description' => $v['description'],
+        'robots' => ['index' => $v['index'], 'follow' => $v['follow'],
+                     'max-snippet' => 'max-snippet:-1', 'max-image-preview' => 'max-image-preview:large'],
+        'canonical' => $v['canonical'],
+        'og_locale' => 'fr_FR',
+        'og_type' => $og_type,
+        'og_title' => $v['og_title'],
+        'og_description' => $v['og_description'],
+        'og_url' => $v['canonical'],
+        'og_site_name' => get_bloginfo('name'),
+        'og_image' => $v['og_image'] ? [$v['og_image']] : null,
+        'twitter_card' => 'summary_large_image',
+        'twitter_title' => $v['twitter_title'],
+        'twitter_description' => $v['twitter_description'],
+        'twitter_image' => $v['twitter_image'],
+        'schema' => ['@context' => 'https://schema.org', '@graph' => $v['schema']],
+    ], fn ($x) => $x !== null && $x !== '');
+}
+
 add_action('rest_api_init', function () {
+    // (A tag's REST object type is "tag", its schema's title.)
+    foreach (['category', 'tag', 'user'] as $type) {
+        register_rest_field($type, 'yoast_head_json', [
+            'get_callback' => function ($data) use ($type) {
+                $id = (int) $data['id'];
+                $o = kiosque_seo_meta_overrides($type === 'user' ? 'user' : 'term', $id, 'yoast');
+                if (!$o) {
+                    return null;
+                }
+                if ($type === 'user') {
+                    $u = get_userdata($id);
+                    $v = kiosque_seo_archive_values($u->display_name, $u->description, get_author_posts_url($id), 'ProfilePage', $o);
+                } else {
+                    $t = get_term($id);
+                    $v = kiosque_seo_archive_values($t->name, $t->description, get_term_link($t), 'CollectionPage', $o);
+                }
+                return kiosque_seo_yoast_json($v, 'website');
+            },
+            'schema' => ['type' => 'object', 'context' => ['view', 'edit', 'embed']],
+        ]);
+    }
     foreach (['post', 'page'] as $type) {
         register_rest_field($type, 'yoast_head_json', [
             'get_callback' => function ($data) {
@@ -96,11 +210,12 @@ add_action('rest_api_init', function () {
         'callback' => function (WP_REST_Request $r) {
             $id = url_to_postid($r['url']);
             $o = $id ? kiosque_seo_overrides($id) : null;
-            if (!$o || ($o['plugin'] ?? '') !== 'rankmath') {
+            $v = $o && ($o['plugin'] ?? '') === 'rankmath' ? kiosque_seo_values(get_post($id), $o)
+                : ($id ? null : kiosque_seo_archive_by_url($r['url'], 'rankmath'));
+            if (!$v) {
                 // (Rank Math itself answers every URL; the emulation only its seeded ones.)
                 return new WP_REST_Response(['success' => false, 'message' => 'No head for this URL'], 404);
             }
-            $v = kiosque_seo_values(get_post($id), $o);
             $a = fn ($s) => esc_attr((string) $s);
             $h = '<title>' . esc_html($v['title']) . "</title>\n";
             $h .= '<meta name="description" content="' . $a($v['description']) . "\"/>\n";

@@ -38,6 +38,8 @@ pub struct Site<'a> {
     pub settings: Option<&'a WpSettings>,
     /// Articles per category, tag and author page.
     pub per_page: u32,
+    /// The SEO plugin's heads of the archives (`heads::key`).
+    pub heads: &'a super::heads::Heads,
 }
 
 /// An exported post: its WordPress ID and what the state keeps of it.
@@ -145,8 +147,9 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
     // page 1, the archive index names those with articles.
     let per_page = site.per_page.max(1) as usize;
     let mut terms = Terms::default();
-    let listing = |files: &mut Files, dir: &str, slug: &str, name: &str, kind, list: Vec<&ArticleSummary>| {
-        let pages = api::paginate(files, &format!("api/{dir}/{slug}"), kind, &list, per_page);
+    let head = |kind: &str, slug: &str| site.heads.get(&super::heads::key(kind, slug)).cloned();
+    let listing = |files: &mut Files, dir: &str, slug: &str, name: &str, kind, list: Vec<&ArticleSummary>, seo| {
+        let pages = api::paginate_seo(files, &format!("api/{dir}/{slug}"), kind, seo, &list, per_page);
         (!list.is_empty()).then(|| api::term(slug, name, list.len(), pages))
     };
     let members = |keep: &dyn Fn(&Entry) -> bool| -> Vec<&ArticleSummary> {
@@ -166,7 +169,15 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
             about: map::about(&t.description, site.links),
         };
         let list = members(&|e| e.categories.contains(&t.id));
-        let pages = api::paginate(&mut files, &format!("api/categories/{slug}"), kind, &list, per_page);
+        let seo = head("categories", &t.slug);
+        let pages = api::paginate_seo(
+            &mut files,
+            &format!("api/categories/{slug}"),
+            kind,
+            seo,
+            &list,
+            per_page,
+        );
         if kept.contains(&t.id) {
             let name = map::text(&t.name);
             terms.categories.push(api::term(&slug, &name, list.len(), pages));
@@ -179,9 +190,10 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
             about: map::about(&t.description, site.links),
         };
         let list = members(&|e| e.tags.contains(&t.id));
+        let seo = head("tags", &t.slug);
         terms
             .tags
-            .extend(listing(&mut files, "tags", &slug, &map::text(&t.name), kind, list));
+            .extend(listing(&mut files, "tags", &slug, &map::text(&t.name), kind, list, seo));
     }
     for u in site.users {
         let Some(slug) = slug_of(&u.slug) else { continue };
@@ -191,9 +203,16 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
         };
         let kind = ListingKind::Author { author };
         let list = members(&|e| e.author == u.id);
-        terms
-            .authors
-            .extend(listing(&mut files, "authors", &slug, &map::text(&u.name), kind, list));
+        let seo = head("users", &u.slug);
+        terms.authors.extend(listing(
+            &mut files,
+            "authors",
+            &slug,
+            &map::text(&u.name),
+            kind,
+            list,
+            seo,
+        ));
     }
 
     for p in site.pages {
@@ -283,6 +302,7 @@ mod tests {
             menus: &Menus::default(),
             settings: None,
             per_page: PER_PAGE,
+            heads: &Default::default(),
         };
         let files = files(&site, &posts);
         let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };
@@ -344,6 +364,7 @@ mod tests {
         let cats = [term(10, "all", 15)];
         let no_menus = Menus::default();
         let no_links = LinkContext::from_home("http://wp.test");
+        let no_heads = Default::default();
         let site = |settings, per_page| Site {
             root: &root,
             categories: &cats,
@@ -355,6 +376,7 @@ mod tests {
             menus: &no_menus,
             settings,
             per_page,
+            heads: &no_heads,
         };
         let files = files(&site(Some(&settings), settings.per_page().unwrap_or(PER_PAGE)), &posts);
         let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };
@@ -403,6 +425,7 @@ mod tests {
             menus: &Menus::default(),
             settings: None,
             per_page: PER_PAGE,
+            heads: &Default::default(),
         };
         let files = files(&site, &posts);
         let get = |p: &str| -> Listing { serde_json::from_slice(&files[p]).unwrap() };

@@ -9,6 +9,7 @@ mod args;
 mod build;
 mod checkpoint;
 mod client;
+mod heads;
 mod posts;
 mod retry;
 mod search;

@@ -29,6 +29,8 @@ pub struct Fetched {
     pub menus: Menus,
     /// `/wp/v2/settings`, when the export may read them (an administrator).
     pub settings: Option<WpSettings>,
+    /// The SEO plugin's heads of the category, tag and author archives.
+    pub heads: super::heads::Heads,
 }
 
 impl Fetched {
@@ -48,6 +50,7 @@ impl Fetched {
             links: &self.links,
             most_read: &self.most_read,
             menus: &self.menus,
+            heads: &self.heads,
         }
     }
 }
@@ -78,10 +81,10 @@ pub fn fetch(client: &Client, most_read_url: Option<&str>, skipped: &mut Vec<Str
     let (root, _) = client.get(&urls.index()).map_err(fail("the REST index"))?;
     let root: WpRoot = parse_one(&root, "index").map_err(fail("the REST index"))?;
     let categories = client
-        .all(|p| urls.terms("categories", p))
+        .all(|p| urls.terms_with_seo("categories", p))
         .map_err(fail("categories"))?;
-    let tags = client.all(|p| urls.terms("tags", p)).map_err(fail("tags"))?;
-    let users = client.all(|p| urls.authors(p)).map_err(fail("authors"))?;
+    let tags = client.all(|p| urls.terms_with_seo("tags", p)).map_err(fail("tags"))?;
+    let users = client.all(|p| urls.authors_with_seo(p)).map_err(fail("authors"))?;
     let raw_pages = client.all(|p| urls.pages_full(p)).map_err(fail("pages"))?;
 
     let mut links = LinkContext::from_home(urls.home());
@@ -101,6 +104,10 @@ pub fn fetch(client: &Client, most_read_url: Option<&str>, skipped: &mut Vec<Str
             }
             let mut page = map::page(&p, &links)?;
             (page.parents, page.children) = tree::page_family(&tree, p.id);
+            if page.seo.is_none() {
+                let permalink = urls.page_permalink(p.id);
+                page.seo = super::heads::plugin_head(client, &permalink, p.yoast_head_json.as_ref(), &root, &links);
+            }
             Ok(Some(page))
         });
         match page {
@@ -127,12 +134,23 @@ pub fn fetch(client: &Client, most_read_url: Option<&str>, skipped: &mut Vec<Str
         None => Vec::new(),
     };
     let menus = menus(client, &links, skipped);
+    let categories: Vec<WpTerm> = each(&categories, "category", skipped);
+    let tags: Vec<WpTerm> = each(&tags, "tag", skipped);
+    let users: Vec<WpUser> = each(&users, "author", skipped);
+    let heads = super::heads::archives(
+        client,
+        &root,
+        &links,
+        [("categories", &categories), ("tags", &tags)],
+        &users,
+    );
     Ok(Fetched {
         menus,
+        heads,
         root,
-        categories: each(&categories, "category", skipped),
-        tags: each(&tags, "tag", skipped),
-        users: each(&users, "author", skipped),
+        categories,
+        tags,
+        users,
         pages,
         kept_pages,
         links,

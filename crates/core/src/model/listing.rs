@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleSummary, Author, Block, CategoryRef, TagRef};
+use super::{ArticleSummary, Author, Block, CategoryRef, SeoHead, TagRef};
 
 pub(super) fn default_version() -> u32 {
     super::API_VERSION
@@ -76,6 +76,11 @@ pub struct Listing {
     pub total: u32,
     #[serde(default)]
     pub articles: Vec<ArticleSummary>,
+    /// An SEO plugin's head for the term or author (WordPress's Yoast SEO or
+    /// Rank Math), the same on every page of the listing; absent in older
+    /// files and without a plugin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seo: Option<Box<SeoHead>>,
 }
 
 /// The most-read list, best first.

@@ -88,12 +88,10 @@ impl Source {
         let root = config.api_root(bundle_base);
         match config.api.kind {
             #[cfg(feature = "static-source")]
-            ApiKind::Static => Source::Static(Arc::new(StaticSource::new(
-                root,
-                config.api.timeout_ms,
-                bundle_base,
-                door,
-            ))),
+            ApiKind::Static => Source::Static(Arc::new(
+                StaticSource::new(root, config.api.timeout_ms, bundle_base, door)
+                    .with_comments(config.comments_root(bundle_base)),
+            )),
             #[cfg(feature = "wordpress-source")]
             ApiKind::Wordpress => Source::WordPress(Arc::new(
                 WordPressSource::from_config(&root, &config.api, door).with_per_page(config.site.posts_per_page),

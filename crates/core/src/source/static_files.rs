@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::{
     ArchiveIndex, ArchivePage, ArchiveTerm, ArticleIndexPage, ArticleStub, ArticleSummary, Listing, ListingKind,
-    StaticPage, API_VERSION, ARTICLE_INDEX_PER_PAGE, HOME_LATEST_SHOWN,
+    SeoHead, StaticPage, API_VERSION, ARTICLE_INDEX_PER_PAGE, HOME_LATEST_SHOWN,
 };
 
 /// `api/…` path → file contents.
@@ -34,8 +34,22 @@ pub fn paginate(
     list: &[&ArticleSummary],
     per_page: usize,
 ) -> usize {
+    paginate_seo(files, prefix, kind, None, list, per_page)
+}
+
+/// [`paginate`] for a term or author with an SEO plugin's head, which every
+/// page carries (each page applies it: docs/content-api.md).
+pub fn paginate_seo(
+    files: &mut Files,
+    prefix: &str,
+    kind: ListingKind,
+    seo: Option<Box<SeoHead>>,
+    list: &[&ArticleSummary],
+    per_page: usize,
+) -> usize {
     let total_pages = listing_page_count(list.len(), per_page);
-    for (path, listing) in listing_pages(prefix, kind, list, per_page, |s| (*s).clone()) {
+    for (path, mut listing) in listing_pages(prefix, kind, list, per_page, |s| (*s).clone()) {
+        listing.seo.clone_from(&seo);
         files.insert(path, json(&listing));
     }
     total_pages
@@ -71,6 +85,7 @@ pub fn listing_pages<'a, T>(
                 .take(per_page)
                 .map(&summary)
                 .collect(),
+            seo: None,
         };
         (format!("{prefix}/page/{page}.json"), listing)
     })
@@ -111,6 +126,7 @@ pub fn latest_pages<'a, T>(
             total_pages,
             total: rest.len() as u32,
             articles: articles.iter().map(&summary).collect(),
+            seo: None,
         };
         (format!("api/latest/page/{}.json", i + 1), listing)
     })

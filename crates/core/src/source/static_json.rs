@@ -15,6 +15,8 @@ pub struct StaticSource {
     /// documents (`/media/x.jpg`) are prefixed with it.
     base_path: String,
     door: Door,
+    /// `api.comments_url`, resolved: where comments are read, if anywhere.
+    comments: Option<String>,
 }
 
 impl StaticSource {
@@ -25,7 +27,14 @@ impl StaticSource {
             timeout_ms,
             base_path: crate::routes::base_path(bundle_base),
             door,
+            comments: None,
         }
+    }
+
+    /// Reads comments from `root` (`api.comments_url`).
+    pub fn with_comments(mut self, root: Option<String>) -> Self {
+        self.comments = root.map(|r| r.trim_end_matches('/').to_string());
+        self
     }
 
     /// Prefixes the site-relative media URLs of a document with the base path.
@@ -62,15 +71,30 @@ impl StaticSource {
         self.get(&format!("articles/{slug}.json")).await.map(|d| self.media(d))
     }
 
-    /// Comments are off with the static API: it carries none (the export
-    /// leaves them out, see docs/comments.md).
+    /// Comments are off with the static API alone: it carries none (the
+    /// export leaves them out, see docs/comments.md). With a comments
+    /// endpoint (`api.comments_url`), page `page` of article `slug` is
+    /// `<endpoint>/<slug>/page/<n>.json`, a `CommentPage`; a page past the
+    /// end is not found. `depth`: the endpoint nests replies itself.
     pub async fn comments(
         &self,
-        _slug: &str,
-        _page: u32,
+        slug: &str,
+        page: u32,
         _depth: Option<u8>,
     ) -> Result<crate::model::MaybeComments, FetchError> {
-        Ok(None)
+        let Some(root) = &self.comments else {
+            return Ok(None);
+        };
+        let slug = checked_slug(slug)?;
+        if page == 0 {
+            return Err(FetchError::NotFound);
+        }
+        let url = format!("{root}/{slug}/page/{page}.json");
+        let list: crate::model::CommentPage = self.door.get_json(&url, self.timeout_ms).await?;
+        if page > list.total_pages.max(1) {
+            return Err(FetchError::NotFound);
+        }
+        Ok(Some(list))
     }
 
     /// The canonical slug of article `slug` (the document's own).

@@ -343,6 +343,12 @@ impl WordPressSource {
         let page: WpPage = parse_one(first, "page")?;
         let (links, tree) = futures::join!(self.link_context(), self.all::<WpPageNode>(|p| self.urls.page_tree(p)));
         let mut out = map::page(&page, &links)?;
+        if out.seo.is_none() {
+            let permalink = self.urls.page_permalink(page.id);
+            out.seo = self
+                .plugin_head(&permalink, page.yoast_head_json.as_ref(), Some(&links))
+                .await;
+        }
         // The family is an extra: without the list, the page still shows.
         if let Ok(tree) = tree {
             (out.parents, out.children) = super::tree::page_family(&tree, page.id);

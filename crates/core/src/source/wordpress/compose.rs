@@ -303,7 +303,8 @@ impl WordPressSource {
                 )
             }
         };
-        let (articles, paging) = match self.summaries(&q).await {
+        let (answer, seo) = futures::join!(self.summaries(&q), self.listing_head(list));
+        let (articles, paging) = match answer {
             Err(FetchError::Status(400)) if page > 1 => return Err(FetchError::NotFound),
             other => other?,
         };
@@ -320,6 +321,7 @@ impl WordPressSource {
             total_pages,
             total,
             articles,
+            seo,
         })
     }
 }

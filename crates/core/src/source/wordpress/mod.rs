@@ -52,6 +52,8 @@ pub mod menus;
 #[cfg(feature = "wordpress-source")]
 mod paging;
 #[cfg(feature = "wordpress-source")]
+mod plugin_heads;
+#[cfg(feature = "wordpress-source")]
 pub mod post_comment;
 #[cfg(feature = "wordpress-source")]
 pub mod rank_math;

@@ -22,9 +22,15 @@ const NAMESPACE: &str = "rankmath/v1";
 /// Yoast head, on a site whose REST index lists Rank Math's namespace. The
 /// live source and the export both ask here, so they agree on when.
 pub fn head_url(urls: &Urls, post: &WpPost, root: &WpRoot) -> Option<String> {
-    let yoast = post.yoast_head_json.as_ref().is_some_and(|v| !v.is_null());
+    head_url_for(urls, &post.link, post.yoast_head_json.as_ref(), root)
+}
+
+/// [`head_url`] for anything with a permalink (a post, a page, a term's or an
+/// author's archive) and maybe Yoast's head.
+pub fn head_url_for(urls: &Urls, link: &str, yoast: Option<&Value>, root: &WpRoot) -> Option<String> {
+    let yoast = yoast.is_some_and(|v| !v.is_null());
     let listed = root.namespaces.iter().any(|n| n == NAMESPACE);
-    (!post.link.is_empty() && !yoast && listed).then(|| urls.rank_math_head(&post.link))
+    (!link.is_empty() && !yoast && listed).then(|| urls.rank_math_head(link))
 }
 
 /// A head larger than this is not read at all.

@@ -24,6 +24,9 @@ const SUMMARY_FIELDS: &str = "id,slug,status,sticky,date,date_gmt,modified,modif
 categories,tags,author,featured_media,format,_links.author,_links.wp:featuredmedia,_links.wp:term,_embedded";
 const TERM_FIELDS: &str = "id,name,slug,description,count,parent,taxonomy";
 const USER_FIELDS: &str = "id,name,slug,description,avatar_urls";
+/// What an SEO plugin adds to a term or user: its permalink (Rank Math's
+/// head is asked for by it) and Yoast's head.
+const SEO_FIELDS: &str = "link,yoast_head_json";
 const MEDIA_FIELDS: &str = "id,source_url,alt_text,caption,media_type,media_details";
 
 /// A `/wp/v2/posts` query.
@@ -260,6 +263,33 @@ impl Urls {
 
     pub fn term_by_id(&self, taxonomy: &str, id: u64) -> String {
         self.at(&format!("wp/v2/{taxonomy}/{id}"), &format!("_fields={TERM_FIELDS}"))
+    }
+
+    /// A term's (`categories`, `tags`) or author's (`users`) SEO-plugin
+    /// fields, by slug: asked apart from the term itself so lists and
+    /// look-ups stay small.
+    pub fn seo_by_slug(&self, kind: &str, slug: &str) -> String {
+        format!(
+            "{}/wp/v2/{kind}?slug={}&_fields=id,{SEO_FIELDS}",
+            self.root,
+            encode_component(slug)
+        )
+    }
+
+    /// [`Self::terms`] with the SEO-plugin fields (the export).
+    pub fn terms_with_seo(&self, taxonomy: &str, page: u32) -> String {
+        format!("{},{SEO_FIELDS}", self.terms(taxonomy, page))
+    }
+
+    /// [`Self::authors`] with the SEO-plugin fields (the export).
+    pub fn authors_with_seo(&self, page: u32) -> String {
+        format!("{},{SEO_FIELDS}", self.authors(page))
+    }
+
+    /// A page's permalink in its plain form (`/?page_id=<id>`): what Rank
+    /// Math's head is asked for, since the page look-ups leave out `link`.
+    pub fn page_permalink(&self, id: u64) -> String {
+        format!("{}/?page_id={id}", self.home().trim_end_matches('/'))
     }
 
     pub fn categories(&self) -> String {

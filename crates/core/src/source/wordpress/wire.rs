@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 /// Reads any JSON; yields `T::default()` when it does not fit `T`.
-fn lenient<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
+pub(super) fn lenient<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
     let v = Value::deserialize(d)?;
     Ok(T::deserialize(v).unwrap_or_default())
 }
@@ -77,6 +77,10 @@ pub struct WpTerm {
     /// Its permalink (embedded terms: tells whether it may have parents).
     #[serde(default, deserialize_with = "lenient")]
     pub link: String,
+    /// Yoast SEO's head for the term's archive, when asked for (the
+    /// export's lists, `Urls::term_seo`); raw until `seo::yoast` checks it.
+    #[serde(default)]
+    pub yoast_head_json: Option<Value>,
 }
 
 /// A user (`/wp/v2/users`, embedded `author`).
@@ -91,6 +95,12 @@ pub struct WpUser {
     /// Size in pixels (as a string key) → URL.
     #[serde(default, deserialize_with = "lenient")]
     pub avatar_urls: BTreeMap<String, String>,
+    /// The author archive's permalink, when asked for (Rank Math's head).
+    #[serde(default, deserialize_with = "lenient")]
+    pub link: String,
+    /// Yoast SEO's head for the author archive, when asked for.
+    #[serde(default)]
+    pub yoast_head_json: Option<Value>,
 }
 
 /// One rendition in `media_details.sizes`.
