@@ -108,6 +108,10 @@ self.addEventListener('fetch', (event) => {
   // A protected post read with its password (WordPress's `password`
   // parameter): straight to the network, never kept.
   if (/[?&]password=/.test(url)) return;
+  // An editor's preview (docs/previews.md): the page and its authenticated
+  // requests go straight to the network, never kept (the route's shape is
+  // kiosque_core::routes::Route::Preview).
+  if (request.headers.has('Authorization') || /\/preview\/\d+\/?$/.test(new URL(url).pathname)) return;
   if (request.mode === 'navigate') {
     if (url.startsWith(SCOPE)) event.respondWith(navigate(event));
     return;

@@ -3,13 +3,15 @@
 mod article;
 mod home;
 mod listing;
+mod preview;
 mod search;
 mod slug;
 
 pub use article::ArticlePage;
 pub use home::{HomeArchive, HomePage};
 pub use listing::{AuthorPage, CategoryPage, TagPage};
+pub use preview::PreviewPage;
 pub use search::SearchPage;
 pub use slug::SlugPage;
 
-pub(crate) use crate::routing::{article_pages_param, page_param, slug_param};
+pub(crate) use crate::routing::{article_pages_param, page_param, preview_id_param, slug_param};

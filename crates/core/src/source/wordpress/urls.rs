@@ -186,6 +186,18 @@ impl Urls {
         )
     }
 
+    /// A post as its editors see it (any status; needs an editor's login),
+    /// embedded terms, author and image included: an editor's preview.
+    pub fn post_for_edit(&self, id: u64) -> String {
+        format!("{}/wp/v2/posts/{id}?context=edit&_embed=1", self.root)
+    }
+
+    /// A post's autosaves (every editor's; needs a login): a published
+    /// post's pending changes, for a preview.
+    pub fn autosaves(&self, post: u64) -> String {
+        format!("{}/wp/v2/posts/{post}/autosaves?context=edit", self.root)
+    }
+
     /// One comment, for the `X-WP-Total` header (approved comments only).
     pub fn comment_total(&self, post: u64) -> String {
         format!("{}/wp/v2/comments?post={post}&per_page=1&_fields=id", self.root)
