@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use kiosque_core::http::{check_answer, Answer};
 use kiosque_core::model::{Article, Block, Inline};
+use kiosque_core::routes::Route;
 use kiosque_core::source::preview::PreviewError;
 use kiosque_core::source::wordpress::map::{self, LinkContext};
 use kiosque_core::source::wordpress::preview::{draft_post, read};
@@ -67,6 +68,11 @@ fn a_draft_maps_like_a_published_article() {
 #[test]
 fn a_published_post_shows_its_newer_autosave() {
     let autosaves = read(recorded(200, "autosaves")).unwrap();
+    // The link Gutenberg's Preview button opens (`preview_link`, through
+    // mu-plugins/kiosque-preview-link.php) is Kiosque's route for the post.
+    let parent = autosaves[0]["parent"].as_u64().unwrap();
+    let link = autosaves[0]["preview_link"].as_str().unwrap();
+    assert!(link.ends_with(&Route::preview(parent).path()), "{link}");
     let a = article("published", autosaves.clone());
     assert_eq!(a.title, "Modifié : la bibliothèque ouvre aussi le dimanche");
     assert_eq!(
