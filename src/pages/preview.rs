@@ -48,6 +48,8 @@ pub fn PreviewPage() -> impl IntoView {
     let id = preview_id_param();
     let wordpress = ctx.config.api.kind == ApiKind::Wordpress;
     let login = RwSignal::new(None::<Credentials>);
+    // The user name typed, kept when a password is refused.
+    let user = RwSignal::new(String::new());
     let state = RwSignal::new(if wordpress {
         State::SignIn
     } else {
@@ -120,9 +122,9 @@ pub fn PreviewPage() -> impl IntoView {
         {move || match state.get() {
             State::Shown(a) => article_body(*a, 1, None).into_any(),
             State::Loading => view! { <ArticleSkeleton/> }.into_any(),
-            State::SignIn => view! { <SignIn login on_login=load failed=None/> }.into_any(),
+            State::SignIn => view! { <SignIn login user on_login=load failed=None/> }.into_any(),
             State::Failed(e, before) if login.with_untracked(Option::is_none) && wordpress => {
-                view! { <SignIn login on_login=load failed=Some((e, before))/> }.into_any()
+                view! { <SignIn login user on_login=load failed=Some((e, before))/> }.into_any()
             }
             State::Failed(e, before) => failure(&e, before, load).into_any(),
         }}
@@ -148,12 +150,13 @@ fn failure(e: &PreviewError, before: bool, retry: impl Fn() + Copy + 'static) ->
 #[component]
 fn SignIn(
     login: RwSignal<Option<Credentials>>,
+    user: RwSignal<String>,
     on_login: impl Fn() + Copy + Send + Sync + 'static,
     failed: Option<(PreviewError, bool)>,
 ) -> impl IntoView {
     let locale = use_ctx().locale;
     let s = locale.preview_strings();
-    let (user, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let password = RwSignal::new(String::new());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if let Some(who) = Credentials::new(&user.get_untracked(), &password.get_untracked()) {

@@ -78,6 +78,9 @@ test('WordPress’s preview link opens the draft under the banner, noindex; a wr
 
   await signIn(page, { user: EDITOR.user, password: 'abcd efgh ijkl mnop qrst uvwx' });
   await expect(page.locator('#preview-form-error')).toHaveText('Identifiant ou mot de passe d’application incorrect.');
+  // The user name stays for the next try; the refused password does not.
+  await expect(page.getByLabel('Identifiant', { exact: true })).toHaveValue(EDITOR.user);
+  await expect(page.getByLabel('Mot de passe d’application', { exact: true })).toHaveValue('');
   expect(await previewKeys(page)).toEqual([]);
   await expectAccessible(page);
   await snap(page, testInfo, 'preview-refused');
@@ -162,4 +165,12 @@ test.describe('with the service worker', () => {
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.filter((u) => /\/preview\/|context=edit|autosaves/.test(u))).toEqual([]);
   });
+});
+
+test('with the static source, the route says previews need WordPress', async ({ page }) => {
+  // The untouched bundle (static config.json), served by the config's own server.
+  await page.goto(`http://127.0.0.1:${Number(process.env.E2E_PORT || 4173)}/preview/1`);
+  await expect(page.getByRole('alert')).toHaveText('L’aperçu des brouillons demande la source WordPress.');
+  await expect(page.locator('form.preview-form')).toHaveCount(0);
+  await expect(page.locator('meta[name=robots]')).toHaveAttribute('content', /noindex/);
 });
