@@ -3,6 +3,12 @@
 mod article;
 mod home;
 mod listing;
+// The editor's page only where WordPress can answer: the static bundle
+// carries just the "needs WordPress" message.
+#[cfg(feature = "source-wordpress")]
+mod preview;
+#[cfg(not(feature = "source-wordpress"))]
+#[path = "preview_static.rs"]
 mod preview;
 mod search;
 mod slug;
@@ -14,4 +20,4 @@ pub use preview::PreviewPage;
 pub use search::SearchPage;
 pub use slug::SlugPage;
 
-pub(crate) use crate::routing::{article_pages_param, page_param, preview_id_param, slug_param};
+pub(crate) use crate::routing::{article_pages_param, page_param, slug_param};

@@ -12,7 +12,7 @@ use leptos_meta::{Meta, Title};
 use super::article::article_body;
 use crate::components::ArticleSkeleton;
 use crate::context::use_ctx;
-use crate::pages::preview_id_param;
+use crate::routing::preview_id_param;
 use crate::platform::{session_get, session_set};
 use kiosque_core::config::ApiKind;
 use kiosque_core::model::Article;
