@@ -108,6 +108,9 @@ self.addEventListener('fetch', (event) => {
   // A protected post read with its password (WordPress's `password`
   // parameter): straight to the network, never kept.
   if (/[?&]password=/.test(url)) return;
+  // An editor's preview: the page and its authenticated requests go
+  // straight to the network, never kept.
+  if (request.headers.has('Authorization') || isPreview(url)) return;
   if (request.mode === 'navigate') {
     if (url.startsWith(SCOPE)) event.respondWith(navigate(event));
     return;
@@ -162,7 +165,15 @@ async function remember(cacheName, key, response, limit) {
   for (const old of keys.slice(0, Math.max(0, keys.length - limit))) await cache.delete(old);
 }
 
+/** An editor's preview page (docs/previews.md; the shape of
+ * kiosque_core::routes::Route::Preview): never kept, even when it was open
+ * as this worker activated. */
+function isPreview(url) {
+  return /\/preview\/\d+\/?$/.test(new URL(url).pathname);
+}
+
 async function keepPage(key, response) {
+  if (isPreview(key)) return;
   const html = (response?.headers.get('Content-Type') || '').startsWith('text/html');
   if (response?.ok && response.type === 'basic' && !response.redirected && html) {
     await remember(CACHES.pages, key, response, LIMITS.pages);

@@ -9,7 +9,9 @@ use std::sync::Arc;
 use crate::components::NotFound;
 use crate::components::{Footer, Header, NavEffects, SiteIcon};
 use crate::context::{use_ctx, Ctx, SiteResource};
-use crate::pages::{ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, SearchPage, SlugPage, TagPage};
+use crate::pages::{
+    ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, PreviewPage, SearchPage, SlugPage, TagPage,
+};
 use crate::routing::{canonical_redirects, current_route, CurrentRoute, PageKind};
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
@@ -113,6 +115,7 @@ fn page_view(current: CurrentRoute) -> impl IntoView {
         PageKind::Author => view! { <AuthorPage/> }.into_any(),
         PageKind::Search => view! { <SearchPage/> }.into_any(),
         PageKind::Page => view! { <SlugPage/> }.into_any(),
+        PageKind::Preview => view! { <PreviewPage/> }.into_any(),
         PageKind::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

@@ -41,6 +41,7 @@ pub(crate) enum PageKind {
     Author,
     Search,
     Page,
+    Preview,
     NotFound,
 }
 
@@ -55,6 +56,7 @@ impl PageKind {
             Some(Route::Author { .. }) => PageKind::Author,
             Some(Route::Search { .. }) => PageKind::Search,
             Some(Route::Page { .. }) => PageKind::Page,
+            Some(Route::Preview { .. }) => PageKind::Preview,
             None => PageKind::NotFound,
         }
     }
@@ -138,7 +140,7 @@ pub fn slug_param() -> Memo<String> {
             | Route::Tag { slug, .. }
             | Route::Author { slug, .. }
             | Route::Page { slug } => slug.clone(),
-            Route::Home { .. } | Route::Search { .. } => String::new(),
+            Route::Home { .. } | Route::Search { .. } | Route::Preview { .. } => String::new(),
         },
         String::new(),
     )
@@ -147,6 +149,17 @@ pub fn slug_param() -> Memo<String> {
 /// The route's page number; `None` when there is no such page.
 pub fn page_param() -> Memo<Option<u32>> {
     route_param(|r| Some(r.page_number()), None)
+}
+
+/// A preview route's post ID (0 when it has none).
+pub fn preview_id_param() -> Memo<u64> {
+    route_param(
+        |r| match r {
+            Route::Preview { id } => *id,
+            _ => 0,
+        },
+        0,
+    )
 }
 
 /// An article route's page of text and page of comments: `/article/<slug>/<n>`

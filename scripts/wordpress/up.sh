@@ -215,6 +215,7 @@ php "$here/seed-comments.php" "$origin" "$repo/tests/hostile/vectors.json"
 # 9. Menus in the header and footer locations, and the export's application
 #    password (seed-menus.php; mu-plugins/kiosque-menu-locations.php).
 KIOSQUE_WP_STATE="$state" php "$here/seed-menus.php" "$origin"
+KIOSQUE_WP_STATE="$state" php "$here/seed-preview.php" "$origin" # 10. Editor previews: drafts, an autosave, the preview users' application passwords (mu-plugins/kiosque-preview-link.php)
 curl -fsS "$origin/wp-json/wp/v2/posts?per_page=1&_fields=id" 2>/dev/null | grep -q '"id"' || {
   echo "wordpress: the REST API does not answer posts (logs in $state)" >&2
   exit 1

@@ -47,6 +47,15 @@ fn article_or_missing_page((a, page, comments): (Article, u32, MaybeComments)) -
 }
 
 fn article_view(a: Article, page: u32, comment_page: MaybeComments) -> impl IntoView {
+    view! {
+        <ArticleHead article=a.clone() page/>
+        {article_body(a, page, comment_page)}
+    }
+}
+
+/// The article itself, without its head (canonical, JSON-LD): an editor's
+/// preview shows a draft through this very view (`pages/preview.rs`).
+pub(crate) fn article_body(a: Article, page: u32, comment_page: MaybeComments) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let zone = ctx.config.site.timezone.as_deref();
@@ -84,7 +93,6 @@ fn article_view(a: Article, page: u32, comment_page: MaybeComments) -> impl Into
         .map(|c| (c.name.clone(), Route::category(c.slug.clone(), 1)))
         .collect();
     view! {
-        <ArticleHead article=a.clone() page/>
         <article class="article container">
             <Breadcrumb trail=trail current=a.title.clone()/>
             <header class="article__header">

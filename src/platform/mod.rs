@@ -6,7 +6,8 @@
 //! platform branches and render the same HTML on both sides.
 //!
 //! - Storage: [`storage_get`], [`storage_set`] (`localStorage`, which may be
-//!   disabled: then nothing is stored).
+//!   disabled: then nothing is stored); [`session_get`], [`session_set`]
+//!   (`sessionStorage`: this tab only, for an editor's preview login).
 //! - Navigation: [`scroll_y`], [`scroll_to`], [`when_page_shown`] (scroll
 //!   and focus once a new page is in), [`on_popstate_first`].
 //! - Document: [`set_root_attribute`] (`<html>`), [`image_broken`],
@@ -34,8 +35,8 @@ use wasm as imp;
 pub use imp::{
     close_disclosure, console_warn, copy_text, discard_prerendered, document_base_url, ensure_site_icon, has_global,
     image_broken, install_panic_hook, location_path, meta_content, next_task, now_unix, on_popstate_first,
-    register_service_worker, relative_time, reload, scroll_to, scroll_y, set_global, set_root_attribute, spawn,
-    storage_get, storage_set, take_global, when_page_shown,
+    register_service_worker, relative_time, reload, scroll_to, scroll_y, session_get, session_set, set_global,
+    set_root_attribute, spawn, storage_get, storage_set, take_global, when_page_shown,
 };
 
 /// The unit a relative time is best said in, within a week; older dates

@@ -10,6 +10,12 @@ pub fn storage_get(_key: &str) -> Option<String> {
 
 pub fn storage_set(_key: &str, _value: Option<&str>) {}
 
+pub fn session_get(_key: &str) -> Option<String> {
+    None
+}
+
+pub fn session_set(_key: &str, _value: Option<&str>) {}
+
 pub fn scroll_y() -> f64 {
     0.0
 }

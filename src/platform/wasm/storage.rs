@@ -20,3 +20,24 @@ pub fn storage_set(key: &str, value: Option<&str>) {
         };
     }
 }
+
+fn session_storage() -> Option<web_sys::Storage> {
+    super::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// A `sessionStorage` value (this tab only, gone when it closes): an
+/// editor's preview login, never `localStorage`.
+pub fn session_get(key: &str) -> Option<String> {
+    session_storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Stores `value` in `sessionStorage`, or removes the key for `None`;
+/// failures are ignored (the login then lasts for the page).
+pub fn session_set(key: &str, value: Option<&str>) {
+    if let Some(s) = session_storage() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
+}

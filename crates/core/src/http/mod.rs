@@ -87,6 +87,27 @@ pub fn check_content_length(bytes: u64) -> Result<(), FetchError> {
     check_body_size(bytes / 3)
 }
 
+/// Whether credentials may travel to `url`: HTTPS, or plain HTTP to a
+/// loopback host (a WordPress on the same machine): the export's
+/// application password and an editor's preview login alike.
+pub fn may_send_credentials(url: &str) -> bool {
+    if url.starts_with("https://") {
+        return true;
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return false;
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => authority.split(':').next().unwrap_or(""),
+    };
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 /// A POST's answer, error statuses included: WordPress explains a refusal
 /// in a JSON body (`{"code": "comment_duplicate", …}`) the caller maps.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,8 +154,6 @@ use wasm as imp;
 /// (`Door::local(base_url, dir)`) and, when allowed, remote HTTP. The
 /// native default reads and reaches nothing (every request is `Offline`).
 pub use imp::Door;
-#[cfg(not(target_arch = "wasm32"))]
-pub use native::may_send_credentials;
 
 /// How a request relates to the views and the cache.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,6 +243,23 @@ impl Door {
     /// ([`check_answer`]). Natively, remote URLs need `with_remote_http`.
     pub async fn post_json_answer(&self, url: &str, body: String, timeout_ms: u32) -> Result<Answer, FetchError> {
         imp::post_json_answer(self, url, body, timeout_ms).await
+    }
+
+    /// GETs `url` once with an `Authorization` header (an editor's preview)
+    /// and returns the answer whatever its status, when it is JSON
+    /// ([`check_answer`]): WordPress names a refusal in the body. Never
+    /// cached (not in the door's cache, nor the browser's HTTP cache), no
+    /// retry, and refused (`Denied(0)`) unless [`may_send_credentials`].
+    pub async fn get_answer_authorized(
+        &self,
+        url: &str,
+        authorization: &str,
+        timeout_ms: u32,
+    ) -> Result<Answer, FetchError> {
+        if !may_send_credentials(url) {
+            return Err(FetchError::Denied(0));
+        }
+        imp::get_answer_authorized(self, url, authorization, timeout_ms).await
     }
 
     /// `post_json` in the background, its outcome ignored (view counters and

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{check_body_size, Answer, FetchError, Fetched, Mode};
+use super::{check_body_size, may_send_credentials, Answer, FetchError, Fetched, Mode};
 
 /// Where native requests go. Cheap to clone (one `Arc`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,26 +32,6 @@ impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(…)")
     }
-}
-
-/// Whether credentials may travel to `url`: HTTPS, or plain HTTP to a
-/// loopback host (a WordPress on the same machine).
-pub fn may_send_credentials(url: &str) -> bool {
-    if url.starts_with("https://") {
-        return true;
-    }
-    let Some(rest) = url.strip_prefix("http://") else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if authority.contains('@') {
-        return false;
-    }
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => authority.split(':').next().unwrap_or(""),
-    };
-    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Sees each URL a door answers and the answer (the prerender records what
@@ -208,6 +188,17 @@ pub async fn post_json_answer(door: &Door, url: &str, body: String, timeout_ms: 
         None if door.remote => remote::post(url, &body, timeout_ms),
         _ => Err(FetchError::Offline),
     }
+}
+
+/// An editor's authenticated GET (a preview): the browser's business only.
+/// Previews are never prerendered, so natively there is no network for them.
+pub async fn get_answer_authorized(
+    _door: &Door,
+    _url: &str,
+    _authorization: &str,
+    _timeout_ms: u32,
+) -> Result<Answer, FetchError> {
+    Err(FetchError::Offline)
 }
 
 /// Nothing to send natively.

@@ -333,6 +333,44 @@ pub fn post_json_answer(
     })
 }
 
+/// An editor's authenticated GET (a preview): a timeout, no retry, not
+/// shared with other requests, never in the door's cache, and `no-store` for
+/// the browser's HTTP cache; no cookies (`credentials: omit`): the
+/// application password in `authorization` is the only credential.
+pub fn get_answer_authorized(
+    _door: &Door,
+    url: &str,
+    authorization: &str,
+    timeout_ms: u32,
+) -> impl Future<Output = Result<Answer, FetchError>> + Send {
+    let (url, authorization) = (url.to_string(), authorization.to_string());
+    SendWrapper::new(async move {
+        let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+        let failed = |_| {
+            if timeout.aborted() {
+                FetchError::Timeout
+            } else {
+                FetchError::Offline
+            }
+        };
+        let response = gloo_net::http::Request::get(&url)
+            .header("Accept", "application/json")
+            .header("Authorization", &authorization)
+            .cache(web_sys::RequestCache::NoStore)
+            .credentials(web_sys::RequestCredentials::Omit)
+            .abort_signal(Some(&timeout))
+            .send()
+            .await
+            .map_err(failed)?;
+        let status = response.status();
+        let content_type = response.headers().get("content-type").unwrap_or_default();
+        let length = response.headers().get("content-length");
+        check_content_length(length.and_then(|l| l.trim().parse().ok()).unwrap_or(0))?;
+        let text = response.text().await.map_err(failed)?;
+        check_answer(status, &content_type, &text)
+    })
+}
+
 /// `post_json` on its own task, outcome ignored.
 pub fn post_json_detached(door: &Door, url: &str, body: String, timeout_ms: u32) {
     let fut = post_json(door, url, body, timeout_ms);

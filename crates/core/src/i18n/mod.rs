@@ -9,6 +9,7 @@ mod counts;
 mod dates;
 mod messages;
 mod plural;
+mod preview;
 mod strings;
 mod tz;
 
@@ -22,6 +23,7 @@ mod platform;
 pub use comment_form::FormStrings;
 pub use dates::{format_date, format_date_in, format_published};
 pub use plural::Plural;
+pub use preview::PreviewStrings;
 pub use strings::Strings;
 pub use tz::offset_at as zone_offset;
 

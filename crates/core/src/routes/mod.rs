@@ -47,11 +47,17 @@ pub enum Route {
     /// `/<slug>`: a static page, else an old post permalink. The slug
     /// `search` is never a page (it is the search route).
     Page { slug: String },
+    /// `/preview/<id>`: an editor's preview of WordPress post `id`
+    /// (docs/previews.md; WordPress's Preview button links here through
+    /// `scripts/wordpress/mu-plugins/kiosque-preview-link.php`, which writes
+    /// the same shape). Never prerendered, never indexed.
+    Preview { id: u64 },
 }
 
 /// First segments that name a route kind: `/<one of these>` alone is not
 /// a static page.
 const SEARCH: &str = "search";
+const PREVIEW: &str = "preview";
 
 impl Route {
     pub fn home(page: u32) -> Route {
@@ -113,6 +119,10 @@ impl Route {
         Route::Page { slug: slug.into() }
     }
 
+    pub fn preview(id: u64) -> Route {
+        Route::Preview { id }
+    }
+
     /// The site-relative path (with the query for a search): `/category/eco/page/2`.
     /// Slugs are percent-encoded (`/article/%D8%A7…` for an Arabic slug), as
     /// a browser sends them and `location.pathname` shows them, so links,
@@ -144,6 +154,7 @@ impl Route {
                 }
             }
             Route::Page { slug } => format!("/{}", e(slug)),
+            Route::Preview { id } => format!("/{PREVIEW}/{id}"),
         }
     }
 
@@ -194,6 +205,8 @@ impl Route {
             // `/search?q=…&page=2` is read too; `canonical_redirect` sends it to the path form.
             [SEARCH] => Route::search(search_query(query)?, query_page(query)),
             [SEARCH, "page", n] => Route::search(search_query(query)?, parse_page(n)?),
+            // WordPress's own `preview_id`/`preview_nonce` parameters ride along, unread.
+            [PREVIEW, id] => Route::preview(parse_id(id)?),
             ["article", s] => Route::article(slug(s)?),
             ["article", s, n] => Route::article_page(slug(s)?, parse_page(n)?),
             ["article", s, "comments", "page", n] => Route::comments(slug(s)?, parse_page(n)?),
@@ -241,7 +254,7 @@ impl Route {
             | Route::Search { page, .. }
             | Route::Article { page, .. }
             | Route::Comments { page, .. } => *page,
-            Route::Page { .. } => 1,
+            Route::Page { .. } | Route::Preview { .. } => 1,
         }
     }
 }
@@ -265,6 +278,14 @@ fn search_query(query: &str) -> Option<String> {
         .find_map(|pair| pair.strip_prefix("q="))
         .unwrap_or("");
     percent_decode(q, true)
+}
+
+/// A WordPress post ID: digits only, from 1.
+fn parse_id(s: &str) -> Option<u64> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok().filter(|&id| id > 0)
 }
 
 /// The `page` parameter of a query string (1 when absent or not a page number).

@@ -160,6 +160,7 @@ fn samples() -> Vec<Route> {
         Route::home(1),
         Route::home(7),
         Route::article("un-titre"),
+        Route::preview(268),
         Route::article("سلام"),
         Route::article_page("un-titre", 2),
         Route::article_page("سلام", 3),
@@ -278,6 +279,7 @@ mod fuzz {
             slug()
                 .prop_filter("search is a route", |s| s != "search")
                 .prop_map(Route::page),
+            (1u64..).prop_map(Route::preview),
         ]
     }
 
@@ -325,4 +327,29 @@ fn article_pages_parse_and_canonicalise() {
     // Stored routes from before article pages read as page 1.
     let old: Route = serde_json::from_str(r#"{"Article":{"slug":"a"}}"#).unwrap();
     assert_eq!(old, Route::article("a"));
+}
+
+#[test]
+fn previews_are_routes_by_post_id() {
+    assert_eq!(Route::preview(268).path(), "/preview/268");
+    assert_eq!(Route::parse("/preview/268", ""), Some(Route::preview(268)));
+    assert_eq!(Route::parse("/preview/268/", ""), Some(Route::preview(268)));
+    // WordPress's own parameters ride along: the URL stays canonical.
+    let wp = "preview_id=268&preview_nonce=abc&preview=true";
+    assert_eq!(Route::parse("/preview/268", wp), Some(Route::preview(268)));
+    assert_eq!(canonical_redirect("/preview/268", wp), None);
+    for bad in [
+        "/preview/0",
+        "/preview/-1",
+        "/preview/+3",
+        "/preview/1e3",
+        "/preview/abc",
+        "/preview/99999999999999999999",
+    ] {
+        assert_eq!(Route::parse(bad, ""), None, "{bad}");
+    }
+    // `/preview` alone is still a static page's slug.
+    assert_eq!(Route::parse("/preview", ""), Some(Route::page("preview")));
+    assert_eq!(Route::preview(3).page_number(), 1);
+    assert_eq!(Route::preview(3).with_page(2), Route::preview(3));
 }

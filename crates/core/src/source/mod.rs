@@ -6,6 +6,7 @@
 //! downloads the adapter it does not use. `Config::parse` refuses a kind
 //! this build lacks; `Source::Missing` is the typed answer if one slips by.
 
+pub mod preview;
 pub mod related;
 pub mod search;
 pub mod static_files;
@@ -136,6 +137,19 @@ impl Source {
     /// the source has no comments (the static source).
     pub async fn comments(&self, slug: &str, page: u32, depth: Option<u8>) -> Result<MaybeComments, FetchError> {
         dispatch!(self, s => s.comments(slug, page, depth).await)
+    }
+
+    /// An editor's preview of post `id` (docs/previews.md), read as `who`.
+    /// Only WordPress has drafts: another source answers `NeedsWordPress`.
+    pub async fn preview(&self, id: u64, who: &preview::Credentials) -> Result<Article, preview::PreviewError> {
+        match self {
+            #[cfg(feature = "wordpress-source")]
+            Source::WordPress(s) => s.preview(id, who).await,
+            _ => {
+                let _ = (id, who);
+                Err(preview::PreviewError::NeedsWordPress)
+            }
+        }
     }
 
     /// Posts a reader's comment on article `slug`. Only WordPress takes

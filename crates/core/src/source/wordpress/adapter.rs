@@ -44,7 +44,7 @@ pub struct WordPressSource {
     pub(super) urls: Urls,
     /// The plain-permalink root to fall back to (`locate`).
     pub(super) plain: Option<Urls>,
-    timeout_ms: u32,
+    pub(super) timeout_ms: u32,
     /// A popular-posts route (absolute, or relative to the REST root).
     most_read_url: Option<String>,
     /// POSTed `{"id": N}` on each article view; `{id}` in it is replaced.
@@ -54,7 +54,7 @@ pub struct WordPressSource {
     pub(super) per_page: u32,
     known: Arc<Mutex<Known>>,
     transport: Option<Arc<dyn Transport>>,
-    door: Door,
+    pub(super) door: Door,
 }
 
 impl std::fmt::Debug for WordPressSource {

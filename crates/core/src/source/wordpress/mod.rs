@@ -8,7 +8,8 @@
 //!   `fill`: categories, tags, featured images and authors for posts whose
 //!   `_embed` was refused or partial; `cap`: a `per_page` capped by a plugin;
 //!   `settings`: the site's own settings (icon, language, posts per page);
-//!   `menus`: the theme's menus; `links`/`legacy`: WordPress URL shapes →
+//!   `menus`: the theme's menus; `preview`: an editor's draft
+//!   (docs/previews.md); `links`/`legacy`: WordPress URL shapes →
 //!   Kiosque routes.
 //! - Only `links` and `legacy` are always built: `Source::legacy_redirect`
 //!   needs them on a static site too (it may be a WordPress site moved). The
@@ -55,6 +56,8 @@ mod paging;
 mod plugin_heads;
 #[cfg(feature = "wordpress-source")]
 pub mod post_comment;
+#[cfg(feature = "wordpress-source")]
+pub mod preview;
 #[cfg(feature = "wordpress-source")]
 pub mod rank_math;
 #[cfg(feature = "wordpress-source")]

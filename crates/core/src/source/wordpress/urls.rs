@@ -248,6 +248,18 @@ impl Urls {
         self.at("wp/v2/posts", &format!("{}&tax_relation=OR&exclude={id}&per_page={RELATED_POOL}&_fields=id,slug,status,date_gmt,categories,tags", p.join("&")))
     }
 
+    /// A post as its editors see it (any status; needs an editor's login),
+    /// embedded terms, author and image included: an editor's preview.
+    pub fn post_for_edit(&self, id: u64) -> String {
+        self.at(&format!("wp/v2/posts/{id}"), "context=edit&_embed=1")
+    }
+
+    /// A post's autosaves (every editor's; needs a login): a published
+    /// post's pending changes, for a preview.
+    pub fn autosaves(&self, post: u64) -> String {
+        self.at(&format!("wp/v2/posts/{post}/autosaves"), "context=edit")
+    }
+
     /// One comment, for the `X-WP-Total` header (approved comments only).
     pub fn comment_total(&self, post: u64) -> String {
         self.at("wp/v2/comments", &format!("post={post}&per_page=1&_fields=id"))
