@@ -3,24 +3,13 @@
 // the first page of threads is in the prerendered HTML, hydrates without an
 // error, page 2 is a real link (prerendered too), and a closed post says so.
 // Posting: comment-post.spec.mjs.
-import path from 'node:path';
-import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { test, expect, expectAccessible, serveSpec, snap, watchErrors } from './helpers.mjs';
 
 const WP = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
-const port = Number(process.env.E2E_PORT || 4173) + 7;
-test.use({ baseURL: `http://127.0.0.1:${port}` });
+serveSpec();
 
 const OPEN = 'debat-commentaires-seed';
 const CLOSED = 'commentaires-fermes-seed';
-
-let server;
-test.beforeAll(async () => {
-  server = await startServer({ root: path.resolve(dist, '../target/dist-wp'), port });
-});
-test.afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-});
 
 async function total(slug) {
   const [post] = await (await fetch(`${WP}/wp/v2/posts?slug=${slug}&_fields=id`)).json();

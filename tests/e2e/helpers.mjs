@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
+import { startServer } from '../../scripts/serve.mjs';
 
 export { expect };
 
@@ -49,6 +50,26 @@ export const test = readerTest.extend({
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = path.join(root, 'dist');
+/** The WordPress prerender (scripts/prerender-wp.sh, a `make test` layer). */
+export const wpDist = process.env.KIOSQUE_WP_DIST || path.join(root, 'target/dist-wp');
+
+/** Serves `dir` (default: the WordPress prerender) on E2E_PORT + `offset`
+ * while the calling spec file runs, and points its tests there (`baseURL`).
+ * Call it at the top of a spec. */
+export function serveSpec({ dir = wpDist, offset = 7 } = {}) {
+  const port = Number(process.env.E2E_PORT || 4173) + offset;
+  const origin = `http://127.0.0.1:${port}`;
+  let server;
+  test.beforeAll(async () => {
+    server = await startServer({ root: dir, port });
+  });
+  test.afterAll(async () => {
+    if (server) await new Promise((resolve) => server.close(resolve));
+  });
+  test.use({ baseURL: origin });
+  readerTest.use({ baseURL: origin });
+  return { port, origin, root: dir };
+}
 
 /** Serves the untouched shell for the page at `route` (as a host does for a
  * page that was not prerendered): every public page of the demo is

@@ -6,20 +6,9 @@
 // then hydrated, and the same article reached by the app's own routing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, readerTest, expect, dist, expectAccessible, watchErrors } from './helpers.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { test, readerTest, expect, expectAccessible, serveSpec, watchErrors } from './helpers.mjs';
 
-const root = path.resolve(dist, '../target/dist-wp');
-const port = Number(process.env.E2E_PORT || 4173) + 9;
-
-let server;
-test.beforeAll(async () => {
-  server = await startServer({ root, port });
-});
-test.afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-});
-test.use({ baseURL: `http://127.0.0.1:${port}` });
+const { root } = serveSpec({ offset: 9 });
 
 /** What the head says, as a crawler reads it. */
 function head(page) {

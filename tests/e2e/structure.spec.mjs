@@ -4,20 +4,9 @@
 // categories (breadcrumb, child links), an empty category left out, HTML
 // descriptions and biographies, a page tree, Arabic slugs through links and
 // reloads; with JavaScript off (the prerendered page) and on (the app).
-import path from 'node:path';
-import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { test, expect, expectAccessible, serveSpec, snap, watchErrors } from './helpers.mjs';
 
-const port = Number(process.env.E2E_PORT || 4173) + 7;
-test.use({ baseURL: `http://127.0.0.1:${port}` });
-
-let server;
-test.beforeAll(async () => {
-  server = await startServer({ root: path.resolve(dist, '../target/dist-wp'), port });
-});
-test.afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-});
+serveSpec();
 
 const crumbs = (page) => page.locator('.breadcrumb li').allTextContents();
 

@@ -2,21 +2,10 @@
 // started by `make test`): the release bundle with only config.json changed,
 // prerendered from WordPress (scripts/prerender-wp.sh writes target/dist-wp,
 // its pages and its Content-Security-Policy).
-import path from 'node:path';
-import { test, expect, dist, expectAccessible, notPrerendered, snap, watchErrors } from './helpers.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { test, expect, expectAccessible, notPrerendered, serveSpec, snap, watchErrors, wpDist } from './helpers.mjs';
 
 const WP = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
-const port = Number(process.env.E2E_PORT || 4173) + 7;
-test.use({ baseURL: `http://127.0.0.1:${port}` });
-
-let server;
-test.beforeAll(async () => {
-  server = await startServer({ root: path.resolve(dist, '../target/dist-wp'), port });
-});
-test.afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-});
+serveSpec();
 
 async function wp(route) {
   const res = await fetch(`${WP}${route}`);
@@ -133,7 +122,7 @@ test('a view is counted once per article read, not for the look-up of an old per
 test('WordPress down: the error view and its retry', async ({ page }) => {
   await page.route(`${new URL(WP).origin}/**`, (route) => route.abort('connectionrefused'));
   // Not prerendered: the page needs WordPress to render.
-  await notPrerendered(page, '/tag/eau', path.resolve(dist, '../target/dist-wp'));
+  await notPrerendered(page, '/tag/eau', wpDist);
   await page.goto('/tag/eau');
   await expect(page.getByRole('alert')).toContainText('Connexion impossible');
   await expect(page.getByRole('alert').getByRole('button', { name: 'Réessayer' })).toBeVisible();

@@ -4,21 +4,9 @@
 // 320 px. Runs on the release bundle pointed at WordPress and prerendered
 // from it (scripts/prerender-wp.sh), in KIOSQUE_WP_DIST (target/dist-wp),
 // served on E2E_PORT + 7 like wordpress.spec.mjs.
-import path from 'node:path';
-import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { test, expect, expectAccessible, serveSpec, snap, watchErrors } from './helpers.mjs';
 
-const port = Number(process.env.E2E_PORT || 4173) + 7;
-const root = process.env.KIOSQUE_WP_DIST || path.resolve(dist, '../target/dist-wp');
-test.use({ baseURL: `http://127.0.0.1:${port}` });
-
-let server;
-test.beforeAll(async () => {
-  server = await startServer({ root, port });
-});
-test.afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-});
+serveSpec();
 
 const PAGED = '/article/article-en-trois-pages';
 

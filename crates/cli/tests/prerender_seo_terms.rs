@@ -48,17 +48,8 @@ fn a_listings_plugin_head_and_a_noindex_tag() {
         }),
     );
     set_seo(&dist, "api/tags/agriculture", &serde_json::json!({ "noindex": true }));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kiosque-publish"))
-        .args([
-            "prerender",
-            "--dist",
-            dist.to_str().unwrap(),
-            "--site-url",
-            "https://news.example",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (ok, report) = support::prerender(&dist);
+    assert!(ok, "{report}");
 
     let first = head(&dist, "category/economie/index.html");
     assert!(

@@ -101,17 +101,8 @@ fn a_comments_endpoint_gives_a_static_site_its_comments() {
     config["api"]["comments_url"] = format!("http://127.0.0.1:{PORT}/comments").into();
     fs::write(&config_file, config.to_string()).unwrap();
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kiosque-publish"))
-        .args([
-            "prerender",
-            "--dist",
-            dist.to_str().unwrap(),
-            "--site-url",
-            "https://news.example",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (ok, report) = support::prerender(&dist);
+    assert!(ok, "{report}");
     assert!(hits.load(Ordering::Relaxed) >= 2);
 
     let html = fs::read_to_string(dist.join(format!("article/{slug}/index.html"))).unwrap();
