@@ -6,7 +6,7 @@
 // then hydrated, and the same article reached by the app's own routing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, readerTest, expect, expectAccessible, serveSpec, watchErrors } from './helpers.mjs';
+import { test, readerTest, expect, expectAccessible, serveSpec, snap, watchErrors } from './helpers.mjs';
 
 const { root } = serveSpec({ offset: 9 });
 
@@ -130,7 +130,7 @@ test('a category\'s plugin head at 360 and 1280 px, hydrated: the same head, acc
   await page.waitForFunction(() => window.__kiosqueStart === 'hydrated');
   expect(await head(page)).toEqual(prerendered);
   await expectAccessible(page);
-  await page.screenshot({ path: path.join(path.resolve(dist, '..'), `tests/e2e/artifacts/seo-category-${testInfo.project.name}.png`) });
+  await snap(page, testInfo, 'seo-category');
   expect(errors).toEqual([]);
 });
 
