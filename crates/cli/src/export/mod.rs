@@ -293,17 +293,19 @@ fn run(args: &args::Args) -> Result<(), String> {
     Ok(())
 }
 
-/// The interface language comes from config.json (the app needs it before
-/// any data): when WordPress's language says otherwise, the export says so.
+/// config.json's locale wins over the site's (unset, the prerender follows
+/// site.json's): when it differs from WordPress's language, the export says so.
 fn language_hint(site: &site::Fetched, configured: Option<&str>) {
     let Some(locale) = site.settings.as_ref().and_then(|s| s.locale()) else {
         return;
     };
-    let current = configured.unwrap_or(kiosque_core::model::DEFAULT_LOCALE);
+    let Some(current) = configured else {
+        return;
+    };
     if locale != current {
         eprintln!(
             "export: WordPress's language reads as {locale:?}, the interface is {current:?}: \
-             set \"site\": {{\"locale\": {locale:?}}} in config.json to follow it"
+             set \"site\": {{\"locale\": {locale:?}}} in config.json, or remove it, to follow it"
         );
     }
 }
