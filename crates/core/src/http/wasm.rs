@@ -308,29 +308,14 @@ pub fn post_json_answer(
     timeout_ms: u32,
 ) -> impl Future<Output = Result<Answer, FetchError>> + Send {
     let url = url.to_string();
-    SendWrapper::new(async move {
-        let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
-        let failed = |_| {
-            if timeout.aborted() {
-                FetchError::Timeout
-            } else {
-                FetchError::Offline
-            }
-        };
-        let request = gloo_net::http::Request::post(&url)
+    SendWrapper::new(send_for_answer(timeout_ms, move |timeout| {
+        gloo_net::http::Request::post(&url)
             .header("Accept", "application/json")
             .header("Content-Type", "application/json")
-            .abort_signal(Some(&timeout))
+            .abort_signal(Some(timeout))
             .body(body)
-            .map_err(|e| FetchError::BadData(e.to_string()))?;
-        let response = request.send().await.map_err(failed)?;
-        let status = response.status();
-        let content_type = response.headers().get("content-type").unwrap_or_default();
-        let length = response.headers().get("content-length");
-        check_content_length(length.and_then(|l| l.trim().parse().ok()).unwrap_or(0))?;
-        let text = response.text().await.map_err(failed)?;
-        check_answer(status, &content_type, &text)
-    })
+            .map_err(|e| FetchError::BadData(e.to_string()))
+    }))
 }
 
 /// An editor's authenticated GET (a preview): a timeout, no retry, not
@@ -344,31 +329,41 @@ pub fn get_answer_authorized(
     timeout_ms: u32,
 ) -> impl Future<Output = Result<Answer, FetchError>> + Send {
     let (url, authorization) = (url.to_string(), authorization.to_string());
-    SendWrapper::new(async move {
-        let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
-        let failed = |_| {
-            if timeout.aborted() {
-                FetchError::Timeout
-            } else {
-                FetchError::Offline
-            }
-        };
-        let response = gloo_net::http::Request::get(&url)
+    SendWrapper::new(send_for_answer(timeout_ms, move |timeout| {
+        gloo_net::http::Request::get(&url)
             .header("Accept", "application/json")
             .header("Authorization", &authorization)
             .cache(web_sys::RequestCache::NoStore)
             .credentials(web_sys::RequestCredentials::Omit)
-            .abort_signal(Some(&timeout))
-            .send()
-            .await
-            .map_err(failed)?;
-        let status = response.status();
-        let content_type = response.headers().get("content-type").unwrap_or_default();
-        let length = response.headers().get("content-length");
-        check_content_length(length.and_then(|l| l.trim().parse().ok()).unwrap_or(0))?;
-        let text = response.text().await.map_err(failed)?;
-        check_answer(status, &content_type, &text)
-    })
+            .abort_signal(Some(timeout))
+            .build()
+            // As `send` would report it: before any answer, not reached.
+            .map_err(|_| FetchError::Offline)
+    }))
+}
+
+/// Sends the request `build` makes under a `timeout_ms` abort signal, once,
+/// and reads its answer (`check_answer`): a timeout is `Timeout`, any other
+/// failure to reach the server `Offline`.
+async fn send_for_answer(
+    timeout_ms: u32,
+    build: impl FnOnce(&web_sys::AbortSignal) -> Result<gloo_net::http::Request, FetchError>,
+) -> Result<Answer, FetchError> {
+    let timeout = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+    let failed = |_| {
+        if timeout.aborted() {
+            FetchError::Timeout
+        } else {
+            FetchError::Offline
+        }
+    };
+    let response = build(&timeout)?.send().await.map_err(failed)?;
+    let status = response.status();
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let length = response.headers().get("content-length");
+    check_content_length(length.and_then(|l| l.trim().parse().ok()).unwrap_or(0))?;
+    let text = response.text().await.map_err(failed)?;
+    check_answer(status, &content_type, &text)
 }
 
 /// `post_json` on its own task, outcome ignored.
