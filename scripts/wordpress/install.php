@@ -17,7 +17,7 @@ require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 add_filter('pre_wp_mail', '__return_false'); // no sendmail here: skip the welcome mail
 if (!is_blog_installed()) {
     $result = wp_install(
-        'Maghreb Daily News',
+        'Kiosque Actu',
         'admin',
         'admin@example.invalid',
         true,
@@ -32,7 +32,7 @@ if (!is_blog_installed()) {
     fwrite(STDERR, "install: WordPress installed\n");
 }
 
-update_option('blogname', 'Maghreb Daily News');
+update_option('blogname', 'Kiosque Actu');
 update_option('blogdescription', 'L’actualité du Maghreb, de l’Afrique et du monde, chaque jour.');
 update_option('timezone_string', 'Africa/Casablanca');
 update_option('gmt_offset', '');

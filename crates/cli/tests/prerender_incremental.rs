@@ -64,7 +64,7 @@ fn only_pages_whose_inputs_changed_are_rendered() {
     let config = fs::read_to_string(dist.join("config.json")).unwrap();
     fs::write(
         dist.join("config.json"),
-        config.replace("Maghreb Daily News", "Maghreb Daily"),
+        config.replace("Kiosque Actu", "Kiosque Actu Plus"),
     )
     .unwrap();
     let (ok, report) = prerender(&dist);

@@ -392,13 +392,13 @@ mod tests {
     fn minimal_shape_parses_with_defaults() {
         let c = Config::parse(
             r#"{ "api": { "kind": "static", "base_url": "/api" },
-            "site": { "name": "Maghreb Daily News", "tagline": "x", "locale": "fr" } }"#,
+            "site": { "name": "Kiosque Actu", "tagline": "x", "locale": "fr" } }"#,
         )
         .unwrap();
         assert_eq!(c.version, 1);
         assert_eq!(c.api.kind, ApiKind::Static);
         assert_eq!(c.api.timeout_ms, http::DEFAULT_TIMEOUT_MS);
-        assert_eq!(c.site.name.as_deref(), Some("Maghreb Daily News"));
+        assert_eq!(c.site.name.as_deref(), Some("Kiosque Actu"));
         assert!(c.offline_reading);
         let off = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"},"offline_reading":false}"#).unwrap();
         assert!(!off.offline_reading);
