@@ -383,6 +383,7 @@ mod tests {
         let info = get("api/site.json");
         assert_eq!(info["locale"], "fr");
         assert_eq!(info["posts_per_page"], 10);
+        assert_eq!(info["date_format"], "j F Y");
         assert_eq!(info["icon"], "https://wp.example/wp-content/uploads/icon.png");
         assert_eq!(info["timezone"], "+05:30", "a bare offset, no city");
         let all: Listing = serde_json::from_value(get("api/categories/all/page/1.json")).unwrap();
