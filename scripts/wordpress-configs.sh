@@ -6,6 +6,9 @@
 #           API answers at `/?rest_route=/`, `/wp-json/` is a 404
 #   subdir  http://127.0.0.3:4295/blog   installed in a subdirectory, pretty
 #           permalinks: REST root `/blog/wp-json`, links `/blog/<slug>/`
+#   multi   http://127.0.0.4:4298/actu   subsite `/actu/` of a subdirectory
+#           multisite network (network and subsite made by network.php):
+#           REST root `/actu/wp-json`, uploads under `/wp-content/uploads/sites/2/`
 #
 # Each is seeded with the demo newsroom (seed.php) and the post-level cases
 # (seed-wp-posts.php), the subdirectory site also with more than 100
@@ -37,7 +40,9 @@ alive() { [ -f "$1" ] && kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null; }
 sites=(
   "plain 127.0.0.2 4294 '' plain"
   "subdir 127.0.0.3 4295 /blog pretty"
+  "multi 127.0.0.4 4298 /actu multisite"
 )
+started=$(date +%s)
 
 if [ "$mode" = --down ]; then
   for f in nginx php-fpm; do
@@ -60,7 +65,7 @@ mkdir -p "$state"
 # 1. Per site: database, wp-config, wp-content.
 for s in "${sites[@]}"; do
   eval "set -- $s"
-  name=$1 host=$2 port=$3 path=$4
+  name=$1 host=$2 port=$3 path=$4 permalinks=$5
   home="http://$host:$port$path"
   db="kiosque_wp_$name"
   mysql -uroot <<SQL
@@ -85,10 +90,26 @@ SQL
       echo "define('DB_PASSWORD', 'kiosque');"
       echo "define('DB_HOST', 'localhost');"
       echo "define('DB_CHARSET', 'utf8mb4');"
-      echo "define('WP_HOME', '$home');"
-      echo "define('WP_SITEURL', '$home');"
-      echo "define('WP_CONTENT_DIR', '$content');"
-      echo "define('WP_CONTENT_URL', '$home/wp-content');"
+      if [ "$permalinks" = multisite ]; then
+        # Network-wide: no WP_HOME (each site has its own); MULTISITE once
+        # network.php has made the network (its marker file).
+        echo "define('WP_CONTENT_DIR', '$content');"
+        echo "define('WP_CONTENT_URL', 'http://$host:$port/wp-content');"
+        echo "define('WP_ALLOW_MULTISITE', true);"
+        echo "if (is_file('$state/$name/network.done')) {"
+        echo "  define('MULTISITE', true);"
+        echo "  define('SUBDOMAIN_INSTALL', false);"
+        echo "  define('DOMAIN_CURRENT_SITE', '$host:$port');"
+        echo "  define('PATH_CURRENT_SITE', '/');"
+        echo "  define('SITE_ID_CURRENT_SITE', 1);"
+        echo "  define('BLOG_ID_CURRENT_SITE', 1);"
+        echo "}"
+      else
+        echo "define('WP_HOME', '$home');"
+        echo "define('WP_SITEURL', '$home');"
+        echo "define('WP_CONTENT_DIR', '$content');"
+        echo "define('WP_CONTENT_URL', '$home/wp-content');"
+      fi
       echo "define('WP_ENVIRONMENT_TYPE', 'local');"
       echo "define('DISABLE_WP_CRON', true);"
       echo "define('AUTOMATIC_UPDATER_DISABLED', true);"
@@ -104,7 +125,7 @@ SQL
   fi
 done
 
-# 2. One php-fpm and one nginx for both sites. The subdirectory site is a
+# 2. One php-fpm and one nginx for all sites. The subdirectory site is a
 #    document root whose `blog` is WordPress itself (a link), so PHP sees
 #    /blog/index.php as WordPress does on such hosts.
 mkdir -p "$state/subdir/www"
@@ -132,9 +153,7 @@ php_block="include /etc/nginx/fastcgi_params;
       fastcgi_param HTTP_HOST \$http_host;
       fastcgi_param SCRIPT_FILENAME \$document_root\$fastcgi_script_name;
       fastcgi_pass unix:$state/php-fpm.sock;"
-if ! alive "$state/nginx.pid"; then
-  say "starting nginx on 127.0.0.2:4294 and 127.0.0.3:4295"
-  cat > "$state/nginx.conf" <<EOF
+cat > "$state/nginx.conf.new" <<EOF
 user www-data;
 worker_processes 1;
 pid $state/nginx.pid;
@@ -160,17 +179,42 @@ http {
     location /blog/ { try_files \$uri \$uri/ /blog/index.php?\$args; }
     location ~ \.php\$ { try_files \$uri =404; $php_block }
   }
+  # Subdirectory multisite: a subsite's /actu/wp-… and /actu/….php are the
+  # network's own files; everything else is WordPress's front controller,
+  # which reads the subsite from the request URI.
+  server {
+    listen 127.0.0.4:4298;
+    root $wp;
+    index index.php;
+    location /wp-content/ { alias $state/multi/wp-content/; }
+    if (!-e \$request_filename) {
+      rewrite ^(/[^/]+)?(/wp-.*) \$2 last;
+      rewrite ^(/[^/]+)?(/.*\.php)\$ \$2 last;
+    }
+    location / { try_files \$uri \$uri/ /index.php?\$args; }
+    location ~ \.php\$ { try_files \$uri =404; $php_block }
+  }
 }
 EOF
-  nginx -t -q -c "$state/nginx.conf"
+nginx -t -q -c "$state/nginx.conf.new"
+if ! alive "$state/nginx.pid"; then
+  mv "$state/nginx.conf.new" "$state/nginx.conf"
+  say "starting nginx on 127.0.0.2:4294, 127.0.0.3:4295 and 127.0.0.4:4298"
   nginx -c "$state/nginx.conf"
+elif ! cmp -s "$state/nginx.conf.new" "$state/nginx.conf"; then
+  # Started by an older version of this script: serve the new sites too.
+  mv "$state/nginx.conf.new" "$state/nginx.conf"
+  say "reloading nginx"
+  nginx -s reload -c "$state/nginx.conf"
+else
+  rm -f "$state/nginx.conf.new"
 fi
-for _ in $(seq 1 50); do curl -s -o /dev/null http://127.0.0.3:4295/blog/wp-login.php && break; sleep 0.2; done
+for _ in $(seq 1 50); do curl -s -o /dev/null http://127.0.0.4:4298/wp-login.php && break; sleep 0.2; done
 
 # 3. Install and seed, when not done with these inputs.
 media="$repo/public/media"
 ls "$media"/*-1200.jpg >/dev/null 2>&1 || media=/var/lib/kiosque-wp/content/media
-hash="$(cat "$0" "$wpdir/install.php" "$wpdir/seed.php" "$wpdir/seed-lib.php" "$wpdir/seed-wp-posts.php" "$wpdir/seed-wpconf.php" \
+hash="$(cat "$0" "$wpdir/install.php" "$wpdir/wp-boot.php" "$wpdir/network.php" "$wpdir/seed.php" "$wpdir/seed-lib.php" "$wpdir/seed-wp-posts.php" "$wpdir/seed-wpconf.php" \
   "$repo"/content/site.toml "$repo"/content/articles/*.md | sha256sum | cut -c1-16)"
 roots=()
 for s in "${sites[@]}"; do
@@ -179,6 +223,12 @@ for s in "${sites[@]}"; do
   home="http://$host:$port$path"
   if [ "$(cat "$state/$name/seed.hash" 2>/dev/null)" != "$hash" ]; then
     say "installing and seeding $home ($permalinks permalinks)"
+    if [ "$permalinks" = multisite ]; then
+      network="http://$host:$port"
+      php "$wpdir/install.php" "$network"
+      KIOSQUE_WP_NETWORK_MARKER="$state/$name/network.done" php "$wpdir/network.php" network "$network"
+      php "$wpdir/network.php" subsite "$home"
+    fi
     php "$wpdir/install.php" "$home"
     if [ "$permalinks" = plain ]; then
       php -r '$origin = $argv[1]; require $argv[2];
@@ -204,5 +254,6 @@ fi
 # 4. Prerender each (the plain site given as its `/wp-json` root, as a
 #    publisher would type it: the source must find `?rest_route=` itself).
 cd "$repo"
-KIOSQUE_WP_CONFIGS="http://127.0.0.2:4294/wp-json ${roots[1]}" \
+KIOSQUE_WP_CONFIGS="http://127.0.0.2:4294/wp-json ${roots[1]} ${roots[2]}" \
   cargo test --quiet -p kiosque-cli --test prerender_wp_configs -- --ignored --nocapture
+say "done in $(($(date +%s) - started)) s"

@@ -152,6 +152,7 @@ pub fn merge_site(from_source: Option<SiteInfo>, config: &Config) -> SiteInfo {
         menus: Default::default(),
         icon: None,
         posts_per_page: None,
+        date_format: None,
     });
     let c = &config.site;
     if let Some(v) = &c.name {

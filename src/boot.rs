@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::app::{router_base, App};
 use crate::platform;
 use kiosque_core::http::Door;
-use kiosque_core::stamp::{Stamp, BUILD_MARKER, LOCALE_META, STAMP_META};
+use kiosque_core::stamp::{Stamp, BUILD_MARKER, DATE_FORMAT_META, LOCALE_META, STAMP_META};
 
 /// The `config.json` text the loader (public/start.js) read to pick the
 /// bundle: the app starts from it instead of fetching it again.
@@ -47,11 +47,14 @@ pub fn start() {
             (Some(Some(stamp)), Some(text)) if config.is_ok() => stamp.matches(&path, &router_base(&base_url), text),
             _ => false,
         };
-        // No language in config.json: the one the prerender used, from the
-        // source (a page and its hydration must agree).
+        // No language (date format) in config.json: the one the prerender
+        // used, from the source (a page and its hydration must agree).
         let config = config.map(|mut c| {
             if c.site.locale.is_none() {
                 c.site.locale = platform::meta_content(&format!("meta[name=\"{LOCALE_META}\"]"));
+            }
+            if c.site.date_format.is_none() {
+                c.site.date_format = platform::meta_content(&format!("meta[name=\"{DATE_FORMAT_META}\"]"));
             }
             c
         });

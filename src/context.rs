@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use kiosque_core::config::Config;
 use kiosque_core::http::FetchError;
-use kiosque_core::i18n::{Locale, Strings};
+use kiosque_core::i18n::{DateStyle, Locale, Strings};
 use kiosque_core::model::{SafeUrl, SiteInfo};
 use kiosque_core::routes::{self, Route};
 use kiosque_core::source::Source;
@@ -41,6 +41,12 @@ impl Ctx {
 
     pub fn strings(&self) -> &'static Strings {
         self.locale.strings()
+    }
+
+    /// The site's date format (config.json's, else the source's as the
+    /// prerender used it); `None`: the locale's long form.
+    pub fn date_style(&self) -> Option<DateStyle> {
+        self.config.site.date_format.as_deref().and_then(DateStyle::from_php)
     }
 
     /// The `href` of a route: prefixed with the bundle's base path when it

@@ -16,7 +16,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 fn published(at: &str, locale: Locale, zone: &str) -> String {
-    format_published(&Timestamp::parse(at).unwrap(), None, locale, Some(zone)).0
+    format_published(&Timestamp::parse(at).unwrap(), None, locale, Some(zone), None).0
 }
 
 #[test]

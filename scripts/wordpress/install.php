@@ -7,7 +7,8 @@ $origin = $argv[1] ?? 'http://127.0.0.1:8081';
 $parts = parse_url($origin);
 $_SERVER['HTTP_HOST'] = $parts['host'] . (isset($parts['port']) ? ':' . $parts['port'] : '');
 $_SERVER['SERVER_NAME'] = $parts['host'];
-$_SERVER['REQUEST_URI'] = '/';
+// The site's own path: on a multisite network it picks the subsite.
+$_SERVER['REQUEST_URI'] = rtrim($parts['path'] ?? '', '/') . '/';
 $_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
 
 define('WP_INSTALLING', true);

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::{ArticleLink, Picture};
 use crate::context::use_ctx;
-use kiosque_core::i18n::format_date;
+use kiosque_core::i18n::format_date_styled;
 use kiosque_core::model::{ArticleSummary, PostFormat, SafeUrl};
 use kiosque_core::routes::Route;
 
@@ -30,7 +30,7 @@ pub fn ArticleCard(
     level: u8,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let date = format_date(&article.published, ctx.locale);
+    let date = format_date_styled(&article.published, ctx.locale, None, ctx.date_style());
     // `sizes` follows style/main.css: the container is at most 1200px wide
     // (78rem less its padding); below 640px a card that is not a lead is a
     // row with a 7.5rem thumbnail ("Phones: a standard card is a row").

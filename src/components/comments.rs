@@ -9,7 +9,7 @@ use crate::components::blocks::Body;
 use crate::components::comment_form::{CommentForm, ReplyButton, ReplyCtx};
 use crate::components::Pagination;
 use crate::context::use_ctx;
-use kiosque_core::i18n::format_date_in;
+use kiosque_core::i18n::format_date_styled;
 use kiosque_core::model::{Comment, CommentPage, MaybeComments, DEFAULT_THREAD_DEPTH};
 use kiosque_core::routes::Route;
 
@@ -119,7 +119,7 @@ pub fn CommentItem(comment: Comment, #[prop(default = 1)] level: usize) -> impl 
         .filter(|r| level < r.depth)
         .map(|reply| view! { <ReplyButton reply id=comment.id author=comment.author.clone()/> });
     let zone = ctx.config.site.timezone.as_deref();
-    let date = format_date_in(&comment.date, ctx.locale, zone);
+    let date = format_date_styled(&comment.date, ctx.locale, zone, ctx.date_style());
     let author = match comment.author_url {
         Some(url) => view! {
             <a class="comments__author" href=url.into_string() rel="nofollow ugc" dir="auto">{comment.author}</a>

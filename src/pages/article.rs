@@ -59,7 +59,7 @@ pub(crate) fn article_body(a: Article, page: u32, comment_page: MaybeComments) -
     let ctx = use_ctx();
     let s = ctx.strings();
     let zone = ctx.config.site.timezone.as_deref();
-    let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale, zone);
+    let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale, zone, ctx.date_style());
     let route = Route::article_page(a.slug.clone(), page);
     let pages = a.pages();
     let total = pages.len();

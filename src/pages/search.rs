@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::{page_resource, ListSkeleton, Loaded, NotFound, Pagination, SearchForm};
 use crate::context::use_ctx;
 use crate::pages::page_param;
-use kiosque_core::i18n::format_date;
+use kiosque_core::i18n::format_date_styled;
 use kiosque_core::model::ArticleSummary;
 use kiosque_core::routes::Route;
 use kiosque_core::source::search::fold;
@@ -79,7 +79,7 @@ fn hit(a: ArticleSummary, terms: &[String], locale: kiosque_core::i18n::Locale) 
                 <a class="card__link" href=use_ctx().href(&Route::article(a.slug.clone()))>{highlight(&a.title, terms)}</a>
             </h2>
             <p class="card__standfirst">{highlight(&a.standfirst, terms)}</p>
-            <time class="card__date" datetime=a.published.as_str().to_string()>{format_date(&a.published, locale)}</time>
+            <time class="card__date" datetime=a.published.as_str().to_string()>{format_date_styled(&a.published, locale, None, use_ctx().date_style())}</time>
         </li>
     }
 }

@@ -5,7 +5,10 @@
 // The demo never was on WordPress, so its archive has no WordPress IDs:
 // siteWithWordPressIds() copies a prerendered site, gives every article of
 // its archive index an ID (as a static export from WordPress does) and runs
-// the prerender again on the copy, which then holds `?p=ID` rules too.
+// the prerender again on the copy, which then holds `?p=ID` rules too. It
+// also splits the newest article in 3 parts and nests the first page under
+// a parent `guide`, as an export from WordPress writes them, so the rules
+// hold the old part URLs (`/slug/2/`) and the nested path (`/guide/page/`).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { request } from './contract.mjs';
 import { REPO } from './site.mjs';
+
+/** The parent the copy gives the first static page. */
+const NESTED_PARENT = 'guide';
 
 /** The ID the copy gives the article at `index` of the archive index. */
 const idOf = (index) => 5000 + index;
@@ -51,10 +57,19 @@ export function siteWithWordPressIds(root) {
   let n = 0;
   for (const file of indexPages(copy).sort()) {
     const page = JSON.parse(fs.readFileSync(file, 'utf8'));
-    for (const a of page.articles) a.wp_id = idOf(n++);
+    for (const a of page.articles) {
+      if (n === 0) a.parts = 3;
+      a.wp_id = idOf(n++);
+    }
     fs.writeFileSync(file, JSON.stringify(page));
     for (const ext of ['.br', '.gz']) fs.rmSync(file + ext, { force: true });
   }
+  const indexFile = path.join(copy, 'api/archive/index.json');
+  const archive = JSON.parse(fs.readFileSync(indexFile, 'utf8'));
+  assert.ok(archive.pages?.length > 0, 'the site has a static page');
+  archive.pages[0].parents = [NESTED_PARENT];
+  fs.writeFileSync(indexFile, JSON.stringify(archive));
+  for (const ext of ['.br', '.gz']) fs.rmSync(indexFile + ext, { force: true });
   // The same public URL as the original prerender, so no page changes.
   const index = fs.readFileSync(path.join(copy, 'sitemap.xml'), 'utf8');
   const siteUrl = /<loc>(.*)\/sitemap-1\.xml<\/loc>/.exec(index)?.[1];
@@ -98,6 +113,21 @@ export function legacyTests(name, port, site) {
     for (const p of ['/?p=1', '/', '/?utm_source=x']) {
       assert.equal((await request(port(), p)).status, 200, p);
     }
+  });
+
+  test(`${name}: a split post's old part URLs answer 301 to its parts`, async () => {
+    const { slug, target } = old();
+    assert.equal(await movedTo(`/${slug}/2/`), `${target}/2`);
+    assert.equal(await movedTo(`/${slug}/3`), `${target}/3`);
+    // It has 3 parts: a fourth is nobody's (the app answers it).
+    assert.notEqual((await request(port(), `/${slug}/4/`)).status, 301);
+  });
+
+  test(`${name}: a nested page's old path answers 301 to its page`, async () => {
+    const archive = JSON.parse(fs.readFileSync(path.join(site.root, 'api/archive/index.json'), 'utf8'));
+    const page = archive.pages[0].slug;
+    assert.equal(await movedTo(`/${NESTED_PARENT}/${page}/`), `/${page}`);
+    assert.equal(await movedTo(`/${NESTED_PARENT}/${page}`), `/${page}`);
   });
 
   test(`${name}: Kiosque's own URLs are never redirected`, async () => {

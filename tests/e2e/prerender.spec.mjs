@@ -280,9 +280,10 @@ test.describe('prerendered from WordPress', () => {
   });
 });
 
-// A config.json that names no language: the prerender takes the source's
-// (here site.json's, as an export from WordPress writes it) and the app
-// starts in the same one from the page's <meta name="kiosque-locale">.
+// A config.json that names no language nor date format: the prerender takes
+// the source's (here site.json's, as an export from WordPress writes them)
+// and the app starts in the same ones from the page's <meta name="kiosque-locale">
+// and <meta name="kiosque-date-format">.
 test.describe('prerendered in the source language', () => {
   const out = path.join(root, 'target/dist-locale');
   let server;
@@ -302,7 +303,7 @@ test.describe('prerendered in the source language', () => {
       fs.writeFileSync(path.join(out, file), JSON.stringify(v));
     };
     edit('config.json', (c) => { delete c.site.locale; c.prerender = { latest: 2 }; });
-    edit('api/site.json', (s) => { s.locale = 'ar'; });
+    edit('api/site.json', (s) => { s.locale = 'ar'; s.date_format = 'd/m/Y'; });
     server = await startServer({ root: out, port: 0 });
     origin = `http://127.0.0.1:${server.address().port}`;
     execFileSync('cargo', ['run', '--quiet', '-p', 'kiosque-cli', '--', 'prerender', '--dist', out, '--site-url', origin],
@@ -318,6 +319,8 @@ test.describe('prerendered in the source language', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     expect(await page.evaluate(() => window.__mutations)).toEqual([]);
+    // The site's date format, prerendered and kept by hydration (no mutation above).
+    await expect(page.locator('.article__meta time').first()).toHaveText(/\d\d\/\d\d\/\d{4}/);
     // Hydration keeps the prerendered text whatever the app's language: the
     // next page, which the app renders itself, shows the language it runs in.
     // The home as prerendered (in Arabic): its first section's title.
@@ -328,6 +331,8 @@ test.describe('prerendered in the source language', () => {
     await page.locator('.breadcrumb a').first().click();
     await expect(page.locator('.section-title').first()).toHaveText(latest);
     expect(await page.evaluate(() => window.__samePage), 'a client-side navigation').toBe(true);
+    // The app, rendering the home itself, writes dates in the same format.
+    await expect(page.locator('.card__date').first()).toHaveText(/^\d\d\/\d\d\/\d{4}$/);
     expect(errors).toEqual([]);
   });
 });

@@ -125,6 +125,7 @@ pub(crate) mod tests {
             published: Timestamp::parse(published).unwrap(),
             modified: None,
             wp_id: None,
+            parts: None,
         }
     }
 

@@ -189,8 +189,14 @@ async fn run(args: &Args) -> Result<(), String> {
     // The interface language: config.json's, else the source's (an export
     // from WordPress carries the site's language), for every page and the
     // SPA fallback alike.
-    let shell = match (&config.site.locale, source.site().await) {
-        (None, Ok(site)) => shell.with_locale(kiosque_core::i18n::Locale::from_code(&site.locale).code()),
+    let source_site = source.site().await.ok();
+    let shell = match (&config.site.locale, &source_site) {
+        (None, Some(site)) => shell.with_locale(kiosque_core::i18n::Locale::from_code(&site.locale).code()),
+        _ => shell,
+    };
+    // The date format likewise (WordPress's, carried by an export).
+    let shell = match (&config.site.date_format, source_site.and_then(|s| s.date_format)) {
+        (None, Some(format)) => shell.with_date_format(&format),
         _ => shell,
     };
     // The policy from config.json, in every page, the shell and the headers.

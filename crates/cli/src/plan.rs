@@ -108,7 +108,11 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
         pages: archive.pages.iter().map(|p| (p.slug.clone(), p.wp_id)).collect(),
         categories: with_id(&archive.categories),
         authors: with_id(&archive.authors),
+        paths: Vec::new(),
     };
+    for p in &archive.pages {
+        legacy.nested_page(&p.slug, &p.parents);
+    }
 
     let mut recent = Recent {
         now,
@@ -131,6 +135,7 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
             }
             articles.push((stub.slug.clone(), stub.last_modified().clone()));
             legacy.posts.push(OldPost::new(&stub.slug, &stub.published, stub.wp_id));
+            legacy.split_post(&stub.slug, stub.parts);
             recent.offer(stub);
         }
         if index.articles.is_empty() || page >= index.total_pages {
@@ -258,6 +263,7 @@ mod tests {
             published: Timestamp::parse(&date).unwrap(),
             modified: None,
             wp_id: None,
+            parts: None,
         }
     }
 

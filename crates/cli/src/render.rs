@@ -12,7 +12,7 @@ use leptos_router::location::RequestUrl;
 use kiosque::app::App;
 use kiosque::prerender::{RenderIssues, StaticHead};
 use kiosque_core::http::Door;
-use kiosque_core::stamp::{Stamp, DATA_META, LOCALE_META, STAMP_META};
+use kiosque_core::stamp::{Stamp, DATA_META, DATE_FORMAT_META, LOCALE_META, STAMP_META};
 
 /// trunk's `index.html`, split where the prerender adds to it.
 #[derive(Clone, Debug)]
@@ -25,6 +25,8 @@ pub struct Shell {
     tail: String,
     /// The interface language when `config.json` sets none (`with_locale`).
     locale: Option<String>,
+    /// The date format when `config.json` sets none (`with_date_format`).
+    date_format: Option<String>,
 }
 
 impl Shell {
@@ -41,10 +43,14 @@ impl Shell {
             return Err("the shell's <body> tags are out of order".into());
         }
         Ok(Shell {
-            head_start: without_locale_meta(&without_html_lang(head_start)),
+            head_start: without_meta(
+                &without_meta(&without_html_lang(head_start), LOCALE_META),
+                DATE_FORMAT_META,
+            ),
             head_end: rest[..body + "<body>".len()].to_string(),
             tail: rest[close..].to_string(),
             locale: None,
+            date_format: None,
         })
     }
 
@@ -92,6 +98,16 @@ impl Shell {
         Shell {
             head_start: self.head_start.replacen("<!--HEAD-->", &format!("{tag}<!--HEAD-->"), 1),
             locale: Some(locale.to_string()),
+            ..self.clone()
+        }
+    }
+
+    /// Likewise for the date format (a PHP pattern Kiosque writes).
+    pub fn with_date_format(&self, format: &str) -> Shell {
+        let tag = format!("<meta name=\"{DATE_FORMAT_META}\" content=\"{}\"/>", attribute(format));
+        Shell {
+            head_start: self.head_start.replacen("<!--HEAD-->", &format!("{tag}<!--HEAD-->"), 1),
+            date_format: Some(format.to_string()),
             ..self.clone()
         }
     }
@@ -154,9 +170,10 @@ fn without_bundle_preloads(head: &str) -> String {
 }
 
 /// A shell read back from a previous run's `shell.html` carries that run's
-/// locale `<meta>`: `with_locale` adds the current one, if any.
-fn without_locale_meta(head: &str) -> String {
-    let start = format!("<meta name=\"{LOCALE_META}\"");
+/// locale and date format `<meta>`s: `with_locale` and `with_date_format`
+/// add the current ones, if any.
+fn without_meta(head: &str, name: &str) -> String {
+    let start = format!("<meta name=\"{name}\"");
     let Some(i) = head.find(&start) else {
         return head.to_string();
     };
@@ -232,6 +249,9 @@ pub async fn render(
     let config = kiosque_core::config::Config::parse(config_text).map(|mut c| {
         if c.site.locale.is_none() {
             c.site.locale = shell.locale.clone();
+        }
+        if c.site.date_format.is_none() {
+            c.site.date_format = shell.date_format.clone();
         }
         c
     });

@@ -153,6 +153,7 @@ mod tests {
             published: Timestamp::parse(published).unwrap(),
             modified: None,
             wp_id: None,
+            parts: None,
         };
         let recent = [
             stub("future", "2026-12-01T10:00:00Z"),

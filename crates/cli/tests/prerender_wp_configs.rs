@@ -2,7 +2,8 @@
 //! (issue #19, item 6): every published post of each site gets its page, and
 //! every site link in the written pages leads to a written page or file.
 //! Needs the instances of `scripts/wordpress-configs.sh` (plain permalinks on
-//! 127.0.0.2:4294, a `/blog` subdirectory on 127.0.0.3:4295), so it is
+//! 127.0.0.2:4294, a `/blog` subdirectory on 127.0.0.3:4295, the `/actu/`
+//! subsite of a multisite network on 127.0.0.4:4298), so it is
 //! ignored by `cargo test`; that script runs it with
 //! `KIOSQUE_WP_CONFIGS="<root> <root>…"` (REST roots as a publisher writes them).
 #![cfg(not(target_arch = "wasm32"))]

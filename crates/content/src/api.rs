@@ -237,6 +237,7 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
         menus: Default::default(),
         icon: None,
         posts_per_page: None,
+        date_format: None,
     };
     files.insert("api/site.json".into(), json(&info));
 

@@ -75,6 +75,12 @@ pub struct SiteConfig {
     pub locale: Option<String>,
     #[serde(default)]
     pub timezone: Option<String>,
+    /// How dates are written, as a PHP `date()` pattern (WordPress's
+    /// notation): `j F Y`, `F j, Y`, `d/m/Y`, `Y-m-d`, `m/d/Y`…; absent: the
+    /// source's (an export from WordPress carries the site's), else the
+    /// locale's long form. See `i18n::DateStyle`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_format: Option<String>,
     /// The public origin, for canonical URLs: `https://news.example.com`.
     #[serde(default)]
     pub url: Option<String>,
@@ -304,6 +310,14 @@ impl Config {
                 return bad("site.locale", format!("{locale:?} is not one of fr, en, ar"));
             }
         }
+        if let Some(format) = &self.site.date_format {
+            if crate::i18n::DateStyle::from_php(format).is_none() {
+                return bad(
+                    "site.date_format",
+                    format!("{format:?} is not a date format Kiosque writes (j F Y, F j, Y, d/m/Y, Y-m-d, m/d/Y…)"),
+                );
+            }
+        }
         if let Some(url) = &self.site.url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 return bad("site.url", format!("{url:?} must be an absolute http(s) URL"));
@@ -447,6 +461,10 @@ mod tests {
         assert_eq!(
             key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"posts_per_page":0}}"#),
             "site.posts_per_page"
+        );
+        assert_eq!(
+            key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"date_format":"l jS F"}}"#),
+            "site.date_format"
         );
         assert_eq!(
             key_of(r#"{"api":{"kind":"static","base_url":"/api"},"site":{"url":"news.com"}}"#),

@@ -19,6 +19,9 @@ pub const DATA_META: &str = "kiosque-data";
 /// when `config.json` sets none (the source's, e.g. WordPress's language
 /// in an export): the app starts in it too, so hydration matches.
 pub const LOCALE_META: &str = "kiosque-locale";
+/// Likewise the date format (a PHP pattern, `site.date_format`) the
+/// prerender wrote dates in when `config.json` sets none: the source's.
+pub const DATE_FORMAT_META: &str = "kiosque-date-format";
 
 /// The identity of a prerendered page.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -222,6 +222,7 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
         .iter()
         .map(|(id, e)| ArticleStub {
             wp_id: Some(*id),
+            parts: (e.parts > 1).then_some(e.parts),
             ..ArticleStub::from(&e.summary)
         })
         .collect();
@@ -276,13 +277,16 @@ mod tests {
         // 15 posts, newest = highest day; post 3 is sticky.
         let entries: Vec<Entry> = (1..=15)
             .map(|d| {
-                post(
+                let mut e = post(
                     &format!("p{d}"),
                     d,
                     &[if d % 2 == 0 { 10 } else { 11 }],
                     &[if d % 3 == 0 { 20 } else { 21 }],
                     d == 3,
-                )
+                );
+                // The newest is split in 3 parts (its part URLs get redirects).
+                e.parts = if d == 15 { 3 } else { 1 };
+                e
             })
             .collect();
         let mut posts: Vec<Post<'_>> = entries.iter().enumerate().map(|(i, e)| (i as u64 + 100, e)).collect();
@@ -336,6 +340,8 @@ mod tests {
         );
         let stubs = get("api/archive/articles/page/1.json");
         assert_eq!(stubs["articles"][0]["wp_id"], 114);
+        assert_eq!(stubs["articles"][0]["parts"], 3);
+        assert_eq!(stubs["articles"][1].get("parts"), None, "one part: nothing to redirect");
         let most: MostRead = serde_json::from_value(get("api/most-read.json")).unwrap();
         assert_eq!(
             most.articles.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(),
@@ -383,6 +389,7 @@ mod tests {
         let info = get("api/site.json");
         assert_eq!(info["locale"], "fr");
         assert_eq!(info["posts_per_page"], 10);
+        assert_eq!(info["date_format"], "j F Y");
         assert_eq!(info["icon"], "https://wp.example/wp-content/uploads/icon.png");
         assert_eq!(info["timezone"], "+05:30", "a bare offset, no city");
         let all: Listing = serde_json::from_value(get("api/categories/all/page/1.json")).unwrap();

@@ -125,6 +125,7 @@ fn mapped(
         tags: post.tags.clone(),
         author: post.author,
         search: search_entry(&article),
+        parts: u32::try_from(article.pages().len()).unwrap_or(u32::MAX),
         summary,
     }))
 }

@@ -186,7 +186,7 @@ fn menus(client: &Client, links: &LinkContext, skipped: &mut Vec<String>) -> Men
     menus::menus(&primary, &footer, links)
 }
 
-/// WordPress's settings (language, posts per page), which it answers to an
+/// WordPress's settings (language, posts per page, date format), which it answers to an
 /// administrator only: without one, the export says so and goes on.
 fn settings(client: &Client, skipped: &mut Vec<String>) -> Option<WpSettings> {
     match client.get(&client.urls.settings()) {
@@ -199,7 +199,7 @@ fn settings(client: &Client, skipped: &mut Vec<String>) -> Option<WpSettings> {
         },
         Err(FetchError::Denied(_) | FetchError::NotFound) => {
             eprintln!(
-                "export: WordPress's settings (language, posts per page) need an administrator's application \
+                "export: WordPress's settings (language, posts per page, date format) need an administrator's application \
                  password (export.user): not read"
             );
             None

@@ -52,6 +52,10 @@ pub struct Entry {
     /// As lists show it (what the live source's list requests give).
     pub summary: ArticleSummary,
     pub search: SearchEntry,
+    /// Parts of a split post (`<!--nextpage-->`); 0 in a state written
+    /// before it was kept (its part redirects wait for its next export).
+    #[serde(default)]
+    pub parts: u32,
 }
 
 impl State {
@@ -141,6 +145,7 @@ pub mod tests {
             categories: vec![1],
             tags: vec![],
             author: 1,
+            parts: 1,
             summary: ArticleSummary {
                 slug: slug.into(),
                 title: slug.into(),

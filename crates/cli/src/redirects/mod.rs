@@ -53,6 +53,38 @@ pub struct Legacy {
     /// Categories and authors with a WordPress ID.
     pub categories: Vec<(String, u64)>,
     pub authors: Vec<(String, u64)>,
+    /// Other old paths the source knows: a nested page's
+    /// (`/parent/child` → `/child`) and a split post's parts (`/slug/2` →
+    /// `/article/slug/2`). Paths are encoded as `Route::path` encodes.
+    pub paths: Vec<(String, Route)>,
+}
+
+/// Most parts of a split post given a redirect each (the rest still reach
+/// the app's browser redirect).
+pub const MAX_PARTS: u32 = 100;
+
+impl Legacy {
+    /// Notes a page's nested path, when it has parents.
+    pub fn nested_page(&mut self, slug: &str, parents: &[String]) {
+        if parents.is_empty() {
+            return;
+        }
+        let from: String = parents
+            .iter()
+            .chain([&slug.to_string()])
+            .map(|s| Route::page(s.clone()).path())
+            .collect();
+        self.paths.push((from, Route::page(slug.to_string())));
+    }
+
+    /// Notes the part URLs (`/slug/N`, N ≥ 2) of a post in `parts` parts.
+    pub fn split_post(&mut self, slug: &str, parts: Option<u32>) {
+        let bare = Route::page(slug.to_string()).path();
+        for n in 2..=parts.unwrap_or(1).min(MAX_PARTS) {
+            self.paths
+                .push((format!("{bare}/{n}"), Route::article_page(slug.to_string(), n)));
+        }
+    }
 }
 
 /// An old URL by ID: `/?p=12` (`key` "p", `id` 12).
@@ -66,7 +98,8 @@ pub struct ById {
 /// The redirects of a site, as every recipe writes them.
 pub struct Redirects {
     /// `/slug` (WordPress's `/%postname%/`) → `/article/slug`, for articles
-    /// whose slug names no static page and no other Kiosque route.
+    /// whose slug names no static page and no other Kiosque route; then the
+    /// other old paths (`Legacy::paths`) that are no Kiosque route.
     pub postname: Vec<(String, Route)>,
     /// Each article's dated permalink (for hosts without rules).
     pub dated: Vec<(String, Route)>,
@@ -128,6 +161,13 @@ impl Redirects {
                 if keep(old, &to) {
                     dated.push((old.clone(), to));
                 }
+            }
+        }
+        let mut seen_paths: HashSet<String> = postname.iter().map(|(from, _)| from.clone()).collect();
+        for (from, to) in &legacy.paths {
+            // A path Kiosque serves itself (`/category/x`, `/page/2`) stays its own.
+            if Route::parse(from, "").is_none() && seen_paths.insert(from.clone()) && keep(from, to) {
+                postname.push((from.clone(), to.clone()));
             }
         }
         let mut by_id = Vec::new();

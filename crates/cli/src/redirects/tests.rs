@@ -25,6 +25,7 @@ pub fn legacy() -> Legacy {
         pages: vec![("a-propos".into(), Some(2))],
         categories: vec![("sport".into(), 4)],
         authors: vec![("k-o".into(), 3)],
+        paths: Vec::new(),
     }
 }
 
@@ -48,6 +49,10 @@ fn hostile() -> Legacy {
         pages: vec![("p\"a".into(), Some(5))],
         categories: vec![("c x".into(), 6)],
         authors: vec![("a;b".into(), 8)],
+        paths: bad
+            .iter()
+            .map(|s| (format!("/guide/{s}"), Route::page("guide")))
+            .collect(),
     }
 }
 
@@ -302,4 +307,54 @@ fn write_refuses_a_base_path_it_cannot_quote() {
     assert_eq!((s.rules, s.refused), (9, 0));
     assert!(dist.join(nginx::FILE).exists() && !dist.join("_redirects").exists());
     fs::remove_dir_all(dist).unwrap();
+}
+
+#[test]
+fn nested_pages_and_split_post_parts_get_their_own_rules() {
+    let mut legacy = legacy();
+    legacy.nested_page("archives", &["guide".into(), "rubriques".into()]);
+    legacy.nested_page("a-propos", &[]);
+    legacy.nested_page("مقالات", &["دليل".into()]);
+    // A nested path that is Kiosque's own route stays Kiosque's.
+    legacy.nested_page("economie", &["category".into()]);
+    legacy.split_post("un-article", Some(3));
+    legacy.split_post("ancien", None);
+    legacy.split_post("long", Some(10_000));
+    let r = Redirects::of(&legacy);
+    let paths: Vec<(&str, String)> = r.postname[3..].iter().map(|(f, t)| (f.as_str(), t.path())).collect();
+    assert_eq!(paths[0], ("/guide/rubriques/archives", "/archives".into()));
+    assert_eq!(
+        paths[1],
+        (
+            "/%D8%AF%D9%84%D9%8A%D9%84/%D9%85%D9%82%D8%A7%D9%84%D8%A7%D8%AA",
+            "/%D9%85%D9%82%D8%A7%D9%84%D8%A7%D8%AA".into()
+        )
+    );
+    assert_eq!(paths[2], ("/un-article/2", "/article/un-article/2".into()));
+    assert_eq!(paths[3], ("/un-article/3", "/article/un-article/3".into()));
+    assert_eq!(
+        paths.len(),
+        4 + MAX_PARTS as usize - 1,
+        "at most {MAX_PARTS} parts: {paths:?}"
+    );
+    assert!(!paths.iter().any(|(f, _)| f.starts_with("/category/")));
+
+    let mut out = Vec::new();
+    nginx::render(&mut out, "", &r).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    nginx_lines_are_well_formed(&text);
+    assert!(
+        text.contains("    \"/guide/rubriques/archives/\" \"/archives\";"),
+        "{text}"
+    );
+    assert!(text.contains("    \"/un-article/2/\" \"/article/un-article/2\";"));
+    assert!(
+        text.contains("    \"/دليل/مقالات\" \"/%D9%85%D9%82%D8%A7%D9%84%D8%A7%D8%AA\";"),
+        "decoded, as $uri is"
+    );
+    let mut out = Vec::new();
+    netlify::block(&mut out, "", &r).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("/guide/rubriques/archives  /archives  301!"), "{text}");
+    assert!(text.contains("/un-article/2  /article/un-article/2  301!"));
 }

@@ -115,6 +115,7 @@ fn site() -> SiteInfo {
         menus: Default::default(),
         icon: None,
         posts_per_page: None,
+        date_format: None,
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod comment_form;
 mod counts;
+mod date_style;
 mod dates;
 mod messages;
 mod plural;
@@ -21,7 +22,8 @@ mod platform;
 mod platform;
 
 pub use comment_form::FormStrings;
-pub use dates::{format_date, format_date_in, format_published};
+pub use date_style::{DateStyle, Order as DateOrder};
+pub use dates::{format_date, format_date_in, format_date_styled, format_published};
 pub use plural::Plural;
 pub use preview::PreviewStrings;
 pub use strings::Strings;

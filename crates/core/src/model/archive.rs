@@ -56,6 +56,10 @@ pub struct ArchivePage {
     /// Its WordPress page ID (old `?page_id=ID` links).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wp_id: Option<u64>,
+    /// Its parent pages' slugs, the top one first: its old nested URL
+    /// (`/parent/child/`) is redirected by the host to `/child`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<String>,
 }
 
 /// An article as sitemaps and feeds need it: no body, no image.
@@ -73,6 +77,10 @@ pub struct ArticleStub {
     /// `?p=ID` links are redirected by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wp_id: Option<u64>,
+    /// The parts of a split post (`<!--nextpage-->`), when more than one:
+    /// its old part URLs (`/slug/2/`) are redirected by the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts: Option<u32>,
 }
 
 impl ArticleStub {
@@ -92,6 +100,7 @@ impl From<&super::ArticleSummary> for ArticleStub {
             published: a.published.clone(),
             modified: a.modified.clone(),
             wp_id: None,
+            parts: None,
         }
     }
 }

@@ -44,6 +44,10 @@ pub struct SiteInfo {
     /// "Blog pages show at most"); informational, the pages are already cut.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posts_per_page: Option<u32>,
+    /// The site's date format as a PHP pattern Kiosque can write (see
+    /// `i18n::DateStyle`): WordPress's, written by the export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_format: Option<String>,
 }
 
 /// The locale a site has when its source says none.

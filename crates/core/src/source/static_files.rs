@@ -178,6 +178,7 @@ pub fn index(terms: Terms, pages: &[StaticPage]) -> ArchiveIndex {
                 slug: p.slug.clone(),
                 modified: p.modified.clone(),
                 wp_id: None,
+                parents: p.parents.iter().map(|r| r.slug.clone()).collect(),
             })
             .collect(),
     }

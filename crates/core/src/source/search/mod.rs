@@ -30,6 +30,7 @@
 //!     published: Timestamp::parse("2026-10-01T08:00:00+01:00").unwrap(),
 //!     modified: None,
 //!     wp_id: None,
+//!     parts: None,
 //! };
 //! writer.add(stub, &["Ressources"], "Le barrage se remplit.");
 //! for (path, bytes) in writer.finish() {

@@ -15,6 +15,7 @@ fn stub(slug: &str, title: &str, standfirst: &str, cat: &str, published: &str) -
         published: Timestamp::parse(published).unwrap(),
         modified: None,
         wp_id: None,
+        parts: None,
     }
 }
 

@@ -68,6 +68,7 @@ impl super::IndexWriter {
             published: article.published.clone(),
             modified: article.modified.clone(),
             wp_id: None,
+            parts: None,
         };
         let tags: Vec<&str> = article.tags.iter().map(|t| t.name.as_str()).collect();
         self.add(stub, &tags, &blocks_text(&article.body));

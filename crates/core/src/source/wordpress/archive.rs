@@ -73,6 +73,7 @@ impl WordPressSource {
                     slug,
                     modified: None,
                     wp_id: None,
+                    parents: Vec::new(),
                 })
                 .collect(),
         })
@@ -136,6 +137,7 @@ impl WordPressSource {
             match mapped {
                 Ok((id, s)) => articles.push(ArticleStub {
                     wp_id: Some(id),
+                    parts: None,
                     ..ArticleStub::from(&s)
                 }),
                 Err(e) => malformed.push(Malformed {

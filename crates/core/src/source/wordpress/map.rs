@@ -475,5 +475,6 @@ pub fn site(root: &WpRoot, categories: &[WpTerm]) -> SiteInfo {
         menus: Default::default(),
         icon: super::settings::icon(&root.site_icon_url),
         posts_per_page: None,
+        date_format: None,
     }
 }

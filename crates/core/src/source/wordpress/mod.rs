@@ -7,7 +7,7 @@
 //!   `compose`: home, article and listings; `adapter`: the source itself;
 //!   `fill`: categories, tags, featured images and authors for posts whose
 //!   `_embed` was refused or partial; `cap`: a `per_page` capped by a plugin;
-//!   `settings`: the site's own settings (icon, language, posts per page);
+//!   `settings`: the site's own settings (icon, language, posts per page, date format);
 //!   `menus`: the theme's menus; `preview`: an editor's draft
 //!   (docs/previews.md); `links`/`legacy`: WordPress URL shapes →
 //!   Kiosque routes.

@@ -6,9 +6,10 @@
 //! - `/wp/v2/settings` (an administrator's application password) adds the
 //!   language and "Blog pages show at most": only the export can ask, and it
 //!   writes them into the static API's `site.json`.
-//! - The date format (a PHP pattern such as `j F Y`) is read and not used:
-//!   Kiosque writes dates the reader's way for the interface language (the
-//!   same words natively and in the browser), see `docs/config.md`.
+//! - The date format (a PHP pattern such as `j F Y`) goes to `site.json`
+//!   when it maps onto an `i18n::DateStyle` (the prerender and the browser
+//!   write dates that way); any other pattern is left out and dates keep
+//!   the locale's long form, see `docs/config.md`.
 
 use serde::Deserialize;
 
@@ -80,13 +81,19 @@ pub fn icon(url: &str) -> Option<String> {
 }
 
 /// The site document with what the settings add: the language (when
-/// Kiosque has it), the listing size, and the time zone when the index
+/// Kiosque has it), the listing size, the date format (when Kiosque can
+/// write it, in its canonical spelling), and the time zone when the index
 /// gave none.
 pub fn apply(site: &mut SiteInfo, root: &WpRoot, settings: &WpSettings) {
     if let Some(locale) = settings.locale() {
         site.locale = locale.into();
     }
     site.posts_per_page = settings.per_page();
+    site.date_format = settings
+        .date_format
+        .as_deref()
+        .and_then(crate::i18n::DateStyle::from_php)
+        .map(|s| s.to_php());
     let zone = settings.timezone.as_deref().map(str::trim).unwrap_or("");
     if root.timezone_string.trim().is_empty() && zone.contains('/') {
         site.timezone = zone.to_string();
@@ -121,6 +128,23 @@ mod tests {
         assert_eq!(s(serde_json::json!(500)).per_page(), None);
         assert_eq!(s(serde_json::json!(-1)).per_page(), None);
         assert_eq!(WpSettings::default().per_page(), None);
+    }
+
+    #[test]
+    fn date_formats_kiosque_can_write_reach_the_site_document() {
+        let root: WpRoot = serde_json::from_value(serde_json::json!({"name": "N"})).unwrap();
+        let with = |format: &str| {
+            let mut site: SiteInfo = serde_json::from_value(serde_json::json!({"name": "N"})).unwrap();
+            let settings = WpSettings {
+                date_format: Some(format.into()),
+                ..WpSettings::default()
+            };
+            apply(&mut site, &root, &settings);
+            site.date_format
+        };
+        assert_eq!(with("d/m/Y").as_deref(), Some("d/m/Y"));
+        assert_eq!(with(" F j, Y ").as_deref(), Some("F j, Y"));
+        assert_eq!(with("l, F jS, Y"), None, "not one Kiosque writes: the locale's form");
     }
 
     #[test]
