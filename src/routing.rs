@@ -55,7 +55,9 @@ impl PageKind {
             Some(Route::Author { .. }) => PageKind::Author,
             Some(Route::Search { .. }) => PageKind::Search,
             Some(Route::Page { .. }) => PageKind::Page,
-            None => PageKind::NotFound,
+            // Custom post types have no page of their own yet (the router
+            // parses without their prefixes, so it never meets these).
+            Some(Route::TypeListing { .. } | Route::TypeItem { .. }) | None => PageKind::NotFound,
         }
     }
 }
@@ -137,8 +139,9 @@ pub fn slug_param() -> Memo<String> {
             | Route::Category { slug, .. }
             | Route::Tag { slug, .. }
             | Route::Author { slug, .. }
-            | Route::Page { slug } => slug.clone(),
-            Route::Home { .. } | Route::Search { .. } => String::new(),
+            | Route::Page { slug }
+            | Route::TypeItem { slug, .. } => slug.clone(),
+            Route::Home { .. } | Route::Search { .. } | Route::TypeListing { .. } => String::new(),
         },
         String::new(),
     )
