@@ -57,7 +57,9 @@ impl PageKind {
             Some(Route::Search { .. }) => PageKind::Search,
             Some(Route::Page { .. }) => PageKind::Page,
             Some(Route::Preview { .. }) => PageKind::Preview,
-            None => PageKind::NotFound,
+            // Custom post types have no page of their own yet (the router
+            // parses without their prefixes, so it never meets these).
+            Some(Route::TypeListing { .. } | Route::TypeItem { .. }) | None => PageKind::NotFound,
         }
     }
 }
@@ -139,8 +141,12 @@ pub fn slug_param() -> Memo<String> {
             | Route::Category { slug, .. }
             | Route::Tag { slug, .. }
             | Route::Author { slug, .. }
-            | Route::Page { slug } => slug.clone(),
-            Route::Home { .. } | Route::Search { .. } | Route::Preview { .. } => String::new(),
+            | Route::Page { slug }
+            | Route::TypeItem { slug, .. } => slug.clone(),
+            Route::Home { .. }
+            | Route::Search { .. }
+            | Route::Preview { .. }
+            | Route::TypeListing { .. } => String::new(),
         },
         String::new(),
     )
