@@ -53,3 +53,25 @@ fn a_custom_type_item_maps_to_a_full_article() {
     );
     assert!(!a.body.is_empty(), "the body converts");
 }
+
+#[test]
+fn a_custom_type_is_read_from_its_collection_with_the_posts_fields() {
+    use super::urls::{PostQuery, Urls};
+    for root in ["https://s.example/wp-json/", "https://s.example/index.php?rest_route=/"] {
+        let u = Urls::new(root);
+        let q = PostQuery {
+            slug: Some("un-clip".into()),
+            full: true,
+            ..PostQuery::list(1, 1)
+        };
+        let posts = u.posts(&q);
+        let videos = u.posts(&PostQuery {
+            collection: Some("videos".into()),
+            ..q
+        });
+        assert!(videos.contains("/wp/v2/videos"), "{videos}");
+        assert!(!videos.contains("/wp/v2/posts"), "{videos}");
+        // Everything but the collection is the posts' query.
+        assert_eq!(videos.replace("/wp/v2/videos", "/wp/v2/posts"), posts);
+    }
+}
