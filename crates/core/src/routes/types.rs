@@ -7,9 +7,19 @@ use super::Route;
 
 /// First path segments of the built-in routes (and of the files a deploy
 /// serves beside them): a type's prefix must be none of these.
-pub const RESERVED_PREFIXES: [&str; 10] = [
-    "article", "category", "tag", "author", "search", "page", "comments", "preview", "api",
+pub const RESERVED_PREFIXES: [&str; 12] = [
+    "article",
+    "category",
+    "tag",
+    "author",
+    "search",
+    "page",
+    "comments",
+    "preview",
+    "api",
     "assets",
+    "media",
+    "page-data",
 ];
 
 /// At most this many custom types (each adds a listing and a feed to every build).
