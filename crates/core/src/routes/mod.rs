@@ -175,6 +175,7 @@ impl Route {
         match self {
             Route::Home { .. } => Some("/feed.xml".into()),
             Route::Category { slug, .. } => Some(format!("/category/{}/feed.xml", encode_component(slug))),
+            Route::TypeListing { prefix, .. } => Some(format!("/{}/feed.xml", encode_component(prefix))),
             _ => None,
         }
     }

@@ -391,6 +391,11 @@ fn custom_types_round_trip_under_their_prefixes() {
         Route::type_listing("video", 2)
     );
     assert_eq!(Route::type_listing("video", 4).page_number(), 4);
+    assert_eq!(
+        Route::type_listing("video", 1).feed_path().as_deref(),
+        Some("/video/feed.xml")
+    );
+    assert_eq!(Route::type_item("video", "x").feed_path(), None);
 }
 
 #[test]
