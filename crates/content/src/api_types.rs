@@ -4,8 +4,8 @@
 //! out of the home, the category, tag and author listings, the archive and
 //! the search index: they are shown under their type's own URLs.
 
-use kiosque_core::model::{Article, ArticleSummary, ListingKind};
-use kiosque_core::source::static_files::{json, paginate, Files};
+use kiosque_core::model::Article;
+use kiosque_core::source::static_files::{write_type, Files};
 
 /// Items a type's listing page holds: few, so the demo's small type still
 /// has a second page to show.
@@ -13,18 +13,9 @@ pub const TYPE_PER_PAGE: usize = 3;
 
 /// Writes every type's items and listing pages.
 pub fn write(files: &mut Files, types: Vec<(String, Vec<Article>)>) {
-    for (rest_base, mut items) in types {
-        // Newest first; equal times by slug, as articles are.
-        items.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
-        let summaries: Vec<ArticleSummary> = items.iter().map(Article::summary).collect();
-        let list: Vec<&ArticleSummary> = summaries.iter().collect();
-        let kind = ListingKind::PostType {
-            rest_base: rest_base.clone(),
-        };
-        paginate(files, &format!("api/types/{rest_base}"), kind, &list, TYPE_PER_PAGE);
-        for a in &items {
-            files.insert(format!("api/types/{rest_base}/{}.json", a.slug), json(a));
-        }
+    for (rest_base, items) in types {
+        let items = items.into_iter().map(|a| (a.summary(), a)).collect();
+        write_type(files, &rest_base, items, TYPE_PER_PAGE);
     }
 }
 
@@ -32,7 +23,7 @@ pub fn write(files: &mut Files, types: Vec<(String, Vec<Article>)>) {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use kiosque_core::model::{Listing, Timestamp};
+    use kiosque_core::model::{Listing, ListingKind, Timestamp};
 
     fn item(slug: &str, published: &str) -> Article {
         let p = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/api/types/videos");

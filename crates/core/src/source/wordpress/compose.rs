@@ -116,12 +116,13 @@ impl WordPressSource {
     }
 
     /// Item `slug` of the custom type whose REST base is `rest_base`, mapped
-    /// as a post. Its related rail stays empty: WordPress's related query
-    /// reads `posts` only, and a type's items are not articles.
+    /// as a post. Its related rail stays empty (WordPress's related query
+    /// reads `posts` only, and a type's items are not articles) and its
+    /// comments uncounted (an item's page shows none).
     pub async fn type_item(&self, rest_base: &str, slug: &str) -> Result<Article, FetchError> {
         let post = self.published_in(Some(rest_base), slug).await?;
-        let (comments, links) = futures::join!(self.comment_count(post.id), self.link_context());
-        let mut article = map::article(&post, &links, comments, Vec::new())?;
+        let links = self.link_context().await;
+        let mut article = map::article(&post, &links, 0, Vec::new())?;
         article.category_parents = self.category_parents(&post, &article.category.slug).await;
         Ok(article)
     }
