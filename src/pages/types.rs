@@ -14,10 +14,12 @@ use kiosque_core::http::FetchError;
 use kiosque_core::model::{Article, Listing};
 use kiosque_core::source::ListingRequest;
 
-/// The type behind the route's prefix; a prefix the router knows is
-/// configured, so `None` is only ever a not-found page.
-fn of_type(prefix: &str) -> Result<OfType, FetchError> {
-    OfType::find(&use_ctx(), prefix).ok_or(FetchError::NotFound)
+/// The type behind the route's prefix (read from the context once, not in
+/// every run of the memo); a prefix the router knows is configured, so an
+/// error is only ever a not-found page.
+fn of_type(prefix: Memo<String>) -> Memo<Result<OfType, FetchError>> {
+    let ctx = use_ctx();
+    Memo::new(move |_| OfType::find(&ctx, &prefix.get()).ok_or(FetchError::NotFound))
 }
 
 /// `/<prefix>` and `/<prefix>/page/<n>`.
@@ -25,7 +27,7 @@ fn of_type(prefix: &str) -> Result<OfType, FetchError> {
 pub fn TypeListingPage() -> impl IntoView {
     let prefix = type_prefix_param();
     let page = page_param();
-    let of = Memo::new(move |_| of_type(&prefix.get()));
+    let of = of_type(prefix);
     let listing = page_resource(
         move || (of.get(), page.get()),
         move |source, (of, page)| async move {
@@ -53,7 +55,7 @@ pub fn TypeListingPage() -> impl IntoView {
 pub fn TypeItemPage() -> impl IntoView {
     let prefix = type_prefix_param();
     let slug = slug_param();
-    let of = Memo::new(move |_| of_type(&prefix.get()));
+    let of = of_type(prefix);
     let item = page_resource(
         move || (of.get(), slug.get()),
         move |source, (of, slug)| async move { source.type_item(&of?.rest_base, &slug).await },
