@@ -38,15 +38,15 @@ snapshot() {
 }
 api_sums() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 
-# A static site whose API comes from WordPress: same site keys, api.kind
-# static, the WordPress under export.
+# A static site whose API comes from WordPress: same site keys and custom
+# post types, api.kind static, the WordPress under export.
 rm -rf "$out" "$out".export-* "$out/api".export-*
 cp -r dist "$out"
 node -e '
   const fs = require("fs");
   const [file, wp] = process.argv.slice(1);
-  const site = JSON.parse(fs.readFileSync(file, "utf8")).site;
-  const config = { version: 1, api: { kind: "static", base_url: "/api" }, site, export: { wordpress_url: wp } };
+  const { site, post_types } = JSON.parse(fs.readFileSync(file, "utf8"));
+  const config = { version: 1, api: { kind: "static", base_url: "/api" }, site, post_types, export: { wordpress_url: wp } };
   fs.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");
 ' "$out/config.json" "$wp"
 

@@ -11,6 +11,7 @@ use crate::components::{Footer, Header, NavEffects, SiteIcon};
 use crate::context::{use_ctx, Ctx, SiteResource};
 use crate::pages::{
     ArticlePage, AuthorPage, CategoryPage, HomeArchive, HomePage, PreviewPage, SearchPage, SlugPage, TagPage,
+    TypeItemPage, TypeListingPage,
 };
 use crate::routing::{canonical_redirects, current_route, CurrentRoute, PageKind};
 use leptos_router::location::{BrowserUrl, LocationProvider};
@@ -52,8 +53,9 @@ fn Shell(config: Arc<Config>, base_url: String, door: Door) -> impl IntoView {
     let locale = Locale::from_code(config.site.locale.as_deref().unwrap_or("fr"));
     let source = Source::from_config(&config, &base_url, door);
     let config_for_head = config.clone();
-    let current = current_route(&base_url);
-    provide_context(Ctx::new(source, locale, config.clone(), &base_url));
+    let ctx = Ctx::new(source, locale, config.clone(), &base_url);
+    let current = current_route(&base_url, ctx.types.clone());
+    provide_context(ctx);
     let s = locale.strings();
     let site = crate::components::page_resource(|| (), |source, _| async move { source.site().await });
     provide_context(SiteResource(site));
@@ -116,6 +118,8 @@ fn page_view(current: CurrentRoute) -> impl IntoView {
         PageKind::Search => view! { <SearchPage/> }.into_any(),
         PageKind::Page => view! { <SlugPage/> }.into_any(),
         PageKind::Preview => view! { <PreviewPage/> }.into_any(),
+        PageKind::TypeListing => view! { <TypeListingPage/> }.into_any(),
+        PageKind::TypeItem => view! { <TypeItemPage/> }.into_any(),
         PageKind::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use kiosque_core::config::Config;
+use kiosque_core::config_types::PostTypeConfig;
 use kiosque_core::http::FetchError;
 use kiosque_core::i18n::{DateStyle, Locale, Strings};
 use kiosque_core::model::{SafeUrl, SiteInfo};
-use kiosque_core::routes::{self, Route};
+use kiosque_core::routes::{self, Route, TypePrefixes};
 use kiosque_core::source::Source;
 
 /// Cheap to clone (`use_ctx` hands out a copy): the source, the config and
@@ -16,6 +17,9 @@ pub struct Ctx {
     pub source: Source,
     pub locale: Locale,
     pub config: Arc<Config>,
+    /// The custom post types' URL prefixes (`config.json`'s `post_types`),
+    /// which the router parses with.
+    pub types: Arc<TypePrefixes>,
     /// The absolute URL the bundle is served from (`https://host/sub/`).
     base_url: Arc<str>,
     /// Its path (`/sub`, `""` at the root), which every `href` carries:
@@ -28,10 +32,16 @@ impl Ctx {
         Ctx {
             source,
             locale,
+            types: Arc::new(kiosque_core::config_types::prefixes(&config.post_types)),
             config,
             base_url: base_url.into(),
             base_path: routes::base_path(base_url).into(),
         }
+    }
+
+    /// The configured custom post type whose URLs start with `prefix`.
+    pub fn post_type(&self, prefix: &str) -> Option<&PostTypeConfig> {
+        self.config.post_types.iter().find(|t| t.prefix == prefix)
     }
 
     /// The path of the bundle's base URL: `/sub`, or `""` at the root.

@@ -18,12 +18,12 @@ pub struct CurrentRoute(pub Memo<Option<Route>>);
 
 /// The browser's path (or the prerender's request) as a [`Route`]: the one
 /// parser of URL shapes. The router only moves history and intercepts links.
-pub(crate) fn current_route(base_url: &str) -> CurrentRoute {
+pub(crate) fn current_route(base_url: &str, types: std::sync::Arc<routes::TypePrefixes>) -> CurrentRoute {
     let location = use_location();
     let base = routes::base_path(base_url);
     let route = Memo::new(move |_| {
         let path = location.pathname.get();
-        Route::parse(routes::within_base(&base, &path), &location.search.get())
+        Route::parse_in(routes::within_base(&base, &path), &location.search.get(), &types)
     });
     CurrentRoute(route)
 }
@@ -42,6 +42,8 @@ pub(crate) enum PageKind {
     Search,
     Page,
     Preview,
+    TypeListing,
+    TypeItem,
     NotFound,
 }
 
@@ -57,6 +59,8 @@ impl PageKind {
             Some(Route::Search { .. }) => PageKind::Search,
             Some(Route::Page { .. }) => PageKind::Page,
             Some(Route::Preview { .. }) => PageKind::Preview,
+            Some(Route::TypeListing { .. }) => PageKind::TypeListing,
+            Some(Route::TypeItem { .. }) => PageKind::TypeItem,
             None => PageKind::NotFound,
         }
     }
@@ -71,6 +75,7 @@ pub(crate) fn canonical_redirects() {
     let ctx = use_ctx();
     let base = ctx.base_path().to_string();
     let source = ctx.source;
+    let types = ctx.types;
     Effect::new(move |_| {
         // The browser's path carries the base path of a sub-path deploy; routes do not.
         let path = routes::within_base(&base, &location.pathname.get()).to_string();
@@ -87,6 +92,13 @@ pub(crate) fn canonical_redirects() {
         // with WordPress query parameters (`/?p=123`, `/?s=eau`).
         let has_query = !query.trim_start_matches('?').is_empty();
         if routes::is_kiosque_route(&path) && !(path == "/" && has_query) {
+            return;
+        }
+        // Nor are a custom post type's (`/video/<slug>` may look like one).
+        if matches!(
+            Route::parse_in(&path, &query, &types),
+            Some(Route::TypeListing { .. } | Route::TypeItem { .. })
+        ) {
             return;
         }
         match source.legacy_redirect(&path, &query) {
@@ -139,8 +151,11 @@ pub fn slug_param() -> Memo<String> {
             | Route::Category { slug, .. }
             | Route::Tag { slug, .. }
             | Route::Author { slug, .. }
-            | Route::Page { slug } => slug.clone(),
-            Route::Home { .. } | Route::Search { .. } | Route::Preview { .. } => String::new(),
+            | Route::Page { slug }
+            | Route::TypeItem { slug, .. } => slug.clone(),
+            Route::Home { .. } | Route::Search { .. } | Route::Preview { .. } | Route::TypeListing { .. } => {
+                String::new()
+            }
         },
         String::new(),
     )
@@ -149,6 +164,17 @@ pub fn slug_param() -> Memo<String> {
 /// The route's page number; `None` when there is no such page.
 pub fn page_param() -> Memo<Option<u32>> {
     route_param(|r| Some(r.page_number()), None)
+}
+
+/// A custom post type route's prefix (empty when it has none).
+pub fn type_prefix_param() -> Memo<String> {
+    route_param(
+        |r| match r {
+            Route::TypeListing { prefix, .. } | Route::TypeItem { prefix, .. } => prefix.clone(),
+            _ => String::new(),
+        },
+        String::new(),
+    )
 }
 
 /// A preview route's post ID (0 when it has none).

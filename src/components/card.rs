@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{ArticleLink, Picture};
+use crate::components::{ArticleLink, OfType, Picture};
 use crate::context::use_ctx;
 use kiosque_core::i18n::format_date_styled;
 use kiosque_core::model::{ArticleSummary, PostFormat, SafeUrl};
@@ -28,6 +28,9 @@ pub fn ArticleCard(
     /// Heading level for the title, so each page keeps a sound outline.
     #[prop(default = 3)]
     level: u8,
+    /// The custom post type the item is of, when it is not an article.
+    #[prop(optional_no_strip)]
+    of: Option<OfType>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let date = format_date_styled(&article.published, ctx.locale, None, ctx.date_style());
@@ -68,7 +71,7 @@ pub fn ArticleCard(
         (article.title, article.standfirst)
     };
     let title = view! {
-        <ArticleLink slug=article.slug class="card__link" attr:dir="auto">
+        <ArticleLink slug=article.slug class="card__link" of attr:dir="auto">
             {link_text}
         </ArticleLink>
     };

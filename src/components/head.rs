@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
 use serde_json::{json, Value};
 
+use crate::components::OfType;
 use crate::context::{use_ctx, Ctx};
 use kiosque_core::model::{Article, Image, SafeUrl, SeoHead};
 use kiosque_core::routes::{self, Route};
@@ -155,10 +156,16 @@ pub fn website_ld(ctx: &Ctx) -> Value {
 /// An article's head: Open Graph article tags and JSON-LD (NewsArticle and
 /// BreadcrumbList).
 #[component]
-pub fn ArticleHead(article: Article, #[prop(default = 1)] page: u32) -> impl IntoView {
+pub fn ArticleHead(
+    article: Article,
+    #[prop(default = 1)] page: u32,
+    /// A custom post type's item: its URL and breadcrumb are the type's.
+    #[prop(optional_no_strip)]
+    of: Option<OfType>,
+) -> impl IntoView {
     let ctx = use_ctx();
     // Each page of a multi-page article is its own canonical URL (as Yoast does).
-    let route = Route::article_page(article.slug.clone(), page);
+    let route = item_route(&article, page, of.as_ref());
     let hero = article.image.as_ref().and_then(|img| {
         let url = SafeUrl::new(&img.url)?;
         let srcset = crate::components::checked_image(img.clone())
@@ -169,7 +176,10 @@ pub fn ArticleHead(article: Article, #[prop(default = 1)] page: u32) -> impl Int
     let ld = super::head_seo::merged_ld(
         &ctx,
         article.seo.as_deref(),
-        vec![news_article_ld(&ctx, &article), breadcrumb_ld(&ctx, &article)],
+        vec![
+            news_article_ld(&ctx, &article, of.as_ref()),
+            breadcrumb_ld(&ctx, &article, of.as_ref()),
+        ],
     );
     // The plugin's canonical names page 1: later pages keep their own.
     let seo = article.seo.clone().map(|mut s| {
@@ -204,8 +214,13 @@ pub fn ArticleHead(article: Article, #[prop(default = 1)] page: u32) -> impl Int
     }
 }
 
-pub fn news_article_ld(ctx: &Ctx, a: &Article) -> Value {
-    let url = text(ctx.absolute_url(&Route::article(a.slug.clone())));
+/// An article's URL (page `page` of it), or a custom type's item's.
+pub fn item_route(a: &Article, page: u32, of: Option<&OfType>) -> Route {
+    of.map_or_else(|| Route::article_page(a.slug.clone(), page), |t| t.item(&a.slug))
+}
+
+pub fn news_article_ld(ctx: &Ctx, a: &Article, of: Option<&OfType>) -> Value {
+    let url = text(ctx.absolute_url(&item_route(a, 1, of)));
     let authors: Vec<Value> = a
         .authors
         .iter()
@@ -234,16 +249,19 @@ pub fn news_article_ld(ctx: &Ctx, a: &Article) -> Value {
     v
 }
 
-pub fn breadcrumb_ld(ctx: &Ctx, a: &Article) -> Value {
+pub fn breadcrumb_ld(ctx: &Ctx, a: &Article, of: Option<&OfType>) -> Value {
     let s = ctx.strings();
     let mut crumbs = vec![(s.home.to_string(), text(ctx.absolute_url(&Route::home(1))))];
-    crumbs.extend(a.category_parents.iter().chain([&a.category]).map(|c| {
-        (
-            c.name.clone(),
-            text(ctx.absolute_url(&Route::category(c.slug.clone(), 1))),
-        )
-    }));
-    crumbs.push((a.title.clone(), text(ctx.absolute_url(&Route::article(a.slug.clone())))));
+    match of {
+        Some(t) => crumbs.push((t.label.clone(), text(ctx.absolute_url(&t.listing(1))))),
+        None => crumbs.extend(a.category_parents.iter().chain([&a.category]).map(|c| {
+            (
+                c.name.clone(),
+                text(ctx.absolute_url(&Route::category(c.slug.clone(), 1))),
+            )
+        })),
+    }
+    crumbs.push((a.title.clone(), text(ctx.absolute_url(&item_route(a, 1, of)))));
     json!({
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
@@ -302,13 +320,13 @@ mod tests {
                 text(c.absolute_url(&Route::article(a.slug.clone()))),
                 format!("{public}/article/{}", a.slug)
             );
-            let ld = news_article_ld(&c, &a);
+            let ld = news_article_ld(&c, &a, None);
             assert_eq!(ld["mainEntityOfPage"]["@id"], format!("{public}/article/{}", a.slug));
             assert_eq!(ld["image"][0]["url"], format!("{public}{img}"));
             assert_eq!(ld["publisher"]["url"], format!("{public}/"));
             let author = &a.authors[0].slug;
             assert_eq!(ld["author"][0]["url"], format!("{public}/author/{author}"));
-            let crumbs = breadcrumb_ld(&c, &a);
+            let crumbs = breadcrumb_ld(&c, &a, None);
             assert_eq!(crumbs["itemListElement"][0]["item"], format!("{public}/"));
             let site = website_ld(&c);
             assert_eq!(site["url"], format!("{public}/"));

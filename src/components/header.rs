@@ -8,7 +8,8 @@ use kiosque_core::model::SiteInfo;
 use kiosque_core::routes::Route;
 
 /// Site name and tagline, search, and the navigation: the editors' menu
-/// (`site.menus.primary`) or else the home and the categories. Below 768 px
+/// (`site.menus.primary`) or else the home, the categories and the custom
+/// post types' listings. Below 768 px
 /// the navigation is a disclosure menu: a `<details>`, so it opens and
 /// closes before the app is there (or without JavaScript at all); the app
 /// adds Escape to close it and closes it when a link is followed.
@@ -54,11 +55,28 @@ pub fn Header(site: SiteInfo) -> impl IntoView {
                 }
             })
             .collect_view();
+        // Without editors' menu, each custom post type's listing follows
+        // the categories (with a menu, the editors place them).
+        let types = ctx
+            .config
+            .post_types
+            .iter()
+            .map(|t| {
+                let href = ctx.href(&Route::type_listing(t.prefix.clone(), 1));
+                let label = t.label_for(ctx.locale.code()).to_string();
+                view! {
+                    <li>
+                        <a class="nav__link" href=href on:click=move |_| close()>{label}</a>
+                    </li>
+                }
+            })
+            .collect_view();
         view! {
             <li>
                 <a class="nav__link" href=home.clone() on:click=move |_| close()>{s.home}</a>
             </li>
             {categories}
+            {types}
         }
         .into_any()
     } else {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::blocks::{Body, Figure};
 use crate::components::{
-    page_resource, ArticleHead, ArticlePages, ArticleSkeleton, Breadcrumb, Byline, Comments, Loaded, NotFound,
+    page_resource, ArticleHead, ArticlePages, ArticleSkeleton, Breadcrumb, Byline, Comments, Loaded, NotFound, OfType,
     Protected, Rail, RelativeTime, Share,
 };
 use crate::context::use_ctx;
@@ -43,25 +43,32 @@ fn article_or_missing_page((a, page, comments): (Article, u32, MaybeComments)) -
     if usize::try_from(page).map_or(true, |p| p > total) {
         return view! { <NotFound/> }.into_any();
     }
-    article_view(a, page, comments).into_any()
+    article_view(a, page, comments, None).into_any()
 }
 
-fn article_view(a: Article, page: u32, comment_page: MaybeComments) -> impl IntoView {
+/// An article, or a custom post type's item (`of`): the same page.
+pub(crate) fn article_view(a: Article, page: u32, comment_page: MaybeComments, of: Option<OfType>) -> impl IntoView {
     view! {
-        <ArticleHead article=a.clone() page/>
-        {article_body(a, page, comment_page)}
+        <ArticleHead article=a.clone() page of=of.clone()/>
+        {article_body(a, page, comment_page, of)}
     }
 }
 
 /// The article itself, without its head (canonical, JSON-LD): an editor's
 /// preview shows a draft through this very view (`pages/preview.rs`).
-pub(crate) fn article_body(a: Article, page: u32, comment_page: MaybeComments) -> impl IntoView {
+/// A custom type's item (`of`) is one page under the type's listing; its
+/// comments are not read (WordPress's comments routes know posts only).
+pub(crate) fn article_body(a: Article, page: u32, comment_page: MaybeComments, of: Option<OfType>) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let zone = ctx.config.site.timezone.as_deref();
     let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale, zone, ctx.date_style());
-    let route = Route::article_page(a.slug.clone(), page);
-    let pages = a.pages();
+    let route = crate::components::item_route(&a, page, of.as_ref());
+    let pages = if of.is_some() {
+        vec![a.body.as_slice()]
+    } else {
+        a.pages()
+    };
     let total = pages.len();
     let body = pages
         .get(usize::try_from(page).unwrap_or(1).saturating_sub(1))
@@ -86,17 +93,30 @@ pub(crate) fn article_body(a: Article, page: u32, comment_page: MaybeComments) -
             </section>
         }
     });
-    let trail = a
-        .category_parents
-        .iter()
-        .chain([&a.category])
-        .map(|c| (c.name.clone(), Route::category(c.slug.clone(), 1)))
-        .collect();
+    let trail = match &of {
+        Some(t) => vec![(t.label.clone(), t.listing(1))],
+        None => a
+            .category_parents
+            .iter()
+            .chain([&a.category])
+            .map(|c| (c.name.clone(), Route::category(c.slug.clone(), 1)))
+            .collect(),
+    };
+    let (kicker, kicker_route) = match &of {
+        Some(t) => (t.label.clone(), t.listing(1)),
+        None => (a.category.name.clone(), Route::category(a.category.slug.clone(), 1)),
+    };
+    let comments_block = of
+        .is_none()
+        .then(|| view! { <Comments page=comment_page count=a.comment_count slug=a.slug.clone()/> });
+    let comments_link = of
+        .is_none()
+        .then(|| view! { <a class="article__comments" href=format!("{}#comments", ctx.href(&route))>{comments}</a> });
     view! {
         <article class="article container">
             <Breadcrumb trail=trail current=a.title.clone()/>
             <header class="article__header">
-                <a class="article__kicker" href=ctx.href(&Route::category(a.category.slug.clone(), 1))>{a.category.name.clone()}</a>
+                <a class="article__kicker" href=ctx.href(&kicker_route)>{kicker}</a>
                 <h1 class="article__title" tabindex="-1" dir="auto">{a.title.clone()}</h1>
                 <p class="article__standfirst" dir="auto">{a.standfirst.clone()}</p>
                 <div class="article__meta">
@@ -107,7 +127,7 @@ pub(crate) fn article_body(a: Article, page: u32, comment_page: MaybeComments) -
                         {modified.map(|m| view! { " · " <time datetime=a.modified.as_ref().map(|t| t.as_str().to_string())>{m}</time> })}
                     </span>
                     <span class="article__reading">{ctx.locale.reading_time(a.reading_minutes.max(1))}</span>
-                    <a class="article__comments" href=format!("{}#comments", ctx.href(&route))>{comments}</a>
+                    {comments_link}
                 </div>
             </header>
             {a.image.clone().map(|image| view! { <Figure image priority=true/> })}
@@ -117,7 +137,7 @@ pub(crate) fn article_body(a: Article, page: u32, comment_page: MaybeComments) -
             {a.source.map(|src| view! { <p class="article__source">{ctx.locale.labelled(s.source, &src)}</p> })}
             {tags}
             <Share route=route.clone() title=a.title.clone()/>
-            <Comments page=comment_page count=a.comment_count slug=a.slug.clone()/>
+            {comments_block}
         </article>
         <div class="container">
             <Rail articles=a.related current=a.slug/>

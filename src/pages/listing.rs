@@ -4,8 +4,8 @@ use leptos_meta::Script;
 use crate::components::blocks::Body;
 use crate::components::NotFound;
 use crate::components::{
-    ld_json, listing_seo, merged_ld, page_resource, ArticleCard, Breadcrumb, CardSize, ListSkeleton, Loaded, PageHead,
-    Pagination, Picture, SubLinks,
+    ld_json, listing_seo, merged_ld, page_resource, ArticleCard, Breadcrumb, CardSize, ListSkeleton, Loaded, OfType,
+    PageHead, Pagination, Picture, SubLinks,
 };
 use crate::context::use_ctx;
 use crate::pages::{page_param, slug_param};
@@ -53,17 +53,22 @@ fn listing_page(request: fn(String) -> ListingRequest, route: fn(String, u32) ->
     }
 }
 
-fn listing_view(l: Listing, route: Route) -> AnyView {
+pub(crate) fn listing_view(l: Listing, route: Route) -> AnyView {
     let ctx = use_ctx();
     let s = ctx.strings();
     if l.page > l.total_pages {
         return view! { <NotFound/> }.into_any();
     }
+    // A custom post type's items link to `/<prefix>/<slug>`.
+    let of = match &l.kind {
+        ListingKind::PostType { rest_base } => OfType::by_rest_base(&ctx, rest_base),
+        _ => None,
+    };
     let description = match &l.kind {
         ListingKind::Category { description, .. } => description.clone(),
         ListingKind::Author { author } => author.bio.clone(),
         ListingKind::Tag { tag, .. } => ctx.locale.labelled(s.tag_prefix, &tag.name),
-        ListingKind::Latest => String::new(),
+        ListingKind::Latest | ListingKind::PostType { .. } => String::new(),
     };
     let page = ctx.href(&route);
     // A nested category: its parents above, its children below its name.
@@ -105,6 +110,7 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
             (author.name, Some(intro.into_any()))
         }
         ListingKind::Latest => (s.latest.to_string(), None),
+        ListingKind::PostType { rest_base } => (of.as_ref().map_or(rest_base, |t| t.label.clone()), None),
     };
     let title = if l.page > 1 {
         ctx.locale.paged(&name, l.page, l.total_pages)
@@ -116,9 +122,10 @@ fn listing_view(l: Listing, route: Route) -> AnyView {
     let ld = merged_ld(&ctx, seo.as_deref(), Vec::new());
     let mut articles = l.articles.into_iter();
     let lead = if l.page == 1 { articles.next() } else { None };
-    let lead = lead.map(|a| view! { <ArticleCard article=a size=CardSize::ListingLead level=2/> });
+    let lead_of = of.clone();
+    let lead = lead.map(|a| view! { <ArticleCard article=a size=CardSize::ListingLead level=2 of=lead_of/> });
     let cards = articles
-        .map(|a| view! { <ArticleCard article=a level=2/> })
+        .map(|a| view! { <ArticleCard article=a level=2 of=of.clone()/> })
         .collect_view();
     view! {
         <PageHead title description route=route.clone() seo/>

@@ -12,6 +12,7 @@ mod preview;
 mod preview;
 mod search;
 mod slug;
+mod types;
 
 pub use article::ArticlePage;
 pub use home::{HomeArchive, HomePage};
@@ -19,5 +20,6 @@ pub use listing::{AuthorPage, CategoryPage, TagPage};
 pub use preview::PreviewPage;
 pub use search::SearchPage;
 pub use slug::SlugPage;
+pub use types::{TypeItemPage, TypeListingPage};
 
 pub(crate) use crate::routing::{article_pages_param, page_param, slug_param};

@@ -120,7 +120,7 @@ pub fn PreviewPage() -> impl IntoView {
             </div>
         </div>
         {move || match state.get() {
-            State::Shown(a) => article_body(*a, 1, None).into_any(),
+            State::Shown(a) => article_body(*a, 1, None, None).into_any(),
             State::Loading => view! { <ArticleSkeleton/> }.into_any(),
             State::SignIn => view! { <SignIn login user on_login=load failed=None/> }.into_any(),
             State::Failed(e, before) if login.with_untracked(Option::is_none) && wordpress => {

@@ -60,8 +60,10 @@ test.describe('the content API', () => {
     await retry(page);
     await expect(page.locator('.card--lead .card__title')).toHaveText(home().lead.title);
     await expect(page.locator('.error-view')).toHaveCount(0);
-    // The header recovers too: its navigation comes from the API.
-    await expect(page.locator('#nav-list a')).toHaveCount(1 + api('site.json').nav.length);
+    // The header recovers too: its navigation comes from the API (and the
+    // custom post types' listings from config.json).
+    const types = baseConfig().post_types ?? [];
+    await expect(page.locator('#nav-list a')).toHaveCount(1 + api('site.json').nav.length + types.length);
   });
 
   test('500 on a category reached by a link: server message; retry recovers', async ({ page }, testInfo) => {

@@ -73,8 +73,9 @@ pub struct Channel<'a> {
     pub feed_path: &'a str,
 }
 
-/// RSS 2.0 of `items` (newest first; the first `FEED_ITEMS`).
-pub fn rss(site: &Site, channel: &Channel, items: &[&ArticleStub]) -> String {
+/// RSS 2.0 of `items` (newest first; the first `FEED_ITEMS`), each with
+/// the route its link names (an article's, or a custom type item's).
+pub fn rss(site: &Site, channel: &Channel, items: &[(Route, &ArticleStub)]) -> String {
     let mut xml = String::new();
     let _ = write!(
         xml,
@@ -89,11 +90,11 @@ pub fn rss(site: &Site, channel: &Channel, items: &[&ArticleStub]) -> String {
         escape(channel.feed_path),
     );
     let items = &items[..items.len().min(FEED_ITEMS)];
-    if let Some(newest) = items.iter().map(|a| &a.published).max() {
+    if let Some(newest) = items.iter().map(|(_, a)| &a.published).max() {
         let _ = writeln!(xml, "<lastBuildDate>{}</lastBuildDate>", rfc822(newest));
     }
-    for a in items {
-        let link = escape(&format!("{}{}", site.url, Route::article(a.slug.clone())));
+    for (route, a) in items {
+        let link = escape(&format!("{}{route}", site.url));
         let _ = writeln!(
             xml,
             "<item><title>{}</title><link>{link}</link><guid isPermaLink=\"true\">{link}</guid>\
@@ -160,11 +161,12 @@ pub(crate) mod tests {
             route: Route::category("monde", 1),
             feed_path: "/category/monde/feed.xml",
         };
-        let xml = rss(&site(), &channel, &[&a]);
+        let xml = rss(&site(), &channel, &[(Route::article(a.slug.clone()), &a)]);
         assert!(xml.contains("<title>L&apos;été &amp; co</title>"));
         assert!(xml.contains("<description>Chapeau &amp; &lt;suite&gt;</description>"));
         assert!(xml.contains("<pubDate>Sat, 28 Nov 2026 10:00:00 +0000</pubDate>"));
         assert!(xml.contains("<link>https://news.example/sub/category/monde</link>"));
+        assert!(xml.contains("<link>https://news.example/sub/article/a</link>"));
         assert!(xml.contains("href=\"https://news.example/sub/category/monde/feed.xml\" rel=\"self\""));
         assert_eq!(escape("a\u{1}b"), "ab");
     }

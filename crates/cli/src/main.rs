@@ -22,6 +22,7 @@ mod output;
 mod paged;
 mod pages;
 mod plan;
+mod plan_types;
 mod redirects;
 mod render;
 mod site_files;
@@ -184,7 +185,14 @@ async fn run(args: &Args) -> Result<(), String> {
     // for a remote API, the network.
     let door = Door::local(&base_url, dist.clone()).with_remote_http();
     let source = Source::from_config(&config, &base_url, door.clone());
-    let plan = plan::plan(&source, config.prerender.latest.map(|n| n as usize)).await?;
+    let locale = config.site.locale.as_deref().unwrap_or("fr");
+    let plan = plan::plan(
+        &source,
+        config.prerender.latest.map(|n| n as usize),
+        &config.post_types,
+        locale,
+    )
+    .await?;
 
     // The interface language: config.json's, else the source's (an export
     // from WordPress carries the site's language), for every page and the

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use kiosque_core::config_types::PostTypeConfig;
 use kiosque_core::model::{ArchiveTerm, ArticleStub, Malformed, NavItem, Timestamp};
 use kiosque_core::routes::{percent_decode, Route};
 use kiosque_core::source::{ListingRequest, Source};
@@ -40,10 +41,16 @@ pub struct Plan {
     pub now: i64,
     /// What old WordPress URLs point at (the redirects).
     pub legacy: Legacy,
+    /// Custom post types' items and when each last changed (the sitemaps).
+    pub type_items: Vec<(Route, Timestamp)>,
+    /// The feeds of the types with `in_feeds` (their items join the site's).
+    pub type_feeds: Vec<crate::plan_types::TypeFeed>,
 }
 
 /// Makes the listing request for a slug (`ListingRequest::Tag`…).
 type ToRequest = fn(String) -> ListingRequest;
+/// Makes the route of a listing's page (`Route::tag`…).
+type ToRoute = fn(String, u32) -> Route;
 
 /// Keeps the stubs some feed needs, and no others.
 struct Recent {
@@ -69,7 +76,9 @@ impl Recent {
 /// Asks the source. Any failure stops the run before anything is written or
 /// deleted: a source that is down must not empty the site. `cap`: at most
 /// this many articles (`prerender.latest`).
-pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
+/// `types`: `config.json`'s `post_types`, whose listings and items follow
+/// the static pages.
+pub async fn plan(source: &Source, cap: Option<usize>, types: &[PostTypeConfig], locale: &str) -> Result<Plan, String> {
     let now = kiosque_core::clock::now_unix();
     let archive = source.archive().await.map_err(|e| {
         format!("archive index: {e} (a static API needs archive/index.json: docs/content-api.md, \"Archive\")")
@@ -80,12 +89,12 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
         .await
         .map_err(|e| format!("home archive: {e}"))?;
     routes.extend((1..=home.total_pages).map(Route::home));
-    let listings: [(&[ArchiveTerm], ToRequest); 3] = [
-        (&archive.categories, ListingRequest::Category),
-        (&archive.tags, ListingRequest::Tag),
-        (&archive.authors, ListingRequest::Author),
+    let listings: [(&[ArchiveTerm], ToRequest, ToRoute); 3] = [
+        (&archive.categories, ListingRequest::Category, Route::category),
+        (&archive.tags, ListingRequest::Tag, Route::tag),
+        (&archive.authors, ListingRequest::Author, Route::author),
     ];
-    for (terms, request) in listings {
+    for (terms, request, route) in listings {
         for term in terms {
             let list = request(term.slug.clone());
             let pages = match term.total_pages {
@@ -94,14 +103,17 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
                     source
                         .listing(&list, 1)
                         .await
-                        .map_err(|e| format!("{}: {e}", listing_route(&list, 1)))?
+                        .map_err(|e| format!("{}: {e}", route(term.slug.clone(), 1)))?
                         .total_pages
                 }
             };
-            routes.extend((1..=pages.max(1)).map(|p| listing_route(&list, p)));
+            routes.extend((1..=pages.max(1)).map(|p| route(term.slug.clone(), p)));
         }
     }
     routes.extend(archive.pages.iter().map(|p| Route::page(p.slug.clone())));
+    let typed = crate::plan_types::type_routes(source, types, locale).await?;
+    routes.extend(typed.listings);
+    routes.extend(typed.items.iter().map(|(r, _)| r.clone()));
     let with_id = |terms: &[ArchiveTerm]| terms.iter().filter_map(|t| Some((t.slug.clone(), t.wp_id?))).collect();
     let mut legacy = Legacy {
         posts: Vec::new(),
@@ -161,16 +173,9 @@ pub async fn plan(source: &Source, cap: Option<usize>) -> Result<Plan, String> {
         malformed,
         now,
         legacy,
+        type_items: typed.items,
+        type_feeds: typed.feeds,
     })
-}
-
-fn listing_route(list: &ListingRequest, page: u32) -> Route {
-    match list {
-        ListingRequest::Latest => Route::home(page),
-        ListingRequest::Category(s) => Route::category(s.clone(), page),
-        ListingRequest::Tag(s) => Route::tag(s.clone(), page),
-        ListingRequest::Author(s) => Route::author(s.clone(), page),
-    }
 }
 
 /// The file a route is written to, relative to `dist/`; `None` for a route

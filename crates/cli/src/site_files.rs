@@ -29,6 +29,7 @@ pub fn write(
         .articles
         .iter()
         .map(|(slug, t)| (Route::article(slug.clone()).path(), t))
+        .chain(plan.type_items.iter().map(|(r, t)| (r.path(), t)))
         .collect();
     // The plan's order (home, listings, pages, articles newest first), so
     // an unchanged site gives unchanged sitemaps.
@@ -50,8 +51,23 @@ pub fn write(
             .is_some_and(|p| p.noindex)
     };
     let recent: Vec<ArticleStub> = plan.recent.iter().filter(indexed).cloned().collect();
+    let article = |a: &ArticleStub| Route::article(a.slug.clone());
+    // Custom types' items (`in_feeds`), unless their page asks not to be indexed.
+    let type_feeds: Vec<(&crate::plan_types::TypeFeed, Vec<(Route, &ArticleStub)>)> = plan
+        .type_feeds
+        .iter()
+        .map(|f| {
+            let items = f
+                .items
+                .iter()
+                .filter(|(r, _)| !pages.get(&r.path()).is_some_and(|p| p.noindex))
+                .map(|(r, a)| (r.clone(), a))
+                .collect();
+            (f, items)
+        })
+        .collect();
     let mut files: Vec<(String, String)> = Vec::new();
-    let mut feed = |route: Route, title: String, items: Vec<&ArticleStub>| {
+    let mut feed = |route: Route, title: String, items: Vec<(Route, &ArticleStub)>| {
         if let Some(path) = route.feed_path() {
             let channel = Channel {
                 title,
@@ -65,9 +81,20 @@ pub fn write(
             }
         }
     };
-    feed(Route::home(1), site.name.to_string(), recent.iter().collect());
+    // The site's feed: articles and the types' items, newest first.
+    let mut site_items: Vec<(Route, &ArticleStub)> = recent.iter().map(|a| (article(a), a)).collect();
+    site_items.extend(type_feeds.iter().flat_map(|(_, items)| items.iter().cloned()));
+    site_items.sort_by(|(_, a), (_, b)| b.published.cmp(&a.published));
+    feed(Route::home(1), site.name.to_string(), site_items);
+    for (f, items) in &type_feeds {
+        feed(f.listing.clone(), format!("{} — {}", f.label, site.name), items.clone());
+    }
     for c in &plan.categories {
-        let items = recent.iter().filter(|a| a.category.slug == c.slug).collect();
+        let items = recent
+            .iter()
+            .filter(|a| a.category.slug == c.slug)
+            .map(|a| (article(a), a))
+            .collect();
         feed(
             Route::category(c.slug.clone(), 1),
             format!("{} — {}", c.name, site.name),

@@ -84,6 +84,23 @@ fn the_export_reads_back_as_the_live_source() {
             p.slug
         );
     }
+    // Custom post types (config.json's post_types): each listing's first
+    // page and every item.
+    for dir in fs::read_dir(format!("{api}/types")).into_iter().flatten() {
+        let base = dir.unwrap().file_name().to_string_lossy().to_string();
+        let list = ListingRequest::PostType(base.clone());
+        let page = block_on(exported.listing(&list, 1)).unwrap();
+        assert_eq!(Ok(&page), block_on(live.listing(&list, 1)).as_ref(), "{list:?}");
+        assert!(!page.articles.is_empty(), "{base}");
+        for a in &page.articles {
+            assert_eq!(
+                block_on(exported.type_item(&base, &a.slug)),
+                block_on(live.type_item(&base, &a.slug)),
+                "{base} {}",
+                a.slug
+            );
+        }
+    }
 }
 
 fn on_threads<T: Sync>(items: &[T], check: impl Fn(&T) + Sync) {

@@ -58,6 +58,23 @@ fn expected_routes(api: &Path) -> BTreeSet<String> {
             }
         }
     }
+    // Custom post types, under the prefixes config.json gives them.
+    let config = json(&api.join("../config.json"));
+    for t in config["post_types"].as_array().into_iter().flatten() {
+        let (base, prefix) = (t["rest_base"].as_str().unwrap(), t["prefix"].as_str().unwrap());
+        let dir = api.join("types").join(base);
+        for f in names(&dir).into_iter().filter(|f| f.ends_with(".json")) {
+            routes.insert(format!("/{prefix}/{}", f.trim_end_matches(".json")));
+        }
+        for n in names(&dir.join("page")) {
+            let n = n.trim_end_matches(".json");
+            routes.insert(if n == "1" {
+                format!("/{prefix}")
+            } else {
+                format!("/{prefix}/page/{n}")
+            });
+        }
+    }
     routes
 }
 
@@ -166,6 +183,8 @@ fn every_public_url_is_a_page_and_in_the_sitemaps() {
         let slug = c["slug"].as_str().unwrap().to_string();
         feeds.push((format!("category/{slug}/feed.xml"), Some(slug)));
     }
+    // The demo's type is `in_feeds`: its own feed too.
+    feeds.push(("video/feed.xml".to_string(), None));
     for (file, category) in feeds {
         let text = xml(&dist, &file);
         let doc = roxmltree::Document::parse(&text).unwrap();

@@ -149,6 +149,18 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
             Err(msg) => errors.push(SourceError::new(&p.file, Some("body"), msg)),
         }
     }
+    // Custom post types' items: built as articles, listed under their type only.
+    let mut typed: Vec<(String, Vec<Article>)> = Vec::new();
+    for (rest_base, items) in &src.types {
+        let mut list = Vec::new();
+        for a in items {
+            match build_article(a, &categories, &authors, &tag_names, &opts, &mut assets) {
+                Ok(b) => list.push(b.article),
+                Err(e) => errors.push(e),
+            }
+        }
+        typed.push((rest_base.clone(), list));
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -347,6 +359,8 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
             .collect(),
     };
     files.insert("api/most-read.json".into(), json(&most));
+
+    crate::api_types::write(&mut files, typed);
 
     // Search index (sharded: kiosque_core::source::search).
     let mut index = IndexWriter::new();

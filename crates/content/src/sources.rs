@@ -173,6 +173,9 @@ pub struct Sources {
     /// Sorted by slug.
     pub articles: Vec<ArticleSrc>,
     pub pages: Vec<PageSrc>,
+    /// Custom post types' items by REST base (`types/<rest_base>/`), each
+    /// sorted by slug.
+    pub types: BTreeMap<String, Vec<ArticleSrc>>,
 }
 
 /// Paths that a static page's slug (served at `/<slug>`) may not take.
@@ -234,19 +237,26 @@ pub fn load(root: &Path) -> (Option<Sources>, Vec<SourceError>) {
             Err(e) => errors.push(e),
         }
     }
-    let mut articles = Vec::new();
-    for (slug, file) in markdown_files(&root.join("articles"), &mut errors) {
-        let Some((front, body, offset)) = read_front(&file, &mut errors) else {
+    let articles = load_articles(&root.join("articles"), site.as_ref(), &authors, &mut errors);
+    // A custom post type's items: `types/<rest_base>/*.md`, written like articles.
+    let mut types = BTreeMap::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root.join("types"))
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
+        .unwrap_or_default();
+    dirs.sort();
+    for dir in dirs {
+        let rest_base = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if !valid_slug(&rest_base) {
+            errors.push(SourceError::new(&dir, None, "a type's folder is its REST base: a slug"));
             continue;
-        };
-        match parse_toml::<ArticleFront>(&file, &front, offset) {
-            Ok(a) => {
-                if let Some(art) = check_article(slug, &file, a, body, site.as_ref(), &authors, &mut errors) {
-                    articles.push(art);
-                }
-            }
-            Err(e) => errors.push(e),
         }
+        let items = load_articles(&dir, site.as_ref(), &authors, &mut errors);
+        types.insert(rest_base, items);
     }
     let mut pages = Vec::new();
     for (slug, file) in markdown_files(&root.join("pages"), &mut errors) {
@@ -288,9 +298,34 @@ pub fn load(root: &Path) -> (Option<Sources>, Vec<SourceError>) {
             authors,
             articles,
             pages,
+            types,
         }),
         errors,
     )
+}
+
+/// The articles written in `dir` (`*.md`), sorted by slug.
+fn load_articles(
+    dir: &Path,
+    site: Option<&SiteToml>,
+    authors: &BTreeMap<String, AuthorSrc>,
+    errors: &mut Vec<SourceError>,
+) -> Vec<ArticleSrc> {
+    let mut articles = Vec::new();
+    for (slug, file) in markdown_files(dir, errors) {
+        let Some((front, body, offset)) = read_front(&file, errors) else {
+            continue;
+        };
+        match parse_toml::<ArticleFront>(&file, &front, offset) {
+            Ok(a) => {
+                if let Some(art) = check_article(slug, &file, a, body, site, authors, errors) {
+                    articles.push(art);
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    articles
 }
 
 fn check_site(file: &Path, site: &SiteToml, errors: &mut Vec<SourceError>) {

@@ -168,6 +168,10 @@ pub struct Config {
     /// installed removes itself and its caches when it reads this.
     #[serde(default = "default_offline_reading")]
     pub offline_reading: bool,
+    /// Custom post types shown beside the articles, each under its own
+    /// URL prefix (`config_types`); absent: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub post_types: Vec<crate::config_types::PostTypeConfig>,
 }
 
 fn default_offline_reading() -> bool {
@@ -337,6 +341,7 @@ impl Config {
                     .map_err(|(key, message)| ConfigError::Invalid { key, message })?;
             }
         }
+        crate::config_types::check(&self.post_types).map_err(|(key, message)| ConfigError::Invalid { key, message })?;
         if let Some(name) = &self.site.name {
             if name.trim().is_empty() {
                 return bad("site.name", "must not be empty".into());

@@ -15,6 +15,7 @@ pub mod body;
 pub mod clock;
 pub mod config;
 pub mod config_nav;
+pub mod config_types;
 pub mod csp;
 mod entities;
 pub mod http;

@@ -15,6 +15,7 @@ mod retry;
 mod search;
 mod site;
 mod state;
+mod types;
 mod write;
 
 use std::collections::BTreeMap;
@@ -74,6 +75,8 @@ struct Target {
     /// `site.posts_per_page` and `site.locale` from config.json.
     per_page: Option<u32>,
     locale: Option<String>,
+    /// `post_types` from config.json: exported under `types/`.
+    post_types: Vec<kiosque_core::config_types::PostTypeConfig>,
 }
 
 fn target(args: &args::Args) -> Result<Target, String> {
@@ -140,6 +143,7 @@ fn target(args: &args::Args) -> Result<Target, String> {
         authorization,
         per_page: config.as_ref().and_then(|c| c.site.posts_per_page),
         locale: config.as_ref().and_then(|c| c.site.locale.clone()),
+        post_types: config.as_ref().map(|c| c.post_types.clone()).unwrap_or_default(),
     })
 }
 
@@ -250,12 +254,14 @@ fn run(args: &args::Args) -> Result<(), String> {
         }
     }
     counts.removed = state::diff(&previous, &listed).gone.len();
+    let typed = types::fetch(&client, &site, &t.post_types, &mut counts.skipped)?;
     if entries.is_empty() && !listed.is_empty() {
         return Err(format!("none of the {} published posts could be read", listed.len()));
     }
 
     let mut staging = Staging::new(&t.api_dir).map_err(|e| format!("{}: {e}", t.api_dir.display()))?;
-    let result = stage(&mut staging, &site, &entries, &articles, &t, &mut counts);
+    let result = stage(&mut staging, &site, &entries, &articles, &t, &mut counts)
+        .and_then(|()| stage_types(&mut staging, typed, site.as_build(t.per_page).per_page));
     if let Err(e) = result {
         staging.abandon();
         return Err(e);
@@ -361,6 +367,19 @@ fn stage(
     }
     let state = State::new(&t.wordpress, entries.clone());
     staging.put(STATE_FILE, &state.to_bytes()).map_err(io)
+}
+
+/// Stages the custom post types' files, `per_page` items a listing page.
+fn stage_types(staging: &mut Staging, typed: Vec<types::Typed>, per_page: u32) -> Result<(), String> {
+    let mut files = kiosque_core::source::static_files::Files::new();
+    for (rest_base, items) in typed {
+        kiosque_core::source::static_files::write_type(&mut files, &rest_base, items, per_page as usize);
+    }
+    for (path, bytes) in files {
+        let rel = path.strip_prefix("api/").unwrap_or(&path);
+        staging.put(rel, &bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 fn read_article(path: &Path) -> Option<Article> {

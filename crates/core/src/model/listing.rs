@@ -60,6 +60,11 @@ pub enum ListingKind {
     Author {
         author: Author,
     },
+    /// A custom post type's items (`/<prefix>`): its name comes from
+    /// `config.json`'s `post_types`, found by `rest_base`.
+    PostType {
+        rest_base: String,
+    },
 }
 
 /// One page of a paginated list of articles: "page N of M".

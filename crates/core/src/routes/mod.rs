@@ -12,10 +12,12 @@
 pub mod base;
 mod canonical;
 mod encoding;
+mod types;
 
 pub use base::{base_path, with_base, within_base};
 pub use canonical::canonical_redirect;
 pub use encoding::{encode_component, parse_page, percent_decode};
+pub use types::{check_prefix, PrefixError, TypePrefixes, PREFIX_MAX, RESERVED_PREFIXES, TYPES_MAX};
 
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +54,11 @@ pub enum Route {
     /// `scripts/wordpress/mu-plugins/kiosque-preview-link.php`, which writes
     /// the same shape). Never prerendered, never indexed.
     Preview { id: u64 },
+    /// `/<prefix>[/page/<n>]`: the listing of a custom post type
+    /// (`config.json`'s `post_types`; see [`TypePrefixes`]).
+    TypeListing { prefix: String, page: u32 },
+    /// `/<prefix>/<slug>`: an item of a custom post type.
+    TypeItem { prefix: String, slug: String },
 }
 
 /// First segments that name a route kind: `/<one of these>` alone is not
@@ -155,6 +162,8 @@ impl Route {
             }
             Route::Page { slug } => format!("/{}", e(slug)),
             Route::Preview { id } => format!("/{PREVIEW}/{id}"),
+            Route::TypeListing { prefix, page } => paged(&format!("/{}", e(prefix)), *page),
+            Route::TypeItem { prefix, slug } => format!("/{}/{}", e(prefix), e(slug)),
         }
     }
 
@@ -166,6 +175,7 @@ impl Route {
         match self {
             Route::Home { .. } => Some("/feed.xml".into()),
             Route::Category { slug, .. } => Some(format!("/category/{}/feed.xml", encode_component(slug))),
+            Route::TypeListing { prefix, .. } => Some(format!("/{}/feed.xml", encode_component(prefix))),
             _ => None,
         }
     }
@@ -187,7 +197,16 @@ impl Route {
     /// Lenient where a browser or an old link may differ from [`Self::path`]:
     /// a trailing slash, `/page/1`, percent-encoded slugs. Non-canonical
     /// forms are sent to the canonical one by [`canonical_redirect`].
+    /// Custom post types' paths are not known here: `/<prefix>` reads as a
+    /// static page; [`Self::parse_in`] knows them.
     pub fn parse(path: &str, query: &str) -> Option<Route> {
+        Route::parse_in(path, query, &TypePrefixes::default())
+    }
+
+    /// [`Self::parse`], reading the first segments in `types` as custom
+    /// post types' listings and items. Built-in shapes win (a type's prefix
+    /// is never one of [`RESERVED_PREFIXES`]).
+    pub fn parse_in(path: &str, query: &str, types: &TypePrefixes) -> Option<Route> {
         let trimmed = path.strip_prefix('/')?;
         let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
         let segs: Vec<&str> = if trimmed.is_empty() {
@@ -223,6 +242,12 @@ impl Route {
                     _ => Route::author(s, page),
                 }
             }
+            [p, rest @ ..] if types.find(p).is_some() => match rest {
+                [] => Route::type_listing(*p, 1),
+                ["page", n] => Route::type_listing(*p, parse_page(n)?),
+                [s] => Route::type_item(*p, slug(s)?),
+                _ => return None,
+            },
             [s] => Route::page(slug(s)?),
             _ => return None,
         })
@@ -240,6 +265,7 @@ impl Route {
             Route::Search { query, .. } => Route::search(query, n),
             Route::Article { slug, .. } => Route::article_page(slug, n),
             Route::Comments { slug, .. } => Route::comments(slug, n),
+            Route::TypeListing { prefix, .. } => Route::type_listing(prefix, n),
             other => other,
         }
     }
@@ -253,8 +279,9 @@ impl Route {
             | Route::Author { page, .. }
             | Route::Search { page, .. }
             | Route::Article { page, .. }
-            | Route::Comments { page, .. } => *page,
-            Route::Page { .. } | Route::Preview { .. } => 1,
+            | Route::Comments { page, .. }
+            | Route::TypeListing { page, .. } => *page,
+            Route::Page { .. } | Route::Preview { .. } | Route::TypeItem { .. } => 1,
         }
     }
 }

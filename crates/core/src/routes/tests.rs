@@ -353,3 +353,72 @@ fn previews_are_routes_by_post_id() {
     assert_eq!(Route::preview(3).page_number(), 1);
     assert_eq!(Route::preview(3).with_page(2), Route::preview(3));
 }
+
+#[test]
+fn custom_types_round_trip_under_their_prefixes() {
+    let types = TypePrefixes::new(["video", "opinion"]);
+    let routes = [
+        Route::type_listing("video", 1),
+        Route::type_listing("video", 3),
+        Route::type_item("video", "festival-de-carthage"),
+        Route::type_item("opinion", "صوت-المدينة"),
+        Route::type_item("video", "page"),
+        Route::article("video"),
+        Route::page("a-propos"),
+    ];
+    for r in routes {
+        assert_eq!(Route::parse_in(&r.path(), "", &types), Some(r.clone()), "{}", r.path());
+    }
+    assert_eq!(Route::type_listing("video", 1).path(), "/video");
+    assert_eq!(Route::type_listing("video", 2).path(), "/video/page/2");
+    assert_eq!(Route::type_item("opinion", "صوت").path(), "/opinion/%D8%B5%D9%88%D8%AA");
+    assert_eq!(
+        Route::parse_in("/video/", "", &types),
+        Some(Route::type_listing("video", 1))
+    );
+    assert_eq!(
+        Route::parse_in("/video/page/1", "", &types),
+        Some(Route::type_listing("video", 1))
+    );
+    assert_eq!(Route::parse_in("/video/a/b", "", &types), None);
+    assert_eq!(
+        Route::parse_in("/video/a%2Fb", "", &types),
+        None,
+        "a slug is one segment"
+    );
+    assert_eq!(
+        Route::type_listing("video", 4).with_page(2),
+        Route::type_listing("video", 2)
+    );
+    assert_eq!(Route::type_listing("video", 4).page_number(), 4);
+    assert_eq!(
+        Route::type_listing("video", 1).feed_path().as_deref(),
+        Some("/video/feed.xml")
+    );
+    assert_eq!(Route::type_item("video", "x").feed_path(), None);
+}
+
+#[test]
+fn without_the_table_a_prefix_is_a_static_page() {
+    assert_eq!(Route::parse("/video", ""), Some(Route::page("video")));
+    assert_eq!(Route::parse("/video/clip", ""), None);
+    let other = TypePrefixes::new(["opinion"]);
+    assert_eq!(Route::parse_in("/video", "", &other), Some(Route::page("video")));
+}
+
+#[test]
+fn reserved_and_repeated_prefixes_never_shadow_built_in_routes() {
+    let types = TypePrefixes::new([
+        "article", "category", "search", "page", "video", "video", "Bad", "wp-json",
+    ]);
+    assert_eq!(types.iter().collect::<Vec<_>>(), ["video"]);
+    assert_eq!(Route::parse_in("/article/x", "", &types), Some(Route::article("x")));
+    assert_eq!(
+        Route::parse_in("/category/x/page/2", "", &types),
+        Some(Route::category("x", 2))
+    );
+    assert_eq!(Route::parse_in("/page/2", "", &types), Some(Route::home(2)));
+    for p in RESERVED_PREFIXES {
+        assert!(check_prefix(p).is_err(), "{p}");
+    }
+}

@@ -211,6 +211,12 @@ impl Source {
         dispatch!(self, s => s.page(slug).await)
     }
 
+    /// Item `slug` of the custom post type whose REST base is `rest_base`,
+    /// as an article (protected text dropped as for articles).
+    pub async fn type_item(&self, rest_base: &str, slug: &str) -> Result<Article, FetchError> {
+        dispatch!(self, s => s.type_item(rest_base, slug).await).map(Article::without_protected_text)
+    }
+
     pub async fn listing(&self, list: &ListingRequest, page: u32) -> Result<Listing, FetchError> {
         dispatch!(self, s => s.listing(list, page).await)
     }
@@ -241,6 +247,8 @@ pub enum ListingRequest {
     Category(String),
     Tag(String),
     Author(String),
+    /// A custom post type's items, by its REST base (`config.json`'s `post_types`).
+    PostType(String),
 }
 
 /// Results a search page shows.

@@ -25,6 +25,26 @@ pub fn json<T: Serialize>(v: &T) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// A custom post type's files (docs/content-api.md, "Custom post types"):
+/// each item at `api/types/<rest_base>/<slug>.json`, and its listing of
+/// the items' cards, newest first (equal times by slug), `per_page` a page.
+pub fn write_type(
+    files: &mut Files,
+    rest_base: &str,
+    mut items: Vec<(ArticleSummary, crate::model::Article)>,
+    per_page: usize,
+) {
+    items.sort_by(|(a, _), (b, _)| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+    let list: Vec<&ArticleSummary> = items.iter().map(|(s, _)| s).collect();
+    let kind = ListingKind::PostType {
+        rest_base: rest_base.to_string(),
+    };
+    paginate(files, &format!("api/types/{rest_base}"), kind, &list, per_page);
+    for (_, a) in &items {
+        files.insert(format!("api/types/{rest_base}/{}.json", a.slug), json(a));
+    }
+}
+
 /// Writes `<prefix>/page/<n>.json` for every page (page 1 even if empty);
 /// returns how many.
 pub fn paginate(

@@ -115,6 +115,14 @@ impl StaticSource {
         self.get(&format!("pages/{slug}.json")).await.map(|d| self.media(d))
     }
 
+    /// Item `slug` of a custom post type: `types/<rest_base>/<slug>.json`.
+    pub async fn type_item(&self, rest_base: &str, slug: &str) -> Result<Article, FetchError> {
+        let (rest_base, slug) = (checked_slug(rest_base)?, checked_slug(slug)?);
+        self.get(&format!("types/{rest_base}/{slug}.json"))
+            .await
+            .map(|d| self.media(d))
+    }
+
     pub fn listing_path(list: &ListingRequest, page: u32) -> Result<String, FetchError> {
         if page == 0 {
             return Err(FetchError::NotFound);
@@ -124,6 +132,7 @@ impl StaticSource {
             ListingRequest::Category(s) => format!("categories/{}/page/{page}.json", checked_slug(s)?),
             ListingRequest::Tag(s) => format!("tags/{}/page/{page}.json", checked_slug(s)?),
             ListingRequest::Author(s) => format!("authors/{}/page/{page}.json", checked_slug(s)?),
+            ListingRequest::PostType(t) => format!("types/{}/page/{page}.json", checked_slug(t)?),
         })
     }
 
@@ -316,6 +325,11 @@ mod tests {
             p(ListingRequest::Author("a-b".into()), 1).unwrap(),
             "authors/a-b/page/1.json"
         );
+        assert_eq!(
+            p(ListingRequest::PostType("videos".into()), 2).unwrap(),
+            "types/videos/page/2.json"
+        );
+        assert_eq!(p(ListingRequest::PostType("../x".into()), 1), Err(FetchError::NotFound));
         assert_eq!(p(ListingRequest::Latest, 0), Err(FetchError::NotFound));
         assert_eq!(p(ListingRequest::Tag("../x".into()), 1), Err(FetchError::NotFound));
     }

@@ -115,6 +115,18 @@ impl WordPressSource {
         Ok(article)
     }
 
+    /// Item `slug` of the custom type whose REST base is `rest_base`, mapped
+    /// as a post. Its related rail stays empty (WordPress's related query
+    /// reads `posts` only, and a type's items are not articles) and its
+    /// comments uncounted (an item's page shows none).
+    pub async fn type_item(&self, rest_base: &str, slug: &str) -> Result<Article, FetchError> {
+        let post = self.published_in(Some(rest_base), slug).await?;
+        let links = self.link_context().await;
+        let mut article = map::article(&post, &links, 0, Vec::new())?;
+        article.category_parents = self.category_parents(&post, &article.category.slug).await;
+        Ok(article)
+    }
+
     /// The parents of the post's category `slug`, from the category list,
     /// asked only when the embedded term's permalink may hide parents. A
     /// failed list costs the breadcrumb its parents, never the article.
@@ -153,8 +165,18 @@ impl WordPressSource {
     }
 
     pub(super) async fn published_post(&self, slug: &str) -> Result<WpPost, FetchError> {
+        self.published_in(None, slug).await
+    }
+
+    /// A published item of `collection` (a custom type's REST base), or of
+    /// `posts` when `None`.
+    async fn published_in(&self, collection: Option<&str>, slug: &str) -> Result<WpPost, FetchError> {
         let slug = checked_slug(slug)?;
-        let (raw, _) = self.fetch_posts(&article_query(slug)).await?;
+        let q = PostQuery {
+            collection: collection.map(checked_slug).transpose()?.map(str::to_string),
+            ..article_query(slug)
+        };
+        let (raw, _) = self.fetch_posts(&q).await?;
         let first = raw.first().ok_or(FetchError::NotFound)?;
         let post: WpPost = parse_one(first, "post")?;
         if post.status != "publish" {
@@ -288,6 +310,15 @@ impl WordPressSource {
                     },
                 )
             }
+            ListingRequest::PostType(rest_base) => (
+                ListingKind::PostType {
+                    rest_base: rest_base.clone(),
+                },
+                PostQuery {
+                    collection: Some(checked_slug(rest_base)?.to_string()),
+                    ..base
+                },
+            ),
             ListingRequest::Author(slug) => {
                 let u = self.user(slug).await?;
                 let author = crate::model::Author {

@@ -39,6 +39,9 @@ pub mod cap;
 pub mod comments;
 #[cfg(feature = "wordpress-source")]
 mod compose;
+#[cfg(test)]
+#[cfg(feature = "wordpress-source")]
+mod cpt_tests;
 #[cfg(feature = "wordpress-source")]
 pub mod fill;
 #[cfg(feature = "wordpress-source")]

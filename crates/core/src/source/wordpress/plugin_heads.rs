@@ -28,7 +28,7 @@ impl WordPressSource {
     /// The head a plugin gives a listing; `None` for the home archive.
     pub(super) async fn listing_head(&self, list: &ListingRequest) -> Option<Box<SeoHead>> {
         let (kind, slug) = match list {
-            ListingRequest::Latest => return None,
+            ListingRequest::Latest | ListingRequest::PostType(_) => return None,
             ListingRequest::Category(s) => ("categories", s),
             ListingRequest::Tag(s) => ("tags", s),
             ListingRequest::Author(s) => ("users", s),

@@ -49,6 +49,9 @@ pub struct PostQuery {
     /// Only posts modified after this site-local time (`2026-11-28T18:40:00`),
     /// for an incremental export.
     pub modified_after: Option<String>,
+    /// A custom post type's REST base (`videos`): its collection instead of
+    /// `posts` (`config.json`'s `post_types`; checked there).
+    pub collection: Option<String>,
 }
 
 impl PostQuery {
@@ -233,7 +236,8 @@ impl Urls {
         // The SEO plugin's head only with a full article (2–3 KB a post).
         let content = if q.full { ",content,link,yoast_head_json" } else { "" };
         p.push(format!("_fields={SUMMARY_FIELDS}{content}"));
-        self.at("wp/v2/posts", &p.join("&"))
+        let collection = q.collection.as_deref().unwrap_or("posts");
+        self.at(&format!("wp/v2/{collection}"), &p.join("&"))
     }
 
     /// Candidates for related articles: sharing the category OR a tag.
