@@ -196,6 +196,7 @@ as_root mkdir -p "$mu"
 for f in "$here"/mu-plugins/*.php; do
   cmp -s "$f" "$mu/$(basename "$f")" || as_root install -m 0644 "$f" "$mu/"
 done
+php "$here/seed-image-sizes.php" "$origin" && chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads # issue 17: the 480 px size (mu-plugins/kiosque-image-sizes.php) on older uploads
 seo_hash="$(cat "$here/seed-seo.php" "$here/seed-seo-terms.php" | sha256sum | cut -c1-16)"
 if [ "$reseed" = 1 ] || [ "$(cat "$state/seo.hash" 2>/dev/null)" != "$seo_hash" ]; then
   say "seeding the SEO-plugin posts"
