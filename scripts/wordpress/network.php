@@ -69,7 +69,7 @@ $admin = get_user_by('login', 'admin');
 $id = wp_insert_site([
     'domain' => $net_domain,
     'path' => $site_path,
-    'title' => 'Maghreb Daily News',
+    'title' => 'Kiosque Actu',
     'user_id' => $admin ? $admin->ID : 1,
 ]);
 if (is_wp_error($id)) {

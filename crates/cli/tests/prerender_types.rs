@@ -80,7 +80,7 @@ fn a_custom_type_is_prerendered_listed_and_in_the_sitemap() {
     );
     let newest = format!("https://news.example/video/{slug}");
     let own = fs::read_to_string(dist.join("video/feed.xml")).unwrap();
-    assert!(own.contains("<title>Vidéos — Maghreb Daily News</title>"), "{own}");
+    assert!(own.contains("<title>Vidéos — Kiosque Actu</title>"), "{own}");
     assert!(
         own.contains(&format!(
             "<item><title>{}</title><link>{newest}</link>",
