@@ -160,10 +160,31 @@ impl Client {
     /// pages there are, the rest are fetched on the pool.
     pub fn all(&self, url: impl Fn(u32) -> String + Sync) -> Result<Vec<Value>, FetchError> {
         let (mut items, paging) = self.get_list(&url(1))?;
+        let size = items.len();
         let last = paging.total_pages.unwrap_or(1).min(MAX_LIST_PAGES);
         let rest: Vec<u32> = (2..=last).collect();
+        let mut tail = size;
         for page in parallel(rest, self.workers, |p| self.get_list(&url(p))) {
-            items.extend(page?.0);
+            let page = page?.0;
+            tail = page.len();
+            items.extend(page);
+        }
+        // WordPress's term lists with `hide_empty` can count fewer terms in
+        // `X-WP-TotalPages` than they list (an empty parent of a non-empty
+        // child is listed, not counted): while the last page is as full as the
+        // first (a list of one stated page cannot tell), read on.
+        let mut page = last;
+        while last > 1 && tail == size && page < MAX_LIST_PAGES {
+            page += 1;
+            match self.get_list(&url(page)) {
+                Ok((more, _)) => {
+                    tail = more.len();
+                    items.extend(more);
+                }
+                // Past the end: posts answer 400, terms an empty list.
+                Err(FetchError::Status(400)) => break,
+                Err(e) => return Err(e),
+            }
         }
         Ok(items)
     }

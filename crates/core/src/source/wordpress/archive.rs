@@ -93,12 +93,24 @@ impl WordPressSource {
     ) -> Result<Vec<T>, FetchError> {
         let mut out = Vec::new();
         let mut page = 1;
+        let mut size = 0;
         loop {
-            let (raw, paging) = self.fetch::<Vec<Value>>(&url(page)).await?;
-            let empty = raw.is_empty();
+            let (raw, paging) = match self.fetch::<Vec<Value>>(&url(page)).await {
+                // Past the end of a list read beyond its stated pages (below).
+                Err(FetchError::Status(400)) if page > 1 => return Ok(out),
+                other => other?,
+            };
+            if page == 1 {
+                size = raw.len();
+            }
+            let full = raw.len() == size;
             out.extend(wire::parse_each::<T>(&raw));
             let last = paging.total_pages.unwrap_or(1);
-            if empty || page >= last || page >= max_pages {
+            // Term lists with `hide_empty` may state fewer pages than they
+            // list (an empty parent of a non-empty child is listed, not
+            // counted): a last page as full as the first is followed by one more
+            // request (a list of one stated page cannot tell).
+            if size == 0 || page >= max_pages || (page >= last && (last == 1 || !full)) {
                 return Ok(out);
             }
             page += 1;
