@@ -242,4 +242,86 @@ mod tests {
         assert!(peak.load(Ordering::SeqCst) <= 3);
         assert!(parallel(Vec::<u32>::new(), 4, |i| i).is_empty());
     }
+
+    /// Serves `/wp-json/terms?page=N` from `pages` (with the stated page
+    /// count) on a loopback port; other pages answer `past_end`'s status.
+    fn serve_list(port: u16, stated: u32, pages: Vec<usize>, past_end: u16) {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind(("127.0.0.1", port)).unwrap();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                let mut header = String::new();
+                while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                    header.clear();
+                }
+                let page: usize = line
+                    .split("page=")
+                    .nth(1)
+                    .and_then(|r| r.split(' ').next())
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                let (status, body) = match pages.get(page - 1) {
+                    Some(n) => (
+                        200,
+                        serde_json::to_string(&(0..*n).map(|i| page * 100 + i).collect::<Vec<_>>()).unwrap(),
+                    ),
+                    None if past_end == 200 => (200, "[]".to_string()),
+                    None => (past_end, r#"{"code":"rest_invalid_page_number"}"#.to_string()),
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nX-WP-TotalPages: {stated}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn a_list_is_read_past_its_stated_pages_while_they_are_full() {
+        // WordPress's hide_empty term lists: 2 pages stated, 3 listed.
+        serve_list(4289, 2, vec![3, 3, 2], 200);
+        let client = Client::new(
+            "http://127.0.0.1:4289/wp-json",
+            Door::default().with_remote_http(),
+            5_000,
+            2,
+        );
+        let all = client
+            .all(|p| format!("http://127.0.0.1:4289/wp-json/terms?page={p}"))
+            .unwrap();
+        assert_eq!(all.len(), 8);
+        // Posts answer 400 past the end: that ends the list, not the export.
+        serve_list(4288, 2, vec![3, 3], 400);
+        let client = Client::new(
+            "http://127.0.0.1:4288/wp-json",
+            Door::default().with_remote_http(),
+            5_000,
+            2,
+        );
+        let all = client
+            .all(|p| format!("http://127.0.0.1:4288/wp-json/terms?page={p}"))
+            .unwrap();
+        assert_eq!(all.len(), 6);
+        // One stated page: no extra request (it cannot tell a full page).
+        serve_list(4287, 1, vec![3], 500);
+        let client = Client::new(
+            "http://127.0.0.1:4287/wp-json",
+            Door::default().with_remote_http(),
+            5_000,
+            2,
+        );
+        assert_eq!(
+            client
+                .all(|p| format!("http://127.0.0.1:4287/wp-json/terms?page={p}"))
+                .unwrap()
+                .len(),
+            3
+        );
+    }
 }
