@@ -158,7 +158,15 @@ impl Transport for CappedAt20 {
         if !url.contains("/wp/v2/categories?per_page=") {
             return SettingsCases.get(url);
         }
-        let list: Vec<serde_json::Value> = (1..=n.min(30))
+        // Page `p` holds what is left of the 30 (a full last page is read on).
+        let page: u32 = url
+            .split("&page=")
+            .nth(1)
+            .and_then(|r| r.split('&').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        let first = (page - 1) * n + 1;
+        let list: Vec<serde_json::Value> = (first..=(page * n).min(30))
             .map(|i| serde_json::json!({"id": i, "name": format!("C{i}"), "slug": format!("c{i}"), "count": 1, "parent": 0, "taxonomy": "category"}))
             .collect();
         Ok(Fetched {
