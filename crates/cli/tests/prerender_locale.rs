@@ -9,20 +9,8 @@
 mod support;
 
 use std::fs;
-use std::path::Path;
 
-use serde_json::Value;
-use support::{dist, prerender};
-
-fn edit(dist: &Path, file: &str, f: impl FnOnce(&mut Value)) {
-    let mut v: Value = serde_json::from_str(&fs::read_to_string(dist.join(file)).unwrap()).unwrap();
-    f(&mut v);
-    fs::write(dist.join(file), serde_json::to_string(&v).unwrap()).unwrap();
-}
-
-fn read(dist: &Path, file: &str) -> String {
-    fs::read_to_string(dist.join(file)).unwrap()
-}
+use support::{dist, edit_json as edit, prerender, read};
 
 const META: &str = "<meta name=\"kiosque-locale\" content=\"ar\"/>";
 

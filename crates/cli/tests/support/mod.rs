@@ -64,3 +64,16 @@ pub fn prerender_with(dist: &Path, extra: &[&str]) -> (bool, String) {
     );
     (out.status.success(), text)
 }
+
+/// Rewrites the JSON file `file` of `dist` through `f`.
+pub fn edit_json(dist: &Path, file: &str, f: impl FnOnce(&mut serde_json::Value)) {
+    let path = dist.join(file);
+    let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    f(&mut v);
+    fs::write(path, serde_json::to_string(&v).unwrap()).unwrap();
+}
+
+/// The text of `file` in `dist`.
+pub fn read(dist: &Path, file: &str) -> String {
+    fs::read_to_string(dist.join(file)).unwrap()
+}
