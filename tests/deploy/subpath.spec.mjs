@@ -19,7 +19,11 @@ function watch(page) {
   page.on('response', (r) => {
     if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`);
   });
-  page.on('requestfailed', (r) => problems.push(`failed ${r.url()}`));
+  // A hover prefetch (index.html's speculation rules) that the navigation
+  // overtakes is cancelled: not a problem of the deploy.
+  page.on('requestfailed', async (r) => {
+    if (!(await r.allHeaders().catch(() => ({})))['sec-purpose']?.includes('prefetch')) problems.push(`failed ${r.url()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   return problems;
