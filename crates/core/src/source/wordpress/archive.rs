@@ -103,14 +103,10 @@ impl WordPressSource {
             if page == 1 {
                 size = raw.len();
             }
-            let full = raw.len() == size;
+            let len = raw.len();
             out.extend(wire::parse_each::<T>(&raw));
-            let last = paging.total_pages.unwrap_or(1);
-            // Term lists with `hide_empty` may state fewer pages than they
-            // list (an empty parent of a non-empty child is listed, not
-            // counted): a last page as full as the first is followed by one more
-            // request (a list of one stated page cannot tell).
-            if size == 0 || page >= max_pages || (page >= last && (last == 1 || !full)) {
+            let stated = paging.total_pages.unwrap_or(1);
+            if page >= max_pages || !super::cap::list_goes_on(page, stated, size, len) {
                 return Ok(out);
             }
             page += 1;

@@ -11,6 +11,18 @@ use serde::de::DeserializeOwned;
 use super::WordPressSource;
 use crate::http::{FetchError, Paging};
 
+/// Whether a list goes on past page `page` of the `stated` pages
+/// (`X-WP-TotalPages`): before the last stated page, yes; from it on, while
+/// a page (`len` items) is as full as the first (`first`). WordPress's term
+/// lists with `hide_empty` list an empty parent of a non-empty child but do
+/// not count it, so they can state fewer pages than they hold. A list of one
+/// stated page cannot tell a full page from a short one: it ends there.
+/// An empty page ends any list. Past the real end, posts answer 400 and
+/// terms an empty list.
+pub fn list_goes_on(page: u32, stated: u32, first: usize, len: usize) -> bool {
+    len > 0 && (page < stated || (stated > 1 && len == first))
+}
+
 impl WordPressSource {
     /// `url`, asking no more than the site's `per_page` cap; a first page
     /// refused with 400 is asked again smaller until WordPress accepts it,
@@ -99,5 +111,19 @@ mod tests {
             capped("https://s/x?exclude=100&per_page=20", 10),
             "https://s/x?exclude=100&per_page=10"
         );
+    }
+}
+
+#[cfg(test)]
+mod list_tests {
+    use super::list_goes_on;
+
+    #[test]
+    fn a_list_goes_on_while_stated_or_full() {
+        assert!(list_goes_on(1, 3, 6, 6), "before the last stated page");
+        assert!(list_goes_on(3, 3, 6, 6), "a full last stated page");
+        assert!(!list_goes_on(3, 3, 6, 4), "a short last page");
+        assert!(!list_goes_on(1, 1, 6, 6), "one stated page cannot tell");
+        assert!(!list_goes_on(2, 3, 6, 0), "an empty page ends it");
     }
 }
