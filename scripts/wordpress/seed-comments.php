@@ -22,6 +22,7 @@
 $origin = rtrim($argv[1] ?? 'http://127.0.0.1:8081', '/');
 $vectors_file = $argv[2] ?? dirname(__DIR__, 2) . '/tests/hostile/vectors.json';
 require __DIR__ . '/wp-boot.php';
+require __DIR__ . '/seed-lib.php';
 
 function say(string $s): void
 {
@@ -29,10 +30,7 @@ function say(string $s): void
 }
 
 kses_remove_filters();
-$admin = get_user_by('login', 'admin');
-if ($admin) {
-    wp_set_current_user($admin->ID);
-}
+kq_as_admin();
 
 // 1. The must-use plugin: anonymous REST comments.
 $mu = WP_CONTENT_DIR . '/mu-plugins';

@@ -13,10 +13,7 @@ require __DIR__ . '/seed-lib.php';
 if (!post_type_exists('video')) {
     kq_fail('no "video" post type: install mu-plugins/kiosque-cpt.php first (up.sh does)');
 }
-$admin = get_user_by('login', 'admin');
-if ($admin) {
-    wp_set_current_user($admin->ID);
-}
+$admin_id = kq_as_admin();
 $cat = kq_child_category('videos-essais', 'Vidéos (essais)', 'monde');
 $image = kq_seeded_id('media:cinema-les-terrasses-de-sel-premier-film-au-bord-du-chott', 'attachment');
 if (!$image) {
@@ -48,7 +45,7 @@ foreach ($items as $n => [$slug, $title, $excerpt, $body, $featured, $tags]) {
         'post_date' => $date,
         'post_date_gmt' => $date,
         'comment_status' => 'open',
-        'post_author' => $admin ? $admin->ID : 1,
+        'post_author' => $admin_id,
         'meta_input' => ['_kiosque_seed' => $key],
     ];
     if ($id) {

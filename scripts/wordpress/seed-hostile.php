@@ -29,10 +29,7 @@ require_once ABSPATH . 'wp-admin/includes/media.php';
 require_once ABSPATH . 'wp-admin/includes/user.php';
 
 kses_remove_filters();
-$admin = get_user_by('login', 'admin');
-if ($admin) {
-    wp_set_current_user($admin->ID);
-}
+kq_as_admin();
 
 function say(string $s): void
 {

@@ -18,10 +18,7 @@ require __DIR__ . '/wp-boot.php';
 require __DIR__ . '/seed-lib.php';
 
 kses_remove_filters();
-$admin = get_user_by('login', 'admin');
-if ($admin) {
-    wp_set_current_user($admin->ID);
-}
+$admin_id = kq_as_admin();
 
 $cat_id = kq_child_category('mise-en-page', 'Mise en page', 'monde');
 
@@ -156,25 +153,12 @@ $posts = [
     'mise-en-page-editeur-classique' => ['Mise en page, éditeur classique', $classic, '2020-07-02 10:00:00'],
 ];
 foreach ($posts as $slug => [$title, $content, $date]) {
-    $existing = get_page_by_path($slug, OBJECT, 'post');
-    $arr = [
-        'post_type' => 'post',
-        'post_status' => 'publish',
-        'post_name' => $slug,
-        'post_title' => $title,
-        'post_content' => $content,
-        'post_excerpt' => '',
-        'post_date' => $date,
-        'post_date_gmt' => get_gmt_from_date($date),
-        'post_category' => [$cat_id],
-        'post_author' => $admin ? $admin->ID : 1,
-    ];
-    if ($existing) {
-        $arr['ID'] = $existing->ID;
-    }
-    $id = $existing ? wp_update_post(wp_slash($arr), true) : wp_insert_post(wp_slash($arr), true);
-    if (is_wp_error($id)) {
-        kq_fail("$slug: " . $id->get_error_message());
-    }
+    $id = kq_upsert_post($slug, [
+        'title' => $title,
+        'content' => $content,
+        'date' => $date,
+        'categories' => [$cat_id],
+        'author' => $admin_id,
+    ]);
     fwrite(STDERR, "seed-layout: $slug = post $id\n");
 }

@@ -279,3 +279,44 @@ function kq_child_category(string $slug, string $name, string $parent): int
     }
     return (int) $r['term_id'];
 }
+
+/** Acts as the "admin" user (kses then lets seeded markup through as an
+ * editor wrote it); returns its ID, or 1 when there is none. */
+function kq_as_admin(): int
+{
+    $admin = get_user_by('login', 'admin');
+    if (!$admin) {
+        return 1;
+    }
+    wp_set_current_user($admin->ID);
+    return (int) $admin->ID;
+}
+
+/** Writes the published post `slug` (inserted, or updated in place when a post
+ * of that slug exists) with `fields` (title, content, excerpt, date, category
+ * IDs, author) and returns its ID; stops the seed on WordPress's refusal. */
+function kq_upsert_post(string $slug, array $fields): int
+{
+    $existing = get_page_by_path($slug, OBJECT, 'post');
+    $date = $fields['date'];
+    $arr = [
+        'post_type' => 'post',
+        'post_status' => 'publish',
+        'post_name' => $slug,
+        'post_title' => $fields['title'],
+        'post_content' => $fields['content'],
+        'post_excerpt' => $fields['excerpt'] ?? '',
+        'post_date' => $date,
+        'post_date_gmt' => get_gmt_from_date($date),
+        'post_category' => $fields['categories'],
+        'post_author' => $fields['author'],
+    ];
+    if ($existing) {
+        $arr['ID'] = $existing->ID;
+    }
+    $id = $existing ? wp_update_post(wp_slash($arr), true) : wp_insert_post(wp_slash($arr), true);
+    if (is_wp_error($id)) {
+        kq_fail("$slug: " . $id->get_error_message());
+    }
+    return (int) $id;
+}

@@ -16,10 +16,7 @@ require_once ABSPATH . 'wp-admin/includes/image.php';
 require_once ABSPATH . 'wp-admin/includes/file.php';
 require_once ABSPATH . 'wp-admin/includes/media.php';
 
-$admin = get_user_by('login', 'admin');
-if ($admin) {
-    wp_set_current_user($admin->ID);
-}
+$admin_id = kq_as_admin();
 $cat_id = kq_child_category('images-extremes', 'Images extrêmes', 'monde');
 
 /** A flat-colour PNG of w×h imported once as attachment `media-extreme:<name>`. */
@@ -72,26 +69,13 @@ $content = implode("\n\n", [
 ]);
 
 $slug = 'images-extremes-mise-en-page';
-$date = '2020-08-01 10:00:00';
-$existing = get_page_by_path($slug, OBJECT, 'post');
-$arr = [
-    'post_type' => 'post',
-    'post_status' => 'publish',
-    'post_name' => $slug,
-    'post_title' => 'Images extrêmes',
-    'post_content' => $content,
-    'post_excerpt' => 'Un carré de dix mille pixels, un bandeau et une colonne.',
-    'post_date' => $date,
-    'post_date_gmt' => get_gmt_from_date($date),
-    'post_category' => [$cat_id],
-    'post_author' => $admin ? $admin->ID : 1,
-];
-if ($existing) {
-    $arr['ID'] = $existing->ID;
-}
-$id = $existing ? wp_update_post(wp_slash($arr), true) : wp_insert_post(wp_slash($arr), true);
-if (is_wp_error($id)) {
-    kq_fail("$slug: " . $id->get_error_message());
-}
+$id = kq_upsert_post($slug, [
+    'title' => 'Images extrêmes',
+    'content' => $content,
+    'excerpt' => 'Un carré de dix mille pixels, un bandeau et une colonne.',
+    'date' => '2020-08-01 10:00:00',
+    'categories' => [$cat_id],
+    'author' => $admin_id,
+]);
 set_post_thumbnail($id, $square);
 fwrite(STDERR, "seed-media: $slug = post $id\n");
