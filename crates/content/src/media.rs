@@ -23,14 +23,25 @@ pub const AVATAR_SIZES: [u32; 2] = [128, 256];
 /// The manifest, under the media directory.
 pub const MANIFEST: &str = ".manifest.json";
 
-/// The drawing code itself is an input of every image: change it and every
-/// image is redrawn.
+/// The drawing code (every file under `src/`, by name): an input of every
+/// image, so changing it redraws them all. A test checks that no drawing file
+/// is missing from the list.
+const GENERATOR_SOURCES: [(&str, &str); 11] = [
+    ("illustrate/mod.rs", include_str!("illustrate/mod.rs")),
+    ("illustrate/parts.rs", include_str!("illustrate/parts.rs")),
+    ("illustrate/city.rs", include_str!("illustrate/city.rs")),
+    ("illustrate/land.rs", include_str!("illustrate/land.rs")),
+    ("illustrate/stadium.rs", include_str!("illustrate/stadium.rs")),
+    ("illustrate/stage.rs", include_str!("illustrate/stage.rs")),
+    ("illustrate/charts.rs", include_str!("illustrate/charts.rs")),
+    ("illustrate/port.rs", include_str!("illustrate/port.rs")),
+    ("illustrate/avatar.rs", include_str!("illustrate/avatar.rs")),
+    ("canvas.rs", include_str!("canvas.rs")),
+    ("media.rs", include_str!("media.rs")),
+];
+
 fn generator_hash() -> u64 {
-    let sources = [
-        include_str!("illustrate.rs"),
-        include_str!("canvas.rs"),
-        include_str!("media.rs"),
-    ];
+    let sources: Vec<&str> = GENERATOR_SOURCES.iter().map(|(_, text)| *text).collect();
     fnv64(sources.concat().as_bytes())
 }
 
@@ -301,6 +312,20 @@ fn encode_asset(out: &Path, asset: &Asset, renditions: &[&Rendition]) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_drawing_file_is_an_input_of_the_images() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/illustrate");
+        let mut missing = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = format!("illustrate/{}", entry.unwrap().file_name().to_string_lossy());
+            let listed = GENERATOR_SOURCES.iter().any(|(n, _)| *n == name);
+            if name != "illustrate/tests.rs" && !listed {
+                missing.push(name);
+            }
+        }
+        assert!(missing.is_empty(), "not in GENERATOR_SOURCES: {missing:?}");
+    }
 
     #[test]
     fn renditions_have_the_documented_sizes_and_urls() {
