@@ -46,6 +46,8 @@ const measure = (page, scope) =>
         need: r.width * devicePixelRatio,
         chosen: options.find((o) => o.url === img.currentSrc)?.w ?? null,
         widths: options.map((o) => o.w),
+        // A body image outside wide/full alignment is drawn at most at its own width.
+        body: !!img.closest('.prose') && !img.closest('.align-wide, .align-full'),
       };
     }));
 
@@ -83,6 +85,7 @@ for (const width of [320, 360, 1280]) {
       if (img.fit !== 'cover' && Math.abs(img.w / img.h - ratio) > ratio * 0.03 + 1 / img.h) {
         problems.push(`${img.what}: drawn ${Math.round(img.w)}×${Math.round(img.h)} for ${img.attrW}×${img.attrH}`);
       }
+      if (img.body && img.w > img.attrW + 1) problems.push(`${img.what}: drawn ${Math.round(img.w)}px wide, the image is ${img.attrW}px (upscaled)`);
       if (img.left < -1 || img.right > width + 1) problems.push(`${img.what}: ${Math.round(img.left)}–${Math.round(img.right)} outside the viewport`);
       if (img.attrW > 1) {
         const bad = rendition(img);
