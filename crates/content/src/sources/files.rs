@@ -68,7 +68,7 @@ pub(super) fn read_front(file: &Path, errors: &mut Vec<SourceError>) -> Option<(
     }
 }
 
-pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+pub(super) fn split_front_matter(text: &str) -> Option<(&str, &str)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let rest = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n"))?;
     let mut pos = 0;

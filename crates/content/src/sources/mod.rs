@@ -14,7 +14,8 @@ mod check;
 mod files;
 
 use check::{check_article, check_site, timestamp};
-pub use files::split_front_matter;
+#[cfg(test)]
+use files::split_front_matter;
 use files::{markdown_files, parse_toml, read_front};
 
 /// A problem in a source file.
