@@ -159,3 +159,35 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('.search-page .card__link').first()).toBeVisible();
   });
 });
+
+// Speculation rules (index.html): a link the reader rests on has its page
+// prefetched, so a click before the app arrives loads it from that prefetch.
+// The rules are inline: the policy must allow them (by hash), or Chrome
+// drops them with a violation report and nothing else.
+test('a hovered link is prefetched before the app, within the policy', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'hover is a pointer gesture');
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.sample}`));
+  });
+  // The app never arrives here: the click has to be a page load.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('/');
+  const rules = await page.evaluate(() => ({
+    supported: HTMLScriptElement.supports?.('speculationrules') ?? false,
+    texts: [...document.querySelectorAll('script[type="speculationrules"]')].map((s) => s.textContent),
+  }));
+  expect(rules.supported).toBe(true);
+  expect(rules.texts).toHaveLength(1);
+  expect(Object.keys(JSON.parse(rules.texts[0]))).toEqual(['prefetch']);
+  const link = page.locator('.card--lead .card__link');
+  await link.hover();
+  await page.waitForTimeout(800); // "moderate": after 200 ms of hover
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/article/${lead().slug}$`));
+  await expect(page.locator('h1')).toHaveText(lead().title);
+  const delivery = await page.evaluate(() => performance.getEntriesByType('navigation')[0].deliveryType);
+  expect(delivery).toBe('navigational-prefetch');
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});

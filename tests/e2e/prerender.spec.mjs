@@ -36,7 +36,7 @@ async function expectReadable(page, { title, author, firstParagraph }) {
   // The page carries the policy; its data is a same-origin script, not inline.
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
   const inline = await page.locator('script:not([src]):not([type="application/ld+json"])').count();
-  expect(inline).toBe(1); // the theme script, whose hash the policy lists
+  expect(inline).toBe(2); // the theme script and the speculation rules, whose hashes the policy lists
 }
 
 /** Records DOM mutations from the end of parsing: element nodes added or

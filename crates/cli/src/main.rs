@@ -27,6 +27,8 @@ mod redirects;
 mod render;
 mod site_files;
 mod sitemaps;
+#[cfg(test)]
+mod speculation_tests;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -340,7 +342,11 @@ mod tests {
         let config = Config::parse(&read("public/config.json")).unwrap();
         let shell = Shell::parse(&read("index.html")).unwrap();
         let hashes = shell.inline_script_hashes();
-        assert_eq!(hashes.len(), 1, "index.html has one inline script, the theme's");
+        assert_eq!(
+            hashes.len(),
+            2,
+            "index.html's inline scripts: the theme's, the speculation rules"
+        );
         let documented = read("deploy/csp.txt");
         let line = documented
             .lines()
