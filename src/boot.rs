@@ -70,6 +70,9 @@ pub fn start() {
         // Hydration is the longest task of a page load: give it a task of
         // its own, apart from the config's parse and check.
         platform::next_task().await;
+        // From here the router handles link clicks: no more prefetching of
+        // documents it would never use.
+        platform::drop_speculation_rules();
         if hydrate {
             leptos::mount::hydrate_body(move || view! { <App base_url config door/> });
             announce("hydrated");

@@ -18,7 +18,8 @@
 //! - Offline: [`register_service_worker`].
 //! - Start-up (`boot`): [`install_panic_hook`], [`document_base_url`],
 //!   [`location_path`], [`meta_content`], [`has_global`],
-//!   [`discard_prerendered`], [`set_global`], [`take_global`] (the loader's
+//!   [`discard_prerendered`], [`drop_speculation_rules`] (the pre-app
+//!   prefetch), [`set_global`], [`take_global`] (the loader's
 //!   `config.json`), [`console_warn`], [`spawn`], [`next_task`].
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -33,10 +34,10 @@ use wasm as imp;
 
 // The API: both halves must provide every name (checked on each target).
 pub use imp::{
-    close_disclosure, console_warn, copy_text, discard_prerendered, document_base_url, ensure_site_icon, has_global,
-    image_broken, install_panic_hook, location_path, meta_content, next_task, now_unix, on_popstate_first,
-    register_service_worker, relative_time, reload, scroll_to, scroll_y, session_get, session_set, set_global,
-    set_root_attribute, spawn, storage_get, storage_set, take_global, when_page_shown,
+    close_disclosure, console_warn, copy_text, discard_prerendered, document_base_url, drop_speculation_rules,
+    ensure_site_icon, has_global, image_broken, install_panic_hook, location_path, meta_content, next_task, now_unix,
+    on_popstate_first, register_service_worker, relative_time, reload, scroll_to, scroll_y, session_get, session_set,
+    set_global, set_root_attribute, spawn, storage_get, storage_set, take_global, when_page_shown,
 };
 
 /// The unit a relative time is best said in, within a week; older dates

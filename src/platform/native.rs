@@ -76,6 +76,8 @@ pub fn has_global(_name: &str) -> bool {
 
 pub fn discard_prerendered(_globals: &[&str]) {}
 
+pub fn drop_speculation_rules() {}
+
 pub fn set_global(_name: &str, _value: &str) {}
 
 pub fn take_global(_name: &str) -> Option<String> {

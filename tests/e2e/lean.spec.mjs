@@ -191,3 +191,28 @@ test('a hovered link is prefetched before the app, within the policy', async ({ 
   expect(delivery).toBe('navigational-prefetch');
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
 });
+
+// Once the app runs, the router handles clicks: the rules go (boot.rs), so a
+// hover no longer prefetches a document the router would never use (and the
+// service worker would cache).
+test('once the app has started, a hovered link prefetches nothing', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'hover is a pointer gesture');
+  const prefetches = [];
+  page.on('request', async (r) => {
+    if ((await r.allHeaders().catch(() => ({})))['sec-purpose']?.includes('prefetch')) prefetches.push(r.url());
+  });
+  await page.goto('/');
+  await page.keyboard.press('Tab'); // intent: the app comes
+  await page.waitForFunction(() => window.__kiosqueStart === 'hydrated');
+  expect(await page.locator('script[type="speculationrules"]').count()).toBe(0);
+  prefetches.length = 0;
+  const link = page.locator('.card--lead .card__link');
+  await link.hover();
+  await page.waitForTimeout(800); // past "moderate"'s 200 ms
+  expect(prefetches).toEqual([]);
+  await link.click();
+  await expect(page.locator('h1')).toHaveText(lead().title);
+  // A client-side route change: the page was never loaded again.
+  expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0].name)).toMatch(/\/$/);
+});
+

@@ -57,7 +57,9 @@ async function watchMutations(page) {
             // The loader adds the page's data script to the head (start.js), outside the hydrated body.
             const loaderData = (n) => n.nodeName === 'SCRIPT' && m.target === document.head && /\/page-data\//.test(n.src);
             for (const n of m.addedNodes) if (n.nodeType === 1 && !loaderData(n)) log.push(`+${describe(n)} in ${describe(m.target)}`);
-            for (const n of m.removedNodes) if (n.nodeType === 1) log.push(`-${describe(n)} in ${describe(m.target)}`);
+            // The app drops the speculation rules when it starts (boot.rs): the head, not the hydrated body.
+            const rules = (n) => n.nodeName === 'SCRIPT' && n.type === 'speculationrules' && m.target === document.head;
+            for (const n of m.removedNodes) if (n.nodeType === 1 && !rules(n)) log.push(`-${describe(n)} in ${describe(m.target)}`);
             for (const n of [...m.addedNodes, ...m.removedNodes]) {
               const exempt = m.target.closest?.('.reltime') || m.target.nodeName === 'TITLE';
               if (n.nodeType === 3 && !exempt) log.push(`text in ${describe(m.target)}`);

@@ -12,8 +12,8 @@ pub use document::{
 };
 pub use navigation::{on_popstate_first, scroll_to, scroll_y, when_page_shown};
 pub use start::{
-    console_warn, discard_prerendered, document_base_url, has_global, install_panic_hook, location_path, meta_content,
-    next_task, set_global, spawn, take_global,
+    console_warn, discard_prerendered, document_base_url, drop_speculation_rules, has_global, install_panic_hook,
+    location_path, meta_content, next_task, set_global, spawn, take_global,
 };
 pub use storage::{session_get, session_set, storage_get, storage_set};
 pub use time::{now_unix, relative_time};

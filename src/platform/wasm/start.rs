@@ -57,6 +57,21 @@ pub fn set_global(name: &str, value: &str) {
     }
 }
 
+/// Removes the page's speculation rules (index.html): they prefetch a
+/// hovered link's page for a click before the app arrives; once it runs,
+/// the router never loads those documents, and the service worker would
+/// cache them. Removing the element drops its rules.
+pub fn drop_speculation_rules() {
+    let Some(document) = document() else { return };
+    while let Some(rules) = document
+        .query_selector("script[type=\"speculationrules\"]")
+        .ok()
+        .flatten()
+    {
+        rules.remove();
+    }
+}
+
 /// Removes what the prerender added: the `globals` carrying its data, the
 /// body, and the head tags between `<!--HEAD-->` and `<!--/HEAD-->`.
 pub fn discard_prerendered(globals: &[&str]) {
