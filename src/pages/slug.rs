@@ -1,9 +1,10 @@
 use leptos::prelude::*;
+use leptos_meta::Script;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::components::blocks::Body;
-use crate::components::{page_resource, ArticleSkeleton, Breadcrumb, Loaded, PageHead, SubLinks};
+use crate::components::{ld_json, merged_ld, page_resource, ArticleSkeleton, Breadcrumb, Loaded, PageHead, SubLinks};
 use crate::pages::slug_param;
 use kiosque_core::http::FetchError;
 use kiosque_core::model::{PageRef, StaticPage};
@@ -66,8 +67,12 @@ fn page_view(page: StaticPage) -> impl IntoView {
         view! { <Breadcrumb trail current=page.title.clone()/> }
     });
     let children = page.children.into_iter().map(link).collect();
+    // An SEO plugin's schema graph, as articles and listings write theirs
+    // (Kiosque has no JSON-LD of its own for a page).
+    let ld = merged_ld(&ctx, page.seo.as_deref(), Vec::new());
     view! {
         <PageHead title=page.title.clone() route=Route::page(page.slug.clone()) seo=page.seo.clone()/>
+        {ld.into_iter().map(|v| view! { <Script type_="application/ld+json">{ld_json(&v)}</Script> }).collect_view()}
         <article class="container static-page">
             {crumbs}
             <h1 class="page-title" tabindex="-1">{page.title}</h1>

@@ -120,6 +120,10 @@ readerTest.describe('without JavaScript', () => {
     h = await head(page);
     expect(h.title).toBe('Page Rank Math choisie par la rédaction');
     expect(h.description).toEqual(['Description Rank Math de la page.']);
+    // Its schema graph, once, with the site's own URLs made public.
+    expect(h.ld).toHaveLength(1);
+    expect(types(h.ld)).toEqual(['WebPage', 'Article', 'WebSite']);
+    expect(JSON.stringify(h.ld)).not.toContain('127.0.0.1:8081/seo-page');
   });
 });
 

@@ -87,6 +87,10 @@ fn a_pages_rank_math_head() {
     let h = p.seo.expect("Rank Math's head");
     assert_eq!(h.title.as_deref(), Some("Page Rank Math choisie par la rédaction"));
     assert_eq!(h.description.as_deref(), Some("Description Rank Math de la page."));
+    // Its schema graph, for the page's JSON-LD (src/pages/slug.rs).
+    let types: Vec<&str> = h.schema.iter().filter_map(|n| n["@type"].as_str()).collect();
+    assert_eq!(types, ["WebPage", "Article", "WebSite"]);
+    assert_eq!(h.schema[0]["@id"], "/seo-page-rank-math");
 }
 
 #[test]
