@@ -148,6 +148,7 @@ mod tests {
             reading_minutes: 0,
             format,
             link: link.map(str::to_string),
+            post_type: None,
         };
         crate::context::render_for_test(|| view! { <ArticleCard article/> }).replace("<!>", "")
     }

@@ -1,6 +1,8 @@
 //! Related-article ranking, shared by every source that has to compute
 //! "Vous aimerez aussi" itself (the content command; the WordPress adapter).
 
+use crate::model::ArticleSummary;
+
 /// What ranking needs to know about an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RelatedKey {
@@ -11,6 +13,17 @@ pub struct RelatedKey {
     pub tags: Vec<String>,
     /// Publication time, seconds since the Unix epoch.
     pub published: i64,
+}
+
+/// The most a related rail shows (and a source keeps).
+pub const RAIL_MAX: usize = 6;
+
+/// Keeps, in a related list, the articles and the items of the custom
+/// types in `allowed` (REST bases, `post_types[].in_related`), in their
+/// order, at most `limit`: a type that is not allowed never shows there.
+pub fn keep_allowed(related: &mut Vec<ArticleSummary>, allowed: &[String], limit: usize) {
+    related.retain(|a| a.post_type.as_ref().is_none_or(|t| allowed.contains(t)));
+    related.truncate(limit);
 }
 
 /// Points per shared tag.
@@ -138,6 +151,33 @@ mod tests {
         ];
         assert_eq!(rank_related(&t, &c, 3), ["related", "newest", "mid"]);
         assert_eq!(rank_related(&t, &c, 10), ["related", "newest", "mid", "old"]);
+    }
+
+    #[test]
+    fn keeps_articles_and_allowed_types_only_up_to_the_limit() {
+        let card = |slug: &str, t: Option<&str>| -> ArticleSummary {
+            let mut a: ArticleSummary = serde_json::from_value(serde_json::json!({
+                "slug": slug, "title": slug, "category": { "slug": "c", "name": "C" },
+                "published": "2026-01-01T00:00:00Z",
+            }))
+            .unwrap();
+            a.post_type = t.map(str::to_string);
+            a
+        };
+        let list = vec![
+            card("v", Some("videos")),
+            card("a", None),
+            card("o", Some("opinions")),
+            card("b", None),
+            card("c", None),
+        ];
+        let slugs = |l: &[ArticleSummary]| l.iter().map(|a| a.slug.clone()).collect::<Vec<_>>();
+        let mut kept = list.clone();
+        keep_allowed(&mut kept, &["videos".to_string()], 3);
+        assert_eq!(slugs(&kept), ["v", "a", "b"]);
+        let mut kept = list;
+        keep_allowed(&mut kept, &[], 10);
+        assert_eq!(slugs(&kept), ["a", "b", "c"]);
     }
 
     #[test]

@@ -237,6 +237,7 @@ pub fn summary(p: &WpPost) -> Result<ArticleSummary, FetchError> {
         format: crate::model::PostFormat::from_wordpress(&p.format),
         // A list carries no body to find the link in (an article does).
         link: None,
+        post_type: None,
     })
 }
 
