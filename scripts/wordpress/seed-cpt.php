@@ -2,7 +2,8 @@
 // Seeds the "video" custom post type (mu-plugins/kiosque-cpt.php) for issue
 // 20 item 5: four items dated 2020 (off the home's first pages), in a child
 // category of "monde" (out of the top-level navigation), one with a featured
-// image (the demo's cinema photo), one with a tag, one without an excerpt.
+// image (the demo's cinema photo), one with a tag, one without an excerpt;
+// and one post sharing their category and tag (related rails).
 //
 // Usage: php seed-cpt.php http://127.0.0.1:8081
 // Idempotent: items are keyed by seed key (their `_kiosque_seed` meta).
@@ -63,4 +64,15 @@ foreach ($items as $n => [$slug, $title, $excerpt, $body, $featured, $tags]) {
         delete_post_thumbnail($r);
     }
 }
-echo "seed-cpt: " . count($items) . " videos\n";
+// A post in the videos' category with their tag: the related rails of
+// types with `in_related` (it and the videos rank each other first).
+$post = kq_upsert_post('coulisses-des-videos-du-chott', [
+    'title' => 'Dans les coulisses des vidéos du chott',
+    'content' => cpt_para('L’équipe raconte trois matins de tournage au bord du lac salé.'),
+    'excerpt' => 'Trois matins de tournage au bord du lac salé.',
+    'date' => '2020-05-09 10:00:00',
+    'categories' => [$cat],
+    'author' => $admin_id,
+]);
+wp_set_post_terms($post, ['video-essai'], 'post_tag');
+echo "seed-cpt: " . count($items) . " videos, 1 post\n";
