@@ -31,8 +31,9 @@ pub type Typed = (String, Vec<Item>);
 
 /// Each type's REST base and its published items. A type WordPress does
 /// not have (its collection is not found) is reported and has no files; an
-/// item that cannot be mapped (no category, a slug that cannot be a route)
-/// is reported and left out; any other failure stops the export.
+/// item that cannot be mapped (categories that cannot be read, a slug that
+/// cannot be a route) is reported and left out (one without any category
+/// maps, as the live source maps it); any other failure stops the export.
 pub fn fetch(
     client: &Client,
     site: &SiteFetched,
@@ -71,7 +72,7 @@ pub fn fetch(
             // As the live source maps them: its card as a listing's (from
             // the list fields), the item (`type_item`) without a comment
             // count (items show no comments); the rail comes later (`rails`).
-            match map::summary(&post).and_then(|s| Ok((s, map::article(&post, &site.links, 0, Vec::new())?))) {
+            match map::item_summary(&post).and_then(|s| Ok((s, map::item_article(&post, &site.links, Vec::new())?))) {
                 Ok((s, mut a)) => {
                     a.category_parents = tree::category_parents(&site.categories, &a.category.slug);
                     items.push(Item {

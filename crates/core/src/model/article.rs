@@ -2,7 +2,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Block, Image, PostFormat, SeoHead, Timestamp};
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A custom type's item without a category has an empty one (slug `""`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CategoryRef {
     pub slug: String,
     pub name: String,

@@ -40,7 +40,8 @@ pub fn relatedness(target: &RelatedKey, candidate: &RelatedKey) -> u32 {
             shared += 1;
         }
     }
-    let category = if candidate.category == target.category {
+    // No category (a custom type's item may have none) is not a shared one.
+    let category = if !target.category.is_empty() && candidate.category == target.category {
         CATEGORY_POINTS
     } else {
         0
@@ -66,9 +67,8 @@ pub fn rank_related(target: &RelatedKey, candidates: &[RelatedKey], limit: usize
     // Filling: same category first (only reachable with a zero score when
     // scoring changes), then the newest of the rest.
     rest.sort_by(|(_, a), (_, b)| {
-        (b.category == target.category)
-            .cmp(&(a.category == target.category))
-            .then_with(|| newest(a, b))
+        let same = |c: &RelatedKey| !target.category.is_empty() && c.category == target.category;
+        same(b).cmp(&same(a)).then_with(|| newest(a, b))
     });
     scored
         .into_iter()
@@ -100,6 +100,8 @@ mod tests {
         assert_eq!(relatedness(&t, &key("d", "sport", &["foot"], 0)), 0);
         // A repeated tag counts once.
         assert_eq!(relatedness(&t, &key("e", "sport", &["eau", "eau"], 0)), 3);
+        // Two items without a category share none.
+        assert_eq!(relatedness(&key("v", "", &[], 0), &key("w", "", &[], 0)), 0);
     }
 
     #[test]

@@ -221,7 +221,13 @@ impl WordPressSource {
         let (raw, paging) = self.fetch_posts(q).await?;
         let mut posts: Vec<WpPost> = wire::parse_each(&raw);
         self.fill_missing(&mut posts).await;
-        Ok((map::summaries(&posts), paging))
+        // A custom type's items may have no category; posts may not.
+        let cards = if q.collection.is_some() {
+            map::item_summaries(&posts)
+        } else {
+            map::summaries(&posts)
+        };
+        Ok((cards, paging))
     }
 
     /// The link context for bodies, with the site's page slugs (fetched

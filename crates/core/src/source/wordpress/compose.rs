@@ -122,7 +122,7 @@ impl WordPressSource {
     pub async fn type_item(&self, rest_base: &str, slug: &str) -> Result<Article, FetchError> {
         let post = self.published_in(Some(rest_base), slug).await?;
         let (links, related) = futures::join!(self.link_context(), self.related(&post, Some(rest_base)));
-        let mut article = map::article(&post, &links, 0, related)?;
+        let mut article = map::item_article(&post, &links, related)?;
         article.category_parents = self.category_parents(&post, &article.category.slug).await;
         Ok(article)
     }
