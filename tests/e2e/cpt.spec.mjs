@@ -63,6 +63,24 @@ test.describe('static bundle', () => {
     });
   }
 
+  test('a listing’s /page/1 goes to the listing, as a category’s does', async ({ page }) => {
+    for (const from of ['/video/page/1', '/video/page/1/', '/video/', '/video?page=1']) {
+      await page.goto(from);
+      await expect(page).toHaveURL(/\/video$/);
+      await expect(page.locator('h1')).toHaveText('Vidéos');
+    }
+  });
+
+  test('a type without in_related stays out of the articles’ rails', async ({ page }) => {
+    // The demo's API ranks this video in the article's list; its config keeps videos out.
+    const slug = 'exposition-six-photographes-paysages-cote-a-cote';
+    const listed = api(`articles/${slug}.json`).related;
+    expect(listed.some((r) => r.post_type === 'videos')).toBe(true);
+    await page.goto(`/article/${slug}`);
+    const hrefs = await page.locator('.rail a.card__link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(listed.filter((r) => !r.post_type).slice(0, 6).map((r) => `/article/${r.slug}`));
+  });
+
   test('a missing item is not found', async ({ page }) => {
     await page.goto('/video/nexiste-pas');
     await expect(page.locator('h1')).toHaveText('Page introuvable');
@@ -88,6 +106,21 @@ test.describe('WordPress prerender', () => {
         await expect(page.locator('.article img').first()).toBeVisible();
         if (js) await expectAccessible(page);
         await snap(page, testInfo, `cpt-wp-item-${js ? 'js' : 'nojs'}`);
+        expect(errors).toEqual([]);
+      });
+
+      test('an item without a category shows under its type alone', async ({ page }, testInfo) => {
+        const errors = watchErrors(page);
+        const nocat = 'video-sans-rubrique-les-salines-de-kerkennah';
+        await page.goto('/video');
+        const card = page.locator('.card').filter({ has: page.locator(`a[href="/video/${nocat}"]`) });
+        await expect(card.locator('.card__kicker')).toHaveCount(0);
+        await follow(page, js, card.locator('.card__title a'), new RegExp(`/video/${nocat}$`));
+        await expect(page.locator('h1')).toHaveText('Les salines de Kerkennah');
+        expect(await crumbs(page)).toEqual(['Accueil', 'Vidéos', 'Les salines de Kerkennah']);
+        await expect(page.locator('.article__kicker')).toHaveText('Vidéos');
+        await expect(page.locator('.article')).toContainText('Les bassins changent de couleur');
+        await snap(page, testInfo, `cpt-wp-nocat-${js ? 'js' : 'nojs'}`);
         expect(errors).toEqual([]);
       });
     });

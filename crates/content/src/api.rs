@@ -347,14 +347,27 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
     };
     files.insert("api/most-read.json".into(), json(&most));
 
-    crate::api_types::write(&mut files, typed);
-
-    // Search index (sharded: kiosque_core::source::search).
+    // Search index (sharded: kiosque_core::source::search): the articles and
+    // the custom types' items, each hit with its own URL (`post_type`).
     let mut index = IndexWriter::new();
     for (b, summary) in built.iter().zip(&summaries) {
         let tags: Vec<&str> = b.article.tags.iter().map(|t| t.name.as_str()).collect();
         index.add(ArticleStub::from(summary), &tags, &b.text);
     }
+    for (rest_base, items) in &typed {
+        for a in items {
+            let mut card = a.summary();
+            card.post_type = Some(rest_base.clone());
+            let tags: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
+            index.add(
+                ArticleStub::from(&card),
+                &tags,
+                &kiosque_core::source::search::blocks_text(&a.body),
+            );
+        }
+    }
+
+    crate::api_types::write(&mut files, typed);
     for (path, bytes) in index.finish() {
         files.insert(format!("api/{path}"), bytes);
     }

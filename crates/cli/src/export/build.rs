@@ -56,7 +56,9 @@ pub fn sort_newest(posts: &mut [Post<'_>]) {
 }
 
 /// Every file but `articles/*.json`; `posts` newest first.
-pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
+/// `items`: the custom types' items (cards marked with their type) and
+/// their search entries, which the search index holds beside the posts.
+pub fn files(site: &Site<'_>, posts: &[Post<'_>], items: &[(ArticleSummary, search::SearchEntry)]) -> Files {
     let mut files = Files::new();
     let mut info = map::site(site.root, site.categories);
     info.menus = site.menus.clone();
@@ -182,6 +184,7 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
         .map(|(id, e)| ArticleStub {
             wp_id: Some(*id),
             parts: (e.parts > 1).then_some(e.parts),
+            post_type: None,
             ..ArticleStub::from(&e.summary)
         })
         .collect();
@@ -200,7 +203,8 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
             .collect(),
     };
     files.insert("api/most-read.json".into(), json(&most));
-    for (path, bytes) in search::index(posts.iter().map(|(_, e)| (&e.summary, &e.search))) {
+    let indexed = posts.iter().map(|(_, e)| (&e.summary, &e.search));
+    for (path, bytes) in search::index(indexed.chain(items.iter().map(|(s, e)| (s, e)))) {
         files.insert(format!("api/{path}"), bytes);
     }
     files
@@ -267,7 +271,7 @@ mod tests {
             per_page: PER_PAGE,
             heads: &Default::default(),
         };
-        let files = files(&site, &posts);
+        let files = files(&site, &posts, &[]);
         let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };
         let home: Home = serde_json::from_value(get("api/home.json")).unwrap();
         assert_eq!(home.lead.unwrap().slug, "p3", "the sticky post leads");
@@ -343,7 +347,11 @@ mod tests {
             per_page,
             heads: &no_heads,
         };
-        let files = files(&site(Some(&settings), settings.per_page().unwrap_or(PER_PAGE)), &posts);
+        let files = files(
+            &site(Some(&settings), settings.per_page().unwrap_or(PER_PAGE)),
+            &posts,
+            &[],
+        );
         let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };
         let info = get("api/site.json");
         assert_eq!(info["locale"], "fr");
@@ -357,7 +365,7 @@ mod tests {
         let latest: Listing = serde_json::from_value(get("api/latest/page/2.json")).unwrap();
         assert_eq!(latest.articles.len(), PER_PAGE as usize);
         // Without the settings (no administrator's password): 6 a page.
-        let files = super::files(&site(None, PER_PAGE), &posts);
+        let files = super::files(&site(None, PER_PAGE), &posts, &[]);
         let all: Listing = serde_json::from_slice(&files["api/categories/all/page/1.json"]).unwrap();
         assert_eq!(all.total_pages, 3);
     }
@@ -393,7 +401,7 @@ mod tests {
             per_page: PER_PAGE,
             heads: &Default::default(),
         };
-        let files = files(&site, &posts);
+        let files = files(&site, &posts, &[]);
         let get = |p: &str| -> Listing { serde_json::from_slice(&files[p]).unwrap() };
         let ListingKind::Category { parents, about, .. } = get("api/categories/leaf/page/1.json").kind else {
             panic!()

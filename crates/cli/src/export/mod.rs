@@ -361,7 +361,18 @@ fn stage(
         let article = Article { related, ..article };
         staging.put(&path, &json(&article)).map_err(io)?;
     }
-    for (path, bytes) in build::files(&site.as_build(t.per_page), &posts) {
+    // The types' items in the search index, each with its own URL.
+    let items: Vec<(kiosque_core::model::ArticleSummary, search::SearchEntry)> = typed
+        .iter()
+        .flat_map(|(rest_base, items)| {
+            items.iter().map(move |i| {
+                let mut card = i.summary.clone();
+                card.post_type = Some(rest_base.clone());
+                (card, search::search_entry(&i.article))
+            })
+        })
+        .collect();
+    for (path, bytes) in build::files(&site.as_build(t.per_page), &posts, &items) {
         let rel = path.strip_prefix("api/").unwrap_or(&path);
         staging.put(rel, &bytes).map_err(io)?;
     }
