@@ -81,6 +81,14 @@ test.describe('static bundle', () => {
     expect(hrefs).toEqual(listed.filter((r) => !r.post_type).slice(0, 6).map((r) => `/article/${r.slug}`));
   });
 
+  test('searching a video’s title finds it, at its own URL', async ({ page }) => {
+    const item = 'festival-gnaoua-essaouira-repetition-generale';
+    await page.goto('/search?q=gnaoua%20r%C3%A9p%C3%A9tition');
+    const link = page.locator(`.search-result a.card__link[href="/video/${item}"]`);
+    await expect(link).toHaveCount(1);
+    await expect(link.locator('xpath=ancestor::li').locator('.card__kicker')).toHaveText('Vidéos');
+  });
+
   test('a missing item is not found', async ({ page }) => {
     await page.goto('/video/nexiste-pas');
     await expect(page.locator('h1')).toHaveText('Page introuvable');
