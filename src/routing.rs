@@ -84,7 +84,7 @@ pub(crate) fn canonical_redirects() {
             replace: true,
             ..Default::default()
         };
-        if let Some(to) = routes::canonical_redirect(&path, &query) {
+        if let Some(to) = routes::canonical_redirect_in(&path, &query, &types) {
             navigate(&to, replace);
             return;
         }

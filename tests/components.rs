@@ -193,6 +193,7 @@ fn summary(slug: &str) -> ArticleSummary {
         reading_minutes: 1,
         format: Default::default(),
         link: None,
+        post_type: None,
     }
 }
 

@@ -2,7 +2,9 @@
 // Seeds the "video" custom post type (mu-plugins/kiosque-cpt.php) for issue
 // 20 item 5: four items dated 2020 (off the home's first pages), in a child
 // category of "monde" (out of the top-level navigation), one with a featured
-// image (the demo's cinema photo), one with a tag, one without an excerpt.
+// image (the demo's cinema photo), one with a tag, one without an excerpt,
+// and a fifth without any category (dated 2020-05-01, the oldest);
+// and one post sharing their category and tag (related rails).
 //
 // Usage: php seed-cpt.php http://127.0.0.1:8081
 // Idempotent: items are keyed by seed key (their `_kiosque_seed` meta).
@@ -30,11 +32,15 @@ $items = [
     ['video-atelier-de-dinanderie-a-fes', 'Un atelier de dinanderie à Fès', 'Le geste des artisans du cuivre, plan par plan.', "Dans la médina, le marteau ne s’arrête qu’à la prière.\n\nLe maître d’atelier montre comment un plateau naît d’une feuille plate.", false, []],
     ['video-marche-flottant-de-segou', 'Le marché du fleuve à Ségou', '', "Les pirogues accostent avant huit heures.\n\nLes maraîchères vendent ce que le fleuve, plus bas chaque année, laisse encore pousser.", false, []],
     ['video-la-derniere-seance-du-cine-club', 'La dernière séance du ciné-club', 'Un cinéma de quartier ferme ses portes après soixante ans.', "Les fauteuils rouges seront vendus aux enchères.\n\nLe projectionniste raconte ses bobines préférées.", false, []],
+    // Without a category: its pages show the type instead (the oldest, dated 2020-05-01).
+    ['video-sans-rubrique-les-salines-de-kerkennah', 'Les salines de Kerkennah', 'Une vidéo sans rubrique : seul son type la classe.', "Les bassins changent de couleur avec la saison.\n\nLes sauniers ratissent le sel avant la chaleur.", false, [], false],
 ];
-foreach ($items as $n => [$slug, $title, $excerpt, $body, $featured, $tags]) {
+foreach ($items as $n => $row) {
+    [$slug, $title, $excerpt, $body, $featured, $tags] = $row;
+    $in_category = $row[6] ?? true;
     $key = "cpt:$slug";
     $id = kq_seeded_id($key, 'video');
-    $date = sprintf('2020-05-%02d 10:00:00', 10 + $n);
+    $date = $in_category ? sprintf('2020-05-%02d 10:00:00', 10 + $n) : '2020-05-01 10:00:00';
     $arr = [
         'post_type' => 'video',
         'post_status' => 'publish',
@@ -55,7 +61,8 @@ foreach ($items as $n => [$slug, $title, $excerpt, $body, $featured, $tags]) {
     if (is_wp_error($r)) {
         kq_fail("$slug: " . $r->get_error_message());
     }
-    wp_set_post_terms($r, [$cat], 'category');
+    // wp_set_object_terms: no default category is put in the place of none.
+    wp_set_object_terms($r, $in_category ? [$cat] : [], 'category');
     wp_set_post_terms($r, $tags, 'post_tag');
     if ($featured) {
         set_post_thumbnail($r, $image);
@@ -63,4 +70,15 @@ foreach ($items as $n => [$slug, $title, $excerpt, $body, $featured, $tags]) {
         delete_post_thumbnail($r);
     }
 }
-echo "seed-cpt: " . count($items) . " videos\n";
+// A post in the videos' category with their tag: the related rails of
+// types with `in_related` (it and the videos rank each other first).
+$post = kq_upsert_post('coulisses-des-videos-du-chott', [
+    'title' => 'Dans les coulisses des vidéos du chott',
+    'content' => cpt_para('L’équipe raconte trois matins de tournage au bord du lac salé.'),
+    'excerpt' => 'Trois matins de tournage au bord du lac salé.',
+    'date' => '2020-05-09 10:00:00',
+    'categories' => [$cat],
+    'author' => $admin_id,
+]);
+wp_set_post_terms($post, ['video-essai'], 'post_tag');
+echo "seed-cpt: " . count($items) . " videos, 1 post\n";

@@ -209,7 +209,7 @@ fi
 php "$here/seed-settings.php" "$origin" && chown -R www-data:www-data /var/lib/wordpress/wp-content/uploads # issue #19's site settings: the Site Icon
 # 7b. Site structure of issue #19 (seed-structure.php): nested categories and pages, Arabic slugs.
 php "$here/seed-structure.php" "$origin"
-php "$here/seed-cpt.php" "$origin" # issue 20 item 5: four items of the custom type "video" (mu-plugins/kiosque-cpt.php), dated 2020
+php "$here/seed-cpt.php" "$origin" # issue 20 item 5: four items of the custom type "video" (mu-plugins/kiosque-cpt.php) and a post sharing their terms, dated 2020
 # 7c. Layout blocks of issue #19 (seed-layout.php: galleries, columns, cover, alignments), dated 2020; rerun when it or the demo seed changes (it uses the demo's images).
 layout_hash="$(cat "$here/seed-layout.php" "$state/seed.hash" | sha256sum | cut -c1-16)"; [ "$reseed" = 0 ] && [ "$(cat "$state/layout.hash" 2>/dev/null)" = "$layout_hash" ] || { php "$here/seed-layout.php" "$origin" && echo "$layout_hash" > "$state/layout.hash"; }
 # 7d. Extreme images of issue #19 (seed-media.php: 10,000×10,000, 4000×200, 200×3000; WordPress writes their sizes), dated 2020.

@@ -100,11 +100,16 @@ pub fn ArticleCard(
             let host = host_of(url.as_str());
             view! { <a class="card__out" href=url.into_string() rel="noopener noreferrer">{host}" ↗"</a> }
         });
+    // A custom type's item may have no category: no kicker then.
+    let kicker = (!article.category.slug.is_empty()).then(|| {
+        let href = ctx.href(&Route::category(article.category.slug.clone(), 1));
+        view! { <a class="card__kicker" href=href>{article.category.name.clone()}</a> }
+    });
     view! {
         <article class=class>
             {image}
             <div class="card__body">
-                <a class="card__kicker" href=ctx.href(&Route::category(article.category.slug.clone(), 1))>{article.category.name}</a>
+                {kicker}
                 {label}
                 {heading}
                 {standfirst}
@@ -148,6 +153,7 @@ mod tests {
             reading_minutes: 0,
             format,
             link: link.map(str::to_string),
+            post_type: None,
         };
         crate::context::render_for_test(|| view! { <ArticleCard article/> }).replace("<!>", "")
     }

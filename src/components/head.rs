@@ -197,7 +197,7 @@ pub fn ArticleHead(
         <PageHead title=article.title.clone() description=article.standfirst.clone() route image=article.image.clone() og_type="article" seo/>
         <Meta property="article:published_time" content=article.published.as_str().to_string()/>
         {article.modified.as_ref().map(|m| view! { <Meta property="article:modified_time" content=m.as_str().to_string()/> })}
-        <Meta property="article:section" content=article.category.name.clone()/>
+        {(!article.category.name.is_empty()).then(|| view! { <Meta property="article:section" content=article.category.name.clone()/> })}
         {tags}
         // The hero is the largest paint: fetched with the HTML, not after it.
         {hero.map(|(url, srcset)| view! {
@@ -240,6 +240,16 @@ pub fn news_article_ld(ctx: &Ctx, a: &Article, of: Option<&OfType>) -> Value {
         "keywords": a.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
         "inLanguage": ctx.locale.code(),
     });
+    // An item without a category: its type is its section.
+    if a.category.name.is_empty() {
+        match (of, v.as_object_mut()) {
+            (Some(t), _) => v["articleSection"] = json!(t.label),
+            (None, Some(o)) => {
+                o.remove("articleSection");
+            }
+            (None, None) => {}
+        }
+    }
     if let Some(img) = &a.image {
         if let Some(url) = absolute(ctx, &img.url) {
             v["image"] =

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{ArticleLink, Picture};
+use crate::components::{ArticleLink, OfType, Picture};
 use crate::context::use_ctx;
 use kiosque_core::model::ArticleSummary;
 
@@ -23,12 +23,16 @@ pub fn Rail(articles: Vec<ArticleSummary>, #[prop(into)] current: String) -> imp
                 let image = a
                     .image
                     .map(|img| view! { <Picture image=img sizes=RAIL_SIZES class="rail__img"/> });
+                let kicker = (!a.category.name.is_empty())
+                    .then(|| view! { <span class="card__kicker">{a.category.name.clone()}</span> });
+                // A custom type's item links to its own page, `/<prefix>/<slug>`.
+                let of = a.post_type.as_deref().and_then(|t| OfType::by_rest_base(&ctx, t));
                 view! {
                     <li class="rail__item">
                         {image}
-                        <span class="card__kicker">{a.category.name}</span>
+                        {kicker}
                         <h3 class="rail__title">
-                            <ArticleLink slug=a.slug class="card__link">{a.title}</ArticleLink>
+                            <ArticleLink slug=a.slug class="card__link" of=of>{a.title}</ArticleLink>
                         </h3>
                     </li>
                 }

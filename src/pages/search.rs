@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{page_resource, ListSkeleton, Loaded, NotFound, Pagination, SearchForm};
+use crate::components::{page_resource, ListSkeleton, Loaded, NotFound, OfType, Pagination, SearchForm};
 use crate::context::use_ctx;
 use crate::pages::page_param;
 use kiosque_core::i18n::format_date_styled;
@@ -72,14 +72,26 @@ fn results_view(r: SearchResults) -> AnyView {
 }
 
 fn hit(a: ArticleSummary, terms: &[String], locale: kiosque_core::i18n::Locale) -> impl IntoView {
+    let ctx = use_ctx();
+    // A custom type's item: its own URL, its type as the kicker.
+    let of = a.post_type.as_deref().and_then(|t| OfType::by_rest_base(&ctx, t));
+    let route = of
+        .as_ref()
+        .map_or_else(|| Route::article(a.slug.clone()), |t| t.item(&a.slug));
+    let kicker = match &of {
+        Some(t) => Some((t.label.clone(), t.listing(1))),
+        None => (!a.category.slug.is_empty())
+            .then(|| (a.category.name.clone(), Route::category(a.category.slug.clone(), 1))),
+    }
+    .map(|(name, to)| view! { <a class="card__kicker" href=ctx.href(&to)>{name}</a> });
     view! {
         <li class="search-result">
-            <a class="card__kicker" href=use_ctx().href(&Route::category(a.category.slug.clone(), 1))>{a.category.name}</a>
+            {kicker}
             <h2 class="search-result__title">
-                <a class="card__link" href=use_ctx().href(&Route::article(a.slug.clone()))>{highlight(&a.title, terms)}</a>
+                <a class="card__link" href=ctx.href(&route)>{highlight(&a.title, terms)}</a>
             </h2>
             <p class="card__standfirst">{highlight(&a.standfirst, terms)}</p>
-            <time class="card__date" datetime=a.published.as_str().to_string()>{format_date_styled(&a.published, locale, None, use_ctx().date_style())}</time>
+            <time class="card__date" datetime=a.published.as_str().to_string()>{format_date_styled(&a.published, locale, None, ctx.date_style())}</time>
         </li>
     }
 }

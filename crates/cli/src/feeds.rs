@@ -127,6 +127,7 @@ pub(crate) mod tests {
             modified: None,
             wp_id: None,
             parts: None,
+            post_type: None,
         }
     }
 

@@ -269,6 +269,7 @@ mod tests {
             modified: None,
             wp_id: None,
             parts: None,
+            post_type: None,
         }
     }
 

@@ -154,6 +154,7 @@ mod tests {
             modified: None,
             wp_id: None,
             parts: None,
+            post_type: None,
         };
         let recent = [
             stub("future", "2026-12-01T10:00:00Z"),

@@ -18,13 +18,27 @@ use kiosque_core::source::{ListingRequest, StaticSource, WordPressSource};
 fn the_export_reads_back_as_the_live_source() {
     let api = std::env::var("KIOSQUE_EXPORT_API").expect("KIOSQUE_EXPORT_API");
     let wp = std::env::var("KIOSQUE_WP_URL").expect("KIOSQUE_WP_URL");
+    // The types whose items join the rails, from the exported site's
+    // config (beside its api/): both sources read it as the site would.
+    let config: serde_json::Value = fs::read_to_string(format!("{api}/../config.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let in_related: Vec<String> = config["post_types"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|t| t["in_related"] == true)
+        .filter_map(|t| t["rest_base"].as_str().map(str::to_string))
+        .collect();
     let exported = StaticSource::new(
         "http://export.test".into(),
         5_000,
         "http://export.test/",
         Door::local("http://export.test/", &api),
-    );
-    let live = WordPressSource::new(&wp, 20_000, Door::default().with_remote_http());
+    )
+    .with_related_types(in_related.clone());
+    let live = WordPressSource::new(&wp, 20_000, Door::default().with_remote_http()).with_related_types(in_related);
     let slugs: Vec<String> = fs::read_dir(format!("{api}/articles"))
         .unwrap()
         .map(|f| {

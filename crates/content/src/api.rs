@@ -11,7 +11,6 @@ use kiosque_core::model::{
     Article, ArticleStub, ArticleSummary, Author, AuthorRef, Block, CategoryRef, Home, HomeSection, Image, ListingKind,
     MostRead, NavItem, SiteInfo, StaticPage, TagRef, API_VERSION,
 };
-use kiosque_core::source::related::{rank_related, RelatedKey};
 use kiosque_core::source::search::{slugify, IndexWriter};
 use kiosque_core::source::static_files::{self as api_files, paginate};
 
@@ -173,25 +172,13 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
             .cmp(&a.article.published)
             .then_with(|| a.article.slug.cmp(&b.article.slug))
     });
-    let keys: Vec<RelatedKey> = built
-        .iter()
-        .map(|b| RelatedKey {
-            slug: b.article.slug.clone(),
-            category: b.article.category.slug.clone(),
-            tags: b.article.tags.iter().map(|t| t.slug.clone()).collect(),
-            published: b.article.published.unix(),
-        })
-        .collect();
-    let summaries: std::collections::HashMap<String, _> = built
-        .iter()
-        .map(|b| (b.article.slug.clone(), b.article.summary()))
-        .collect();
-    for (i, b) in built.iter_mut().enumerate() {
-        b.article.related = rank_related(&keys[i], &keys, RELATED_COUNT)
-            .iter()
-            .filter_map(|slug| summaries.get(slug).cloned())
-            .collect();
+    // Articles and items ranked together; the reader drops the items of
+    // types its config keeps out of rails.
+    let mut all: Vec<(Option<&str>, &mut Article)> = built.iter_mut().map(|b| (None, &mut b.article)).collect();
+    for (rest_base, items) in typed.iter_mut() {
+        all.extend(items.iter_mut().map(|a| (Some(rest_base.as_str()), a)));
     }
+    crate::api_related::fill(&mut all, RELATED_COUNT);
 
     // Internal links must lead somewhere.
     let known = |kind: &str, slug: &str| match kind {
@@ -360,14 +347,27 @@ pub fn build(src: &Sources) -> Result<Built, Vec<SourceError>> {
     };
     files.insert("api/most-read.json".into(), json(&most));
 
-    crate::api_types::write(&mut files, typed);
-
-    // Search index (sharded: kiosque_core::source::search).
+    // Search index (sharded: kiosque_core::source::search): the articles and
+    // the custom types' items, each hit with its own URL (`post_type`).
     let mut index = IndexWriter::new();
     for (b, summary) in built.iter().zip(&summaries) {
         let tags: Vec<&str> = b.article.tags.iter().map(|t| t.name.as_str()).collect();
         index.add(ArticleStub::from(summary), &tags, &b.text);
     }
+    for (rest_base, items) in &typed {
+        for a in items {
+            let mut card = a.summary();
+            card.post_type = Some(rest_base.clone());
+            let tags: Vec<&str> = a.tags.iter().map(|t| t.name.as_str()).collect();
+            index.add(
+                ArticleStub::from(&card),
+                &tags,
+                &kiosque_core::source::search::blocks_text(&a.body),
+            );
+        }
+    }
+
+    crate::api_types::write(&mut files, typed);
     for (path, bytes) in index.finish() {
         files.insert(format!("api/{path}"), bytes);
     }

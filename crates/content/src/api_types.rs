@@ -65,4 +65,35 @@ mod tests {
             "items are not articles"
         );
     }
+
+    #[test]
+    fn the_demo_s_items_are_found_by_search_with_their_type() {
+        use kiosque_core::source::search::MemoryIndex;
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/api"));
+        let mut files = Vec::new();
+        for dir in ["search", "search/terms", "search/docs"] {
+            for f in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                if f.path().is_file() {
+                    files.push((
+                        format!("{dir}/{}", f.file_name().to_string_lossy()),
+                        std::fs::read(f.path()).unwrap(),
+                    ));
+                }
+            }
+        }
+        let index = MemoryIndex::new(files);
+        let found = index.search("gnaoua répétition", 1, 10).unwrap();
+        let (stub, _) = found
+            .hits
+            .iter()
+            .find(|(s, _)| s.slug == "festival-gnaoua-essaouira-repetition-generale")
+            .expect("the video is found");
+        assert_eq!(stub.post_type.as_deref(), Some("videos"));
+        let article = index.search("photographes paysages", 1, 10).unwrap();
+        assert!(
+            article.hits.iter().all(|(s, _)| s.post_type.is_none()),
+            "articles carry no type"
+        );
+        assert!(!article.hits.is_empty());
+    }
 }

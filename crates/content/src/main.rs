@@ -6,6 +6,7 @@
 //! when the committed output is out of date. See docs/content-api.md.
 
 mod api;
+mod api_related;
 mod api_types;
 mod canvas;
 mod illustrate;

@@ -130,6 +130,7 @@ fn build(corpus: &mut Corpus, n: usize) -> Vec<(String, Vec<u8>)> {
             modified: None,
             wp_id: None,
             parts: None,
+            post_type: None,
         };
         let picked: Vec<&str> = (0..3).map(|_| tags[corpus.rng.below(tags.len())].as_str()).collect();
         let words = 550 + corpus.rng.below(400);

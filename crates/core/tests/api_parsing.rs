@@ -45,7 +45,25 @@ fn every_committed_endpoint_parses() {
     let index: SearchManifest = parse_json(&read("search/index.json")).unwrap();
     let articles = files("articles");
     assert!(articles.len() >= 48, "at least 48 demo articles");
-    assert_eq!(index.docs as usize, articles.len());
+    // Every article and every custom type's item (types/<rest_base>/*.json) is indexed.
+    let items: usize = std::fs::read_dir(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/api/types"
+    )))
+    .into_iter()
+    .flatten()
+    .flatten()
+    .map(|t| {
+        std::fs::read_dir(t.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "json"))
+            .count()
+    })
+    .sum();
+    assert!(items >= 4, "the demo's videos");
+    assert_eq!(index.docs as usize, articles.len() + items);
     let mut block_types = std::collections::BTreeSet::new();
     for f in &articles {
         let a: Article = parse_json(&read(f)).unwrap_or_else(|e| panic!("{f}: {e}"));

@@ -1,7 +1,7 @@
 //! Every file of the static API but the articles, from the exported posts
 //! and WordPress's terms, users and pages, arranged as the live WordPress
 //! source arranges them (`compose.rs`: the same home, the same listing
-//! sizes, the same related ranking), written by the shared static-API
+//! sizes; the related ranking is `rails`), written by the shared static-API
 //! writers (`kiosque_core::source::static_files`).
 
 use std::collections::HashMap;
@@ -9,13 +9,12 @@ use std::collections::HashMap;
 use kiosque_core::model::{
     ArticleStub, ArticleSummary, Author, Home, HomeSection, ListingKind, Menus, MostRead, StaticPage, API_VERSION,
 };
-use kiosque_core::source::related::{rank_related, RelatedKey};
 use kiosque_core::source::static_files::{self as api, json, Files, Terms};
 use kiosque_core::source::wordpress::links::slug_of;
 use kiosque_core::source::wordpress::map::{self, LinkContext};
 use kiosque_core::source::wordpress::settings::{self, WpSettings};
 use kiosque_core::source::wordpress::tree;
-use kiosque_core::source::wordpress::urls::{HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX, RELATED_POOL};
+use kiosque_core::source::wordpress::urls::{HOME_LATEST, HOME_SECTION, PER_PAGE};
 use kiosque_core::source::wordpress::wire::{WpRoot, WpTerm, WpUser};
 
 use super::search;
@@ -56,48 +55,10 @@ pub fn sort_newest(posts: &mut [Post<'_>]) {
     });
 }
 
-/// Each post's related rail, as the live source ranks it: among the
-/// `RELATED_POOL` newest posts sharing a category or a tag, by
-/// `rank_related` (3 points a shared tag, 2 the category, then newest).
-/// `posts` newest first; the answer holds indexes into it.
-pub fn related(posts: &[Post<'_>]) -> Vec<Vec<usize>> {
-    let key = |(id, e): &Post<'_>| RelatedKey {
-        slug: id.to_string(),
-        category: e.categories.first().map(u64::to_string).unwrap_or_default(),
-        tags: e.tags.iter().map(u64::to_string).collect(),
-        published: e.summary.published.unix(),
-    };
-    let keys: Vec<RelatedKey> = posts.iter().map(key).collect();
-    let at: HashMap<u64, usize> = posts.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
-    posts
-        .iter()
-        .enumerate()
-        .map(|(i, (id, e))| {
-            if e.categories.is_empty() && e.tags.is_empty() {
-                return Vec::new();
-            }
-            let shares = |o: &Entry| {
-                o.categories.iter().any(|c| e.categories.contains(c)) || o.tags.iter().any(|t| e.tags.contains(t))
-            };
-            let pool: Vec<RelatedKey> = posts
-                .iter()
-                .enumerate()
-                .filter(|(j, (other, o))| *j != i && other != id && shares(o))
-                .take(RELATED_POOL as usize)
-                .map(|(j, _)| keys[j].clone())
-                .collect();
-            rank_related(&keys[i], &pool, RELATED_MAX)
-                .iter()
-                .filter_map(|s| s.parse::<u64>().ok())
-                .filter_map(|other| at.get(&other).copied())
-                .filter(|j| posts[*j].1.slug != e.slug)
-                .collect()
-        })
-        .collect()
-}
-
 /// Every file but `articles/*.json`; `posts` newest first.
-pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
+/// `items`: the custom types' items (cards marked with their type) and
+/// their search entries, which the search index holds beside the posts.
+pub fn files(site: &Site<'_>, posts: &[Post<'_>], items: &[(ArticleSummary, search::SearchEntry)]) -> Files {
     let mut files = Files::new();
     let mut info = map::site(site.root, site.categories);
     info.menus = site.menus.clone();
@@ -223,6 +184,7 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
         .map(|(id, e)| ArticleStub {
             wp_id: Some(*id),
             parts: (e.parts > 1).then_some(e.parts),
+            post_type: None,
             ..ArticleStub::from(&e.summary)
         })
         .collect();
@@ -241,7 +203,8 @@ pub fn files(site: &Site<'_>, posts: &[Post<'_>]) -> Files {
             .collect(),
     };
     files.insert("api/most-read.json".into(), json(&most));
-    for (path, bytes) in search::index(posts.iter().map(|(_, e)| (&e.summary, &e.search))) {
+    let indexed = posts.iter().map(|(_, e)| (&e.summary, &e.search));
+    for (path, bytes) in search::index(indexed.chain(items.iter().map(|(s, e)| (s, e)))) {
         files.insert(format!("api/{path}"), bytes);
     }
     files
@@ -308,7 +271,7 @@ mod tests {
             per_page: PER_PAGE,
             heads: &Default::default(),
         };
-        let files = files(&site, &posts);
+        let files = files(&site, &posts, &[]);
         let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };
         let home: Home = serde_json::from_value(get("api/home.json")).unwrap();
         assert_eq!(home.lead.unwrap().slug, "p3", "the sticky post leads");
@@ -384,7 +347,11 @@ mod tests {
             per_page,
             heads: &no_heads,
         };
-        let files = files(&site(Some(&settings), settings.per_page().unwrap_or(PER_PAGE)), &posts);
+        let files = files(
+            &site(Some(&settings), settings.per_page().unwrap_or(PER_PAGE)),
+            &posts,
+            &[],
+        );
         let get = |p: &str| -> serde_json::Value { serde_json::from_slice(&files[p]).unwrap() };
         let info = get("api/site.json");
         assert_eq!(info["locale"], "fr");
@@ -398,7 +365,7 @@ mod tests {
         let latest: Listing = serde_json::from_value(get("api/latest/page/2.json")).unwrap();
         assert_eq!(latest.articles.len(), PER_PAGE as usize);
         // Without the settings (no administrator's password): 6 a page.
-        let files = super::files(&site(None, PER_PAGE), &posts);
+        let files = super::files(&site(None, PER_PAGE), &posts, &[]);
         let all: Listing = serde_json::from_slice(&files["api/categories/all/page/1.json"]).unwrap();
         assert_eq!(all.total_pages, 3);
     }
@@ -434,7 +401,7 @@ mod tests {
             per_page: PER_PAGE,
             heads: &Default::default(),
         };
-        let files = files(&site, &posts);
+        let files = files(&site, &posts, &[]);
         let get = |p: &str| -> Listing { serde_json::from_slice(&files[p]).unwrap() };
         let ListingKind::Category { parents, about, .. } = get("api/categories/leaf/page/1.json").kind else {
             panic!()
@@ -460,25 +427,5 @@ mod tests {
             ["top", "mid", "leaf"],
             "the parents of a full category, not the empty one"
         );
-    }
-
-    #[test]
-    fn related_rails_rank_the_newest_posts_sharing_a_term() {
-        let entries = [
-            post("a", 1, &[1], &[5, 6], false),
-            post("b", 2, &[2], &[5, 6], false),
-            post("c", 3, &[1], &[], false),
-            post("d", 4, &[3], &[9], false),
-            post("e", 5, &[1], &[5], false),
-        ];
-        let mut posts: Vec<Post<'_>> = entries.iter().enumerate().map(|(i, e)| (i as u64 + 1, e)).collect();
-        sort_newest(&mut posts);
-        let rails = related(&posts);
-        let slugs = |i: usize| rails[i].iter().map(|j| posts[*j].1.slug.as_str()).collect::<Vec<_>>();
-        let a = posts.iter().position(|(_, e)| e.slug == "a").unwrap();
-        // b: 2 tags (6); e: 1 tag + category (5); c: category (2); d shares nothing.
-        assert_eq!(slugs(a), ["b", "e", "c"]);
-        let d = posts.iter().position(|(_, e)| e.slug == "d").unwrap();
-        assert!(slugs(d).is_empty());
     }
 }

@@ -11,6 +11,7 @@ mod checkpoint;
 mod client;
 mod heads;
 mod posts;
+mod rails;
 mod retry;
 mod search;
 mod site;
@@ -254,13 +255,13 @@ fn run(args: &args::Args) -> Result<(), String> {
         }
     }
     counts.removed = state::diff(&previous, &listed).gone.len();
-    let typed = types::fetch(&client, &site, &t.post_types, &mut counts.skipped)?;
+    let mut typed = types::fetch(&client, &site, &t.post_types, &mut counts.skipped)?;
     if entries.is_empty() && !listed.is_empty() {
         return Err(format!("none of the {} published posts could be read", listed.len()));
     }
 
     let mut staging = Staging::new(&t.api_dir).map_err(|e| format!("{}: {e}", t.api_dir.display()))?;
-    let result = stage(&mut staging, &site, &entries, &articles, &t, &mut counts)
+    let result = stage(&mut staging, &site, &entries, &articles, &t, &mut counts, &mut typed)
         .and_then(|()| stage_types(&mut staging, typed, site.as_build(t.per_page).per_page));
     if let Err(e) = result {
         staging.abandon();
@@ -328,6 +329,7 @@ fn stage(
     articles: &BTreeMap<u64, PathBuf>,
     t: &Target,
     counts: &mut Counts,
+    typed: &mut [types::Typed],
 ) -> Result<(), String> {
     let io = |e: std::io::Error| e.to_string();
     let mut posts: Vec<build::Post<'_>> = entries.iter().map(|(id, e)| (*id, e)).collect();
@@ -343,7 +345,8 @@ fn stage(
         }
         first
     });
-    let rails = build::related(&posts);
+    // Posts' rails, and the items' of types with `in_related`.
+    let rails = rails::fill(&posts, typed, &t.post_types);
     for (i, (id, e)) in posts.iter().enumerate() {
         let path = article_path(&e.slug);
         // Just fetched (in the work directory), else as last exported.
@@ -354,11 +357,22 @@ fn stage(
                 .push(format!("post {id}: {} is unreadable; run with --full", from.display()));
             continue;
         };
-        let related = rails[i].iter().map(|j| posts[*j].1.summary.clone()).collect();
+        let related = rails.get(i).cloned().unwrap_or_default();
         let article = Article { related, ..article };
         staging.put(&path, &json(&article)).map_err(io)?;
     }
-    for (path, bytes) in build::files(&site.as_build(t.per_page), &posts) {
+    // The types' items in the search index, each with its own URL.
+    let items: Vec<(kiosque_core::model::ArticleSummary, search::SearchEntry)> = typed
+        .iter()
+        .flat_map(|(rest_base, items)| {
+            items.iter().map(move |i| {
+                let mut card = i.summary.clone();
+                card.post_type = Some(rest_base.clone());
+                (card, search::search_entry(&i.article))
+            })
+        })
+        .collect();
+    for (path, bytes) in build::files(&site.as_build(t.per_page), &posts, &items) {
         let rel = path.strip_prefix("api/").unwrap_or(&path);
         staging.put(rel, &bytes).map_err(io)?;
     }
@@ -373,6 +387,7 @@ fn stage(
 fn stage_types(staging: &mut Staging, typed: Vec<types::Typed>, per_page: u32) -> Result<(), String> {
     let mut files = kiosque_core::source::static_files::Files::new();
     for (rest_base, items) in typed {
+        let items = items.into_iter().map(|i| (i.summary, i.article)).collect();
         kiosque_core::source::static_files::write_type(&mut files, &rest_base, items, per_page as usize);
     }
     for (path, bytes) in files {

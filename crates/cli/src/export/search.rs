@@ -93,6 +93,7 @@ mod tests {
             reading_minutes: 1,
             format: Default::default(),
             link: None,
+            post_type: None,
         };
         let files = index([(&summary, &e)]);
         assert!(

@@ -158,6 +158,7 @@ pub mod tests {
                 reading_minutes: 0,
                 format: Default::default(),
                 link: None,
+                post_type: None,
             },
             search: SearchEntry::default(),
         }

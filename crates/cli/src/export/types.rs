@@ -16,13 +16,24 @@ use kiosque_core::source::wordpress::wire::{self, WpPost};
 use super::client::Client;
 use super::site::Fetched as SiteFetched;
 
-/// A type's REST base and its items, each with its card.
-pub type Typed = (String, Vec<(ArticleSummary, Article)>);
+/// An item: its WordPress ID and terms (for the related rails), its card
+/// and its page.
+pub struct Item {
+    pub id: u64,
+    pub categories: Vec<u64>,
+    pub tags: Vec<u64>,
+    pub summary: ArticleSummary,
+    pub article: Article,
+}
+
+/// A type's REST base and its items.
+pub type Typed = (String, Vec<Item>);
 
 /// Each type's REST base and its published items. A type WordPress does
 /// not have (its collection is not found) is reported and has no files; an
-/// item that cannot be mapped (no category, a slug that cannot be a route)
-/// is reported and left out; any other failure stops the export.
+/// item that cannot be mapped (categories that cannot be read, a slug that
+/// cannot be a route) is reported and left out (one without any category
+/// maps, as the live source maps it); any other failure stops the export.
 pub fn fetch(
     client: &Client,
     site: &SiteFetched,
@@ -60,11 +71,17 @@ pub fn fetch(
             }
             // As the live source maps them: its card as a listing's (from
             // the list fields), the item (`type_item`) without a comment
-            // count (items show no comments) nor a related rail.
-            match map::summary(&post).and_then(|s| Ok((s, map::article(&post, &site.links, 0, Vec::new())?))) {
+            // count (items show no comments); the rail comes later (`rails`).
+            match map::item_summary(&post).and_then(|s| Ok((s, map::item_article(&post, &site.links, Vec::new())?))) {
                 Ok((s, mut a)) => {
                     a.category_parents = tree::category_parents(&site.categories, &a.category.slug);
-                    items.push((s, a.without_protected_text()));
+                    items.push(Item {
+                        id: post.id,
+                        categories: post.categories.clone(),
+                        tags: post.tags.clone(),
+                        summary: s,
+                        article: a.without_protected_text(),
+                    });
                 }
                 Err(e) => skipped.push(format!("{} {}: {e}", t.rest_base, post.id)),
             }

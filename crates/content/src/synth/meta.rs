@@ -165,6 +165,7 @@ impl Stub {
             reading_minutes: self.reading_minutes(),
             format: Default::default(),
             link: None,
+            post_type: None,
         }
     }
 

@@ -81,6 +81,10 @@ pub struct ArticleStub {
     /// its old part URLs (`/slug/2/`) are redirected by the host.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parts: Option<u32>,
+    /// A custom post type's item (its REST base), in the search index only:
+    /// a hit links to `/<prefix>/<slug>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_type: Option<String>,
 }
 
 impl ArticleStub {
@@ -101,6 +105,7 @@ impl From<&super::ArticleSummary> for ArticleStub {
             modified: a.modified.clone(),
             wp_id: None,
             parts: None,
+            post_type: a.post_type.clone(),
         }
     }
 }

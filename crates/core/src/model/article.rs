@@ -2,7 +2,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Block, Image, PostFormat, SeoHead, Timestamp};
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A custom type's item without a category has an empty one (slug `""`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CategoryRef {
     pub slug: String,
     pub name: String,
@@ -70,6 +71,10 @@ pub struct ArticleSummary {
     /// was read: the card then links out to it as well.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// The custom post type's REST base when this is one of its items (in
+    /// a related rail): its link is then the type's, `/<prefix>/<slug>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_type: Option<String>,
 }
 
 /// A full article.
@@ -175,6 +180,7 @@ impl Article {
             reading_minutes: self.reading_minutes,
             format: self.format,
             link: self.link_target(),
+            post_type: None,
         }
     }
 }

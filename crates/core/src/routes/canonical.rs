@@ -1,12 +1,18 @@
 //! Non-canonical URLs and where they go instead.
 
-use super::{parse_page, Route};
+use super::{parse_page, Route, TypePrefixes};
 
 /// Where a non-canonical URL should go instead (history entry replaced):
 /// `?page=N` becomes `/…/page/N`, `/…/page/1` becomes `/…`, and a trailing
 /// slash is dropped. `None` when the URL is already canonical, or names no
 /// route (old WordPress URLs are the source's business).
 pub fn canonical_redirect(path: &str, query: &str) -> Option<String> {
+    canonical_redirect_in(path, query, &TypePrefixes::default())
+}
+
+/// [`canonical_redirect`], knowing the custom post types' prefixes: their
+/// listings' `/<prefix>/page/1` and trailing slashes go where a category's do.
+pub fn canonical_redirect_in(path: &str, query: &str, types: &TypePrefixes) -> Option<String> {
     let mut page_param = None;
     let mut rest = Vec::new();
     for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
@@ -15,7 +21,7 @@ pub fn canonical_redirect(path: &str, query: &str) -> Option<String> {
             _ => rest.push(pair),
         }
     }
-    let route = Route::parse(path, query)?;
+    let route = Route::parse_in(path, query, types)?;
     let route = match page_param {
         Some(n) => route.with_page(n),
         None => route,

@@ -15,7 +15,7 @@ mod encoding;
 mod types;
 
 pub use base::{base_path, with_base, within_base};
-pub use canonical::canonical_redirect;
+pub use canonical::{canonical_redirect, canonical_redirect_in};
 pub use encoding::{encode_component, parse_page, percent_decode};
 pub use types::{check_prefix, PrefixError, TypePrefixes, PREFIX_MAX, RESERVED_PREFIXES, TYPES_MAX};
 

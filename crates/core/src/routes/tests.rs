@@ -422,3 +422,20 @@ fn reserved_and_repeated_prefixes_never_shadow_built_in_routes() {
         assert!(check_prefix(p).is_err(), "{p}");
     }
 }
+
+#[test]
+fn a_custom_type_s_listing_redirects_as_a_category_s() {
+    let types = TypePrefixes::new(["video"]);
+    let go = |path: &str, query: &str| canonical_redirect_in(path, query, &types);
+    assert_eq!(go("/video/page/1", "").as_deref(), Some("/video"));
+    assert_eq!(go("/video/page/1/", "").as_deref(), Some("/video"));
+    assert_eq!(go("/video/", "").as_deref(), Some("/video"));
+    assert_eq!(go("/video", "page=2").as_deref(), Some("/video/page/2"));
+    assert_eq!(go("/video/page/2/", "").as_deref(), Some("/video/page/2"));
+    assert_eq!(go("/video/x/", "").as_deref(), Some("/video/x"));
+    assert_eq!(go("/video", ""), None);
+    assert_eq!(go("/video/page/2", ""), None);
+    // Without the prefixes, `/video/page/1` names no route: left alone.
+    assert_eq!(canonical_redirect("/video/page/1", ""), None);
+    assert_eq!(go("/category/sport/page/1", "").as_deref(), Some("/category/sport"));
+}

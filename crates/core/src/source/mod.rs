@@ -87,19 +87,28 @@ impl Source {
     /// every request goes through `door`.
     pub fn from_config(config: &Config, bundle_base: &str, door: Door) -> Source {
         let root = config.api_root(bundle_base);
+        let related_types: Vec<String> = config
+            .post_types
+            .iter()
+            .filter(|t| t.in_related)
+            .map(|t| t.rest_base.clone())
+            .collect();
         match config.api.kind {
             #[cfg(feature = "static-source")]
             ApiKind::Static => Source::Static(Arc::new(
                 StaticSource::new(root, config.api.timeout_ms, bundle_base, door)
-                    .with_comments(config.comments_root(bundle_base)),
+                    .with_comments(config.comments_root(bundle_base))
+                    .with_related_types(related_types),
             )),
             #[cfg(feature = "wordpress-source")]
             ApiKind::Wordpress => Source::WordPress(Arc::new(
-                WordPressSource::from_config(&root, &config.api, door).with_per_page(config.site.posts_per_page),
+                WordPressSource::from_config(&root, &config.api, door)
+                    .with_per_page(config.site.posts_per_page)
+                    .with_related_types(related_types),
             )),
             #[allow(unreachable_patterns)] // with both adapters built
             kind => {
-                let _ = (root, door);
+                let _ = (root, door, related_types);
                 Source::Missing(kind)
             }
         }

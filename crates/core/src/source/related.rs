@@ -1,6 +1,8 @@
 //! Related-article ranking, shared by every source that has to compute
 //! "Vous aimerez aussi" itself (the content command; the WordPress adapter).
 
+use crate::model::ArticleSummary;
+
 /// What ranking needs to know about an article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RelatedKey {
@@ -11,6 +13,17 @@ pub struct RelatedKey {
     pub tags: Vec<String>,
     /// Publication time, seconds since the Unix epoch.
     pub published: i64,
+}
+
+/// The most a related rail shows (and a source keeps).
+pub const RAIL_MAX: usize = 6;
+
+/// Keeps, in a related list, the articles and the items of the custom
+/// types in `allowed` (REST bases, `post_types[].in_related`), in their
+/// order, at most `limit`: a type that is not allowed never shows there.
+pub fn keep_allowed(related: &mut Vec<ArticleSummary>, allowed: &[String], limit: usize) {
+    related.retain(|a| a.post_type.as_ref().is_none_or(|t| allowed.contains(t)));
+    related.truncate(limit);
 }
 
 /// Points per shared tag.
@@ -27,7 +40,8 @@ pub fn relatedness(target: &RelatedKey, candidate: &RelatedKey) -> u32 {
             shared += 1;
         }
     }
-    let category = if candidate.category == target.category {
+    // No category (a custom type's item may have none) is not a shared one.
+    let category = if !target.category.is_empty() && candidate.category == target.category {
         CATEGORY_POINTS
     } else {
         0
@@ -53,9 +67,8 @@ pub fn rank_related(target: &RelatedKey, candidates: &[RelatedKey], limit: usize
     // Filling: same category first (only reachable with a zero score when
     // scoring changes), then the newest of the rest.
     rest.sort_by(|(_, a), (_, b)| {
-        (b.category == target.category)
-            .cmp(&(a.category == target.category))
-            .then_with(|| newest(a, b))
+        let same = |c: &RelatedKey| !target.category.is_empty() && c.category == target.category;
+        same(b).cmp(&same(a)).then_with(|| newest(a, b))
     });
     scored
         .into_iter()
@@ -87,6 +100,8 @@ mod tests {
         assert_eq!(relatedness(&t, &key("d", "sport", &["foot"], 0)), 0);
         // A repeated tag counts once.
         assert_eq!(relatedness(&t, &key("e", "sport", &["eau", "eau"], 0)), 3);
+        // Two items without a category share none.
+        assert_eq!(relatedness(&key("v", "", &[], 0), &key("w", "", &[], 0)), 0);
     }
 
     #[test]
@@ -138,6 +153,33 @@ mod tests {
         ];
         assert_eq!(rank_related(&t, &c, 3), ["related", "newest", "mid"]);
         assert_eq!(rank_related(&t, &c, 10), ["related", "newest", "mid", "old"]);
+    }
+
+    #[test]
+    fn keeps_articles_and_allowed_types_only_up_to_the_limit() {
+        let card = |slug: &str, t: Option<&str>| -> ArticleSummary {
+            let mut a: ArticleSummary = serde_json::from_value(serde_json::json!({
+                "slug": slug, "title": slug, "category": { "slug": "c", "name": "C" },
+                "published": "2026-01-01T00:00:00Z",
+            }))
+            .unwrap();
+            a.post_type = t.map(str::to_string);
+            a
+        };
+        let list = vec![
+            card("v", Some("videos")),
+            card("a", None),
+            card("o", Some("opinions")),
+            card("b", None),
+            card("c", None),
+        ];
+        let slugs = |l: &[ArticleSummary]| l.iter().map(|a| a.slug.clone()).collect::<Vec<_>>();
+        let mut kept = list.clone();
+        keep_allowed(&mut kept, &["videos".to_string()], 3);
+        assert_eq!(slugs(&kept), ["v", "a", "b"]);
+        let mut kept = list;
+        keep_allowed(&mut kept, &[], 10);
+        assert_eq!(slugs(&kept), ["a", "b", "c"]);
     }
 
     #[test]

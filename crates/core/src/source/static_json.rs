@@ -17,6 +17,9 @@ pub struct StaticSource {
     door: Door,
     /// `api.comments_url`, resolved: where comments are read, if anywhere.
     comments: Option<String>,
+    /// The REST bases of the custom types whose items may show in related
+    /// rails (`post_types[].in_related`); the documents may list others.
+    related_types: Vec<String>,
 }
 
 impl StaticSource {
@@ -28,6 +31,7 @@ impl StaticSource {
             base_path: crate::routes::base_path(bundle_base),
             door,
             comments: None,
+            related_types: Vec::new(),
         }
     }
 
@@ -35,6 +39,22 @@ impl StaticSource {
     pub fn with_comments(mut self, root: Option<String>) -> Self {
         self.comments = root.map(|r| r.trim_end_matches('/').to_string());
         self
+    }
+
+    /// Lets items of these custom types (REST bases) show in related rails.
+    pub fn with_related_types(mut self, rest_bases: Vec<String>) -> Self {
+        self.related_types = rest_bases;
+        self
+    }
+
+    /// Drops from `a`'s related list the items of types not allowed there;
+    /// an item of such a type itself gets no rail (`of`: its REST base).
+    fn related_allowed(&self, mut a: Article, of: Option<&str>) -> Article {
+        if of.is_some_and(|t| !self.related_types.iter().any(|r| r == t)) {
+            a.related.clear();
+        }
+        super::related::keep_allowed(&mut a.related, &self.related_types, super::related::RAIL_MAX);
+        a
     }
 
     /// Prefixes the site-relative media URLs of a document with the base path.
@@ -68,7 +88,9 @@ impl StaticSource {
 
     pub async fn article(&self, slug: &str) -> Result<Article, FetchError> {
         let slug = checked_slug(slug)?;
-        self.get(&format!("articles/{slug}.json")).await.map(|d| self.media(d))
+        self.get(&format!("articles/{slug}.json"))
+            .await
+            .map(|d| self.related_allowed(self.media(d), None))
     }
 
     /// Comments are off with the static API alone: it carries none (the
@@ -120,7 +142,7 @@ impl StaticSource {
         let (rest_base, slug) = (checked_slug(rest_base)?, checked_slug(slug)?);
         self.get(&format!("types/{rest_base}/{slug}.json"))
             .await
-            .map(|d| self.media(d))
+            .map(|d| self.related_allowed(self.media(d), Some(rest_base)))
     }
 
     pub fn listing_path(list: &ListingRequest, page: u32) -> Result<String, FetchError> {

@@ -54,6 +54,7 @@ impl StaticSource {
                 reading_minutes: 0,
                 format: Default::default(),
                 link: None,
+                post_type: d.post_type.clone(),
             })
             .collect();
         Ok(SearchResults {

@@ -31,6 +31,7 @@
 //!     modified: None,
 //!     wp_id: None,
 //!     parts: None,
+//!     post_type: None,
 //! };
 //! writer.add(stub, &["Ressources"], "Le barrage se remplit.");
 //! for (path, bytes) in writer.finish() {

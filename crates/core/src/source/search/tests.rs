@@ -16,6 +16,7 @@ fn stub(slug: &str, title: &str, standfirst: &str, cat: &str, published: &str) -
         modified: None,
         wp_id: None,
         parts: None,
+        post_type: None,
     }
 }
 

@@ -69,6 +69,7 @@ impl super::IndexWriter {
             modified: article.modified.clone(),
             wp_id: None,
             parts: None,
+            post_type: None,
         };
         let tags: Vec<&str> = article.tags.iter().map(|t| t.name.as_str()).collect();
         self.add(stub, &tags, &blocks_text(&article.body));

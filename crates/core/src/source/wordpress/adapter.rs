@@ -52,6 +52,9 @@ pub struct WordPressSource {
     /// Articles per category, tag and author page (`site.posts_per_page`):
     /// WordPress gives its own setting to administrators only.
     pub(super) per_page: u32,
+    /// The REST bases of the custom types whose items join related rails
+    /// (`post_types[].in_related`).
+    pub(super) related_types: Vec<String>,
     known: Arc<Mutex<Known>>,
     transport: Option<Arc<dyn Transport>>,
     pub(super) door: Door,
@@ -65,6 +68,7 @@ impl std::fmt::Debug for WordPressSource {
             .field("most_read_url", &self.most_read_url)
             .field("view_count_url", &self.view_count_url)
             .field("per_page", &self.per_page)
+            .field("related_types", &self.related_types)
             .field("transport", &self.transport.is_some())
             .finish()
     }
@@ -78,6 +82,7 @@ impl PartialEq for WordPressSource {
             && self.most_read_url == other.most_read_url
             && self.view_count_url == other.view_count_url
             && self.per_page == other.per_page
+            && self.related_types == other.related_types
     }
 }
 
@@ -93,6 +98,7 @@ impl WordPressSource {
             most_read_url: None,
             view_count_url: None,
             per_page: super::urls::PER_PAGE,
+            related_types: Vec::new(),
             known: Arc::default(),
             transport: None,
             door,
@@ -109,6 +115,12 @@ impl WordPressSource {
     /// Listing pages of `n` articles (`site.posts_per_page`), or the default.
     pub fn with_per_page(mut self, n: Option<u32>) -> Self {
         self.per_page = n.unwrap_or(super::urls::PER_PAGE).clamp(1, super::urls::LIST_MAX);
+        self
+    }
+
+    /// Items of these custom types (REST bases) join the related rails.
+    pub fn with_related_types(mut self, rest_bases: Vec<String>) -> Self {
+        self.related_types = rest_bases;
         self
     }
 
@@ -209,7 +221,13 @@ impl WordPressSource {
         let (raw, paging) = self.fetch_posts(q).await?;
         let mut posts: Vec<WpPost> = wire::parse_each(&raw);
         self.fill_missing(&mut posts).await;
-        Ok((map::summaries(&posts), paging))
+        // A custom type's items may have no category; posts may not.
+        let cards = if q.collection.is_some() {
+            map::item_summaries(&posts)
+        } else {
+            map::summaries(&posts)
+        };
+        Ok((cards, paging))
     }
 
     /// The link context for bodies, with the site's page slugs (fetched

@@ -146,6 +146,7 @@ impl WordPressSource {
                 Ok((id, s)) => articles.push(ArticleStub {
                     wp_id: Some(id),
                     parts: None,
+                    post_type: None,
                     ..ArticleStub::from(&s)
                 }),
                 Err(e) => malformed.push(Malformed {

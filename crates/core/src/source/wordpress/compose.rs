@@ -100,7 +100,7 @@ impl WordPressSource {
         // All at once: one round trip after the post, not one per extra.
         let (comments, related, links, rank_math) = futures::join!(
             self.comment_count(post.id),
-            self.related(&post),
+            self.related(&post, None),
             self.link_context(),
             self.rank_math_head(&post),
         );
@@ -116,13 +116,13 @@ impl WordPressSource {
     }
 
     /// Item `slug` of the custom type whose REST base is `rest_base`, mapped
-    /// as a post. Its related rail stays empty (WordPress's related query
-    /// reads `posts` only, and a type's items are not articles) and its
-    /// comments uncounted (an item's page shows none).
+    /// as a post. Its related rail is empty unless the type is allowed in
+    /// rails (`in_related`): then posts and allowed items as for articles.
+    /// Its comments are uncounted (an item's page shows none).
     pub async fn type_item(&self, rest_base: &str, slug: &str) -> Result<Article, FetchError> {
         let post = self.published_in(Some(rest_base), slug).await?;
-        let links = self.link_context().await;
-        let mut article = map::article(&post, &links, 0, Vec::new())?;
+        let (links, related) = futures::join!(self.link_context(), self.related(&post, Some(rest_base)));
+        let mut article = map::item_article(&post, &links, related)?;
         article.category_parents = self.category_parents(&post, &article.category.slug).await;
         Ok(article)
     }
@@ -208,47 +208,86 @@ impl WordPressSource {
         }
     }
 
-    /// Posts sharing the category or a tag, ranked like the static API's
-    /// (`source::related`): 3 points a shared tag, 2 the category, then
-    /// newest. Ranked on light candidates (IDs, terms, dates), then the best
-    /// `RELATED_MAX` fetched as summaries in that order.
-    async fn related(&self, post: &WpPost) -> Vec<ArticleSummary> {
-        if post.categories.is_empty() && post.tags.is_empty() {
+    /// Posts sharing the category or a tag, and items of the custom types
+    /// allowed in rails (`related_types`), ranked together like the static
+    /// API's (`source::related`): 3 points a shared tag, 2 the category,
+    /// then newest. Ranked on light candidates (IDs, terms, dates), then the
+    /// best `RELATED_MAX` fetched as summaries, each from its collection.
+    /// `of`: the custom type `post` is an item of; a type not allowed in
+    /// rails gets none.
+    async fn related(&self, post: &WpPost, of: Option<&str>) -> Vec<ArticleSummary> {
+        let allowed = |t: &str| self.related_types.iter().any(|r| r == t);
+        if (post.categories.is_empty() && post.tags.is_empty()) || of.is_some_and(|t| !allowed(t)) {
             return Vec::new();
         }
-        let url = self.urls.related(post.id, &post.categories, &post.tags);
-        let Ok((raw, _)) = self.fetch::<Vec<Value>>(&url).await else {
-            return Vec::new();
-        };
-        let key = |id: u64, cats: &[u64], tags: &[u64], date_gmt: Option<&str>| RelatedKey {
-            slug: id.to_string(),
+        let collections: Vec<Option<&str>> = std::iter::once(None)
+            .chain(self.related_types.iter().map(|t| Some(t.as_str())))
+            .collect();
+        let pools = futures::future::join_all(collections.iter().map(|c| async move {
+            let url = self.urls.related_in(*c, post.id, &post.categories, &post.tags);
+            self.fetch::<Vec<Value>>(&url)
+                .await
+                .map(|(raw, _)| raw)
+                .unwrap_or_default()
+        }))
+        .await;
+        // A key names the collection too: IDs are unique across WordPress's
+        // post types, but the slug a ranking returns must say where to ask.
+        let key = |c: Option<&str>, id: u64, cats: &[u64], tags: &[u64], date_gmt: Option<&str>| RelatedKey {
+            slug: c.map_or_else(|| id.to_string(), |t| format!("{t}:{id}")),
             category: cats.first().map(u64::to_string).unwrap_or_default(),
             tags: tags.iter().map(u64::to_string).collect(),
             published: date_gmt
                 .and_then(|d| Timestamp::parse(&format!("{d}Z")).ok())
                 .map_or(0, |t| t.unix()),
         };
-        let target = key(post.id, &post.categories, &post.tags, post.date_gmt.as_deref());
-        let candidates: Vec<RelatedKey> = wire::parse_each::<WpRelated>(&raw)
-            .iter()
-            .filter(|c| c.status == "publish" && c.id != post.id)
-            .map(|c| key(c.id, &c.categories, &c.tags, c.date_gmt.as_deref()))
-            .collect();
-        let ids: Vec<u64> = rank_related(&target, &candidates, RELATED_MAX)
-            .iter()
-            .filter_map(|id| id.parse().ok())
-            .collect();
-        if ids.is_empty() {
-            return Vec::new();
+        let target = key(of, post.id, &post.categories, &post.tags, post.date_gmt.as_deref());
+        let mut candidates = Vec::new();
+        for (c, raw) in collections.iter().zip(&pools) {
+            candidates.extend(
+                wire::parse_each::<WpRelated>(raw)
+                    .iter()
+                    .filter(|r| r.status == "publish" && r.id != post.id)
+                    .map(|r| key(*c, r.id, &r.categories, &r.tags, r.date_gmt.as_deref())),
+            );
         }
-        let q = PostQuery {
-            include: ids,
-            ..PostQuery::list(RELATED_MAX as u32, 1)
-        };
-        match self.summaries(&q).await {
-            Ok((list, _)) => list.into_iter().filter(|a| a.slug != post.slug).collect(),
-            Err(_) => Vec::new(),
-        }
+        let ranked: Vec<(Option<&str>, u64)> = rank_related(&target, &candidates, RELATED_MAX)
+            .iter()
+            .filter_map(|k| match k.split_once(':') {
+                Some((t, id)) => Some((
+                    Some(collections.iter().flatten().copied().find(|c| *c == t)?),
+                    id.parse().ok()?,
+                )),
+                None => Some((None, k.parse().ok()?)),
+            })
+            .collect();
+        let lists = futures::future::join_all(collections.iter().map(|c| {
+            let include: Vec<u64> = ranked.iter().filter(|(t, _)| t == c).map(|(_, id)| *id).collect();
+            async move {
+                if include.is_empty() {
+                    return Vec::new();
+                }
+                let q = PostQuery {
+                    include,
+                    collection: c.map(str::to_string),
+                    ..PostQuery::list(RELATED_MAX as u32, 1)
+                };
+                let mut list = self.summaries(&q).await.map(|(l, _)| l).unwrap_or_default();
+                list.iter_mut().for_each(|a| a.post_type = c.map(str::to_string));
+                list.retain(|a| !(a.slug == post.slug && a.post_type.as_deref() == of));
+                list
+            }
+        }))
+        .await;
+        // Back in the ranking's order: each list is in it (`orderby=include`).
+        let mut queues: Vec<std::collections::VecDeque<ArticleSummary>> = lists.into_iter().map(Into::into).collect();
+        ranked
+            .iter()
+            .filter_map(|(t, _)| {
+                let i = collections.iter().position(|c| c == t)?;
+                queues.get_mut(i)?.pop_front()
+            })
+            .collect()
     }
 
     /// One page of a listing, totals from the headers: `PER_PAGE` posts for

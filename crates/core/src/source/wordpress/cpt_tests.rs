@@ -75,3 +75,22 @@ fn a_custom_type_is_read_from_its_collection_with_the_posts_fields() {
         assert_eq!(videos.replace("/wp/v2/videos", "/wp/v2/posts"), posts);
     }
 }
+
+#[test]
+fn an_item_without_a_category_maps_but_a_post_without_one_does_not() {
+    use super::map::{item_article, item_summary, summary};
+    let mut p = videos()
+        .into_iter()
+        .find(|p| p.slug == "video-atelier-de-dinanderie-a-fes")
+        .unwrap();
+    p.categories.clear();
+    p.embedded = Default::default();
+    assert!(summary(&p).is_err(), "a post keeps needing its category");
+    let card = item_summary(&p).unwrap();
+    assert_eq!((card.category.slug.as_str(), card.category.name.as_str()), ("", ""));
+    let links = LinkContext::from_home("http://127.0.0.1:8081");
+    assert_eq!(item_article(&p, &links, Vec::new()).unwrap().title, card.title);
+    // Categories listed but not embedded (an `_embed` refused) stay an error.
+    p.categories = vec![146];
+    assert!(item_summary(&p).is_err());
+}

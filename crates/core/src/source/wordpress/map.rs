@@ -198,8 +198,21 @@ fn repeats_body(standfirst: &str, body: &[Block]) -> bool {
     !head.is_empty() && letters(&crate::source::search::blocks_text(body)).contains(&head)
 }
 
-/// A card's worth of a post. Errors: `NotFound` (not public), `BadData`.
+/// A card's worth of a post. Errors: `NotFound` (not public), `BadData`
+/// (no category among others: a post always has one in WordPress).
 pub fn summary(p: &WpPost) -> Result<ArticleSummary, FetchError> {
+    summary_of(p, false)
+}
+
+/// A card's worth of a custom type's item: as a post's, but an item with no
+/// category at all (a type without the `category` taxonomy, or an item left
+/// without one) maps with an empty `category`; its pages show the type's
+/// label instead. Categories listed but not embedded are still an error.
+pub fn item_summary(p: &WpPost) -> Result<ArticleSummary, FetchError> {
+    summary_of(p, true)
+}
+
+fn summary_of(p: &WpPost, item: bool) -> Result<ArticleSummary, FetchError> {
     check_public(&p.status)?;
     let published = timestamp(&p.date, p.date_gmt.as_deref())?;
     let modified = p
@@ -220,7 +233,11 @@ pub fn summary(p: &WpPost) -> Result<ArticleSummary, FetchError> {
         title: title_or_opening(&text(&p.title.rendered), &standfirst, &slug),
         slug,
         standfirst,
-        category: post_category(p)?,
+        category: if item && p.categories.is_empty() {
+            CategoryRef::default()
+        } else {
+            post_category(p)?
+        },
         authors: p
             .embedded
             .authors()
@@ -237,12 +254,18 @@ pub fn summary(p: &WpPost) -> Result<ArticleSummary, FetchError> {
         format: crate::model::PostFormat::from_wordpress(&p.format),
         // A list carries no body to find the link in (an article does).
         link: None,
+        post_type: None,
     })
 }
 
 /// The posts of a list that map; the others (not public, malformed) are skipped.
 pub fn summaries(posts: &[WpPost]) -> Vec<ArticleSummary> {
     posts.iter().filter_map(|p| summary(p).ok()).collect()
+}
+
+/// [`item_summary`] of each item that maps.
+pub fn item_summaries(posts: &[WpPost]) -> Vec<ArticleSummary> {
+    posts.iter().filter_map(|p| item_summary(p).ok()).collect()
 }
 
 /// Body HTML → blocks, links rewritten.
@@ -339,7 +362,21 @@ pub fn article(
     comment_count: u32,
     related: Vec<ArticleSummary>,
 ) -> Result<Article, FetchError> {
-    let s = summary(p)?;
+    article_from(p, summary(p)?, links, comment_count, related)
+}
+
+/// A custom type's item as a full article (its card by [`item_summary`]).
+pub fn item_article(p: &WpPost, links: &LinkContext, related: Vec<ArticleSummary>) -> Result<Article, FetchError> {
+    article_from(p, item_summary(p)?, links, 0, related)
+}
+
+fn article_from(
+    p: &WpPost,
+    s: ArticleSummary,
+    links: &LinkContext,
+    comment_count: u32,
+    related: Vec<ArticleSummary>,
+) -> Result<Article, FetchError> {
     // A protected post's text never enters the model, even if an answer
     // carried it (a cookie, a password): only the app's password form reads it.
     let protected = p.content.as_ref().is_some_and(|c| c.protected);

@@ -242,6 +242,12 @@ impl Urls {
 
     /// Candidates for related articles: sharing the category OR a tag.
     pub fn related(&self, id: u64, categories: &[u64], tags: &[u64]) -> String {
+        self.related_in(None, id, categories, tags)
+    }
+
+    /// The same candidates from a custom type's collection (`collection`,
+    /// its REST base), or from `posts` with `None`.
+    pub fn related_in(&self, collection: Option<&str>, id: u64, categories: &[u64], tags: &[u64]) -> String {
         let mut p = Vec::new();
         if !categories.is_empty() {
             p.push(format!("categories={}", ids(categories)));
@@ -249,7 +255,8 @@ impl Urls {
         if !tags.is_empty() {
             p.push(format!("tags={}", ids(tags)));
         }
-        self.at("wp/v2/posts", &format!("{}&tax_relation=OR&exclude={id}&per_page={RELATED_POOL}&_fields=id,slug,status,date_gmt,categories,tags", p.join("&")))
+        let collection = collection.unwrap_or("posts");
+        self.at(&format!("wp/v2/{collection}"), &format!("{}&tax_relation=OR&exclude={id}&per_page={RELATED_POOL}&_fields=id,slug,status,date_gmt,categories,tags", p.join("&")))
     }
 
     /// A post as its editors see it (any status; needs an editor's login),
