@@ -17,6 +17,8 @@ pub struct StaticSource {
     door: Door,
     /// `api.comments_url`, resolved: where comments are read, if anywhere.
     comments: Option<String>,
+    /// `api.unlock_url`: the WordPress REST root that unlocks protected posts.
+    unlock: Option<String>,
 }
 
 impl StaticSource {
@@ -28,7 +30,26 @@ impl StaticSource {
             base_path: crate::routes::base_path(bundle_base),
             door,
             comments: None,
+            unlock: None,
         }
+    }
+
+    /// Unlocks protected posts at the WordPress REST root `root` (`static_unlock.rs`).
+    pub fn with_unlock(mut self, root: Option<String>) -> Self {
+        self.unlock = root;
+        self
+    }
+
+    pub(super) fn unlock_root(&self) -> Option<&str> {
+        self.unlock.as_deref()
+    }
+
+    pub(super) fn door(&self) -> &Door {
+        &self.door
+    }
+
+    pub(super) fn timeout(&self) -> u32 {
+        self.timeout_ms
     }
 
     /// Reads comments from `root` (`api.comments_url`).
