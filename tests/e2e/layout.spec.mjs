@@ -143,6 +143,13 @@ test.describe('through WordPress', () => {
     await page.goto('/article/mise-en-page-editeur-classique');
     await expect(page.locator('.prose .gallery .gallery__item')).toHaveCount(6);
     expect(await perRow(page, '.prose .gallery')).toBe(phone ? 2 : 3);
+    // The 150×150 crops WordPress prints get their attachment's renditions.
+    const thumbs = page.locator('.prose .gallery .gallery__link img');
+    for (const img of await thumbs.all()) {
+      expect((await img.getAttribute('srcset')).split(',').length).toBeGreaterThanOrEqual(3);
+      await expect(img).toHaveAttribute('sizes', /px/);
+      await expect(img).not.toHaveAttribute('width', '150');
+    }
     expect(await overflowing(page)).toEqual([]);
     await expectAccessible(page);
     await snap(page, testInfo, 'layout-wp-classic');

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use kiosque_core::http::FetchError;
 use kiosque_core::source::wordpress::urls::PostQuery;
-use kiosque_core::source::wordpress::{fill, map, rank_math, tree};
+use kiosque_core::source::wordpress::{fill, gallery, map, rank_math, tree};
 use kiosque_core::source::wordpress::{parse_one, wire::WpPost};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -104,6 +104,14 @@ fn mapped(
         .and_then(|(list, paging)| paging.total.or(list.as_array().map(|l| l.len() as u32)))
         .unwrap_or(0);
     let mut article = map::article(&post, links, comments, Vec::new())?;
+    // As the live source: classic gallery thumbnails' renditions, one
+    // request for the post; a failure keeps the thumbnails as they are.
+    if gallery::lacks_renditions(&article.body) {
+        let html = post.content.as_ref().map_or("", |c| c.rendered.as_str());
+        if let Ok((media, _)) = client.get_list(&gallery::media_url(&client.urls, post.id, html)) {
+            gallery::fill_renditions(&mut article.body, &media);
+        }
+    }
     article.category_parents = tree::category_parents(&site.categories, &article.category.slug);
     if article.seo.is_none() {
         article.seo = rank_math_head(client, &post, site).map(Box::new);
@@ -126,6 +134,7 @@ fn mapped(
         author: post.author,
         search: search_entry(&article),
         parts: u32::try_from(article.pages().len()).unwrap_or(u32::MAX),
+        protected: article.protected,
         summary,
     }))
 }

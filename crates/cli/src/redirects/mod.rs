@@ -103,6 +103,11 @@ pub struct Redirects {
     pub postname: Vec<(String, Route)>,
     /// Each article's dated permalink (for hosts without rules).
     pub dated: Vec<(String, Route)>,
+    /// The parts of a split post under its dated permalink
+    /// (`/2026/11/28/slug/2/` → `/article/slug/2`), one by one: nginx's
+    /// regex takes them all, Netlify's placeholders cannot tell a part
+    /// number from any other segment (`/feed/`), pages are per path.
+    pub dated_parts: Vec<(String, Route)>,
     pub by_id: Vec<ById>,
     /// Left out: not safe in a path (never expected from a checked slug).
     pub refused: usize,
@@ -163,6 +168,7 @@ impl Redirects {
                 }
             }
         }
+        let dated_parts = dated_parts(legacy, &dated, &mut keep);
         let mut seen_paths: HashSet<String> = postname.iter().map(|(from, _)| from.clone()).collect();
         for (from, to) in &legacy.paths {
             // A path Kiosque serves itself (`/category/x`, `/page/2`) stays its own.
@@ -194,10 +200,36 @@ impl Redirects {
         Redirects {
             postname,
             dated,
+            dated_parts,
             by_id,
             refused,
         }
     }
+}
+
+/// The dated permalinks of the split posts' parts (`Legacy::split_post`
+/// noted as `/slug/N`), for the posts whose dated permalink is in `dated`.
+fn dated_parts(
+    legacy: &Legacy,
+    dated: &[(String, Route)],
+    keep: &mut dyn FnMut(&str, &Route) -> bool,
+) -> Vec<(String, Route)> {
+    let parts: HashSet<&str> = legacy.paths.iter().map(|(from, _)| from.as_str()).collect();
+    let mut out = Vec::new();
+    for (old, to) in dated {
+        let Route::Article { slug, .. } = to else { continue };
+        let bare = Route::page(slug.clone()).path();
+        for n in 2..=MAX_PARTS {
+            if !parts.contains(format!("{bare}/{n}").as_str()) {
+                break;
+            }
+            let (from, to) = (format!("{old}{n}/"), Route::article_page(slug.clone(), n));
+            if keep(&from, &to) {
+                out.push((from, to));
+            }
+        }
+    }
+    out
 }
 
 /// What a run wrote, for its summary.

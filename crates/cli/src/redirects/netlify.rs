@@ -72,6 +72,16 @@ pub fn block(out: &mut impl Write, base: &str, r: &Redirects) -> io::Result<()> 
     for year in years.iter().rev() {
         writeln!(out, "{base}/{year}/:month/:day/:slug  {base}{article}:slug  301!")?;
     }
+    // A split post's parts under its dated permalink: one rule each, since a
+    // placeholder would also take `/feed/` or `/amp/` for a part.
+    for (from, route) in &r.dated_parts {
+        writeln!(
+            out,
+            "{}  {}  301!",
+            encode_path(&format!("{base}{}", from.trim_end_matches('/'))),
+            to(route)
+        )?;
+    }
     for e in &r.by_id {
         for front in [format!("{base}/"), format!("{base}/index.php")] {
             writeln!(out, "{front}  {}={}  {}  301!", e.key, e.id, to(&e.to))?;

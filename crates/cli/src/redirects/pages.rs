@@ -1,5 +1,6 @@
 //! For hosts without redirect rules (GitHub Pages): a small page at each old
-//! path form that has a file of its own (`/2026/11/28/slug/` and `/slug/`),
+//! path form that has a file of its own (`/2026/11/28/slug/`, a split post's
+//! `/2026/11/28/slug/2/`, and `/slug/`),
 //! sending the reader and crawlers on with `<meta http-equiv="refresh">`,
 //! naming the new URL with `<link rel="canonical">`, kept out of indexes with
 //! `noindex`, and with a visible link. No script, no style, nothing loaded:
@@ -70,7 +71,7 @@ pub fn write(dist: &Path, site: &Site, r: &Redirects) -> io::Result<(usize, usiz
     let mut list = Staged::create(&dist.join(LIST))?;
     let mut kept: HashSet<String> = HashSet::new();
     let mut wrote = 0;
-    for (from, to) in r.dated.iter().chain(&r.postname) {
+    for (from, to) in r.dated.iter().chain(&r.dated_parts).chain(&r.postname) {
         let Some(file) = route_file(from.trim_end_matches('/')) else {
             continue;
         };

@@ -357,4 +357,39 @@ fn nested_pages_and_split_post_parts_get_their_own_rules() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("/guide/rubriques/archives  /archives  301!"), "{text}");
     assert!(text.contains("/un-article/2  /article/un-article/2  301!"));
+    // Under their dated permalink too (nginx's regex already takes them):
+    // one Netlify rule and one redirect page a part, none for a post in one part.
+    assert_eq!(
+        r.dated_parts
+            .iter()
+            .map(|(f, t)| (f.as_str(), t.path()))
+            .collect::<Vec<_>>()[..2],
+        [
+            ("/2026/11/28/un-article/2/", "/article/un-article/2".to_string()),
+            ("/2026/11/28/un-article/3/", "/article/un-article/3".to_string())
+        ]
+    );
+    assert_eq!(r.dated_parts.len(), 2, "{:?}", r.dated_parts);
+    for line in [
+        "/2026/11/28/un-article/2  /article/un-article/2  301!",
+        "/2026/11/28/un-article/3  /article/un-article/3  301!",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
+    }
+    assert!(!text.contains("/2019/03/04/ancien/2"));
+    let dist = temp_dist("parts");
+    let site = pages::Site {
+        base: "",
+        base_url: "https://h.example/",
+        lang: "fr",
+    };
+    pages::write(&dist, &site, &r).unwrap();
+    let page = fs::read_to_string(dist.join("2026/11/28/un-article/2/index.html")).unwrap();
+    assert!(
+        page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/article/un-article/2\">"),
+        "{page}"
+    );
+    assert!(dist.join("2026/11/28/un-article/3/index.html").exists());
+    assert!(!dist.join("2026/11/28/un-article/4").exists());
+    fs::remove_dir_all(dist).unwrap();
 }

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::urls::{PostQuery, HOME_LATEST, HOME_SECTION, PER_PAGE, RELATED_MAX};
 use super::wire::{self, WpPost, WpRelated};
-use super::{map, parse_one, tree, WordPressSource};
+use super::{gallery, map, parse_one, tree, WordPressSource};
 use crate::http::{FetchError, Paging};
 use crate::model::{Article, ArticleSummary, CategoryRef, Home, HomeSection, Listing, ListingKind, Timestamp};
 use crate::source::related::{rank_related, RelatedKey};
@@ -105,6 +105,7 @@ impl WordPressSource {
             self.rank_math_head(&post),
         );
         let mut article = map::article(&post, &links, comments, related)?;
+        self.gallery_renditions(&post, &mut article).await;
         article.category_parents = self.category_parents(&post, &article.category.slug).await;
         if article.seo.is_none() {
             article.seo = rank_math
@@ -123,8 +124,22 @@ impl WordPressSource {
         let post = self.published_in(Some(rest_base), slug).await?;
         let (links, related) = futures::join!(self.link_context(), self.related(&post, Some(rest_base)));
         let mut article = map::item_article(&post, &links, related)?;
+        self.gallery_renditions(&post, &mut article).await;
         article.category_parents = self.category_parents(&post, &article.category.slug).await;
         Ok(article)
+    }
+
+    /// Classic gallery thumbnails' renditions, from one cached media
+    /// request, asked only when one lacks them; a failure changes nothing.
+    async fn gallery_renditions(&self, post: &WpPost, article: &mut Article) {
+        if !gallery::lacks_renditions(&article.body) {
+            return;
+        }
+        let html = post.content.as_ref().map_or("", |c| c.rendered.as_str());
+        let url = gallery::media_url(&self.urls, post.id, html);
+        if let Ok((media, _)) = self.fetch::<Vec<Value>>(&url).await {
+            gallery::fill_renditions(&mut article.body, &media);
+        }
     }
 
     /// The parents of the post's category `slug`, from the category list,

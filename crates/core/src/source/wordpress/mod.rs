@@ -45,6 +45,8 @@ mod cpt_tests;
 #[cfg(feature = "wordpress-source")]
 pub mod fill;
 #[cfg(feature = "wordpress-source")]
+pub mod gallery;
+#[cfg(feature = "wordpress-source")]
 pub mod map;
 #[cfg(test)]
 #[cfg(feature = "wordpress-source")]

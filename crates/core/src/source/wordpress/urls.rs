@@ -27,7 +27,7 @@ const USER_FIELDS: &str = "id,name,slug,description,avatar_urls";
 /// What an SEO plugin adds to a term or user: its permalink (Rank Math's
 /// head is asked for by it) and Yoast's head.
 const SEO_FIELDS: &str = "link,yoast_head_json";
-const MEDIA_FIELDS: &str = "id,source_url,alt_text,caption,media_type,media_details";
+pub(super) const MEDIA_FIELDS: &str = "id,source_url,alt_text,caption,media_type,media_details";
 
 /// A `/wp/v2/posts` query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
