@@ -7,30 +7,19 @@
 
 mod wp_support;
 
-use kiosque_core::http::{FetchError, Fetched};
+use kiosque_core::http::FetchError;
 use kiosque_core::model::{Block, Comment, CommentPage, Inline};
 use kiosque_core::source::wordpress::comments::{DEFAULT_DEPTH, THREADS_PER_PAGE};
-use kiosque_core::source::wordpress::Transport;
-use wp_support::{answer, block_on, fixture_in, record, recording, source_with};
+use wp_support::{block_on, source_with, Recorded};
 
 const OPEN: &str = "debat-commentaires-seed";
 const CLOSED: &str = "commentaires-fermes-seed";
 
 /// Answers from `fixtures/wordpress/comments/` (recording there first when recording).
-struct CommentFixtures;
-
-impl Transport for CommentFixtures {
-    fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let name = fixture_in("comments/", url);
-        if recording() {
-            record(url, &name, None);
-        }
-        answer(&name)
-    }
-}
+const COMMENTS: Recorded = Recorded("comments/");
 
 fn page(slug: &str, n: u32, depth: Option<u8>) -> Result<CommentPage, FetchError> {
-    block_on(source_with(CommentFixtures).comments(slug, n, depth)).map(|c| c.unwrap_or_else(|| panic!("no comments")))
+    block_on(source_with(COMMENTS).comments(slug, n, depth)).map(|c| c.unwrap_or_else(|| panic!("no comments")))
 }
 
 fn text(c: &Comment) -> String {

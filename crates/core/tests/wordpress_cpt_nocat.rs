@@ -8,28 +8,17 @@
 
 mod wp_support;
 
-use kiosque_core::http::{FetchError, Fetched};
-use kiosque_core::source::wordpress::Transport;
 use kiosque_core::source::ListingRequest;
-use wp_support::{answer, block_on, fixture_in, record, recording, source_with};
+use wp_support::{block_on, source_with, Recorded};
 
-struct NoCategory;
-
-impl Transport for NoCategory {
-    fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let name = fixture_in("cpt/nocat/", url);
-        if recording() {
-            record(url, &name, None);
-        }
-        answer(&name)
-    }
-}
+/// This file's recorded answers.
+const NO_CATEGORY: Recorded = Recorded("cpt/nocat/");
 
 const SLUG: &str = "video-sans-rubrique-les-salines-de-kerkennah";
 
 #[test]
 fn an_item_without_a_category_is_listed_and_read() {
-    let source = source_with(NoCategory);
+    let source = source_with(NO_CATEGORY);
     let list = block_on(source.listing(&ListingRequest::PostType("videos".into()), 1)).unwrap();
     let card = list.articles.iter().find(|a| a.slug == SLUG).expect("listed");
     assert!(card.category.slug.is_empty(), "{card:?}");

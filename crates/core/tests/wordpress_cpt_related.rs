@@ -9,28 +9,18 @@
 
 mod wp_support;
 
-use kiosque_core::http::{FetchError, Fetched};
 use kiosque_core::model::Article;
-use kiosque_core::source::wordpress::{Transport, WordPressSource};
-use wp_support::{answer, block_on, fixture_in, record, recording, source_with};
+use kiosque_core::source::wordpress::WordPressSource;
+use wp_support::{block_on, source_with, Recorded};
 
-struct Related;
-
-impl Transport for Related {
-    fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let name = fixture_in("cpt/related/", url);
-        if recording() {
-            record(url, &name, None);
-        }
-        answer(&name)
-    }
-}
+/// This file's recorded answers.
+const RELATED: Recorded = Recorded("cpt/related/");
 
 const POST: &str = "coulisses-des-videos-du-chott";
 const VIDEO: &str = "video-chott-el-jerid-au-lever-du-jour";
 
 fn source(allowed: &[&str]) -> WordPressSource {
-    source_with(Related).with_related_types(allowed.iter().map(|t| t.to_string()).collect())
+    source_with(RELATED).with_related_types(allowed.iter().map(|t| t.to_string()).collect())
 }
 
 fn rail(a: &Article) -> Vec<(Option<&str>, &str)> {

@@ -7,27 +7,15 @@
 
 mod wp_support;
 
-use kiosque_core::http::{FetchError, Fetched};
 use kiosque_core::model::Article;
 use kiosque_core::source::search::blocks_text;
-use kiosque_core::source::wordpress::Transport;
-use wp_support::{answer, block_on, fixture_in, record, recording, source_with};
+use wp_support::{block_on, source_with, Recorded};
 
 /// The recorded answers of this file live in their own directory.
-struct PostCases;
-
-impl Transport for PostCases {
-    fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let name = fixture_in("wp-posts/", url);
-        if recording() {
-            record(url, &name, None);
-        }
-        answer(&name)
-    }
-}
+const POST_CASES: Recorded = Recorded("wp-posts/");
 
 fn article(slug: &str) -> Article {
-    block_on(source_with(PostCases).article(slug)).unwrap_or_else(|e| panic!("{slug}: {e:?}"))
+    block_on(source_with(POST_CASES).article(slug)).unwrap_or_else(|e| panic!("{slug}: {e:?}"))
 }
 
 fn page_texts(a: &Article) -> Vec<String> {
@@ -83,7 +71,7 @@ fn an_untitled_aside_gets_its_opening_words_as_title() {
 
 #[test]
 fn the_password_unlocks_the_text_and_a_wrong_one_does_not() {
-    let wp = source_with(PostCases);
+    let wp = source_with(POST_CASES);
     let (blocks, starts) = block_on(wp.unlock("article-protege", "kiosque")).unwrap().unwrap();
     assert!(blocks_text(&blocks).contains("zanzibarite") && starts.is_empty());
     assert_eq!(block_on(wp.unlock("article-protege", "faux")).unwrap(), None);

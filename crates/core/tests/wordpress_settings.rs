@@ -14,24 +14,14 @@ use kiosque_core::http::{FetchError, Fetched};
 use kiosque_core::model::PostFormat;
 use kiosque_core::source::wordpress::Transport;
 use kiosque_core::source::ListingRequest;
-use wp_support::{answer, block_on, fixture_in, record, recording, source_with};
+use wp_support::{block_on, source_with, Recorded};
 
 /// The recorded answers of this file live in their own directory.
-struct SettingsCases;
-
-impl Transport for SettingsCases {
-    fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let name = fixture_in("settings/", url);
-        if recording() {
-            record(url, &name, None);
-        }
-        answer(&name)
-    }
-}
+const SETTINGS: Recorded = Recorded("settings/");
 
 #[test]
 fn listings_carry_each_post_format() {
-    let source = source_with(SettingsCases);
+    let source = source_with(SETTINGS);
     let list = ListingRequest::Category("cas-wordpress".into());
     let mut formats = BTreeMap::new();
     let mut page = 1;
@@ -64,17 +54,17 @@ fn listings_carry_each_post_format() {
 
 #[test]
 fn a_link_post_names_its_destination() {
-    let a = block_on(source_with(SettingsCases).article("format-link")).unwrap();
+    let a = block_on(source_with(SETTINGS).article("format-link")).unwrap();
     assert_eq!(a.format, PostFormat::Link);
     let s = a.summary();
     assert_eq!(s.link.as_deref(), Some("https://example.org/meteo-marine"));
-    let plain = block_on(source_with(SettingsCases).article("format-aside")).unwrap();
+    let plain = block_on(source_with(SETTINGS).article("format-aside")).unwrap();
     assert_eq!(plain.summary().link, None, "only link posts link out");
 }
 
 #[test]
 fn the_site_takes_its_icon_and_zone_from_the_index() {
-    let site = block_on(source_with(SettingsCases).site()).unwrap();
+    let site = block_on(source_with(SETTINGS).site()).unwrap();
     assert_eq!(
         site.icon.as_deref(),
         Some("http://127.0.0.1:8081/wp-content/uploads/kiosque-site-icon.png")
@@ -96,7 +86,7 @@ fn recorded_settings() -> serde_json::Value {
 fn settings_add_the_language_and_the_listing_size() {
     use kiosque_core::source::wordpress::settings::{apply, WpSettings};
     use kiosque_core::source::wordpress::wire::WpRoot;
-    let site = block_on(source_with(SettingsCases).site()).unwrap();
+    let site = block_on(source_with(SETTINGS).site()).unwrap();
     let root = WpRoot {
         timezone_string: "Africa/Casablanca".into(),
         ..WpRoot::default()
@@ -129,7 +119,7 @@ fn settings_add_the_language_and_the_listing_size() {
 
 #[test]
 fn listings_hold_the_configured_number_of_posts() {
-    let source = source_with(SettingsCases).with_per_page(Some(10));
+    let source = source_with(SETTINGS).with_per_page(Some(10));
     let list = ListingRequest::Category("cas-wordpress".into());
     let one = block_on(source.listing(&list, 1)).unwrap();
     assert_eq!((one.articles.len(), one.total, one.total_pages), (10, 17, 2));
@@ -156,7 +146,7 @@ impl Transport for CappedAt20 {
             return Err(FetchError::Status(400));
         }
         if !url.contains("/wp/v2/categories?per_page=") {
-            return SettingsCases.get(url);
+            return SETTINGS.get(url);
         }
         // Page `p` holds what is left of the 30 (a full last page is read on).
         let page: u32 = url

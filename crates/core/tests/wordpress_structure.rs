@@ -8,27 +8,16 @@
 
 mod wp_support;
 
-use kiosque_core::http::{FetchError, Fetched};
+use kiosque_core::http::FetchError;
 use kiosque_core::model::{CategoryRef, Listing, ListingKind, PageRef, StaticPage};
-use kiosque_core::source::wordpress::Transport;
 use kiosque_core::source::ListingRequest;
-use wp_support::{answer, block_on, fixture_in, record, recording, source_with};
+use wp_support::{block_on, source_with, Recorded};
 
 /// The recorded answers of this file live in their own directory.
-struct Structure;
-
-impl Transport for Structure {
-    fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        let name = fixture_in("structure/", url);
-        if recording() {
-            record(url, &name, None);
-        }
-        answer(&name)
-    }
-}
+const STRUCTURE: Recorded = Recorded("structure/");
 
 fn category(slug: &str) -> Listing {
-    block_on(source_with(Structure).listing(&ListingRequest::Category(slug.into()), 1))
+    block_on(source_with(STRUCTURE).listing(&ListingRequest::Category(slug.into()), 1))
         .unwrap_or_else(|e| panic!("{slug}: {e:?}"))
 }
 
@@ -44,7 +33,7 @@ fn slugs(v: &[CategoryRef]) -> Vec<&str> {
 }
 
 fn page(slug: &str) -> StaticPage {
-    block_on(source_with(Structure).page(slug)).unwrap_or_else(|e| panic!("{slug}: {e:?}"))
+    block_on(source_with(STRUCTURE).page(slug)).unwrap_or_else(|e| panic!("{slug}: {e:?}"))
 }
 
 fn titles(v: &[PageRef]) -> Vec<&str> {
@@ -72,7 +61,7 @@ fn a_parent_without_posts_of_its_own_lists_its_children() {
 
 #[test]
 fn an_articles_breadcrumb_has_its_categorys_parents() {
-    let a = block_on(source_with(Structure).article("structure-memoire-des-cellules")).unwrap();
+    let a = block_on(source_with(STRUCTURE).article("structure-memoire-des-cellules")).unwrap();
     assert_eq!(a.category.slug, "structure-epigenetique");
     let parents: Vec<&str> = a.category_parents.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(parents, ["Monde", "Sciences", "Génétique"]);
@@ -80,7 +69,7 @@ fn an_articles_breadcrumb_has_its_categorys_parents() {
 
 #[test]
 fn empty_categories_are_left_out_but_parents_of_full_ones_kept() {
-    let s = source_with(Structure);
+    let s = source_with(STRUCTURE);
     let site = block_on(s.site()).unwrap();
     let nav: Vec<&str> = site.nav.iter().map(|n| n.slug.as_str()).collect();
     assert!(nav.contains(&"monde"), "{nav:?}");
@@ -164,7 +153,7 @@ fn html_descriptions_and_biographies_become_blocks_without_hostile_markup() {
     assert!(json.contains("fr.wikipedia.org"), "the link kept: {json}");
     assert!(!json.contains("onerror") && !json.contains("__xss"), "{json}");
 
-    let s = source_with(Structure);
+    let s = source_with(STRUCTURE);
     let tag = block_on(s.listing(&ListingRequest::Tag("structure-adn".into()), 1)).unwrap();
     let ListingKind::Tag { about, .. } = &tag.kind else {
         panic!()
@@ -183,7 +172,7 @@ fn html_descriptions_and_biographies_become_blocks_without_hostile_markup() {
 
 #[test]
 fn an_author_without_posts_has_no_page() {
-    let s = source_with(Structure);
+    let s = source_with(STRUCTURE);
     let missing = block_on(s.listing(&ListingRequest::Author("structure-sans-articles".into()), 1));
     assert_eq!(missing, Err(FetchError::NotFound));
     let archive = block_on(s.archive()).unwrap();

@@ -268,6 +268,20 @@ pub fn source() -> WordPressSource {
     WordPressSource::new(ROOT, 8000, kiosque_core::http::Door::default()).with_transport(Arc::new(Fixtures))
 }
 
+/// The answers recorded in one fixture folder (`"wp-posts/"`…), each test
+/// file's own: with `KIOSQUE_WP_RECORD=1` they are recorded there first.
+pub struct Recorded(pub &'static str);
+
+impl Transport for Recorded {
+    fn get(&self, url: &str) -> Result<Fetched, FetchError> {
+        let name = fixture_in(self.0, url);
+        if recording() {
+            record(url, &name, None);
+        }
+        answer(&name)
+    }
+}
+
 pub fn source_with(t: impl Transport + 'static) -> WordPressSource {
     WordPressSource::new(ROOT, 8000, kiosque_core::http::Door::default()).with_transport(Arc::new(t))
 }
