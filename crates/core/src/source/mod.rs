@@ -14,8 +14,6 @@ pub mod static_files;
 mod static_json;
 #[cfg(feature = "static-source")]
 mod static_search;
-#[cfg(feature = "static-source")]
-pub mod static_unlock;
 pub mod wordpress;
 
 #[cfg(feature = "static-source")]
@@ -100,8 +98,7 @@ impl Source {
             ApiKind::Static => Source::Static(Arc::new(
                 StaticSource::new(root, config.api.timeout_ms, bundle_base, door)
                     .with_comments(config.comments_root(bundle_base))
-                    .with_related_types(related_types)
-                    .with_unlock(config.api.unlock_url.clone()),
+                    .with_related_types(related_types),
             )),
             #[cfg(feature = "wordpress-source")]
             ApiKind::Wordpress => Source::WordPress(Arc::new(
@@ -133,14 +130,11 @@ impl Source {
 
     /// A protected article's text (blocks, where pages 2… start) read with
     /// the reader's `password`; `Ok(None)` when the source refused it. Only
-    /// WordPress checks passwords: a static site asks the one its
-    /// `api.unlock_url` names, and without one answers `NotFound`.
+    /// WordPress checks passwords: a static site answers `NotFound`.
     pub async fn unlock(&self, slug: &str, password: &str) -> Result<Option<(Vec<Block>, Vec<usize>)>, FetchError> {
         match self {
             #[cfg(feature = "wordpress-source")]
             Source::WordPress(s) => s.unlock(slug, password).await,
-            #[cfg(feature = "static-source")]
-            Source::Static(s) => s.unlock(slug, password).await,
             _ => {
                 let _ = (slug, password);
                 Err(FetchError::NotFound)
