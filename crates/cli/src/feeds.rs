@@ -95,13 +95,20 @@ pub fn rss(site: &Site, channel: &Channel, items: &[(Route, &ArticleStub)]) -> S
     }
     for (route, a) in items {
         let link = escape(&format!("{}{route}", site.url));
+        // A custom type's item may have no category: then no element (RSS
+        // wants a non-empty one).
+        let name = a.category.name.trim();
+        let category = if name.is_empty() {
+            String::new()
+        } else {
+            format!("<category>{}</category>", escape(name))
+        };
         let _ = writeln!(
             xml,
             "<item><title>{}</title><link>{link}</link><guid isPermaLink=\"true\">{link}</guid>\
-             <pubDate>{}</pubDate><category>{}</category><description>{}</description></item>",
+             <pubDate>{}</pubDate>{category}<description>{}</description></item>",
             escape(&a.title),
             rfc822(&a.published),
-            escape(&a.category.name),
             escape(&a.standfirst),
         );
     }
@@ -170,5 +177,20 @@ pub(crate) mod tests {
         assert!(xml.contains("<link>https://news.example/sub/article/a</link>"));
         assert!(xml.contains("href=\"https://news.example/sub/category/monde/feed.xml\" rel=\"self\""));
         assert_eq!(escape("a\u{1}b"), "ab");
+        assert!(xml.contains("<category>Monde</category>"));
+    }
+
+    #[test]
+    fn an_item_without_a_category_has_no_category_element() {
+        let mut a = stub("v", "Sans rubrique", "2026-11-28T10:00:00Z");
+        a.category = CategoryRef::default();
+        let channel = Channel {
+            title: "Vidéos".into(),
+            route: Route::home(1),
+            feed_path: "/video/feed.xml",
+        };
+        let xml = rss(&site(), &channel, &[(Route::article(a.slug.clone()), &a)]);
+        assert!(!xml.contains("<category>"), "{xml}");
+        assert!(xml.contains("<title>Sans rubrique</title>"));
     }
 }
