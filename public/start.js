@@ -32,12 +32,20 @@ async function bundle() {
   const text = r?.ok && /json/.test(r.headers.get('content-type')) ? await r.text().catch(() => null) : null;
   let kind = '';
   try {
-    kind = String(JSON.parse(text).api.kind);
+    kind = flavorOf(JSON.parse(text).api);
     window.__kiosqueConfig = text;
   } catch {}
   const d = tag.dataset;
   const key = kind.charAt(0).toUpperCase() + kind.slice(1);
   return d[`js${key}`] && d[`wasm${key}`] ? { js: d[`js${key}`], wasm: d[`wasm${key}`] } : { js: d.js, wasm: d.wasm };
+}
+
+/** The flavor an `api` object needs: its kind's, but a static site that
+ * unlocks protected posts through a WordPress (`unlock_url`) takes the
+ * static bundle with the body converter (`unlock`, post-build.sh). The
+ * same rule as public/sw.js's `flavor`. */
+function flavorOf(api) {
+  return api.kind === 'static' && typeof api.unlock_url === 'string' ? 'unlock' : String(api.kind);
 }
 
 /** A prerendered page's data (its resources, for hydration), named by a

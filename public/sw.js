@@ -276,11 +276,13 @@ async function retireIfTurnedOff(response) {
   }
 }
 
-/** The bundle flavor's files for a config.json response: its `api.kind`'s,
- * else the static one (the loader's rule, public/start.js). */
+/** The bundle flavor's files for a config.json response: its `api.kind`'s
+ * (or `unlock`), else the static one (the loader's rule, public/start.js). */
 async function flavor(response) {
   const config = response?.ok ? await response.clone().json().catch(() => null) : null;
-  const kind = config?.api?.kind;
+  const api = config?.api;
+  // public/start.js's flavorOf: a static site with unlock_url takes `unlock`.
+  const kind = api?.kind === 'static' && typeof api.unlock_url === 'string' ? 'unlock' : api?.kind;
   return (Object.hasOwn(BUILD.flavors, kind) && BUILD.flavors[kind]) || BUILD.flavors.static || [];
 }
 

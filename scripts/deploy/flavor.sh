@@ -3,16 +3,18 @@
 # builds its own, and names it on the loader's script tag:
 #
 #   sh scripts/deploy/flavor.sh wordpress    (run by post-build.sh, release only)
+#   sh scripts/deploy/flavor.sh unlock hydrate,static-unlock    (its features)
 #
 # trunk builds the static-source flavor (index.html: features
 # hydrate,source-static); this adds `kiosque-<kind>-<hash>.js/_bg.wasm`, built
-# with `hydrate,source-<kind>`, and `data-js-<kind>`/`data-wasm-<kind>` on the
+# with `hydrate,source-<kind>` (or the features given second), and `data-js-<kind>`/`data-wasm-<kind>` on the
 # tag, which public/start.js and public/sw.js read (README, "Bundle size").
 # Mirrors trunk 0.21's steps (cargo build --release --offline,
 # wasm-bindgen --target=web --no-typescript, wasm-opt -Oz, no minifying); the
 # hash is of the files, 16 hex digits, as the caches' rules expect.
 set -eu
-kind="${1:?usage: flavor.sh KIND}"
+kind="${1:?usage: flavor.sh KIND [FEATURES]}"
+features="${2:-hydrate,source-$kind}"
 out="${TRUNK_STAGING_DIR:?run by trunk (post-build.sh)}"
 html="$out/index.html"
 
@@ -30,7 +32,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "flavor: building the $kind bundle" >&2
 cargo build --target=wasm32-unknown-unknown --manifest-path Cargo.toml --release --offline --bin kiosque \
-  --no-default-features --features "hydrate,source-$kind" --message-format=json-render-diagnostics > "$tmp/cargo.json"
+  --no-default-features --features "$features" --message-format=json-render-diagnostics > "$tmp/cargo.json"
 wasm=$(node -e '
   const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean);
   const art = lines.map((l) => JSON.parse(l)).filter((m) => m.reason === "compiler-artifact" && m.target?.name === "kiosque");

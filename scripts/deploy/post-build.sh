@@ -11,8 +11,8 @@
 # - offline.html: gets the shell's <base> and stylesheet;
 # - sw.js: gets the files the shell loads, per bundle flavor, and a version
 #   (docs/deploy.md, "Offline reading");
-# - release builds: the WordPress flavor of the bundle (flavor.sh), beside
-#   trunk's static one; `trunk serve` (debug) has only the static one.
+# - release builds: the WordPress and unlock flavors of the bundle
+#   (flavor.sh), beside trunk's static one; `trunk serve` (debug) has only the static one.
 set -eu
 out="${TRUNK_STAGING_DIR:?run by trunk}"
 # Release builds carry the default Content-Security-Policy (deploy/csp.txt);
@@ -21,6 +21,8 @@ out="${TRUNK_STAGING_DIR:?run by trunk}"
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   node scripts/deploy/csp.mjs --meta "$out/index.html"
   sh scripts/deploy/flavor.sh wordpress
+  # A static site whose config.json sets api.unlock_url (protected posts).
+  sh scripts/deploy/flavor.sh unlock hydrate,static-unlock
 fi
 cp "$out/index.html" "$out/shell.html"
 cp "$out/index.html" "$out/404.html"

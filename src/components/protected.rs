@@ -5,9 +5,9 @@ use crate::components::blocks::Body;
 use crate::context::use_ctx;
 use kiosque_core::model::Block;
 
-/// A password-protected article: says so, and with the WordPress source asks
-/// for the password and shows the text WordPress returns for it. The text
-/// lives in this view only: never in the page data, the HTTP cache or the
+/// A password-protected article: says so, and with a WordPress to ask (the
+/// source, or a static site's `api.unlock_url`) asks for the password and
+/// shows the text WordPress returns for it. The text lives in this view only: never in the page data, the HTTP cache or the
 /// service worker's (see `WordPressSource::unlock`). The field has no
 /// `name`, so a submit before the app has started reloads the page without
 /// sending the password anywhere (and focusing the field starts the app).
@@ -15,7 +15,10 @@ use kiosque_core::model::Block;
 pub fn Protected(slug: String) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
-    let wordpress = ctx.config.api.kind == kiosque_core::config::ApiKind::Wordpress;
+    // WordPress checks the password: the live source's, or for a static
+    // export the one `api.unlock_url` names.
+    let wordpress =
+        ctx.config.api.kind == kiosque_core::config::ApiKind::Wordpress || ctx.config.api.unlock_url.is_some();
     let text = RwSignal::new(None::<Vec<Block>>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);

@@ -57,6 +57,10 @@ pub struct ApiConfig {
     /// (docs/content-api.md). Absent: a static site has no comments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comments_url: Option<String>,
+    /// `static` only: the REST root of the WordPress the site was exported
+    /// from, which unlocks its password-protected posts (HTTPS, or loopback).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unlock_url: Option<String>,
 }
 
 fn default_timeout() -> u32 {
@@ -297,6 +301,24 @@ impl Config {
                 return bad(
                     key,
                     format!("{url:?} must be an absolute http(s) URL or a path starting with /"),
+                );
+            }
+        }
+        if let Some(url) = &self.api.unlock_url {
+            let key = "api.unlock_url";
+            if self.api.kind != ApiKind::Static {
+                return bad(
+                    key,
+                    "is only read with \"kind\": \"static\" (WordPress unlocks its own)".into(),
+                );
+            }
+            if !http::may_send_credentials(url)
+                || url.contains(char::is_whitespace)
+                || crate::csp::origin_of(url).is_none()
+            {
+                return bad(
+                    key,
+                    format!("{url:?} must be an https URL (http only to this machine): the REST root, …/wp-json"),
                 );
             }
         }

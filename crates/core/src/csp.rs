@@ -101,8 +101,8 @@ pub fn policy(config: &Config, script_hashes: &[String], header: bool) -> String
     directives.join("; ")
 }
 
-/// `connect-src`: the site, the API, the optional counters' and the
-/// comments endpoint's origins.
+/// `connect-src`: the site, the API, the optional counters', the comments
+/// endpoint's and the unlocking WordPress's origins.
 fn connect_sources(config: &Config) -> Vec<String> {
     let mut connect = vec!["'self'".to_string()];
     let urls = [
@@ -110,6 +110,7 @@ fn connect_sources(config: &Config) -> Vec<String> {
         config.api.most_read_url.as_ref(),
         config.api.view_count_url.as_ref(),
         config.api.comments_url.as_ref(),
+        config.api.unlock_url.as_ref(),
     ];
     for o in urls.into_iter().flatten().filter_map(|u| origin_of(u)) {
         push(&mut connect, o);
@@ -210,6 +211,15 @@ mod tests {
         assert!(p.contains("media-src 'self' https://wp.example;"), "{p}");
         let bad = Config::parse(r#"{"api":{"kind":"static","base_url":"/api"},"export":{"wordpress_url":"/wp-json"}}"#);
         assert!(bad.is_err());
+    }
+
+    #[test]
+    fn the_wordpress_that_unlocks_protected_posts_may_be_connected_to() {
+        let config =
+            Config::parse(r#"{"api":{"kind":"static","base_url":"/api","unlock_url":"https://wp.example/wp-json"}}"#)
+                .unwrap();
+        let p = policy(&config, &[], true);
+        assert!(p.contains("connect-src 'self' https://wp.example;"), "{p}");
     }
 
     #[cfg(all(feature = "static-source", feature = "wordpress-source"))] // parses both kinds

@@ -17,6 +17,7 @@ mod search;
 mod site;
 mod state;
 mod types;
+mod unlock_hint;
 mod write;
 
 use std::collections::BTreeMap;
@@ -78,6 +79,8 @@ struct Target {
     locale: Option<String>,
     /// `post_types` from config.json: exported under `types/`.
     post_types: Vec<kiosque_core::config_types::PostTypeConfig>,
+    /// `api.unlock_url` from config.json (for `unlock_hint`).
+    unlock_url: Option<String>,
 }
 
 fn target(args: &args::Args) -> Result<Target, String> {
@@ -145,6 +148,7 @@ fn target(args: &args::Args) -> Result<Target, String> {
         per_page: config.as_ref().and_then(|c| c.site.posts_per_page),
         locale: config.as_ref().and_then(|c| c.site.locale.clone()),
         post_types: config.as_ref().map(|c| c.post_types.clone()).unwrap_or_default(),
+        unlock_url: config.as_ref().and_then(|c| c.api.unlock_url.clone()),
     })
 }
 
@@ -297,6 +301,10 @@ fn run(args: &args::Args) -> Result<(), String> {
         removed.len(),
         t.api_dir.display(),
     );
+    let protected = entries.values().filter(|e| e.protected).count();
+    if let Some(hint) = unlock_hint::hint(protected, t.unlock_url.as_deref(), &t.wordpress) {
+        eprintln!("{hint}");
+    }
     Ok(())
 }
 

@@ -134,6 +134,7 @@ fn mapped(
         author: post.author,
         search: search_entry(&article),
         parts: u32::try_from(article.pages().len()).unwrap_or(u32::MAX),
+        protected: article.protected,
         summary,
     }))
 }

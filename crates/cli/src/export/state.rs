@@ -56,6 +56,9 @@ pub struct Entry {
     /// before it was kept (its part redirects wait for its next export).
     #[serde(default)]
     pub parts: u32,
+    /// Password-protected: its text stays in WordPress (`api.unlock_url`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub protected: bool,
 }
 
 impl State {
@@ -146,6 +149,7 @@ pub mod tests {
             tags: vec![],
             author: 1,
             parts: 1,
+            protected: false,
             summary: ArticleSummary {
                 slug: slug.into(),
                 title: slug.into(),

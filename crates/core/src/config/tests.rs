@@ -102,6 +102,27 @@ fn errors_name_the_bad_key() {
         c.comments_root("https://h.example/news/").as_deref(),
         Some("https://h.example/news/comments")
     );
+    // The WordPress that unlocks a static site's protected posts: HTTPS,
+    // or plain HTTP to this machine only (a password travels to it).
+    for bad in [
+        r#"{"kind":"wordpress","base_url":"/wp-json","unlock_url":"https://wp.example/wp-json"}"#,
+        r#"{"kind":"static","base_url":"/api","unlock_url":"http://wp.example/wp-json"}"#,
+        r#"{"kind":"static","base_url":"/api","unlock_url":"/wp-json"}"#,
+        r#"{"kind":"static","base_url":"/api","unlock_url":"https://wp.example/wp json"}"#,
+    ] {
+        assert_eq!(key_of(&format!(r#"{{"api":{bad}}}"#)), "api.unlock_url", "{bad}");
+    }
+    for good in [
+        "https://wp.example/wp-json",
+        "http://127.0.0.1:8081/wp-json",
+        "http://localhost/?rest_route=",
+    ] {
+        let text = format!(r#"{{"api":{{"kind":"static","base_url":"/api","unlock_url":"{good}"}}}}"#);
+        assert_eq!(
+            Config::parse(&text).map(|c| c.api.unlock_url),
+            Ok(Some(good.to_string()))
+        );
+    }
     assert_eq!(key_of("not json"), "(file)");
     assert_eq!(key_of("[]"), "(file)");
 }

@@ -14,6 +14,8 @@ pub mod static_files;
 mod static_json;
 #[cfg(feature = "static-source")]
 mod static_search;
+#[cfg(feature = "static-unlock")]
+pub mod static_unlock;
 pub mod wordpress;
 
 #[cfg(feature = "static-source")]
@@ -98,7 +100,8 @@ impl Source {
             ApiKind::Static => Source::Static(Arc::new(
                 StaticSource::new(root, config.api.timeout_ms, bundle_base, door)
                     .with_comments(config.comments_root(bundle_base))
-                    .with_related_types(related_types),
+                    .with_related_types(related_types)
+                    .with_unlock(config.api.unlock_url.clone()),
             )),
             #[cfg(feature = "wordpress-source")]
             ApiKind::Wordpress => Source::WordPress(Arc::new(
@@ -130,11 +133,15 @@ impl Source {
 
     /// A protected article's text (blocks, where pages 2… start) read with
     /// the reader's `password`; `Ok(None)` when the source refused it. Only
-    /// WordPress checks passwords: a static site answers `NotFound`.
+    /// WordPress checks passwords: a static site asks the one its
+    /// `api.unlock_url` names (in builds with `static-unlock`), and otherwise
+    /// answers `NotFound`.
     pub async fn unlock(&self, slug: &str, password: &str) -> Result<Option<(Vec<Block>, Vec<usize>)>, FetchError> {
         match self {
             #[cfg(feature = "wordpress-source")]
             Source::WordPress(s) => s.unlock(slug, password).await,
+            #[cfg(feature = "static-unlock")]
+            Source::Static(s) => s.unlock(slug, password).await,
             _ => {
                 let _ = (slug, password);
                 Err(FetchError::NotFound)

@@ -20,6 +20,9 @@ pub struct StaticSource {
     /// The REST bases of the custom types whose items may show in related
     /// rails (`post_types[].in_related`); the documents may list others.
     related_types: Vec<String>,
+    /// `api.unlock_url`: the WordPress REST root that unlocks protected posts.
+    #[cfg_attr(not(feature = "static-unlock"), allow(dead_code))]
+    unlock: Option<String>,
 }
 
 impl StaticSource {
@@ -32,7 +35,29 @@ impl StaticSource {
             door,
             comments: None,
             related_types: Vec::new(),
+            unlock: None,
         }
+    }
+
+    /// Unlocks protected posts at the WordPress REST root `root` (`static_unlock.rs`).
+    pub fn with_unlock(mut self, root: Option<String>) -> Self {
+        self.unlock = root;
+        self
+    }
+
+    #[cfg(feature = "static-unlock")]
+    pub(super) fn unlock_root(&self) -> Option<&str> {
+        self.unlock.as_deref()
+    }
+
+    #[cfg(feature = "static-unlock")]
+    pub(super) fn door(&self) -> &Door {
+        &self.door
+    }
+
+    #[cfg(feature = "static-unlock")]
+    pub(super) fn timeout(&self) -> u32 {
+        self.timeout_ms
     }
 
     /// Reads comments from `root` (`api.comments_url`).

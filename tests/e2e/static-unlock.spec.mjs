@@ -1,0 +1,64 @@
+// A protected post on a static site exported from WordPress (issue #19):
+// the release bundle (dist/) with the static source, exported and
+// prerendered from the test WordPress into target/dist-unlock, with
+// api.unlock_url naming that WordPress. The page and its data never hold the
+// text; the password form asks WordPress (wrong, then right password), which
+// the policy's connect-src allows. Served on a free port.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const wp = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
+const root = path.resolve(dist, '../target/dist-unlock');
+const publish = process.env.KIOSQUE_PUBLISH || path.resolve(dist, '../target/debug/kiosque-publish');
+const SLUG = '/article/article-protege';
+let server;
+let origin;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.cpSync(dist, root, { recursive: true });
+  const file = path.join(root, 'config.json');
+  const { site, post_types } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const config = { version: 1, api: { kind: 'static', base_url: '/api', unlock_url: wp }, site, post_types, export: { wordpress_url: wp } };
+  fs.writeFileSync(file, JSON.stringify(config, null, 2) + '\n');
+  execFileSync(publish, ['export', '--dist', root, '--site-url', 'https://kiosque.example'], { stdio: 'ignore' });
+  server = await startServer({ root, port: 0 });
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('the static copy unlocks a protected post from its WordPress', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  const article = fs.readFileSync(path.join(root, 'api/articles/article-protege.json'), 'utf8');
+  expect(article).not.toContain('zanzibarite');
+  const html = fs.readFileSync(path.join(root, 'article/article-protege/index.html'), 'utf8');
+  expect(html).not.toContain('zanzibarite');
+  expect(html).toMatch(/connect-src [^;]*http:\/\/127\.0\.0\.1:8081/);
+  await page.goto(origin + SLUG);
+  await expect(page.locator('h1')).toHaveText('Note réservée aux abonnés du kiosque');
+  await expect(page.locator('.article__protected [role=note]')).toBeVisible();
+  // Focusing the field is intent: the app starts, in the flavor that can
+  // unlock (scripts/deploy/post-build.sh), not the plain static one.
+  const flavor = page.waitForRequest((r) => /\/kiosque-unlock-[0-9a-f]{16}_bg\.wasm$/.test(r.url()));
+  const field = page.getByLabel(/Mot de passe/);
+  await field.fill('faux');
+  await flavor;
+  await page.getByRole('button', { name: /Lire/ }).click();
+  await expect(page.locator('.protected-form__error')).toContainText('incorrect');
+  await expectAccessible(page);
+  await snap(page, testInfo, 'static-unlock-protected');
+  const asked = page.waitForRequest((r) => r.url().startsWith(wp) && r.url().includes('password=kiosque'));
+  await field.fill('kiosque');
+  await page.getByRole('button', { name: /Lire/ }).click();
+  await asked;
+  await expect(page.locator('article.article')).toContainText('zanzibarite');
+  expect(errors).toEqual([]);
+});
