@@ -126,7 +126,7 @@ impl Door {
         let remote = path.contains("://") || path.starts_with("//");
         let local = self.local.as_deref();
         let (rel, root) = match local {
-            Some(l) if !l.base.is_empty() && path.starts_with(l.base.as_str()) => (&path[l.base.len()..], &l.dir),
+            Some(l) if under(path, &l.base) => (&path[l.base.len()..], &l.dir),
             _ if remote => return None,
             Some(l) => (path, &l.dir),
             // No directory: a site-relative URL names no file.
@@ -137,6 +137,15 @@ impl Door {
         }
         Some(Ok(root.join(rel.trim_start_matches('/'))))
     }
+}
+
+/// `path` is `base` or below it: `https://h.test` holds `https://h.test/x`
+/// but not `https://h.test:8081/x` (another server) nor `https://h.test.evil/`.
+fn under(path: &str, base: &str) -> bool {
+    !base.is_empty()
+        && path
+            .strip_prefix(base)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 pub async fn get_text(door: &Door, url: &str, timeout_ms: u32, _mode: Mode) -> Result<Fetched, FetchError> {
@@ -227,6 +236,21 @@ mod tests {
         assert_eq!(site("/api/../../Cargo.toml"), Err(FetchError::NotFound));
         // Remote without `with_remote_http`, even with the feature on.
         assert_eq!(site("https://elsewhere.test/api/site.json"), Err(FetchError::Offline));
+    }
+
+    #[test]
+    fn a_base_without_a_path_holds_only_its_own_server() {
+        let door = Door::local("http://127.0.0.1", PUBLIC);
+        assert!(get(&door, "http://127.0.0.1/api/site.json").is_ok());
+        // Another port is another server (the test WordPress beside the site).
+        assert_eq!(
+            get(&door, "http://127.0.0.1:8081/api/site.json"),
+            Err(FetchError::Offline)
+        );
+        assert_eq!(
+            get(&door, "http://127.0.0.1.evil.test/api/site.json"),
+            Err(FetchError::Offline)
+        );
     }
 
     #[test]
