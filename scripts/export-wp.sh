@@ -55,6 +55,15 @@ grep -q "^export: .* posts from $wp (.* 0 skipped)" "$work/first.log" || { cat "
 [ -f "$out/article/$slug/index.html" ] || fail "the export is prerendered"
 grep -q '"wp_id":' "$out/api/archive/articles/page/1.json" || grep -q '"wp_id": ' "$out/api/archive/articles/page/1.json" || fail "wp_id in the archive index"
 ok "export + prerender: $(grep '^export:' "$work/first.log")"
+# A custom type's item in the classic editor (seed-cpt.php): its [gallery]'s
+# 150×150 thumbnails get their attachments' renditions, as a post's do.
+node -e '
+  const a = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const g = a.body.find((b) => b.type === "gallery");
+  const ok = g?.items.length === 3 && g.items.every((i) => i.image.width > 150 && i.image.sources.length >= 3);
+  if (!ok) { console.error(JSON.stringify(g ?? a.body).slice(0, 600)); process.exit(1); }
+' "$out/api/types/videos/video-galerie-classique-reperages.json" || fail "a custom type item's classic gallery has its renditions"
+ok "a custom type item's classic gallery has its renditions"
 
 KIOSQUE_EXPORT_API="$PWD/$out/api" KIOSQUE_WP_URL="$wp" \
   cargo test --quiet -p kiosque-cli --test export_roundtrip -- --ignored 2>&1 | tail -3

@@ -4,6 +4,9 @@
 // category of "monde" (out of the top-level navigation), one with a featured
 // image (the demo's cinema photo), one with a tag, one without an excerpt,
 // and a fifth without any category (dated 2020-05-01, the oldest);
+// a sixth in the classic editor with a [gallery] of three demo images
+// (dated 2020-05-02: the export gives its 150×150 thumbnails their
+// renditions, as for posts; scripts/export-wp.sh checks it);
 // and one post sharing their category and tag (related rails).
 //
 // Usage: php seed-cpt.php http://127.0.0.1:8081
@@ -34,20 +37,28 @@ $items = [
     ['video-la-derniere-seance-du-cine-club', 'La dernière séance du ciné-club', 'Un cinéma de quartier ferme ses portes après soixante ans.', "Les fauteuils rouges seront vendus aux enchères.\n\nLe projectionniste raconte ses bobines préférées.", false, []],
     // Without a category: its pages show the type instead (the oldest, dated 2020-05-01).
     ['video-sans-rubrique-les-salines-de-kerkennah', 'Les salines de Kerkennah', 'Une vidéo sans rubrique : seul son type la classe.', "Les bassins changent de couleur avec la saison.\n\nLes sauniers ratissent le sel avant la chaleur.", false, [], false],
+    // Classic editor: its content is kept as written (no blocks), the
+    // shortcode expanded by WordPress when it answers.
+    ['video-galerie-classique-reperages', 'Repérages en images', 'Les photos de repérage avant le tournage.', null, false, [], true, '2020-05-02 10:00:00'],
 ];
+$gallery_ids = [];
+foreach (['algerie-oasis-jeunes-agriculteurs-goutte-a-goutte', 'grande-muraille-verte-pepinieres-villageoises-sahel', 'mediterranee-villes-cotieres-montee-des-eaux'] as $s) {
+    $gallery_ids[] = kq_seeded_id("media:$s", 'attachment') ?: kq_fail("no image media:$s: run seed.php first");
+}
+$classic_gallery = "Trois lieux vus pendant les repérages.\n\n[gallery ids=\"" . implode(',', $gallery_ids) . "\" columns=\"3\" link=\"file\"]";
 foreach ($items as $n => $row) {
     [$slug, $title, $excerpt, $body, $featured, $tags] = $row;
     $in_category = $row[6] ?? true;
     $key = "cpt:$slug";
     $id = kq_seeded_id($key, 'video');
-    $date = $in_category ? sprintf('2020-05-%02d 10:00:00', 10 + $n) : '2020-05-01 10:00:00';
+    $date = $row[7] ?? ($in_category ? sprintf('2020-05-%02d 10:00:00', 10 + $n) : '2020-05-01 10:00:00');
     $arr = [
         'post_type' => 'video',
         'post_status' => 'publish',
         'post_name' => $slug,
         'post_title' => $title,
         'post_excerpt' => $excerpt,
-        'post_content' => implode("\n\n", array_map('cpt_para', explode("\n\n", $body))),
+        'post_content' => $body === null ? $classic_gallery : implode("\n\n", array_map('cpt_para', explode("\n\n", $body))),
         'post_date' => $date,
         'post_date_gmt' => $date,
         'comment_status' => 'open',

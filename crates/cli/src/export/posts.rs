@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use kiosque_core::http::FetchError;
+use kiosque_core::model::Article;
 use kiosque_core::source::wordpress::urls::PostQuery;
 use kiosque_core::source::wordpress::{fill, gallery, map, rank_math, tree};
 use kiosque_core::source::wordpress::{parse_one, wire::WpPost};
@@ -104,14 +105,7 @@ fn mapped(
         .and_then(|(list, paging)| paging.total.or(list.as_array().map(|l| l.len() as u32)))
         .unwrap_or(0);
     let mut article = map::article(&post, links, comments, Vec::new())?;
-    // As the live source: classic gallery thumbnails' renditions, one
-    // request for the post; a failure keeps the thumbnails as they are.
-    if gallery::lacks_renditions(&article.body) {
-        let html = post.content.as_ref().map_or("", |c| c.rendered.as_str());
-        if let Ok((media, _)) = client.get_list(&gallery::media_url(&client.urls, post.id, html)) {
-            gallery::fill_renditions(&mut article.body, &media);
-        }
-    }
+    gallery_renditions(client, &post, &mut article);
     article.category_parents = tree::category_parents(&site.categories, &article.category.slug);
     if article.seo.is_none() {
         article.seo = rank_math_head(client, &post, site).map(Box::new);
@@ -264,5 +258,17 @@ fn covers(chunk: &Chunk, ids: &[u64], want: &BTreeMap<u64, String>) -> bool {
 fn save(checkpoint: &Checkpoint, key: &str, chunk: &Chunk) {
     if let Err(e) = checkpoint.save(key, chunk) {
         eprintln!("export: cannot save progress in {}: {e}", checkpoint.dir().display());
+    }
+}
+
+/// As the live source: classic gallery thumbnails' renditions, one request
+/// for the post (or a custom type's item); a failure keeps the thumbnails
+/// as they are.
+pub(super) fn gallery_renditions(client: &Client, post: &WpPost, article: &mut Article) {
+    if gallery::lacks_renditions(&article.body) {
+        let html = post.content.as_ref().map_or("", |c| c.rendered.as_str());
+        if let Ok((media, _)) = client.get_list(&gallery::media_url(&client.urls, post.id, html)) {
+            gallery::fill_renditions(&mut article.body, &media);
+        }
     }
 }

@@ -74,6 +74,7 @@ pub fn fetch(
             // count (items show no comments); the rail comes later (`rails`).
             match map::item_summary(&post).and_then(|s| Ok((s, map::item_article(&post, &site.links, Vec::new())?))) {
                 Ok((s, mut a)) => {
+                    super::posts::gallery_renditions(client, &post, &mut a);
                     a.category_parents = tree::category_parents(&site.categories, &a.category.slug);
                     items.push(Item {
                         id: post.id,
