@@ -181,10 +181,21 @@ pub fn type_prefix_param() -> Memo<String> {
 pub fn preview_id_param() -> Memo<u64> {
     route_param(
         |r| match r {
-            Route::Preview { id } => *id,
+            Route::Preview { id, .. } => *id,
             _ => 0,
         },
         0,
+    )
+}
+
+/// A preview route's page of text (a multi-page draft's `/preview/<id>/<n>`).
+pub fn preview_page_param() -> Memo<u32> {
+    route_param(
+        |r| match r {
+            Route::Preview { page, .. } => *page,
+            _ => 1,
+        },
+        1,
     )
 }
 

@@ -53,16 +53,21 @@ $posts = [
     'apercu-brouillon-seed' => ['draft', 'Brouillon : le marché couvert rouvre ses portes', 'Un brouillon que seule la rédaction voit.'],
     'apercu-en-attente-seed' => ['pending', 'En attente : la régate des lycéens', 'Un article en attente de relecture.'],
     'apercu-publie-seed' => ['publish', 'Publié : la bibliothèque prolonge ses horaires', 'La version publiée de cet article.'],
+    // A multi-page draft: its page links must stay in the preview (/preview/<id>/2).
+    'apercu-en-pages-seed' => ['draft', 'Brouillon en deux pages : le carnet du festival', 'Un carnet en deux pages.',
+        $paragraph('Première page du carnet, écrite le premier soir.') . "\n\n<!-- wp:nextpage -->\n<!--nextpage-->\n<!-- /wp:nextpage -->\n\n"
+        . $paragraph('Seconde page : les coulisses du festival.')],
 ];
 $ids = [];
-foreach ($posts as $slug => [$status, $title, $text]) {
+foreach ($posts as $slug => $row) {
+    [$status, $title, $text] = $row;
     $fields = [
         'post_type' => 'post',
         'post_status' => $status,
         'post_name' => $slug,
         'post_title' => $title,
         'post_excerpt' => $text,
-        'post_content' => $paragraph($text) . "\n\n" . $paragraph('Deuxième paragraphe, identique dans toutes les versions.'),
+        'post_content' => $row[3] ?? $paragraph($text) . "\n\n" . $paragraph('Deuxième paragraphe, identique dans toutes les versions.'),
         'post_author' => $editor->ID,
         'post_category' => [$cat_id],
         'post_date' => '2020-04-02 10:00:00',

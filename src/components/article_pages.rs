@@ -5,13 +5,14 @@ use kiosque_core::routes::Route;
 
 /// The page links of a multi-page article (WordPress's `<!--nextpage-->`):
 /// previous, every page's number (the current one marked, not linked), next.
-/// Nothing for a one-page article.
+/// Nothing for a one-page article. `route` is the article's (or a draft's
+/// preview's): each link is that route at another page.
 #[component]
-pub fn ArticlePages(slug: String, page: u32, total: usize) -> impl IntoView {
+pub fn ArticlePages(route: Route, page: u32, total: usize) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let total = u32::try_from(total).unwrap_or(u32::MAX);
-    let href = move |n: u32| ctx.href(&Route::article_page(slug.clone(), n));
+    let href = move |n: u32| ctx.href(&route.with_page(n));
     (total > 1).then(|| {
         let numbers = (1..=total)
             .map(|n| {

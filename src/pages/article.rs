@@ -50,7 +50,7 @@ fn article_or_missing_page((a, page, comments): (Article, u32, MaybeComments)) -
 pub(crate) fn article_view(a: Article, page: u32, comment_page: MaybeComments, of: Option<OfType>) -> impl IntoView {
     view! {
         <ArticleHead article=a.clone() page of=of.clone()/>
-        {article_body(a, page, comment_page, of)}
+        {article_body(a, page, comment_page, of, None)}
     }
 }
 
@@ -58,12 +58,20 @@ pub(crate) fn article_view(a: Article, page: u32, comment_page: MaybeComments, o
 /// preview shows a draft through this very view (`pages/preview.rs`).
 /// A custom type's item (`of`) is one page under the type's listing; its
 /// comments are not read (WordPress's comments routes know posts only).
-pub(crate) fn article_body(a: Article, page: u32, comment_page: MaybeComments, of: Option<OfType>) -> impl IntoView {
+/// `here`: the route this view is shown at when it is not the article's own
+/// (a preview's, whose page links must stay in the preview).
+pub(crate) fn article_body(
+    a: Article,
+    page: u32,
+    comment_page: MaybeComments,
+    of: Option<OfType>,
+    here: Option<Route>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.strings();
     let zone = ctx.config.site.timezone.as_deref();
     let (published, modified) = format_published(&a.published, a.modified.as_ref(), ctx.locale, zone, ctx.date_style());
-    let route = crate::components::item_route(&a, page, of.as_ref());
+    let route = here.unwrap_or_else(|| crate::components::item_route(&a, page, of.as_ref()));
     let pages = if of.is_some() {
         vec![a.body.as_slice()]
     } else {
@@ -133,7 +141,7 @@ pub(crate) fn article_body(a: Article, page: u32, comment_page: MaybeComments, o
             {a.image.clone().map(|image| view! { <Figure image priority=true/> })}
             {protected}
             <Body blocks=body page=ctx.href(&route)/>
-            <ArticlePages slug=a.slug.clone() page total/>
+            <ArticlePages route=route.clone() page total/>
             {a.source.map(|src| view! { <p class="article__source">{ctx.locale.labelled(s.source, &src)}</p> })}
             {tags}
             <Share route=route.clone() title=a.title.clone()/>

@@ -11,11 +11,13 @@ use leptos_meta::{Meta, Title};
 
 use super::article::article_body;
 use crate::components::ArticleSkeleton;
+use crate::components::NotFound;
 use crate::context::use_ctx;
 use crate::platform::{session_get, session_set};
-use crate::routing::preview_id_param;
+use crate::routing::{preview_id_param, preview_page_param};
 use kiosque_core::config::ApiKind;
 use kiosque_core::model::Article;
+use kiosque_core::routes::Route;
 use kiosque_core::source::preview::{Credentials, PreviewError};
 
 const USER_KEY: &str = "kiosque-preview-user";
@@ -46,6 +48,8 @@ pub fn PreviewPage() -> impl IntoView {
     let ctx = use_ctx();
     let s = ctx.locale.preview_strings();
     let id = preview_id_param();
+    // Another page of the same draft re-renders the article read once.
+    let page = preview_page_param();
     let wordpress = ctx.config.api.kind == ApiKind::Wordpress;
     let login = RwSignal::new(None::<Credentials>);
     // The user name typed, kept when a password is refused.
@@ -120,7 +124,7 @@ pub fn PreviewPage() -> impl IntoView {
             </div>
         </div>
         {move || match state.get() {
-            State::Shown(a) => article_body(*a, 1, None, None).into_any(),
+            State::Shown(a) => shown(*a, id.get(), page.get()),
             State::Loading => view! { <ArticleSkeleton/> }.into_any(),
             State::SignIn => view! { <SignIn login user on_login=load failed=None/> }.into_any(),
             State::Failed(e, before) if login.with_untracked(Option::is_none) && wordpress => {
@@ -129,6 +133,15 @@ pub fn PreviewPage() -> impl IntoView {
             State::Failed(e, before) => failure(&e, before, load).into_any(),
         }}
     }
+}
+
+/// The draft at page `page` (its page links stay in the preview), or not
+/// found past its last page, as an article's.
+fn shown(a: Article, id: u64, page: u32) -> AnyView {
+    if usize::try_from(page).map_or(true, |p| p > a.pages().len()) {
+        return view! { <NotFound/> }.into_any();
+    }
+    article_body(a, page, None, None, Some(Route::preview_page(id, page))).into_any()
 }
 
 /// Why the preview is not shown, with a retry when it may work.

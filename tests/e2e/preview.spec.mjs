@@ -122,6 +122,33 @@ test('a published post shows its newer autosave; a pending post shows too', asyn
   await expect(page.locator('h1.article__title')).toHaveText('En attente : la régate des lycéens');
 });
 
+test('a multi-page draft’s page links stay in the preview, page by page', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  const id = seeded('apercu-en-pages-seed');
+  await page.goto(`/preview/${id}`);
+  await signIn(page, EDITOR);
+  const article = page.locator('.article');
+  await expect(article).toContainText('Première page du carnet');
+  await expect(article).not.toContainText('Seconde page');
+  // A draft has no /article/<slug>/2 yet: the links are the preview's own pages.
+  const next = page.locator('.article-pages__next');
+  await expect(next).toHaveAttribute('href', `/preview/${id}/2`);
+  await next.click();
+  await expect(page).toHaveURL(new RegExp(`/preview/${id}/2$`));
+  await expect(article).toContainText('Seconde page : les coulisses du festival.');
+  await expect(article).not.toContainText('Première page du carnet');
+  await expect(page.locator('.preview-banner')).toBeVisible();
+  await expect(page.locator('.article-pages__prev')).toHaveAttribute('href', `/preview/${id}`);
+  await snap(page, testInfo, 'preview-page-2');
+  // Reloaded there, with the tab's login: still page 2.
+  await page.reload();
+  await expect(article).toContainText('Seconde page : les coulisses du festival.');
+  // Past the last page: not found, as an article's.
+  await page.goto(`/preview/${id}/3`);
+  await expect(page.locator('.not-found')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('an unknown post, a subscriber and an expired login each say so', async ({ page }, testInfo) => {
   await page.goto('/preview/999999');
   await signIn(page, EDITOR);

@@ -49,11 +49,16 @@ pub enum Route {
     /// `/<slug>`: a static page, else an old post permalink. The slug
     /// `search` is never a page (it is the search route).
     Page { slug: String },
-    /// `/preview/<id>`: an editor's preview of WordPress post `id`
-    /// (docs/previews.md; WordPress's Preview button links here through
+    /// `/preview/<id>[/<n>]`: an editor's preview of WordPress post `id`, at
+    /// page `n` of a multi-page draft (docs/previews.md; WordPress's Preview
+    /// button links here through
     /// `scripts/wordpress/mu-plugins/kiosque-preview-link.php`, which writes
     /// the same shape). Never prerendered, never indexed.
-    Preview { id: u64 },
+    Preview {
+        id: u64,
+        #[serde(default = "first_page")]
+        page: u32,
+    },
     /// `/<prefix>[/page/<n>]`: the listing of a custom post type
     /// (`config.json`'s `post_types`; see [`TypePrefixes`]).
     TypeListing { prefix: String, page: u32 },
@@ -127,7 +132,12 @@ impl Route {
     }
 
     pub fn preview(id: u64) -> Route {
-        Route::Preview { id }
+        Route::preview_page(id, 1)
+    }
+
+    /// Page `page` of a multi-page draft's preview.
+    pub fn preview_page(id: u64, page: u32) -> Route {
+        Route::Preview { id, page: page.max(1) }
     }
 
     /// The site-relative path (with the query for a search): `/category/eco/page/2`.
@@ -161,7 +171,8 @@ impl Route {
                 }
             }
             Route::Page { slug } => format!("/{}", e(slug)),
-            Route::Preview { id } => format!("/{PREVIEW}/{id}"),
+            Route::Preview { id, page: 1 } => format!("/{PREVIEW}/{id}"),
+            Route::Preview { id, page } => format!("/{PREVIEW}/{id}/{page}"),
             Route::TypeListing { prefix, page } => paged(&format!("/{}", e(prefix)), *page),
             Route::TypeItem { prefix, slug } => format!("/{}/{}", e(prefix), e(slug)),
         }
@@ -226,6 +237,7 @@ impl Route {
             [SEARCH, "page", n] => Route::search(search_query(query)?, parse_page(n)?),
             // WordPress's own `preview_id`/`preview_nonce` parameters ride along, unread.
             [PREVIEW, id] => Route::preview(parse_id(id)?),
+            [PREVIEW, id, n] => Route::preview_page(parse_id(id)?, parse_page(n)?),
             ["article", s] => Route::article(slug(s)?),
             ["article", s, n] => Route::article_page(slug(s)?, parse_page(n)?),
             ["article", s, "comments", "page", n] => Route::comments(slug(s)?, parse_page(n)?),
@@ -253,7 +265,7 @@ impl Route {
         })
     }
 
-    /// The same listing, multi-page article or article comment page at
+    /// The same listing, multi-page article (or preview) or article comment page at
     /// another page (unchanged for a static page).
     pub fn with_page(&self, n: u32) -> Route {
         let n = n.max(1);
@@ -266,6 +278,7 @@ impl Route {
             Route::Article { slug, .. } => Route::article_page(slug, n),
             Route::Comments { slug, .. } => Route::comments(slug, n),
             Route::TypeListing { prefix, .. } => Route::type_listing(prefix, n),
+            Route::Preview { id, .. } => Route::preview_page(id, n),
             other => other,
         }
     }
@@ -280,8 +293,9 @@ impl Route {
             | Route::Search { page, .. }
             | Route::Article { page, .. }
             | Route::Comments { page, .. }
-            | Route::TypeListing { page, .. } => *page,
-            Route::Page { .. } | Route::Preview { .. } | Route::TypeItem { .. } => 1,
+            | Route::TypeListing { page, .. }
+            | Route::Preview { page, .. } => *page,
+            Route::Page { .. } | Route::TypeItem { .. } => 1,
         }
     }
 }

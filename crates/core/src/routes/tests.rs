@@ -161,6 +161,7 @@ fn samples() -> Vec<Route> {
         Route::home(7),
         Route::article("un-titre"),
         Route::preview(268),
+        Route::preview_page(268, 2),
         Route::article("سلام"),
         Route::article_page("un-titre", 2),
         Route::article_page("سلام", 3),
@@ -275,11 +276,11 @@ mod fuzz {
             (slug(), page.clone()).prop_map(|(s, n)| Route::category(s, n)),
             (slug(), page.clone()).prop_map(|(s, n)| Route::tag(s, n)),
             (slug(), page.clone()).prop_map(|(s, n)| Route::author(s, n)),
-            (any::<String>(), page).prop_map(|(q, n)| Route::search(q, n)),
+            (any::<String>(), page.clone()).prop_map(|(q, n)| Route::search(q, n)),
             slug()
                 .prop_filter("search is a route", |s| s != "search")
                 .prop_map(Route::page),
-            (1u64..).prop_map(Route::preview),
+            (1u64.., page.clone()).prop_map(|(id, n)| Route::preview_page(id, n)),
         ]
     }
 
@@ -338,6 +339,17 @@ fn previews_are_routes_by_post_id() {
     let wp = "preview_id=268&preview_nonce=abc&preview=true";
     assert_eq!(Route::parse("/preview/268", wp), Some(Route::preview(268)));
     assert_eq!(canonical_redirect("/preview/268", wp), None);
+    // A multi-page draft's later pages, as an article's.
+    assert_eq!(Route::preview_page(268, 2).path(), "/preview/268/2");
+    assert_eq!(Route::parse("/preview/268/2", ""), Some(Route::preview_page(268, 2)));
+    assert_eq!(Route::preview(268).with_page(3), Route::preview_page(268, 3));
+    assert_eq!(
+        canonical_redirect("/preview/268/1", "").as_deref(),
+        Some("/preview/268")
+    );
+    // Stored routes from before preview pages read as page 1.
+    let old: Route = serde_json::from_str(r#"{"Preview":{"id":268}}"#).unwrap();
+    assert_eq!(old, Route::preview(268));
     for bad in [
         "/preview/0",
         "/preview/-1",
@@ -351,7 +363,7 @@ fn previews_are_routes_by_post_id() {
     // `/preview` alone is still a static page's slug.
     assert_eq!(Route::parse("/preview", ""), Some(Route::page("preview")));
     assert_eq!(Route::preview(3).page_number(), 1);
-    assert_eq!(Route::preview(3).with_page(2), Route::preview(3));
+    assert_eq!(Route::preview_page(3, 2).page_number(), 2);
 }
 
 #[test]
