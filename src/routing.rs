@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::context::use_ctx;
-use kiosque_core::routes::{self, Route};
+use kiosque_core::routes::{self, PreviewKind, Route};
 use kiosque_core::source::LegacyRedirect;
 
 /// The current route (`None`: no such page), parsed once by the shell.
@@ -185,6 +185,17 @@ pub fn preview_id_param() -> Memo<u64> {
             _ => 0,
         },
         0,
+    )
+}
+
+/// What a preview route shows: a post or a page.
+pub fn preview_kind_param() -> Memo<PreviewKind> {
+    route_param(
+        |r| match r {
+            Route::Preview { kind, .. } => *kind,
+            _ => PreviewKind::Post,
+        },
+        PreviewKind::Post,
     )
 }
 

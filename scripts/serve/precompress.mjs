@@ -35,7 +35,10 @@ async function* walk(dir) {
 async function compressOne(file, stat, enc, log) {
   const target = file + enc.ext;
   const existing = await statOrNull(target);
-  if (existing?.isFile() && existing.mtimeMs >= stat.mtimeMs) return false;
+  // Strictly newer: a copy and an edit of the source in the same clock tick
+  // (a test copying dist/ and rewriting shell.html) leave equal times, and
+  // the variant may then be the old text.
+  if (existing?.isFile() && existing.mtimeMs > stat.mtimeMs) return false;
   const data = await fsp.readFile(file);
   let out;
   if (enc.name === 'br') {

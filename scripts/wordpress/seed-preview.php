@@ -92,6 +92,25 @@ foreach ($posts as $slug => $row) {
     $ids[$slug] = $id;
 }
 
+// A draft page (its Preview button opens /preview/page/<id>).
+$page_fields = [
+    'post_type' => 'page',
+    'post_status' => 'draft',
+    'post_title' => 'Page en préparation : la rédaction vous répond',
+    'post_content' => $paragraph('Cette page dira bientôt comment joindre chaque service de la rédaction.'),
+    'post_author' => $editor->ID,
+];
+$page_id = kq_seeded_id('preview:apercu-page-seed', 'page');
+if ($page_id) {
+    $page_fields['ID'] = $page_id;
+}
+$page_id = wp_insert_post($page_fields, true);
+if (is_wp_error($page_id)) {
+    kq_fail('apercu-page-seed: ' . $page_id->get_error_message());
+}
+update_post_meta($page_id, '_kiosque_seed', 'preview:apercu-page-seed');
+$ids['apercu-page-seed'] = $page_id;
+
 // The published post's pending changes: the editor's autosave, newer than
 // the post, with another title and an added paragraph.
 wp_set_current_user($editor->ID);

@@ -10,14 +10,15 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use super::article::article_body;
+use super::slug::page_body;
 use crate::components::ArticleSkeleton;
 use crate::components::NotFound;
 use crate::context::use_ctx;
 use crate::platform::{session_get, session_set};
-use crate::routing::{preview_id_param, preview_page_param};
+use crate::routing::{preview_id_param, preview_kind_param, preview_page_param};
 use kiosque_core::config::ApiKind;
-use kiosque_core::model::Article;
-use kiosque_core::routes::Route;
+use kiosque_core::model::{Article, StaticPage};
+use kiosque_core::routes::{PreviewKind, Route};
 use kiosque_core::source::preview::{Credentials, PreviewError};
 
 const USER_KEY: &str = "kiosque-preview-user";
@@ -39,6 +40,8 @@ enum State {
     SignIn,
     Loading,
     Shown(Box<Article>),
+    /// A WordPress page (`/preview/page/<id>`).
+    ShownPage(Box<StaticPage>),
     /// `bool`: the login had worked before (a refusal now means it expired).
     Failed(PreviewError, bool),
 }
@@ -50,6 +53,7 @@ pub fn PreviewPage() -> impl IntoView {
     let id = preview_id_param();
     // Another page of the same draft re-renders the article read once.
     let page = preview_page_param();
+    let kind = preview_kind_param();
     let wordpress = ctx.config.api.kind == ApiKind::Wordpress;
     let login = RwSignal::new(None::<Credentials>);
     // The user name typed, kept when a password is refused.
@@ -68,13 +72,20 @@ pub fn PreviewPage() -> impl IntoView {
         };
         state.set(State::Loading);
         let source = use_ctx().source;
-        let id = id.get_untracked();
+        let (id, kind) = (id.get_untracked(), kind.get_untracked());
         leptos::task::spawn_local(async move {
-            match source.preview(id, &who).await {
-                Ok(article) => {
+            let shown = match kind {
+                PreviewKind::Post => source.preview(id, &who).await.map(|a| State::Shown(Box::new(a))),
+                PreviewKind::Page => source
+                    .preview_page(id, &who)
+                    .await
+                    .map(|p| State::ShownPage(Box::new(p))),
+            };
+            match shown {
+                Ok(shown) => {
                     worked.set_value(true);
                     store_login(Some(&who));
-                    state.set(State::Shown(Box::new(article)));
+                    state.set(shown);
                 }
                 Err(e) => {
                     let before = worked.get_value();
@@ -93,6 +104,7 @@ pub fn PreviewPage() -> impl IntoView {
     // storage is not read before the app runs.
     Effect::new(move |_| {
         id.track();
+        kind.track();
         if !wordpress {
             return;
         }
@@ -125,6 +137,7 @@ pub fn PreviewPage() -> impl IntoView {
         </div>
         {move || match state.get() {
             State::Shown(a) => shown(*a, id.get(), page.get()),
+            State::ShownPage(p) => page_body(*p).into_any(),
             State::Loading => view! { <ArticleSkeleton/> }.into_any(),
             State::SignIn => view! { <SignIn login user on_login=load failed=None/> }.into_any(),
             State::Failed(e, before) if login.with_untracked(Option::is_none) && wordpress => {

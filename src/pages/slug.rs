@@ -59,6 +59,20 @@ fn Redirect(to: Route) -> impl IntoView {
 
 fn page_view(page: StaticPage) -> impl IntoView {
     let ctx = crate::context::use_ctx();
+    // An SEO plugin's schema graph, as articles and listings write theirs
+    // (Kiosque has no JSON-LD of its own for a page).
+    let ld = merged_ld(&ctx, page.seo.as_deref(), Vec::new());
+    view! {
+        <PageHead title=page.title.clone() route=Route::page(page.slug.clone()) seo=page.seo.clone()/>
+        {ld.into_iter().map(|v| view! { <Script type_="application/ld+json">{ld_json(&v)}</Script> }).collect_view()}
+        {page_body(page)}
+    }
+}
+
+/// The page itself, without its head: an editor's preview of a page shows
+/// it through this very view (`pages/preview.rs`).
+pub(crate) fn page_body(page: StaticPage) -> impl IntoView {
+    let ctx = crate::context::use_ctx();
     let href = ctx.href(&Route::page(page.slug.clone()));
     let link = |p: PageRef| (p.title, Route::page(p.slug));
     // A child page: its parents above its title; a parent: its children below.
@@ -67,12 +81,7 @@ fn page_view(page: StaticPage) -> impl IntoView {
         view! { <Breadcrumb trail current=page.title.clone()/> }
     });
     let children = page.children.into_iter().map(link).collect();
-    // An SEO plugin's schema graph, as articles and listings write theirs
-    // (Kiosque has no JSON-LD of its own for a page).
-    let ld = merged_ld(&ctx, page.seo.as_deref(), Vec::new());
     view! {
-        <PageHead title=page.title.clone() route=Route::page(page.slug.clone()) seo=page.seo.clone()/>
-        {ld.into_iter().map(|v| view! { <Script type_="application/ld+json">{ld_json(&v)}</Script> }).collect_view()}
         <article class="container static-page">
             {crumbs}
             <h1 class="page-title" tabindex="-1">{page.title}</h1>

@@ -122,6 +122,25 @@ test('a published post shows its newer autosave; a pending post shows too', asyn
   await expect(page.locator('h1.article__title')).toHaveText('En attente : la régate des lycéens');
 });
 
+test('WordPress’s preview link of a draft page opens it as a page, under the banner', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  const id = Number(wp('echo kq_seeded_id("preview:apercu-page-seed", "page");'));
+  const link = wp('echo get_preview_post_link((int) $argv[4]);', String(id));
+  expect(link).toBe(`${SELF}/preview/page/${id}`);
+  await page.goto(link);
+  await signIn(page, EDITOR);
+  await expect(page.locator('article.static-page h1')).toHaveText('Page en préparation : la rédaction vous répond');
+  await expect(page.locator('.static-page')).toContainText('Cette page dira bientôt comment joindre chaque service');
+  await expect(page.locator('.preview-banner')).toBeVisible();
+  await expect(page.locator('meta[name=robots]')).toHaveAttribute('content', /noindex/);
+  await expectAccessible(page);
+  await snap(page, testInfo, 'preview-page');
+  // A post's number under the page route: no such page.
+  await page.goto(`/preview/page/${seeded('apercu-brouillon-seed')}`);
+  await expect(page.locator('.preview-page__error')).toBeVisible();
+  expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+});
+
 test('a multi-page draft’s page links stay in the preview, page by page', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
   const id = seeded('apercu-en-pages-seed');

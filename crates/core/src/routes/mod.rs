@@ -50,20 +50,30 @@ pub enum Route {
     /// `search` is never a page (it is the search route).
     Page { slug: String },
     /// `/preview/<id>[/<n>]`: an editor's preview of WordPress post `id`, at
-    /// page `n` of a multi-page draft (docs/previews.md; WordPress's Preview
-    /// button links here through
-    /// `scripts/wordpress/mu-plugins/kiosque-preview-link.php`, which writes
-    /// the same shape). Never prerendered, never indexed.
+    /// page `n` of a multi-page draft; `/preview/page/<id>`: of WordPress
+    /// page `id` (docs/previews.md; WordPress's Preview button links here
+    /// through `scripts/wordpress/mu-plugins/kiosque-preview-link.php`, which
+    /// writes the same shapes). Never prerendered, never indexed.
     Preview {
         id: u64,
         #[serde(default = "first_page")]
         page: u32,
+        #[serde(default)]
+        kind: PreviewKind,
     },
     /// `/<prefix>[/page/<n>]`: the listing of a custom post type
     /// (`config.json`'s `post_types`; see [`TypePrefixes`]).
     TypeListing { prefix: String, page: u32 },
     /// `/<prefix>/<slug>`: an item of a custom post type.
     TypeItem { prefix: String, slug: String },
+}
+
+/// What a preview shows: a post (an article) or a page (a static page).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum PreviewKind {
+    #[default]
+    Post,
+    Page,
 }
 
 /// First segments that name a route kind: `/<one of these>` alone is not
@@ -137,7 +147,20 @@ impl Route {
 
     /// Page `page` of a multi-page draft's preview.
     pub fn preview_page(id: u64, page: u32) -> Route {
-        Route::Preview { id, page: page.max(1) }
+        Route::Preview {
+            id,
+            page: page.max(1),
+            kind: PreviewKind::Post,
+        }
+    }
+
+    /// The preview of WordPress page `id` (a static page: one page of text).
+    pub fn page_preview(id: u64) -> Route {
+        Route::Preview {
+            id,
+            page: 1,
+            kind: PreviewKind::Page,
+        }
     }
 
     /// The site-relative path (with the query for a search): `/category/eco/page/2`.
@@ -171,8 +194,13 @@ impl Route {
                 }
             }
             Route::Page { slug } => format!("/{}", e(slug)),
-            Route::Preview { id, page: 1 } => format!("/{PREVIEW}/{id}"),
-            Route::Preview { id, page } => format!("/{PREVIEW}/{id}/{page}"),
+            Route::Preview {
+                id,
+                kind: PreviewKind::Page,
+                ..
+            } => format!("/{PREVIEW}/page/{id}"),
+            Route::Preview { id, page: 1, .. } => format!("/{PREVIEW}/{id}"),
+            Route::Preview { id, page, .. } => format!("/{PREVIEW}/{id}/{page}"),
             Route::TypeListing { prefix, page } => paged(&format!("/{}", e(prefix)), *page),
             Route::TypeItem { prefix, slug } => format!("/{}/{}", e(prefix), e(slug)),
         }
@@ -237,6 +265,7 @@ impl Route {
             [SEARCH, "page", n] => Route::search(search_query(query)?, parse_page(n)?),
             // WordPress's own `preview_id`/`preview_nonce` parameters ride along, unread.
             [PREVIEW, id] => Route::preview(parse_id(id)?),
+            [PREVIEW, "page", id] => Route::page_preview(parse_id(id)?),
             [PREVIEW, id, n] => Route::preview_page(parse_id(id)?, parse_page(n)?),
             ["article", s] => Route::article(slug(s)?),
             ["article", s, n] => Route::article_page(slug(s)?, parse_page(n)?),
@@ -278,7 +307,11 @@ impl Route {
             Route::Article { slug, .. } => Route::article_page(slug, n),
             Route::Comments { slug, .. } => Route::comments(slug, n),
             Route::TypeListing { prefix, .. } => Route::type_listing(prefix, n),
-            Route::Preview { id, .. } => Route::preview_page(id, n),
+            Route::Preview {
+                id,
+                kind: PreviewKind::Post,
+                ..
+            } => Route::preview_page(id, n),
             other => other,
         }
     }

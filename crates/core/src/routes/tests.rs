@@ -162,6 +162,7 @@ fn samples() -> Vec<Route> {
         Route::article("un-titre"),
         Route::preview(268),
         Route::preview_page(268, 2),
+        Route::page_preview(268),
         Route::article("سلام"),
         Route::article_page("un-titre", 2),
         Route::article_page("سلام", 3),
@@ -281,6 +282,7 @@ mod fuzz {
                 .prop_filter("search is a route", |s| s != "search")
                 .prop_map(Route::page),
             (1u64.., page.clone()).prop_map(|(id, n)| Route::preview_page(id, n)),
+            (1u64..).prop_map(Route::page_preview),
         ]
     }
 
@@ -347,6 +349,12 @@ fn previews_are_routes_by_post_id() {
         canonical_redirect("/preview/268/1", "").as_deref(),
         Some("/preview/268")
     );
+    // A WordPress page's preview: one page of text.
+    assert_eq!(Route::page_preview(12).path(), "/preview/page/12");
+    assert_eq!(Route::parse("/preview/page/12", ""), Some(Route::page_preview(12)));
+    assert_eq!(Route::parse("/preview/page/12/2", ""), None);
+    assert_eq!(Route::parse("/preview/page", ""), None);
+    assert_eq!(Route::page_preview(12).with_page(2), Route::page_preview(12));
     // Stored routes from before preview pages read as page 1.
     let old: Route = serde_json::from_str(r#"{"Preview":{"id":268}}"#).unwrap();
     assert_eq!(old, Route::preview(268));

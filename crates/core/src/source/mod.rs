@@ -168,6 +168,19 @@ impl Source {
         }
     }
 
+    /// An editor's preview of page `id`: a draft page, or a published one
+    /// with its newest autosave. WordPress only, as [`Self::preview`].
+    pub async fn preview_page(&self, id: u64, who: &preview::Credentials) -> Result<StaticPage, preview::PreviewError> {
+        match self {
+            #[cfg(feature = "wordpress-source")]
+            Source::WordPress(s) => s.preview_page(id, who).await,
+            _ => {
+                let _ = (id, who);
+                Err(preview::PreviewError::NeedsWordPress)
+            }
+        }
+    }
+
     /// Posts a reader's comment on article `slug`. Only WordPress takes
     /// comments: another source answers `Closed`.
     pub async fn post_comment(&self, slug: &str, draft: &CommentDraft) -> Result<Posted, PostError> {

@@ -262,13 +262,23 @@ impl Urls {
     /// A post as its editors see it (any status; needs an editor's login),
     /// embedded terms, author and image included: an editor's preview.
     pub fn post_for_edit(&self, id: u64) -> String {
-        self.at(&format!("wp/v2/posts/{id}"), "context=edit&_embed=1")
+        self.for_edit("posts", id)
     }
 
     /// A post's autosaves (every editor's; needs a login): a published
     /// post's pending changes, for a preview.
     pub fn autosaves(&self, post: u64) -> String {
-        self.at(&format!("wp/v2/posts/{post}/autosaves"), "context=edit")
+        self.autosaves_in("posts", post)
+    }
+
+    /// Item `id` of `collection` (`posts`, `pages`) as its editors see it.
+    pub fn for_edit(&self, collection: &str, id: u64) -> String {
+        self.at(&format!("wp/v2/{collection}/{id}"), "context=edit&_embed=1")
+    }
+
+    /// The autosaves of item `id` of `collection` (`posts`, `pages`).
+    pub fn autosaves_in(&self, collection: &str, id: u64) -> String {
+        self.at(&format!("wp/v2/{collection}/{id}/autosaves"), "context=edit")
     }
 
     /// One comment, for the `X-WP-Total` header (approved comments only).
