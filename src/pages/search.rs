@@ -74,10 +74,19 @@ fn results_view(r: SearchResults) -> AnyView {
 fn hit(a: ArticleSummary, terms: &[String], locale: kiosque_core::i18n::Locale) -> impl IntoView {
     let ctx = use_ctx();
     // A custom type's item: its own URL, its type as the kicker.
+    // An item of a type this site no longer configures has no page: its
+    // title stays, unlinked (never a link to `/article/<slug>`, which is not it).
     let of = a.post_type.as_deref().and_then(|t| OfType::by_rest_base(&ctx, t));
-    let route = of
-        .as_ref()
-        .map_or_else(|| Route::article(a.slug.clone()), |t| t.item(&a.slug));
+    let route = match (&of, &a.post_type) {
+        (Some(t), _) => Some(t.item(&a.slug)),
+        (None, None) => Some(Route::article(a.slug.clone())),
+        (None, Some(_)) => None,
+    };
+    let title = highlight(&a.title, terms);
+    let title = match route {
+        Some(route) => view! { <a class="card__link" href=ctx.href(&route)>{title}</a> }.into_any(),
+        None => title.into_any(),
+    };
     let kicker = match &of {
         Some(t) => Some((t.label.clone(), t.listing(1))),
         None => (!a.category.slug.is_empty())
@@ -88,7 +97,7 @@ fn hit(a: ArticleSummary, terms: &[String], locale: kiosque_core::i18n::Locale) 
         <li class="search-result">
             {kicker}
             <h2 class="search-result__title">
-                <a class="card__link" href=ctx.href(&route)>{highlight(&a.title, terms)}</a>
+                {title}
             </h2>
             <p class="card__standfirst">{highlight(&a.standfirst, terms)}</p>
             <time class="card__date" datetime=a.published.as_str().to_string()>{format_date_styled(&a.published, locale, None, ctx.date_style())}</time>

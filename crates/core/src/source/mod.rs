@@ -107,7 +107,8 @@ impl Source {
             ApiKind::Wordpress => Source::WordPress(Arc::new(
                 WordPressSource::from_config(&root, &config.api, door)
                     .with_per_page(config.site.posts_per_page)
-                    .with_related_types(related_types),
+                    .with_related_types(related_types)
+                    .with_search_types(config.post_types.iter().map(|t| t.rest_base.clone()).collect()),
             )),
             #[allow(unreachable_patterns)] // with both adapters built
             kind => {

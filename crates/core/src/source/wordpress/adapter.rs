@@ -55,6 +55,9 @@ pub struct WordPressSource {
     /// The REST bases of the custom types whose items join related rails
     /// (`post_types[].in_related`).
     pub(super) related_types: Vec<String>,
+    /// The REST bases of every configured custom type (`post_types`): the
+    /// search finds their items too (`search_types.rs`).
+    pub(super) search_types: Vec<String>,
     known: Arc<Mutex<Known>>,
     transport: Option<Arc<dyn Transport>>,
     pub(super) door: Door,
@@ -83,6 +86,7 @@ impl PartialEq for WordPressSource {
             && self.view_count_url == other.view_count_url
             && self.per_page == other.per_page
             && self.related_types == other.related_types
+            && self.search_types == other.search_types
     }
 }
 
@@ -99,6 +103,7 @@ impl WordPressSource {
             view_count_url: None,
             per_page: super::urls::PER_PAGE,
             related_types: Vec::new(),
+            search_types: Vec::new(),
             known: Arc::default(),
             transport: None,
             door,
@@ -115,6 +120,12 @@ impl WordPressSource {
     /// Listing pages of `n` articles (`site.posts_per_page`), or the default.
     pub fn with_per_page(mut self, n: Option<u32>) -> Self {
         self.per_page = n.unwrap_or(super::urls::PER_PAGE).clamp(1, super::urls::LIST_MAX);
+        self
+    }
+
+    /// Items of these custom types (REST bases) are searched with the posts.
+    pub fn with_search_types(mut self, rest_bases: Vec<String>) -> Self {
+        self.search_types = rest_bases;
         self
     }
 
@@ -418,6 +429,8 @@ impl WordPressSource {
     /// WordPress search (`/wp/v2/posts?search=&page=&per_page=`), in
     /// WordPress's order; totals from its `X-WP-Total` and
     /// `X-WP-TotalPages` headers.
+    /// With custom types configured, WordPress's search route finds their
+    /// items too (`search_types.rs`).
     pub async fn search(&self, query: &str, page: u32, per_page: usize) -> Result<SearchResults, FetchError> {
         let query = query.trim();
         if query.is_empty() {
@@ -425,6 +438,10 @@ impl WordPressSource {
         }
         let per_page = u32::try_from(per_page.clamp(1, 100)).unwrap_or(100);
         let page = page.max(1);
+        if let Some(found) = self.search_with_types(query, page, per_page).await {
+            let (articles, paging) = found?;
+            return Ok(search_results(query, page, per_page, articles, paging));
+        }
         let q = PostQuery {
             search: Some(query.chars().take(200).collect()),
             ..PostQuery::list(per_page, page)

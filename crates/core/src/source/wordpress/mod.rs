@@ -66,6 +66,8 @@ pub mod preview;
 #[cfg(feature = "wordpress-source")]
 pub mod rank_math;
 #[cfg(feature = "wordpress-source")]
+mod search_types;
+#[cfg(feature = "wordpress-source")]
 pub mod seo;
 #[cfg(feature = "wordpress-source")]
 pub mod settings;

@@ -271,6 +271,25 @@ impl Urls {
         self.autosaves_in("posts", post)
     }
 
+    /// WordPress's search route over posts and the types named `subtypes`
+    /// (type names, `post,video`): each hit's ID and type, with totals.
+    pub fn search_hits(&self, query: &str, subtypes: &[&str], page: u32, per_page: u32) -> String {
+        self.at(
+            "wp/v2/search",
+            &format!(
+                "search={}&type=post&subtype={}&per_page={per_page}{}&_fields=id,subtype",
+                crate::routes::encode_component(query),
+                subtypes.join(","),
+                page_param(page)
+            ),
+        )
+    }
+
+    /// The site's post types: each one's name and REST base.
+    pub fn types(&self) -> String {
+        self.at("wp/v2/types", "")
+    }
+
     /// Item `id` of `collection` (`posts`, `pages`) as its editors see it.
     pub fn for_edit(&self, collection: &str, id: u64) -> String {
         self.at(&format!("wp/v2/{collection}/{id}"), "context=edit&_embed=1")
