@@ -106,7 +106,7 @@ test.describe('WordPress prerender', () => {
         const errors = watchErrors(page);
         await page.goto('/video');
         await expect(page.locator('h1')).toHaveText('Vidéos');
-        await expect(page.locator('.card__title a')).toHaveCount(5); // one without a category
+        await expect(page.locator('.card__title a')).toHaveCount(6); // one without a category, one classic
         await follow(page, js, page.locator(`.card__title a[href="/video/${slug}"]`), new RegExp(`/video/${slug}$`));
         await expect(page.locator('h1')).toHaveText('Le chott el-Jérid au lever du jour');
         expect(await crumbs(page)).toEqual(['Accueil', 'Vidéos', 'Le chott el-Jérid au lever du jour']);
@@ -116,6 +116,19 @@ test.describe('WordPress prerender', () => {
         await snap(page, testInfo, `cpt-wp-item-${js ? 'js' : 'nojs'}`);
         expect(errors).toEqual([]);
       });
+
+      if (js) {
+        test('the live search finds an item with the posts, at its own URL', async ({ page }) => {
+          const errors = watchErrors(page);
+          await page.goto('/search?q=rep%C3%A9rages');
+          const link = page.locator('.search-result a.card__link[href="/video/video-galerie-classique-reperages"]');
+          await expect(link).toHaveText('Repérages en images');
+          await expect(page.locator('.search-result .card__kicker').first()).toHaveText('Vidéos');
+          await link.click();
+          await expect(page.locator('h1')).toHaveText('Repérages en images');
+          expect(errors).toEqual([]);
+        });
+      }
 
       test('an item without a category shows under its type alone', async ({ page }, testInfo) => {
         const errors = watchErrors(page);
