@@ -165,4 +165,35 @@ mod tests {
         assert_eq!(all, "L’Économie, écologie et éco-quartiers");
         assert!(highlight_runs("rien", &terms).iter().all(|(_, h)| !h));
     }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_hit_links_to_its_page_and_an_unconfigured_type_s_hit_to_none() {
+        use kiosque_core::model::{ArticleSummary, CategoryRef, Timestamp};
+        let summary = |post_type: Option<&str>| ArticleSummary {
+            slug: "reportage".into(),
+            title: "Un reportage".into(),
+            standfirst: String::new(),
+            category: CategoryRef::default(),
+            authors: Vec::new(),
+            published: Timestamp::parse("2020-06-15T10:00:00+01:00").unwrap(),
+            modified: None,
+            image: None,
+            reading_minutes: 0,
+            format: Default::default(),
+            link: None,
+            post_type: post_type.map(str::to_string),
+        };
+        let config = r#"{"api":{"kind":"static","base_url":"/api"},"post_types":[{"rest_base":"videos","prefix":"video","label":{"fr":"Vidéos"}}]}"#;
+        let render = |a: ArticleSummary| {
+            crate::context::render_with_config_for_test(config, move || hit(a, &[], kiosque_core::i18n::Locale::Fr))
+        };
+        assert!(render(summary(None)).contains(r#"href="/article/reportage""#));
+        assert!(render(summary(Some("videos"))).contains(r#"href="/video/reportage""#));
+        let gone = render(summary(Some("podcasts")));
+        assert!(
+            gone.contains("Un reportage") && !gone.contains("/reportage\""),
+            "{gone}"
+        );
+    }
 }
