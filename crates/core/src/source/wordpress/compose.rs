@@ -276,31 +276,54 @@ impl WordPressSource {
                 None => Some((None, k.parse().ok()?)),
             })
             .collect();
+        // Rails are an extra: a collection that fails leaves its items out.
+        let mut cards: Vec<ArticleSummary> = self
+            .cards_in_order(&ranked, RELATED_MAX as u32)
+            .await
+            .into_iter()
+            .filter_map(Result::ok)
+            .collect();
+        cards.retain(|a| !(a.slug == post.slug && a.post_type.as_deref() == of));
+        cards
+    }
+
+    /// The cards of `placed` (each item's collection, `None` for posts, and
+    /// ID), in that order: one `include=` request per collection, at once,
+    /// each item marked with its type. A collection whose request failed
+    /// gives its error in its items' places; an item WordPress did not
+    /// return is left out.
+    pub(super) async fn cards_in_order(
+        &self,
+        placed: &[(Option<&str>, u64)],
+        per_page: u32,
+    ) -> Vec<Result<ArticleSummary, FetchError>> {
+        let mut collections: Vec<Option<&str>> = placed.iter().map(|(c, _)| *c).collect();
+        collections.sort_unstable();
+        collections.dedup();
         let lists = futures::future::join_all(collections.iter().map(|c| {
-            let include: Vec<u64> = ranked.iter().filter(|(t, _)| t == c).map(|(_, id)| *id).collect();
+            let include: Vec<u64> = placed.iter().filter(|(t, _)| t == c).map(|(_, id)| *id).collect();
             async move {
-                if include.is_empty() {
-                    return Vec::new();
-                }
                 let q = PostQuery {
                     include,
                     collection: c.map(str::to_string),
-                    ..PostQuery::list(RELATED_MAX as u32, 1)
+                    ..PostQuery::list(per_page, 1)
                 };
-                let mut list = self.summaries(&q).await.map(|(l, _)| l).unwrap_or_default();
+                let (mut list, _) = self.summaries(&q).await?;
                 list.iter_mut().for_each(|a| a.post_type = c.map(str::to_string));
-                list.retain(|a| !(a.slug == post.slug && a.post_type.as_deref() == of));
-                list
+                Ok::<_, FetchError>(std::collections::VecDeque::from(list))
             }
         }))
         .await;
-        // Back in the ranking's order: each list is in it (`orderby=include`).
-        let mut queues: Vec<std::collections::VecDeque<ArticleSummary>> = lists.into_iter().map(Into::into).collect();
-        ranked
+        let mut queues = lists;
+        // Back in the given order: each list is in it (`orderby=include`).
+        placed
             .iter()
             .filter_map(|(t, _)| {
                 let i = collections.iter().position(|c| c == t)?;
-                queues.get_mut(i)?.pop_front()
+                match queues.get_mut(i)? {
+                    Ok(q) => q.pop_front().map(Ok),
+                    Err(e) => Some(Err(e.clone())),
+                }
             })
             .collect()
     }
