@@ -300,7 +300,7 @@ impl WordPressSource {
         let mut collections: Vec<Option<&str>> = placed.iter().map(|(c, _)| *c).collect();
         collections.sort_unstable();
         collections.dedup();
-        let lists = futures::future::join_all(collections.iter().map(|c| {
+        let mut queues = futures::future::join_all(collections.iter().map(|c| {
             let include: Vec<u64> = placed.iter().filter(|(t, _)| t == c).map(|(_, id)| *id).collect();
             async move {
                 let q = PostQuery {
@@ -314,7 +314,6 @@ impl WordPressSource {
             }
         }))
         .await;
-        let mut queues = lists;
         // Back in the given order: each list is in it (`orderby=include`).
         placed
             .iter()

@@ -259,18 +259,6 @@ impl Urls {
         self.at(&format!("wp/v2/{collection}"), &format!("{}&tax_relation=OR&exclude={id}&per_page={RELATED_POOL}&_fields=id,slug,status,date_gmt,categories,tags", p.join("&")))
     }
 
-    /// A post as its editors see it (any status; needs an editor's login),
-    /// embedded terms, author and image included: an editor's preview.
-    pub fn post_for_edit(&self, id: u64) -> String {
-        self.for_edit("posts", id)
-    }
-
-    /// A post's autosaves (every editor's; needs a login): a published
-    /// post's pending changes, for a preview.
-    pub fn autosaves(&self, post: u64) -> String {
-        self.autosaves_in("posts", post)
-    }
-
     /// WordPress's search route over posts and the types named `subtypes`
     /// (type names, `post,video`): each hit's ID and type, with totals.
     pub fn search_hits(&self, query: &str, subtypes: &[&str], page: u32, per_page: u32) -> String {
@@ -290,12 +278,15 @@ impl Urls {
         self.at("wp/v2/types", "")
     }
 
-    /// Item `id` of `collection` (`posts`, `pages`) as its editors see it.
+    /// Item `id` of `collection` (`posts`, `pages`) as its editors see it
+    /// (any status; needs an editor's login), embedded terms, author and
+    /// image included: an editor's preview.
     pub fn for_edit(&self, collection: &str, id: u64) -> String {
         self.at(&format!("wp/v2/{collection}/{id}"), "context=edit&_embed=1")
     }
 
-    /// The autosaves of item `id` of `collection` (`posts`, `pages`).
+    /// The autosaves of item `id` of `collection` (`posts`, `pages`; every
+    /// editor's; needs a login): a published item's pending changes.
     pub fn autosaves_in(&self, collection: &str, id: u64) -> String {
         self.at(&format!("wp/v2/{collection}/{id}/autosaves"), "context=edit")
     }
