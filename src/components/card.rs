@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::{ArticleLink, OfType, Picture};
 use crate::context::use_ctx;
 use kiosque_core::i18n::format_date_styled;
-use kiosque_core::model::{ArticleSummary, PostFormat, SafeUrl};
+use kiosque_core::model::{ArticleSummary, Image, PostFormat, SafeUrl};
 use kiosque_core::routes::Route;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -20,6 +20,45 @@ pub enum CardSize {
     Compact,
 }
 
+impl CardSize {
+    fn class(self) -> &'static str {
+        match self {
+            CardSize::Lead | CardSize::ListingLead => "card card--lead",
+            CardSize::Compact => "card card--compact",
+            CardSize::SectionLead | CardSize::Standard => "card",
+        }
+    }
+
+    /// The image's `sizes`. They follow style/main.css: the container is at
+    /// most 1200px wide (78rem less its padding); below 640px a card that is
+    /// not a lead is a row with a 7.5rem thumbnail ("Phones: a standard card
+    /// is a row").
+    pub fn sizes(self) -> &'static str {
+        match self {
+            CardSize::Lead => "(min-width: 1248px) 776px, (min-width: 1024px) 62vw, 100vw",
+            CardSize::ListingLead => "(min-width: 1248px) 1200px, 100vw",
+            CardSize::SectionLead => {
+                "(min-width: 1248px) 706px, (min-width: 768px) 58vw, (min-width: 640px) 100vw, 7.5rem"
+            }
+            CardSize::Standard => "(min-width: 1024px) 360px, (min-width: 640px) 50vw, 7.5rem",
+            CardSize::Compact => "",
+        }
+    }
+}
+
+/// A note (aside, status) is its text: WordPress's themes show no title for
+/// it in lists, so the heading's link reads as the text itself.
+fn is_note(article: &ArticleSummary, size: CardSize) -> bool {
+    article.format.is_titleless_note() && size != CardSize::Compact && !article.standfirst.is_empty()
+}
+
+/// The image a card of this size shows, if any: a page preloads its lead's.
+pub fn card_image(article: &ArticleSummary, size: CardSize) -> Option<&Image> {
+    (size != CardSize::Compact && !is_note(article, size))
+        .then_some(article.image.as_ref())
+        .flatten()
+}
+
 /// An article teaser: image, category, title (a link), standfirst, date.
 #[component]
 pub fn ArticleCard(
@@ -34,37 +73,18 @@ pub fn ArticleCard(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let date = format_date_styled(&article.published, ctx.locale, None, ctx.date_style());
-    // `sizes` follows style/main.css: the container is at most 1200px wide
-    // (78rem less its padding); below 640px a card that is not a lead is a
-    // row with a 7.5rem thumbnail ("Phones: a standard card is a row").
-    let (base, sizes) = match size {
-        CardSize::Lead => (
-            "card card--lead",
-            "(min-width: 1248px) 776px, (min-width: 1024px) 62vw, 100vw",
-        ),
-        CardSize::ListingLead => ("card card--lead", "(min-width: 1248px) 1200px, 100vw"),
-        CardSize::SectionLead => (
-            "card",
-            "(min-width: 1248px) 706px, (min-width: 768px) 58vw, (min-width: 640px) 100vw, 7.5rem",
-        ),
-        CardSize::Standard => ("card", "(min-width: 1024px) 360px, (min-width: 640px) 50vw, 7.5rem"),
-        CardSize::Compact => ("card card--compact", ""),
-    };
+    let base = size.class();
     let format = article.format;
     let class = if format.is_standard() {
         base.to_string()
     } else {
         format!("{base} card--{}", format.name())
     };
-    // A note (aside, status) is its text: WordPress's themes show no title
-    // for it in lists, so the heading's link reads as the text itself.
-    let note = format.is_titleless_note() && size != CardSize::Compact && !article.standfirst.is_empty();
-    let image = (size != CardSize::Compact && !note)
-        .then_some(article.image)
-        .flatten()
-        .map(|img| {
-            view! { <Picture image=img sizes=sizes priority=matches!(size, CardSize::Lead | CardSize::ListingLead) class="card__img"/> }
-        });
+    let note = is_note(&article, size);
+    let image = card_image(&article, size).cloned().map(|img| {
+        let priority = matches!(size, CardSize::Lead | CardSize::ListingLead);
+        view! { <Picture image=img sizes=size.sizes() priority class="card__img"/> }
+    });
     let (link_text, standfirst) = if note {
         (article.standfirst, String::new())
     } else {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Script, Title};
 use serde_json::{json, Value};
 
-use crate::components::OfType;
+use crate::components::{ImagePreload, OfType};
 use crate::context::{use_ctx, Ctx};
 use kiosque_core::model::{Article, Image, SafeUrl, SeoHead};
 use kiosque_core::routes::{self, Route};
@@ -166,13 +166,6 @@ pub fn ArticleHead(
     let ctx = use_ctx();
     // Each page of a multi-page article is its own canonical URL (as Yoast does).
     let route = item_route(&article, page, of.as_ref());
-    let hero = article.image.as_ref().and_then(|img| {
-        let url = SafeUrl::new(&img.url)?;
-        let srcset = crate::components::checked_image(img.clone())
-            .srcset()
-            .unwrap_or_default();
-        Some((url, srcset))
-    });
     let ld = super::head_seo::merged_ld(
         &ctx,
         article.seo.as_deref(),
@@ -200,16 +193,7 @@ pub fn ArticleHead(
         {(!article.category.name.is_empty()).then(|| view! { <Meta property="article:section" content=article.category.name.clone()/> })}
         {tags}
         // The hero is the largest paint: fetched with the HTML, not after it.
-        {hero.map(|(url, srcset)| view! {
-            <Link
-                rel="preload"
-                as_="image"
-                href=url.into_string()
-                imagesrcset=srcset
-                imagesizes=crate::components::blocks::FIGURE_SIZES
-                fetchpriority="high"
-            />
-        })}
+        {article.image.clone().map(|image| view! { <ImagePreload image sizes=crate::components::blocks::FIGURE_SIZES/> })}
         {ld.into_iter().map(|v| view! { <Script type_="application/ld+json">{ld_json(&v)}</Script> }).collect_view()}
     }
 }

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::components::NotFound;
 use crate::components::{
-    most_read_resource, page_resource, ArticleCard, CardSize, ListSkeleton, Loaded, MostRead, PageHead, Pagination,
-    WebsiteLd,
+    card_image, most_read_resource, page_resource, ArticleCard, CardSize, ImagePreload, ListSkeleton, Loaded, MostRead,
+    PageHead, Pagination, WebsiteLd,
 };
 use crate::context::use_ctx;
 use crate::pages::page_param;
@@ -32,6 +32,12 @@ fn home_view(
     most_read: Resource<Result<kiosque_core::model::MostRead, kiosque_core::http::FetchError>>,
     s: &'static kiosque_core::i18n::Strings,
 ) -> impl IntoView {
+    // The lead's image is the largest paint: fetched with the HTML.
+    let preload = home
+        .lead
+        .as_ref()
+        .and_then(|a| card_image(a, CardSize::Lead).cloned())
+        .map(|image| view! { <ImagePreload image sizes=CardSize::Lead.sizes()/> });
     let lead = home
         .lead
         .map(|a| view! { <ArticleCard article=a size=CardSize::Lead level=2/> });
@@ -66,6 +72,7 @@ fn home_view(
         })
         .collect_view();
     view! {
+        {preload}
         <div class="home container">
             <div class="home__top">
                 <div class="home__lead">{lead}</div>

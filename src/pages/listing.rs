@@ -4,8 +4,8 @@ use leptos_meta::Script;
 use crate::components::blocks::Body;
 use crate::components::NotFound;
 use crate::components::{
-    ld_json, listing_seo, merged_ld, page_resource, ArticleCard, Breadcrumb, CardSize, ListSkeleton, Loaded, OfType,
-    PageHead, Pagination, Picture, SubLinks,
+    card_image, ld_json, listing_seo, merged_ld, page_resource, ArticleCard, Breadcrumb, CardSize, ImagePreload,
+    ListSkeleton, Loaded, OfType, PageHead, Pagination, Picture, SubLinks,
 };
 use crate::context::use_ctx;
 use crate::pages::{page_param, slug_param};
@@ -123,12 +123,18 @@ pub(crate) fn listing_view(l: Listing, route: Route) -> AnyView {
     let mut articles = l.articles.into_iter();
     let lead = if l.page == 1 { articles.next() } else { None };
     let lead_of = of.clone();
+    // The lead's image is the largest paint: fetched with the HTML.
+    let preload = lead
+        .as_ref()
+        .and_then(|a| card_image(a, CardSize::ListingLead).cloned())
+        .map(|image| view! { <ImagePreload image sizes=CardSize::ListingLead.sizes()/> });
     let lead = lead.map(|a| view! { <ArticleCard article=a size=CardSize::ListingLead level=2 of=lead_of/> });
     let cards = articles
         .map(|a| view! { <ArticleCard article=a level=2 of=of.clone()/> })
         .collect_view();
     view! {
         <PageHead title description route=route.clone() seo/>
+        {preload}
         {ld.into_iter().map(|v| view! { <Script type_="application/ld+json">{ld_json(&v)}</Script> }).collect_view()}
         <div class="container listing">
             {crumbs}
