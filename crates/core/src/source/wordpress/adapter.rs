@@ -1,5 +1,7 @@
 //! The WordPress adapter itself: fetching, caching what it learned, and the
-//! calls `Source` makes (the module documentation is in `mod.rs`).
+//! look-ups `Source` makes (the module documentation is in `mod.rs`). What
+//! the site says about itself is read in `site_reads.rs`, search in
+//! `search_types.rs`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -10,12 +12,11 @@ use serde_json::Value;
 use super::legacy::{parse_marker, Marker};
 use super::map::LinkContext;
 use super::urls::{PostQuery, Urls};
-use super::wire::{self, WpPage, WpPageNode, WpPost, WpRoot, WpSlug, WpTerm, WpUser};
+use super::wire::{self, WpPost, WpSlug, WpTerm, WpUser};
 use super::{compose, links, map};
 use crate::config::ApiConfig;
 use crate::http::{self, Door, FetchError, Fetched, Paging};
-use crate::model::{Menus, MostRead, SiteInfo, StaticPage};
-use crate::source::{checked_slug, SearchResults};
+use crate::source::checked_slug;
 
 /// Answers GETs instead of the network: for tests (recorded fixtures) and
 /// tools. Must behave like `crate::http`: a non-2xx status is the matching
@@ -46,7 +47,7 @@ pub struct WordPressSource {
     pub(super) plain: Option<Urls>,
     pub(super) timeout_ms: u32,
     /// A popular-posts route (absolute, or relative to the REST root).
-    most_read_url: Option<String>,
+    pub(super) most_read_url: Option<String>,
     /// POSTed `{"id": N}` on each article view; `{id}` in it is replaced.
     view_count_url: Option<String>,
     /// Articles per category, tag and author page (`site.posts_per_page`):
@@ -329,62 +330,6 @@ impl WordPressSource {
         Ok(user)
     }
 
-    pub async fn site(&self) -> Result<SiteInfo, FetchError> {
-        let index = self.urls.index();
-        let (root, categories, menus) = futures::join!(self.fetch::<WpRoot>(&index), self.categories(), self.menus());
-        let (root, _) = root?;
-        let mut site = SiteInfo {
-            posts_per_page: Some(self.per_page),
-            ..map::site(&root, &categories.unwrap_or_default())
-        };
-        site.menus = menus;
-        Ok(site)
-    }
-
-    /// The theme's menus where this site lets them be read (most sites ask
-    /// for a login: then none, and the header lists the categories).
-    async fn menus(&self) -> Menus {
-        let Ok((index, _)) = self.fetch::<Value>(&self.urls.menu_locations()).await else {
-            return Menus::default();
-        };
-        let (primary, footer) = super::menus::locations(&index);
-        let items = |id: Option<u64>| async move {
-            match id {
-                Some(id) => self
-                    .fetch::<Vec<Value>>(&self.urls.menu_items(id))
-                    .await
-                    .map(|(v, _)| v)
-                    .unwrap_or_default(),
-                None => Vec::new(),
-            }
-        };
-        let (primary, footer) = futures::join!(items(primary), items(footer));
-        if primary.is_empty() && footer.is_empty() {
-            return Menus::default();
-        }
-        super::menus::menus(&primary, &footer, &self.link_context().await)
-    }
-
-    pub async fn page(&self, slug: &str) -> Result<StaticPage, FetchError> {
-        let slug = checked_slug(slug)?;
-        let (raw, _) = self.fetch::<Vec<Value>>(&self.urls.page_by_slug(slug)).await?;
-        let first = raw.first().ok_or(FetchError::NotFound)?;
-        let page: WpPage = parse_one(first, "page")?;
-        let (links, tree) = futures::join!(self.link_context(), self.all::<WpPageNode>(|p| self.urls.page_tree(p)));
-        let mut out = map::page(&page, &links)?;
-        if out.seo.is_none() {
-            let permalink = self.urls.page_permalink(page.id);
-            out.seo = self
-                .plugin_head(&permalink, page.yoast_head_json.as_ref(), Some(&links))
-                .await;
-        }
-        // The family is an extra: without the list, the page still shows.
-        if let Ok(tree) = tree {
-            (out.parents, out.children) = super::tree::page_family(&tree, page.id);
-        }
-        Ok(out)
-    }
-
     /// Warms the cache for an article a reader is about to open.
     pub fn prefetch_article(&self, slug: &str) {
         if let (Ok(slug), None) = (checked_slug(slug), &self.transport) {
@@ -393,61 +338,6 @@ impl WordPressSource {
                 self.timeout_ms,
             );
         }
-    }
-
-    /// Most read, from `api.most_read_url` (a popular-posts plugin's route:
-    /// an array of post IDs or of objects with an `id`, best first). Without
-    /// it, an empty list: the block is hidden, never faked.
-    pub async fn most_read(&self) -> Result<MostRead, FetchError> {
-        let empty = MostRead {
-            version: crate::model::API_VERSION,
-            articles: Vec::new(),
-        };
-        let Some(url) = &self.most_read_url else {
-            return Ok(empty);
-        };
-        let (raw, _) = self.fetch::<Vec<Value>>(url).await?;
-        let mut seen = std::collections::HashSet::new();
-        let mut ids: Vec<u64> = raw
-            .iter()
-            .filter_map(wire::popular_id)
-            .filter(|id| seen.insert(*id))
-            .collect();
-        ids.truncate(10);
-        if ids.is_empty() {
-            return Ok(empty);
-        }
-        let per_page = u32::try_from(ids.len()).unwrap_or(10);
-        let q = PostQuery {
-            include: ids,
-            ..PostQuery::list(per_page, 1)
-        };
-        let (articles, _) = self.summaries(&q).await?;
-        Ok(MostRead { articles, ..empty })
-    }
-
-    /// WordPress search (`/wp/v2/posts?search=&page=&per_page=`), in
-    /// WordPress's order; totals from its `X-WP-Total` and
-    /// `X-WP-TotalPages` headers.
-    /// With custom types configured, WordPress's search route finds their
-    /// items too (`search_types.rs`).
-    pub async fn search(&self, query: &str, page: u32, per_page: usize) -> Result<SearchResults, FetchError> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Ok(SearchResults::empty(query, page));
-        }
-        let per_page = u32::try_from(per_page.clamp(1, 100)).unwrap_or(100);
-        let page = page.max(1);
-        if let Some(found) = self.search_with_types(query, page, per_page).await {
-            let (articles, paging) = found?;
-            return Ok(search_results(query, page, per_page, articles, paging));
-        }
-        let q = PostQuery {
-            search: Some(query.chars().take(200).collect()),
-            ..PostQuery::list(per_page, page)
-        };
-        let (articles, paging) = self.summaries(&q).await?;
-        Ok(search_results(query, page, per_page, articles, paging))
     }
 
     /// The slug of a published post (for old `?p=123` links).
@@ -512,28 +402,4 @@ pub fn parse_one<T: DeserializeOwned>(v: &Value, what: &str) -> Result<T, FetchE
             FetchError::BadData(format!("{what}: {path}: {inner}"))
         }
     })
-}
-
-/// A page of WordPress search results with its totals: the headers' when
-/// sent, else what the page itself shows.
-fn search_results(
-    query: &str,
-    page: u32,
-    per_page: u32,
-    articles: Vec<crate::model::ArticleSummary>,
-    paging: Paging,
-) -> SearchResults {
-    let seen = (page as usize - 1) * per_page as usize + articles.len();
-    let total = paging.total.map_or(seen, |t| t as usize);
-    let total_pages = paging
-        .total_pages
-        .unwrap_or_else(|| u32::try_from(total.div_ceil(per_page.max(1) as usize)).unwrap_or(u32::MAX))
-        .max(1);
-    SearchResults {
-        query: query.to_string(),
-        total,
-        page,
-        total_pages,
-        articles,
-    }
 }

@@ -72,6 +72,8 @@ pub mod seo;
 #[cfg(feature = "wordpress-source")]
 pub mod settings;
 #[cfg(feature = "wordpress-source")]
+mod site_reads;
+#[cfg(feature = "wordpress-source")]
 pub mod tree;
 #[cfg(feature = "wordpress-source")]
 mod unlock;
