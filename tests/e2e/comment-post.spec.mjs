@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, dist, expectAccessible, snap, watchErrors, viewportIndependent } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const ORIGIN = process.env.KIOSQUE_WP_ORIGIN || 'http://127.0.0.1:8081';
@@ -149,7 +149,8 @@ test('keyboard-only reply; a network failure keeps the text; the retry posts; a 
   await snap(page, testInfo, 'comment-post-approved');
 });
 
-test('a filled honeypot sends nothing and thanks alike; closed comments have no form', async ({ page }) => {
+test('a filled honeypot sends nothing and thanks alike; closed comments have no form', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   const form = await open(page, HERE);
   const before = posted();
   let sent = 0;
@@ -174,7 +175,8 @@ test('a filled honeypot sends nothing and thanks alike; closed comments have no 
   await expect(page.locator('form.comment-form, .comments__reply')).toHaveCount(0);
 });
 
-test('without JavaScript the form is not offered', async ({ browser }) => {
+test('without JavaScript the form is not offered', async ({ browser }, testInfo) => {
+  viewportIndependent(testInfo);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`/article/${HERE}`);

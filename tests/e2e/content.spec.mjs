@@ -2,7 +2,7 @@
 // author and tag pages, static pages and old permalinks.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, api, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, api, dist, expectAccessible, snap, watchErrors, viewportIndependent } from './helpers.mjs';
 
 /** A category that has a page 2. */
 function pagedCategory() {
@@ -59,7 +59,8 @@ function indexed(key) {
   return (api(`search/terms/${h % shards}.json`).terms[key] || []).length;
 }
 
-test('search results page through real links, 20 a page, without repeats', async ({ page }) => {
+test('search results page through real links, 20 a page, without repeats', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   const errors = watchErrors(page);
   const total = indexed('region');
   expect(total, 'the demo needs a word on more than one page of results').toBeGreaterThan(20);
@@ -88,7 +89,8 @@ test('search results page through real links, 20 a page, without repeats', async
   expect(errors).toEqual([]);
 });
 
-test('search with no match explains itself; the header form searches', async ({ page }) => {
+test('search with no match explains itself; the header form searches', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   await page.goto('/search?q=zzzqxw');
   await expect(page.locator('.search-page__empty')).toContainText('Aucun article');
   await page.goto('/');
@@ -116,7 +118,8 @@ test('author and tag pages list their articles', async ({ page }, testInfo) => {
   await expectAccessible(page);
 });
 
-test('a static page at /:slug, and an old permalink redirects to /article/:slug', async ({ page }) => {
+test('a static page at /:slug, and an old permalink redirects to /article/:slug', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   const pages = fs.readdirSync(path.join(dist, 'api/pages')).map((f) => f.replace(/\.json$/, ''));
   const about = api(`pages/${pages[0]}.json`);
   await page.goto(`/${pages[0]}`);

@@ -48,6 +48,12 @@ export const test = readerTest.extend({
   },
 });
 
+/** Skips the phone run of a check no layout can change (data, routing, the
+ * head): one run at 1280 px is enough, and the e2e layer is most of CI's time. */
+export function viewportIndependent(testInfo) {
+  base.skip(testInfo.project.name === 'phone', 'viewport-independent: one run at 1280 px');
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const dist = path.join(root, 'dist');
 /** The WordPress prerender (scripts/prerender-wp.sh, a `make test` layer). */

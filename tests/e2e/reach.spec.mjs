@@ -2,7 +2,7 @@
 // projects add 360 and 1280 px), RTL mirroring, and the head for crawlers.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, api, dist, expectAccessible, snap } from './helpers.mjs';
+import { test, expect, api, dist, expectAccessible, snap, viewportIndependent } from './helpers.mjs';
 
 const baseConfig = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
 const LOCALES = {
@@ -64,7 +64,8 @@ test('Arabic mirrors the layout: brand and breadcrumb start on the right', async
   expect(await page.locator('.prose').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
 });
 
-test('an article head carries canonical, Open Graph and valid JSON-LD', async ({ page }) => {
+test('an article head carries canonical, Open Graph and valid JSON-LD', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   const slug = api('home.json').lead.slug;
   const article = api(`articles/${slug}.json`);
   await page.goto(`/article/${slug}`);
@@ -96,7 +97,8 @@ test('an article head carries canonical, Open Graph and valid JSON-LD', async ({
   expect(crumbs.itemListElement[2].item).toBe(canonical);
 });
 
-test('home declares a WebSite with a SearchAction; pages have self canonicals; 404 is noindex', async ({ page }) => {
+test('home declares a WebSite with a SearchAction; pages have self canonicals; 404 is noindex', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   await page.goto('/');
   await expect(page.locator('.card--lead')).toBeVisible();
   const ld = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((t) => JSON.parse(t));

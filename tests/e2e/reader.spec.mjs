@@ -86,7 +86,14 @@ test('the article has dates, share links, copy-link feedback and the related rai
   expect(railSlugs.length).toBeGreaterThan(0);
   expect(railSlugs.length).toBeLessThanOrEqual(6);
   expect(railSlugs).not.toContain(`/article/${slug}`);
-  expect(railSlugs).toEqual(article.related.slice(0, 6).map((r) => `/article/${r.slug}`));
+  // Items of a custom type join the rail only when config.json allows it
+  // (`in_related`), and link to their type's pages.
+  const types = new Map((api('../config.json').post_types || []).map((t) => [t.rest_base, t]));
+  const expected = article.related
+    .filter((r) => r.slug !== slug && (!r.post_type || types.get(r.post_type)?.in_related))
+    .slice(0, 6)
+    .map((r) => (r.post_type ? `/${types.get(r.post_type).prefix}/${r.slug}` : `/article/${r.slug}`));
+  expect(railSlugs).toEqual(expected);
   await snap(page, testInfo, 'article-full');
   await expectAccessible(page);
 });

@@ -6,7 +6,7 @@
 // then hydrated, and the same article reached by the app's own routing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, readerTest, expect, expectAccessible, serveSpec, snap, watchErrors } from './helpers.mjs';
+import { test, readerTest, expect, expectAccessible, serveSpec, snap, watchErrors, viewportIndependent } from './helpers.mjs';
 
 const { root } = serveSpec({ offset: 9 });
 
@@ -138,7 +138,8 @@ test('a category\'s plugin head at 360 and 1280 px, hydrated: the same head, acc
   expect(errors).toEqual([]);
 });
 
-test('hydrated, and reached by the app: the same head', async ({ page }) => {
+test('hydrated, and reached by the app: the same head', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   const errors = watchErrors(page);
   await page.goto('/article/seo-yoast-redaction');
   await page.waitForFunction(() => window.__kiosqueStart === 'hydrated');

@@ -2,7 +2,7 @@
 // started by `make test`): the release bundle with only config.json changed,
 // prerendered from WordPress (scripts/prerender-wp.sh writes target/dist-wp,
 // its pages and its Content-Security-Policy).
-import { test, expect, expectAccessible, notPrerendered, serveSpec, snap, watchErrors, wpDist } from './helpers.mjs';
+import { test, expect, expectAccessible, notPrerendered, serveSpec, snap, watchErrors, wpDist, viewportIndependent } from './helpers.mjs';
 
 const WP = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
 serveSpec();
@@ -13,7 +13,8 @@ async function wp(route) {
   return res.json();
 }
 
-test('a WordPress site loads the WordPress bundle only: no static-source code', async ({ page }) => {
+test('a WordPress site loads the WordPress bundle only: no static-source code', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   const wasm = [];
   page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
   await page.goto('/');
@@ -56,7 +57,8 @@ test('article: entities decoded, figure sized, body blocks, related rail, breadc
   await snap(page, testInfo, 'wp-article');
 });
 
-test('category page 2, author and tag pages', async ({ page }) => {
+test('category page 2, author and tag pages', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   await page.goto('/category/maghreb/page/2');
   await expect(page.locator('.pagination__status')).toHaveText(/Page 2 sur \d/);
   await expect(page.locator('.card__title').first()).toBeVisible();
@@ -74,13 +76,15 @@ test('category page 2, author and tag pages', async ({ page }) => {
   await expectAccessible(page);
 });
 
-test('search uses WordPress search', async ({ page }) => {
+test('search uses WordPress search', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   await page.goto('/search?q=dessalement');
   await expect(page.locator('.search-result').first()).toBeVisible();
   await expect(page.locator('.search-result mark').first()).toBeVisible();
 });
 
-test('old permalinks and ?p=ID land on the canonical article; hidden posts never show', async ({ page }) => {
+test('old permalinks and ?p=ID land on the canonical article; hidden posts never show', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   const [post] = await wp('/wp/v2/posts?per_page=1&_fields=id,slug,date');
   const [y, m, d] = post.date.slice(0, 10).split('-');
   await page.goto(`/${y}/${m}/${d}/${post.slug}/`);
@@ -98,7 +102,8 @@ test('old permalinks and ?p=ID land on the canonical article; hidden posts never
   await expect(page.locator('h1')).toHaveText('À propos');
 });
 
-test('a view is counted once per article read, not for the look-up of an old permalink', async ({ page }) => {
+test('a view is counted once per article read, not for the look-up of an old permalink', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   const origin = new URL(WP).origin;
   const hits = [];
   await page.route(`${origin}/kiosque-count/**`, (route) => {
@@ -119,7 +124,8 @@ test('a view is counted once per article read, not for the look-up of an old per
   expect(hits).toEqual([`POST /kiosque-count/${post.id}`]);
 });
 
-test('WordPress down: the error view and its retry', async ({ page }) => {
+test('WordPress down: the error view and its retry', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   await page.route(`${new URL(WP).origin}/**`, (route) => route.abort('connectionrefused'));
   // Not prerendered: the page needs WordPress to render.
   await notPrerendered(page, '/tag/eau', wpDist);
@@ -128,7 +134,8 @@ test('WordPress down: the error view and its retry', async ({ page }) => {
   await expect(page.getByRole('alert').getByRole('button', { name: 'Réessayer' })).toBeVisible();
 });
 
-test('a slow WordPress answering after the reader left the page: no panic, the next page works', async ({ page }) => {
+test('a slow WordPress answering after the reader left the page: no panic, the next page works', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
   const errors = watchErrors(page);
   // The hydrated page re-reads its data from WordPress; hold that answer
   // back until the reader has moved on.
