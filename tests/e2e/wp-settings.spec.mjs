@@ -13,8 +13,14 @@ const ICON = /\/wp-content\/uploads\/kiosque-site-icon\.png$/;
 
 test('the Site Icon is the tab and home-screen icon, and it loads', async ({ page }) => {
   const errors = watchErrors(page);
+  const icons = [];
+  page.on('request', (r) => { if (/favicon\.svg$/.test(r.url())) icons.push(r.url()); });
   await page.goto('/');
   await expect(page.locator('link[rel="icon"]').last()).toHaveAttribute('href', ICON);
+  // The prerendered page names the site's icon only: the bundle's is not fetched too.
+  await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+  await page.waitForLoadState('load');
+  expect(icons).toEqual([]);
   await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', ICON);
   const href = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
   const icon = await page.request.get(href);

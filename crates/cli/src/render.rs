@@ -281,12 +281,16 @@ pub async fn render(
     // to the page and its largest image.
     let data_meta = format!("<meta name=\"{DATA_META}\" content=\"{}\"/>", data_url(&data));
     let stamp = Stamp::new(route, config_text).to_content();
-    let head_start = shell.head_start.replacen(
+    let icons = static_head.html();
+    // The site's own icon replaces the bundle's: browsers fetched both.
+    let head_start = if icons.is_empty() {
+        shell.head_start.clone()
+    } else {
+        without_default_icon(&shell.head_start)
+    };
+    let head_start = head_start.replacen(
         "<!--HEAD-->",
-        &format!(
-            "<meta name=\"{STAMP_META}\" content=\"{stamp}\"/>{data_meta}{}<!--HEAD-->",
-            static_head.html()
-        ),
+        &format!("<meta name=\"{STAMP_META}\" content=\"{stamp}\"/>{data_meta}{icons}<!--HEAD-->"),
         1,
     );
     let head_end = without_bundle_preloads(&shell.head_end);
@@ -296,9 +300,31 @@ pub async fn render(
     Rendered::Page { html, data }
 }
 
+/// The shell's head without its first `<link rel="icon">` (index.html's
+/// `favicon.svg`, written before the page's own head).
+fn without_default_icon(head: &str) -> String {
+    let Some(start) = head.find("<link rel=\"icon\"") else {
+        return head.to_string();
+    };
+    match head[start..].find('>') {
+        Some(len) => format!("{}{}", &head[..start], &head[start + len + 1..]),
+        None => head.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_icon_replaces_the_bundles_favicon() {
+        let head = "<head><meta charset=\"utf-8\" /><link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\" /><!--HEAD-->";
+        assert_eq!(
+            without_default_icon(head),
+            "<head><meta charset=\"utf-8\" /><!--HEAD-->"
+        );
+        assert_eq!(without_default_icon("<head><!--HEAD-->"), "<head><!--HEAD-->");
+    }
 
     #[test]
     fn noindex_is_read_from_the_head_only() {
