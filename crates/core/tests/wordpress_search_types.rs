@@ -1,4 +1,4 @@
-//! Search over posts and the configured custom types (`search_types.rs`), on
+//! Search over posts and the configured custom types (`search.rs`), on
 //! the test WordPress's `video` type (`scripts/wordpress/seed-cpt.php`);
 //! answers recorded under `tests/fixtures/wordpress/search-types/`
 //! (`KIOSQUE_WP_RECORD=1` records them from the live site).

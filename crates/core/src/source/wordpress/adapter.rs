@@ -1,7 +1,7 @@
 //! The WordPress adapter itself: fetching, caching what it learned, and the
 //! look-ups `Source` makes (the module documentation is in `mod.rs`). What
 //! the site says about itself is read in `site_reads.rs`, search in
-//! `search_types.rs`.
+//! `search.rs`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -57,7 +57,7 @@ pub struct WordPressSource {
     /// (`post_types[].in_related`).
     pub(super) related_types: Vec<String>,
     /// The REST bases of every configured custom type (`post_types`): the
-    /// search finds their items too (`search_types.rs`).
+    /// search finds their items too (`search.rs`).
     pub(super) search_types: Vec<String>,
     known: Arc<Mutex<Known>>,
     transport: Option<Arc<dyn Transport>>,

@@ -66,7 +66,7 @@ pub mod preview;
 #[cfg(feature = "wordpress-source")]
 pub mod rank_math;
 #[cfg(feature = "wordpress-source")]
-mod search_types;
+mod search;
 #[cfg(feature = "wordpress-source")]
 pub mod seo;
 #[cfg(feature = "wordpress-source")]

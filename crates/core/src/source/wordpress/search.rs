@@ -1,7 +1,7 @@
 //! Search: over posts (`/wp/v2/posts?search=`), and over the configured
 //! custom types too (`config.json`'s `post_types`). `/wp/v2/posts?search=`
-//! knows posts only, so with types
-//! configured the search asks WordPress's own search route
+//! knows posts only, so with types configured the search asks WordPress's
+//! own search route
 //! (`/wp/v2/search?type=post&subtype=post,<names>`), which pages and counts
 //! all of them together in WordPress's order, then reads the hits' cards per
 //! collection (`cards_in_order`, as the related rails do). The route wants
@@ -24,7 +24,7 @@ impl WordPressSource {
     /// WordPress's order; totals from its `X-WP-Total` and
     /// `X-WP-TotalPages` headers.
     /// With custom types configured, WordPress's search route finds their
-    /// items too (`search_types.rs`).
+    /// items too (`search_with_types`).
     pub async fn search(&self, query: &str, page: u32, per_page: usize) -> Result<SearchResults, FetchError> {
         let query = query.trim();
         if query.is_empty() {
