@@ -6,7 +6,6 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use image::codecs::jpeg::JpegEncoder;
 use image::imageops::{resize, FilterType};
 use image::RgbImage;
 use serde::{Deserialize, Serialize};
@@ -176,10 +175,25 @@ impl Asset {
     }
 }
 
+/// Baseline-compatible progressive JPEG, 4:2:0 with box-averaged chroma and
+/// Huffman tables fitted to the image: what libjpeg's `-optimize -progressive`
+/// gives. `image`'s own encoder writes 4:4:4 with the standard tables, which
+/// made every rendition a third heavier for the same quality; the listing's
+/// lead and the grid's thumbnails share a phone's first seconds of bandwidth.
 pub fn encode_jpeg(img: &RgbImage) -> Result<Vec<u8>, String> {
+    let (width, height) = img.dimensions();
+    let (w, h) = (
+        u16::try_from(width).map_err(|_| format!("JPEG encoding: {width} px is too wide"))?,
+        u16::try_from(height).map_err(|_| format!("JPEG encoding: {height} px is too tall"))?,
+    );
     let mut buf = Vec::new();
-    JpegEncoder::new_with_quality(&mut buf, JPEG_QUALITY)
-        .encode_image(img)
+    let mut encoder = jpeg_encoder::Encoder::new(&mut buf, JPEG_QUALITY);
+    encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::R_4_2_0);
+    encoder.set_chroma_subsampling_method(jpeg_encoder::ChromaSubsamplingMethod::Average);
+    encoder.set_optimized_huffman_tables(true);
+    encoder.set_progressive(true);
+    encoder
+        .encode(img.as_raw(), w, h, jpeg_encoder::ColorType::Rgb)
         .map_err(|e| format!("JPEG encoding: {e}"))?;
     Ok(buf)
 }
@@ -344,6 +358,45 @@ mod tests {
         assert_eq!(f.image("a", None, None).url, "/media/fig/x-2-1200.jpg");
         let v = Asset::avatar("karim");
         assert_eq!(v.image("Karim", None, None).url, "/media/authors/karim-256.jpg");
+    }
+
+    /// Peak signal-to-noise ratio of `b` against `a`, in dB.
+    fn psnr(a: &RgbImage, b: &RgbImage) -> f64 {
+        let sum: f64 = a
+            .as_raw()
+            .iter()
+            .zip(b.as_raw())
+            .map(|(x, y)| (f64::from(*x) - f64::from(*y)).powi(2))
+            .sum();
+        let mse = sum / a.as_raw().len() as f64;
+        10.0 * (255.0_f64 * 255.0 / mse).log10()
+    }
+
+    #[test]
+    fn jpegs_are_progressive_subsampled_and_lighter_for_the_same_quality() {
+        let drawn = render_scene(Motif::Skyline, "afrique", "un-article", 800, 450);
+        let ours = encode_jpeg(&drawn).unwrap();
+        // Start of frame: progressive (C2), luma sampled 2x2 (4:2:0).
+        let sof = ours
+            .windows(2)
+            .position(|w| w == [0xFF, 0xC2])
+            .expect("a progressive frame");
+        assert_eq!(ours[sof + 11], 0x22, "luma sampling factors");
+        let back = image::load_from_memory(&ours).unwrap().to_rgb8();
+        assert_eq!(back.dimensions(), (800, 450));
+        let quality = psnr(&drawn, &back);
+        assert!(quality > 30.0, "PSNR {quality:.1} dB");
+        // The `image` crate's baseline 4:4:4 encoder at the same quality.
+        let mut baseline = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut baseline, JPEG_QUALITY)
+            .encode_image(&drawn)
+            .unwrap();
+        assert!(
+            ours.len() * 100 < baseline.len() * 85,
+            "{} bytes against the baseline's {}",
+            ours.len(),
+            baseline.len()
+        );
     }
 
     #[test]
