@@ -50,6 +50,13 @@ playwright_counts() {
   node -e 'const r = require(process.argv[1]); const s = r.stats;
     console.log(s.expected + s.flaky, s.unexpected)' "${2:-$PWD/target/e2e-results.json}" 2>/dev/null || echo "0 0"
 }
+# Both halves of the e2e layer (scripts/e2e.sh).
+e2e_counts() {
+  local sp sf wp wf
+  read -r sp sf < <(playwright_counts "$1" "$PWD/target/e2e-results-static.json")
+  read -r wp wf < <(playwright_counts "$1" "$PWD/target/e2e-results-wordpress.json")
+  echo $((sp + wp)) $((sf + wf))
+}
 # node --test counts plus the deploy Playwright results.
 deploy_counts() {
   local np nf pp pf
@@ -111,5 +118,5 @@ run export-wp none scripts/export-wp.sh
 run schemas none tests/schemas/test.sh
 # A hostile copy of dist/ (tests/hostile/vectors.json in every field), prerendered, for hostile.spec.mjs.
 run hostile-static none node tests/hostile/make-static.mjs
-run e2e playwright_counts npx playwright test --config tests/e2e/playwright.config.mjs
+run e2e e2e_counts scripts/e2e.sh
 summary

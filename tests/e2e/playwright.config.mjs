@@ -1,19 +1,24 @@
 // End-to-end tests against the release bundle in dist/, served the way a
 // CDN serves it (scripts/serve.mjs), in Debian's Chromium.
 import { defineConfig } from '@playwright/test';
+import { specGroup } from './groups.mjs';
 
 const port = Number(process.env.E2E_PORT || 4173);
+// E2E_GROUP=static|wordpress runs one half (scripts/e2e.sh runs both at once);
+// unset, every spec runs.
+const group = process.env.E2E_GROUP || '';
+const suffix = group ? `-${group}` : '';
 
 export default defineConfig({
   testDir: '.',
-  testMatch: /.*\.spec\.mjs/,
-  outputDir: '../../target/e2e-output',
+  testMatch: group ? specGroup(group) : /.*\.spec\.mjs/,
+  outputDir: `../../target/e2e-output${suffix}`,
   timeout: 45_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '../../target/e2e-results.json' }]],
+  reporter: [['list'], ['json', { outputFile: `../../target/e2e-results${suffix}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
@@ -36,7 +41,8 @@ export default defineConfig({
     command: `node scripts/serve.mjs --root dist --port ${port}`,
     cwd: '../..',
     url: `http://127.0.0.1:${port}/config.json`,
-    reuseExistingServer: false,
+    // scripts/e2e.sh starts one server for both halves.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     timeout: 120_000,
   },
 });
