@@ -66,7 +66,7 @@ node -e '
 ok "a custom type item's classic gallery has its renditions"
 
 KIOSQUE_EXPORT_API="$PWD/$out/api" KIOSQUE_WP_URL="$wp" \
-  cargo test --quiet -p kiosque-cli --test export_roundtrip -- --ignored 2>&1 | tail -3
+  cargo test --quiet -p kiosque-cli --test it -- --ignored export_roundtrip:: 2>&1 | tail -3
 ok "the export reads back as the live WordPress source"
 
 # One post edited: only what shows it changes.

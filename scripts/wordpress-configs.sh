@@ -12,7 +12,7 @@
 #
 # Each is seeded with the demo newsroom (seed.php) and the post-level cases
 # (seed-wp-posts.php), the subdirectory site also with more than 100
-# categories (seed-wpconf.php), then `tests/prerender_wp_configs.rs` (kiosque-cli)
+# categories (seed-wpconf.php), then `tests/it/prerender_wp_configs.rs` (kiosque-cli)
 # prerenders each with `kiosque-publish prerender` and checks that every
 # published post has its page and that every site link in the pages resolves.
 #
@@ -255,5 +255,5 @@ fi
 #    publisher would type it: the source must find `?rest_route=` itself).
 cd "$repo"
 KIOSQUE_WP_CONFIGS="http://127.0.0.2:4294/wp-json ${roots[1]} ${roots[2]}" \
-  cargo test --quiet -p kiosque-cli --test prerender_wp_configs -- --ignored --nocapture
+  cargo test --quiet -p kiosque-cli --test it -- --ignored --nocapture prerender_wp_configs::
 say "done in $(($(date +%s) - started)) s"

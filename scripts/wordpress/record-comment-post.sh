@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records WordPress's answers to comment POSTs into
 # crates/core/tests/fixtures/wordpress/compost/ (read by
-# crates/core/tests/wordpress_comment_post.rs): <case>.json (the body, as
+# crates/core/tests/it/wordpress_comment_post.rs): <case>.json (the body, as
 # WordPress sent it) and <case>.headers.json (URL, status, content type).
 # Needs the test WordPress seeded by seed-comments.php; the comments it posts
 # are deleted afterwards (comment-post-cleanup.php), so reruns start alike.

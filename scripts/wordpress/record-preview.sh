@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Records WordPress's answers to editor previews (docs/previews.md) into
 # crates/core/tests/fixtures/wordpress/preview/, read by
-# crates/core/tests/wordpress_preview.rs. Needs the test WordPress seeded by
+# crates/core/tests/it/wordpress_preview.rs. Needs the test WordPress seeded by
 # seed-preview.php (its users' application passwords in $KIOSQUE_WP_STATE).
 # Each file is `<HTTP status>-<name>.json`; the application passwords are
 # never written (only the answers are).

@@ -27,18 +27,18 @@ cd "$repo"
 
 # Answers other tests read first (the canned errors, the first search page),
 # so the parallel run below never races to read one before it is written.
-cargo test --quiet -p kiosque-core --test wordpress_adapter -- --exact record_error_answers
-cargo test --quiet -p kiosque-core --test wordpress_adapter -- --exact search_uses_wordpress_search_and_its_total
-cargo test --quiet -p kiosque-core --test wordpress_adapter
-cargo test --quiet -p kiosque-core --test home_archive
+cargo test --quiet -p kiosque-core --test it -- --exact wordpress_adapter::record_error_answers
+cargo test --quiet -p kiosque-core --test it -- --exact wordpress_adapter::search_uses_wordpress_search_and_its_total
+cargo test --quiet -p kiosque-core --test it wordpress_adapter::
+cargo test --quiet -p kiosque-core --test it home_archive::
 # The post-level cases (seed-wp-posts.php) into their own directory, with
 # the seeded corpora published again.
 php "$here/hostile-status.php" show
 rm -f "$fixtures"/wp-posts/*.json
-cargo test --quiet -p kiosque-core --features wordpress-source --test wordpress_posts
-cargo test --quiet -p kiosque-core --test wordpress_comments # into comments/
+cargo test --quiet -p kiosque-core --features wordpress-source --test it wordpress_posts::
+cargo test --quiet -p kiosque-core --test it wordpress_comments:: # into comments/
 rm -f "$fixtures"/structure/*.json
-cargo test --quiet -p kiosque-core --test wordpress_structure # seed-structure.php, into structure/
+cargo test --quiet -p kiosque-core --test it wordpress_structure:: # seed-structure.php, into structure/
 count=$(ls "$fixtures"/*.headers.json | wc -l)
 size=$(du -sh "$fixtures" | cut -f1)
 echo "record: $count answers recorded in crates/core/tests/fixtures/wordpress ($size)"

@@ -4,7 +4,7 @@
 // group and every image alignment in block-editor markup; the [gallery]
 // shortcode (WordPress writes its classic output itself), [caption] boxes and
 // aligned images in classic-editor markup. For tests/e2e/layout.spec.mjs and
-// crates/core/tests/wordpress_layout.rs.
+// crates/core/tests/it/wordpress_layout.rs.
 //
 // Out of the way of the other tests: dated 2020 (never on the home's first
 // pages), in their own child category of "monde", no tags, no featured image.

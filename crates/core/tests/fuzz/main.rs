@@ -17,7 +17,7 @@ mod html_gen;
 mod json_mut;
 mod static_api;
 mod wordpress;
-#[path = "../wp_support/mod.rs"]
+#[path = "../it/wp_support.rs"]
 mod wp_support;
 
 use driver::{fuzz, Target};

@@ -1,5 +1,5 @@
 //! Unit tests of the pure mapping (`map`), on small hand-made wire values.
-//! The recorded-WordPress tests are in `tests/wordpress_adapter.rs`.
+//! The recorded-WordPress tests are in `tests/it/wordpress_adapter.rs`.
 
 use super::map::*;
 use super::wire::{WpMedia, WpPost, WpRoot, WpTerm, WpUser};
