@@ -3,22 +3,11 @@
 
 #![allow(clippy::panic)]
 
-use kiosque_core::body::{html_to_blocks, BodyOptions};
+use crate::wp_support::{body_fixture, ORIGIN};
 use kiosque_core::model::{Block, Inline, ListMarker};
 
-const ORIGIN: &str = "http://127.0.0.1:8081";
-
 fn convert(name: &str) -> Vec<Block> {
-    let path = format!(
-        "{}/tests/fixtures/wordpress/blocks-a/{name}.html",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let opts = BodyOptions {
-        internal_origins: vec![ORIGIN.into()],
-        ..Default::default()
-    };
-    html_to_blocks(&html, &opts)
+    body_fixture("blocks-a", name)
 }
 
 fn kind(b: &Block) -> &'static str {

@@ -26,6 +26,19 @@ pub fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wordpress")
 }
 
+/// A post body recorded from the test WordPress
+/// (`tests/fixtures/wordpress/<set>/<name>.html`), through the converter as
+/// the adapter calls it: links to the test WordPress are internal.
+pub fn body_fixture(set: &str, name: &str) -> Vec<kiosque_core::model::Block> {
+    let path = dir().join(set).join(format!("{name}.html"));
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let opts = kiosque_core::body::BodyOptions {
+        internal_origins: vec![ORIGIN.into()],
+        ..Default::default()
+    };
+    kiosque_core::body::html_to_blocks(&html, &opts)
+}
+
 pub fn recording() -> bool {
     std::env::var("KIOSQUE_WP_RECORD").is_ok_and(|v| !v.is_empty() && v != "0" && v != "seo-terms")
 }
