@@ -38,6 +38,46 @@ run() {
   fi
 }
 
+# start NAME COUNTER CMD...: starts a layer in the background (its log is
+# printed when it is joined), for a layer that waits on other processes
+# (WordPress's PHP) and shares no port or state with the layers run meanwhile.
+declare -A bg_pid bg_counter
+start() {
+  local name=$1 counter=$2
+  shift 2
+  printf '
+=== %s (in the background, joined below): %s
+' "$name" "$*"
+  (
+    s=$(date +%s)
+    "$@" > "$logdir/$name.log" 2>&1
+    echo "$? $s $(date +%s)" > "$logdir/$name.status"
+  ) &
+  bg_pid[$name]=$!
+  bg_counter[$name]=$counter
+}
+
+# join NAME: waits for a background layer, prints its log, counts it.
+join() {
+  local name=$1 log="$logdir/$1.log" rc start end p f
+  wait "${bg_pid[$name]}"
+  printf '
+=== %s (joined)
+' "$name"
+  cat "$log"
+  read -r rc start end < "$logdir/$name.status" || { rc=1 start=0 end=0; }
+  read -r p f < <("${bg_counter[$name]}" "$log")
+  passed=$((passed + p))
+  failed=$((failed + f))
+  timings+=("$(printf '%-22s %4ss  %s passed, %s failed (in the background)' "$name" $((end - start)) "$p" "$f")")
+  if [ "$rc" != 0 ]; then
+    [ "$f" = 0 ] && failed=$((failed + 1))
+    summary
+    echo "make test: layer '$name' failed (exit $rc); log in $log" >&2
+    exit 1
+  fi
+}
+
 none() { echo "0 0"; }
 cargo_counts() {
   awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
@@ -103,17 +143,20 @@ run trunk-release none trunk build --release
 # (Absolute URLs name the e2e server, as a publisher's site.url would.)
 run prerender none cargo run --quiet -p kiosque-cli -- prerender --site-url "http://127.0.0.1:${E2E_PORT:-4173}"
 run size-budget none node scripts/size-budget.mjs
+# A real WordPress (Debian packages) for the WordPress journeys.
+run wordpress-up none scripts/wordpress/up.sh
+# WordPress as installed in the wild: plain permalinks, a subdirectory and a
+# multisite subsite, three more sites beside 8081 on their own addresses and
+# databases. Mostly PHP time: it runs beside the next four layers.
+start wordpress-configs cargo_counts scripts/wordpress-configs.sh
 # nginx, Netlify and GitHub Pages recipes, and a sub-path deploy (docs/deploy.md).
 run deploy deploy_counts scripts/deploy/test.sh
 # The publisher's artefact in a clean directory: no target/, no cargo.
 run publisher-clean none sh -c 'PUBLISHER_PROFILE=dev scripts/publisher/package.sh && scripts/publisher/clean-test.sh'
-# A real WordPress (Debian packages) for the WordPress journeys.
-run wordpress-up none scripts/wordpress/up.sh
 run prerender-wp none scripts/prerender-wp.sh
-# WordPress as installed in the wild: plain permalinks and a subdirectory, two more sites beside 8081.
-run wordpress-configs cargo_counts scripts/wordpress-configs.sh
 # A static export from the test WordPress: incremental, resumable, tolerant (docs/deploy.md).
 run export-wp none scripts/export-wp.sh
+join wordpress-configs
 # Sitemaps, news sitemap and feeds of every prerendered site against schemas (tests/schemas/).
 run schemas none tests/schemas/test.sh
 # A hostile copy of dist/ (tests/hostile/vectors.json in every field), prerendered, for hostile.spec.mjs.
