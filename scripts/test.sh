@@ -16,26 +16,31 @@ passed=0
 failed=0
 timings=()
 
-# run NAME COUNTER CMD...: runs a layer, tees its log, adds its counts.
-run() {
-  local name=$1 counter=$2
-  shift 2
-  local log="$logdir/$name.log" start end rc p f
-  printf '\n=== %s: %s\n' "$name" "$*"
-  start=$(date +%s)
-  "$@" 2>&1 | tee "$log"
-  rc=${PIPESTATUS[0]}
-  end=$(date +%s)
+# record NAME COUNTER RC START END [NOTE]: adds a finished layer's counts and
+# time; stops `make test` with the summary if it failed.
+record() {
+  local name=$1 counter=$2 rc=$3 start=$4 end=$5 note=${6:-} log="$logdir/$1.log" p f
   read -r p f < <("$counter" "$log")
   passed=$((passed + p))
   failed=$((failed + f))
-  timings+=("$(printf '%-22s %4ss  %s passed, %s failed' "$name" $((end - start)) "$p" "$f")")
+  timings+=("$(printf '%-22s %4ss  %s passed, %s failed%s' "$name" $((end - start)) "$p" "$f" "$note")")
   if [ "$rc" != 0 ]; then
     [ "$f" = 0 ] && failed=$((failed + 1))
     summary
     echo "make test: layer '$name' failed (exit $rc); log in $log" >&2
     exit 1
   fi
+}
+
+# run NAME COUNTER CMD...: runs a layer, tees its log, adds its counts.
+run() {
+  local name=$1 counter=$2 start rc
+  shift 2
+  printf '\n=== %s: %s\n' "$name" "$*"
+  start=$(date +%s)
+  "$@" 2>&1 | tee "$logdir/$name.log"
+  rc=${PIPESTATUS[0]}
+  record "$name" "$counter" "$rc" "$start" "$(date +%s)"
 }
 
 # start NAME COUNTER CMD...: starts a layer in the background (its log is
@@ -45,9 +50,7 @@ declare -A bg_pid bg_counter
 start() {
   local name=$1 counter=$2
   shift 2
-  printf '
-=== %s (in the background, joined below): %s
-' "$name" "$*"
+  printf '\n=== %s (in the background, joined below): %s\n' "$name" "$*"
   (
     s=$(date +%s)
     "$@" > "$logdir/$name.log" 2>&1
@@ -59,23 +62,12 @@ start() {
 
 # join NAME: waits for a background layer, prints its log, counts it.
 join() {
-  local name=$1 log="$logdir/$1.log" rc start end p f
+  local name=$1 rc start end
   wait "${bg_pid[$name]}"
-  printf '
-=== %s (joined)
-' "$name"
-  cat "$log"
+  printf '\n=== %s (joined)\n' "$name"
+  cat "$logdir/$name.log"
   read -r rc start end < "$logdir/$name.status" || { rc=1 start=0 end=0; }
-  read -r p f < <("${bg_counter[$name]}" "$log")
-  passed=$((passed + p))
-  failed=$((failed + f))
-  timings+=("$(printf '%-22s %4ss  %s passed, %s failed (in the background)' "$name" $((end - start)) "$p" "$f")")
-  if [ "$rc" != 0 ]; then
-    [ "$f" = 0 ] && failed=$((failed + 1))
-    summary
-    echo "make test: layer '$name' failed (exit $rc); log in $log" >&2
-    exit 1
-  fi
+  record "$name" "${bg_counter[$name]}" "$rc" "$start" "$end" " (in the background)"
 }
 
 none() { echo "0 0"; }
