@@ -268,6 +268,7 @@ test.describe('static source', () => {
 
   test('client-rendered views: tags, author, page, and the search for each title and standfirst vector', async ({ page }, testInfo) => {
     desktopOnly(testInfo);
+    test.setTimeout(120_000); // a page per vector: 27 s on a busy machine
     const watch = await arm(page);
     // Every public page is prerendered: these are served the shell, as a
     // page published after the prerender is.
@@ -403,6 +404,8 @@ test.describe('WordPress source', () => {
 
   test('articles, category, tags, author, page and searches render inert', async ({ page, browser }, testInfo) => {
     desktopOnly(testInfo);
+    // About thirty page loads, each checked: 41 s on an idle machine, past the default 45 s on a busy one.
+    test.setTimeout(150_000);
     const context = await browser.newContext({ javaScriptEnabled: false });
     parser = await context.newPage();
     const watch = await arm(page);

@@ -99,6 +99,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('every prerendered article shows its title, byline, first paragraph and JSON-LD', async ({ page }, testInfo) => {
+    test.setTimeout(120_000); // a page load per article: 28 s on a busy machine, and it grows with the content
     const list = testInfo.project.name === 'phone' ? articleRoutes.slice(0, 3) : articleRoutes;
     expect(list.length).toBeGreaterThan(0);
     for (const route of list) {
