@@ -4,6 +4,12 @@
 #
 #   sh scripts/deploy/flavor.sh wordpress    (run by post-build.sh, release only)
 #   sh scripts/deploy/flavor.sh unlock hydrate,static-unlock    (its features)
+#   sh scripts/deploy/flavor.sh --tag wordpress    (then: names it on the tag)
+#
+# The build writes the files and `.flavor-<kind>` (their name) in the bundle;
+# `--tag` turns that record into the tag's attributes. post-build.sh builds two
+# flavors at once (cargo takes them in turn: while the second compiles, the first
+# runs wasm-opt on the other core) and then tags them in a fixed order.
 #
 # trunk builds the static-source flavor (index.html: features
 # hydrate,source-static); this adds `kiosque-<kind>-<hash>.js/_bg.wasm`, built
@@ -13,10 +19,25 @@
 # wasm-bindgen --target=web --no-typescript, wasm-opt -Oz, no minifying); the
 # hash is of the files, 16 hex digits, as the caches' rules expect.
 set -eu
-kind="${1:?usage: flavor.sh KIND [FEATURES]}"
-features="${2:-hydrate,source-$kind}"
 out="${TRUNK_STAGING_DIR:?run by trunk (post-build.sh)}"
 html="$out/index.html"
+
+if [ "${1:-}" = --tag ]; then
+  kind="${2:?usage: flavor.sh --tag KIND}"
+  record="$out/.flavor-$kind"
+  name=$(cat "$record") || { echo "flavor: the $kind bundle was not built" >&2; exit 1; }
+  # Beside trunk's names, under the same base (the public URL).
+  [ "$(grep -c ' data-wasm="' "$html")" -eq 1 ] || { echo "flavor: expected one loader tag (data-wasm) in $html" >&2; exit 1; }
+  js=$(grep -oE ' data-js="[^"]*"' "$html" | sed -E 's/^ data-js="//; s/"$//')
+  prefix="${js%"${js##*/}"}"
+  sed -E "s#( data-wasm=\"[^\"]*\")#\\1 data-js-$kind=\"$prefix$name.js\" data-wasm-$kind=\"$prefix${name}_bg.wasm\"#" "$html" > "$html.tmp"
+  mv "$html.tmp" "$html"
+  rm "$record"
+  echo "flavor: $name.js, ${name}_bg.wasm" >&2
+  exit 0
+fi
+kind="${1:?usage: flavor.sh KIND [FEATURES]}"
+features="${2:-hydrate,source-$kind}"
 
 # The tools trunk is pinned to (Trunk.toml), never another on the PATH
 # (Debian's binaryen produces a broken bundle).
@@ -31,6 +52,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 echo "flavor: building the $kind bundle" >&2
+# Every flavor's cargo writes the same target/…/kiosque.wasm: hold a lock from
+# the build until this flavor's copy is taken, so another cannot replace it.
+exec 9>"$out/.flavor-lock"
+flock 9
 cargo build --target=wasm32-unknown-unknown --manifest-path Cargo.toml --release --offline --bin kiosque \
   --no-default-features --features "$features" --message-format=json-render-diagnostics > "$tmp/cargo.json"
 wasm=$(node -e '
@@ -41,7 +66,9 @@ wasm=$(node -e '
   console.log(file);
 ' "$tmp/cargo.json") || { echo "flavor: cargo built no kiosque .wasm" >&2; exit 1; }
 
-wasm-bindgen --target=web --out-dir="$tmp/bindgen" --out-name=kiosque --no-typescript "$wasm"
+cp "$wasm" "$tmp/cargo.wasm"
+flock -u 9
+wasm-bindgen --target=web --out-dir="$tmp/bindgen" --out-name=kiosque --no-typescript "$tmp/cargo.wasm"
 wasm-opt --output="$tmp/kiosque_bg.wasm" -Oz "$tmp/bindgen/kiosque_bg.wasm"
 # The prerender refuses a dist/ whose wasm lacks this commit's marker.
 grep -qa 'kiosque-build:' "$tmp/kiosque_bg.wasm" || { echo "flavor: no build marker in the $kind wasm" >&2; exit 1; }
@@ -52,10 +79,4 @@ name="kiosque-$kind-$hash"
 cp "$tmp/bindgen/kiosque.js" "$out/$name.js"
 cp "$tmp/kiosque_bg.wasm" "$out/${name}_bg.wasm"
 
-# Beside trunk's names, under the same base (the public URL).
-[ "$(grep -c ' data-wasm="' "$html")" -eq 1 ] || { echo "flavor: expected one loader tag (data-wasm) in $html" >&2; exit 1; }
-js=$(grep -oE ' data-js="[^"]*"' "$html" | sed -E 's/^ data-js="//; s/"$//')
-prefix="${js%"${js##*/}"}"
-sed -E "s#( data-wasm=\"[^\"]*\")#\\1 data-js-$kind=\"$prefix$name.js\" data-wasm-$kind=\"$prefix${name}_bg.wasm\"#" "$html" > "$tmp/index.html"
-cp "$tmp/index.html" "$html"
-echo "flavor: $name.js, ${name}_bg.wasm" >&2
+printf '%s\n' "$name" > "$out/.flavor-$kind"

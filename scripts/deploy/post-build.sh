@@ -20,9 +20,16 @@ out="${TRUNK_STAGING_DIR:?run by trunk}"
 # live-reload script is inline.
 if [ "${TRUNK_PROFILE:-}" = release ]; then
   node scripts/deploy/csp.mjs --meta "$out/index.html"
-  sh scripts/deploy/flavor.sh wordpress
-  # A static site whose config.json sets api.unlock_url (protected posts).
-  sh scripts/deploy/flavor.sh unlock hydrate,static-unlock
+  # Both at once: cargo builds them in turn, and one's wasm-opt runs beside the
+  # other's compilation. The unlock flavor: a static site whose config.json
+  # sets api.unlock_url (protected posts).
+  sh scripts/deploy/flavor.sh wordpress & wordpress=$!
+  sh scripts/deploy/flavor.sh unlock hydrate,static-unlock & unlock=$!
+  wait "$wordpress" || { kill "$unlock" 2>/dev/null; echo "post-build: the wordpress flavor failed" >&2; exit 1; }
+  wait "$unlock" || { echo "post-build: the unlock flavor failed" >&2; exit 1; }
+  sh scripts/deploy/flavor.sh --tag wordpress
+  sh scripts/deploy/flavor.sh --tag unlock
+  rm -f "$out/.flavor-lock"
 fi
 cp "$out/index.html" "$out/shell.html"
 cp "$out/index.html" "$out/404.html"
