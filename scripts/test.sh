@@ -26,6 +26,7 @@ record() {
   timings+=("$(printf '%-22s %4ss  %s passed, %s failed%s' "$name" $((end - start)) "$p" "$f" "$note")")
   if [ "$rc" != 0 ]; then
     [ "$f" = 0 ] && failed=$((failed + 1))
+    stop_background
     summary
     echo "make test: layer '$name' failed (exit $rc); log in $log" >&2
     exit 1
@@ -51,12 +52,16 @@ start() {
   local name=$1 counter=$2
   shift 2
   printf '\n=== %s (in the background, joined below): %s\n' "$name" "$*"
+  # In a process group of its own (job control on for this one job), so that
+  # stop_background can end it with everything it started.
+  set -m
   (
     s=$(date +%s)
     "$@" > "$logdir/$name.log" 2>&1
     echo "$? $s $(date +%s)" > "$logdir/$name.status"
   ) &
   bg_pid[$name]=$!
+  set +m
   bg_counter[$name]=$counter
 }
 
@@ -64,6 +69,7 @@ start() {
 join() {
   local name=$1 rc start end
   wait "${bg_pid[$name]}"
+  unset "bg_pid[$name]"
   printf '\n=== %s (joined)\n' "$name"
   cat "$logdir/$name.log"
   read -r rc start end < "$logdir/$name.status" || { rc=1 start=0 end=0; }
@@ -95,6 +101,15 @@ deploy_counts() {
   read -r np nf < <(node_counts "$1")
   read -r pp pf < <(playwright_counts "$1" "$PWD/target/deploy-results.json")
   echo $((np + pp)) $((nf + pf))
+}
+
+# stop_background: a layer failed; the background layers not yet joined stop
+# too (their process groups), rather than outlive `make test`.
+stop_background() {
+  local name
+  for name in "${!bg_pid[@]}"; do
+    kill -TERM -- "-${bg_pid[$name]}" 2>/dev/null && echo "make test: stopped the background layer '$name'" >&2
+  done
 }
 
 sizes() {
