@@ -6,22 +6,13 @@
 //! config) neither.
 
 use std::fs;
-use std::path::Path;
 
-use crate::support::{dist, edit_json, prerender};
+use crate::support::{dist, edit_json, page_html, prerender};
 use serde_json::Value;
 
 /// An article whose related list in the demo API holds this video.
 const ARTICLE: &str = "exposition-six-photographes-paysages-cote-a-cote";
 const VIDEO: &str = "festival-gnaoua-essaouira-repetition-generale";
-
-fn page_html(dist: &Path, route: &str) -> String {
-    let manifest: Value = serde_json::from_str(&fs::read_to_string(dist.join("prerender.json")).unwrap()).unwrap();
-    let file = manifest["pages"][route]["html"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{route} not prerendered"));
-    fs::read_to_string(dist.join(file)).unwrap()
-}
 
 /// The rail's part of a page (empty without one).
 fn rail(html: &str) -> &str {

@@ -7,25 +7,22 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::dist;
+use crate::support::{dist, load_json, prerender_env, read, save_json};
 
 fn newest_slug(dist: &Path) -> String {
-    let latest: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(dist.join("api/latest/page/1.json")).unwrap()).unwrap();
-    latest["articles"][0]["slug"].as_str().unwrap().to_string()
+    load_json(dist, "api/latest/page/1.json")["articles"][0]["slug"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 fn set_seo(dist: &Path, slug: &str, seo: serde_json::Value) -> i64 {
-    let file = dist.join(format!("api/articles/{slug}.json"));
-    let mut a: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    let file = format!("api/articles/{slug}.json");
+    let mut a = load_json(dist, &file);
     a["seo"] = seo;
-    fs::write(&file, serde_json::to_string(&a).unwrap()).unwrap();
+    save_json(dist, &file, &a);
     let published = a["published"].as_str().unwrap().to_string();
     kiosque_core::model::Timestamp::parse(&published).unwrap().unix()
-}
-
-fn read(dist: &Path, file: &str) -> String {
-    fs::read_to_string(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
 
 #[test]
@@ -52,18 +49,8 @@ fn the_plugin_head_wins_and_noindex_leaves_sitemaps_and_feeds() {
     // "Now" is just after the article, so it would be in the news sitemap.
     let now = (published + 3600).to_string();
     let run = |dist: &Path| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kiosque-publish"))
-            .args([
-                "prerender",
-                "--dist",
-                dist.to_str().unwrap(),
-                "--site-url",
-                "https://news.example",
-            ])
-            .env("SOURCE_DATE_EPOCH", &now)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let (ok, out) = prerender_env(dist, &[], &[("SOURCE_DATE_EPOCH", &now)]);
+        assert!(ok, "{out}");
     };
     run(&dist);
     let page = read(&dist, &format!("article/{slug}/index.html"));

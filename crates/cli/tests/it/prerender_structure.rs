@@ -5,48 +5,31 @@
 //! archive index leaves out (an empty one) gets no page and no sitemap entry.
 
 use std::fs;
-use std::path::Path;
 
-use crate::support::{dist, prerender};
-use serde_json::{json, Value};
-
-fn load(dist: &Path, file: &str) -> Value {
-    serde_json::from_str(&fs::read_to_string(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))).unwrap()
-}
-
-fn save(dist: &Path, file: &str, v: &Value) {
-    fs::write(dist.join(file), serde_json::to_string(v).unwrap()).unwrap();
-}
-
-fn page_html(dist: &Path, route: &str) -> String {
-    let manifest = load(dist, "prerender.json");
-    let file = manifest["pages"][route]["html"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{route} not prerendered"));
-    fs::read_to_string(dist.join(file)).unwrap()
-}
+use crate::support::{dist, load_json, page_html, prerender, save_json};
+use serde_json::json;
 
 #[test]
 fn nested_categories_and_pages_are_prerendered_with_their_family() {
     let dist = dist("structure", kiosque_core::stamp::BUILD_ID);
-    let latest = load(&dist, "api/latest/page/1.json");
+    let latest = load_json(&dist, "api/latest/page/1.json");
     let slug = latest["articles"][0]["slug"].as_str().unwrap().to_string();
     let article_file = format!("api/articles/{slug}.json");
-    let mut article = load(&dist, &article_file);
+    let mut article = load_json(&dist, &article_file);
     let category = article["category"]["slug"].as_str().unwrap().to_string();
     article["category_parents"] = json!([{"slug": "savoirs", "name": "Savoirs"}]);
-    save(&dist, &article_file, &article);
+    save_json(&dist, &article_file, &article);
 
     let listing_file = format!("api/categories/{category}/page/1.json");
-    let mut listing = load(&dist, &listing_file);
+    let mut listing = load_json(&dist, &listing_file);
     listing["kind"]["parents"] = json!([{"slug": "savoirs", "name": "Savoirs"}]);
     listing["kind"]["children"] = json!([{"slug": "sous-rubrique", "name": "Sous-rubrique"}]);
-    save(&dist, &listing_file, &listing);
+    save_json(&dist, &listing_file, &listing);
 
-    let mut page = load(&dist, "api/pages/mentions-legales.json");
+    let mut page = load_json(&dist, "api/pages/mentions-legales.json");
     page["parents"] = json!([{"slug": "a-propos", "title": "À propos"}]);
     page["children"] = json!([{"slug": "cookies", "title": "Cookies"}]);
-    save(&dist, "api/pages/mentions-legales.json", &page);
+    save_json(&dist, "api/pages/mentions-legales.json", &page);
 
     // An empty category: its listing exists, the index leaves it out.
     let mut empty = listing.clone();
@@ -54,7 +37,7 @@ fn nested_categories_and_pages_are_prerendered_with_their_family() {
     empty["articles"] = json!([]);
     empty["total"] = 0.into();
     fs::create_dir_all(dist.join("api/categories/rubrique-vide/page")).unwrap();
-    save(&dist, "api/categories/rubrique-vide/page/1.json", &empty);
+    save_json(&dist, "api/categories/rubrique-vide/page/1.json", &empty);
 
     let (ok, report) = prerender(&dist);
     assert!(ok, "{report}");
@@ -81,7 +64,7 @@ fn nested_categories_and_pages_are_prerendered_with_their_family() {
     assert!(html.contains("class=\"breadcrumb\"") && html.contains("href=\"/a-propos\""));
     assert!(html.contains("href=\"/cookies\""), "the child page's link");
 
-    let manifest = load(&dist, "prerender.json");
+    let manifest = load_json(&dist, "prerender.json");
     assert!(manifest["pages"].get("/category/rubrique-vide").is_none());
     for entry in fs::read_dir(&dist).unwrap() {
         let path = entry.unwrap().path();

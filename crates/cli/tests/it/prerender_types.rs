@@ -6,27 +6,13 @@
 //! navigation; a type the API lacks gets no page and no failure.
 
 use std::fs;
-use std::path::Path;
 
-use crate::support::{dist, prerender};
-use serde_json::Value;
-
-fn load(dist: &Path, file: &str) -> Value {
-    serde_json::from_str(&fs::read_to_string(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))).unwrap()
-}
-
-fn page_html(dist: &Path, route: &str) -> String {
-    let manifest = load(dist, "prerender.json");
-    let file = manifest["pages"][route]["html"]
-        .as_str()
-        .unwrap_or_else(|| panic!("{route} not prerendered"));
-    fs::read_to_string(dist.join(file)).unwrap()
-}
+use crate::support::{dist, load_json, page_html, prerender};
 
 #[test]
 fn a_custom_type_is_prerendered_listed_and_in_the_sitemap() {
     let dist = dist("types", kiosque_core::stamp::BUILD_ID);
-    let first = load(&dist, "api/types/videos/page/1.json");
+    let first = load_json(&dist, "api/types/videos/page/1.json");
     assert_eq!(first["kind"]["type"], "post_type");
     let pages = first["total_pages"].as_u64().unwrap();
     assert!(pages >= 2, "the demo type has a second page");
@@ -48,7 +34,7 @@ fn a_custom_type_is_prerendered_listed_and_in_the_sitemap() {
     let sitemap = fs::read_to_string(dist.join("sitemap-1.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://news.example/video</loc>"), "{sitemap}");
     for n in 1..=pages {
-        let list = load(&dist, &format!("api/types/videos/page/{n}.json"));
+        let list = load_json(&dist, &format!("api/types/videos/page/{n}.json"));
         for a in list["articles"].as_array().unwrap() {
             let slug = a["slug"].as_str().unwrap();
             let item = page_html(&dist, &format!("/video/{slug}"));
@@ -96,7 +82,7 @@ fn a_type_the_api_lacks_gets_no_page_and_no_failure() {
     fs::remove_dir_all(dist.join("api/types")).unwrap();
     let (ok, out) = prerender(&dist);
     assert!(ok, "{out}");
-    let manifest = load(&dist, "prerender.json");
+    let manifest = load_json(&dist, "prerender.json");
     let typed: Vec<&String> = manifest["pages"]
         .as_object()
         .unwrap()

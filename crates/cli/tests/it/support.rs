@@ -46,6 +46,12 @@ pub fn prerender(dist: &Path) -> (bool, String) {
 
 /// Runs the command with extra arguments (`--jobs 1`…).
 pub fn prerender_with(dist: &Path, extra: &[&str]) -> (bool, String) {
+    prerender_env(dist, extra, &[])
+}
+
+/// Runs the command with extra arguments and environment variables
+/// (`SOURCE_DATE_EPOCH`…); its success and its output (stdout, then stderr).
+pub fn prerender_env(dist: &Path, extra: &[&str], env: &[(&str, &str)]) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_kiosque-publish"))
         .args([
             "prerender",
@@ -55,6 +61,7 @@ pub fn prerender_with(dist: &Path, extra: &[&str]) -> (bool, String) {
             "https://news.example",
         ])
         .args(extra)
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     let text = format!(
@@ -67,13 +74,31 @@ pub fn prerender_with(dist: &Path, extra: &[&str]) -> (bool, String) {
 
 /// Rewrites the JSON file `file` of `dist` through `f`.
 pub fn edit_json(dist: &Path, file: &str, f: impl FnOnce(&mut serde_json::Value)) {
-    let path = dist.join(file);
-    let mut v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    let mut v = load_json(dist, file);
     f(&mut v);
-    fs::write(path, serde_json::to_string(&v).unwrap()).unwrap();
+    save_json(dist, file, &v);
 }
 
 /// The text of `file` in `dist`.
 pub fn read(dist: &Path, file: &str) -> String {
-    fs::read_to_string(dist.join(file)).unwrap()
+    fs::read_to_string(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// The JSON file `file` of `dist`.
+pub fn load_json(dist: &Path, file: &str) -> serde_json::Value {
+    serde_json::from_str(&read(dist, file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// Writes `v` as the JSON file `file` of `dist`.
+pub fn save_json(dist: &Path, file: &str, v: &serde_json::Value) {
+    fs::write(dist.join(file), serde_json::to_string(v).unwrap()).unwrap();
+}
+
+/// The HTML of the page prerendered for `route`, found in the manifest.
+pub fn page_html(dist: &Path, route: &str) -> String {
+    let manifest = load_json(dist, "prerender.json");
+    let file = manifest["pages"][route]["html"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{route} not prerendered"));
+    read(dist, file)
 }

@@ -22,6 +22,17 @@ use serde::{Deserialize, Serialize};
 pub const ROOT: &str = "http://127.0.0.1:8081/wp-json";
 pub const ORIGIN: &str = "http://127.0.0.1:8081";
 
+/// The seeded post whose body links to a category, a tag, an author and
+/// another post (scripts/wordpress/seed.php), and the Kiosque routes those
+/// links must become, whatever path the WordPress site lives under.
+pub const LINKING_POST: &str = "inflation-tunisie-menages-reinventent-panier-de-rentree";
+pub const LINKING_ROUTES: [&str; 4] = [
+    "/category/economie",
+    "/tag/tunisie",
+    "/author/leila-benali",
+    "/article/maroc-agadir-reseau-bus-electriques",
+];
+
 pub fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wordpress")
 }
