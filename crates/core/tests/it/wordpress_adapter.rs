@@ -11,7 +11,6 @@ use kiosque_core::source::{ListingRequest, Source};
 /// The sticky post (a featured article that is not the newest).
 const STICKY: &str = "education-rapport-manque-enseignants-2030";
 const NEWEST: &str = "tunisie-bizerte-pecheurs-rarefaction-poisson";
-const LINKS: &str = LINKING_POST;
 const AMPERSAND: &str = "energie-hydrogene-vert-partenariats-nord-sud";
 const HIDDEN: [&str; 3] = [
     "brouillon-enquete-ports",
@@ -99,7 +98,7 @@ fn titles_are_decoded_to_plain_text() {
 
 #[test]
 fn excerpts_are_text() {
-    let a = article(LINKS);
+    let a = article(LINKING_POST);
     assert!(
         a.standfirst.starts_with("Fournitures scolaires, huile, viande"),
         "{}",
@@ -119,7 +118,7 @@ fn excerpts_are_text() {
 
 #[test]
 fn article_body_holds_blocks_not_html() {
-    let a = article(LINKS);
+    let a = article(LINKING_POST);
     let json = serde_json::to_string(&a.body).unwrap();
     for raw in ["<p", "</", "<a ", "<!--", "wp:paragraph", "&nbsp;", "&#"] {
         assert!(!json.contains(raw), "raw {raw:?} in the body");
@@ -228,13 +227,13 @@ fn map_embeds_and_tables_survive() {
 
 #[test]
 fn internal_links_become_kiosque_routes() {
-    let a = article(LINKS);
+    let a = article(LINKING_POST);
     let hrefs = Block::links(&a.body);
     for want in LINKING_ROUTES {
         assert!(hrefs.iter().any(|h| h == want), "{want} in {hrefs:?}");
     }
     // Links to other posts by their WordPress permalink (`/%postname%/`).
-    let all: Vec<String> = ["can-2027-supporters-preparent-deja-voyage-afrique-est", LINKS]
+    let all: Vec<String> = ["can-2027-supporters-preparent-deja-voyage-afrique-est", LINKING_POST]
         .iter()
         .flat_map(|s| Block::links(&article(s).body))
         .collect();
@@ -318,13 +317,13 @@ fn comment_counts_are_real_totals() {
         3,
         "3 approved, the pending one is not counted"
     );
-    assert_eq!(article(LINKS).comment_count, 2);
+    assert_eq!(article(LINKING_POST).comment_count, 2);
     assert_eq!(article(AMPERSAND).comment_count, 0);
 }
 
 #[test]
 fn related_articles_share_a_category_or_a_tag() {
-    let a = article(LINKS);
+    let a = article(LINKING_POST);
     assert!(!a.related.is_empty() && a.related.len() <= 6, "{}", a.related.len());
     assert!(a.related.iter().all(|r| r.slug != a.slug));
     let tags: Vec<String> = a.tags.iter().map(|t| t.slug.clone()).collect();

@@ -14,7 +14,6 @@ use kiosque_core::source::wordpress::{Transport, WordPressSource};
 
 const PLAIN: &str = "http://127.0.0.2:4294";
 const SUBDIR: &str = "http://127.0.0.3:4295/blog";
-const LINKING: &str = LINKING_POST;
 
 /// Answers from `wpconf/` fixtures and keeps every URL asked, in order.
 #[derive(Clone, Default)]
@@ -77,7 +76,7 @@ fn a_plain_permalink_site_configured_at_wp_json_is_read_at_rest_route() {
     let (s, log) = source(&format!("{PLAIN}/wp-json"));
     let site = block_on(s.site()).expect("the site, found at ?rest_route=");
     assert_eq!(site.name, "Maghreb Daily News");
-    let a = block_on(s.article(LINKING)).expect("an article");
+    let a = block_on(s.article(LINKING_POST)).expect("an article");
     assert!(!a.body.is_empty());
     let urls = asked(&log);
     // The configured root is asked once, found missing, and never again.
@@ -108,7 +107,7 @@ fn a_plain_permalink_site_configured_as_announced_asks_nothing_else() {
 #[test]
 fn a_subdirectory_site_links_and_media_keep_their_path() {
     let (s, log) = source(&format!("{SUBDIR}/wp-json"));
-    let a = block_on(s.article(LINKING)).expect("an article");
+    let a = block_on(s.article(LINKING_POST)).expect("an article");
     // Its links, `/blog/category/economie/`… on WordPress, are Kiosque routes.
     let hrefs = links(&a.body);
     for want in LINKING_ROUTES {
