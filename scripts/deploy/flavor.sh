@@ -52,9 +52,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 echo "flavor: building the $kind bundle" >&2
-# Every flavor's cargo writes the same target/…/kiosque.wasm: hold a lock from
-# the build until this flavor's copy is taken, so another cannot replace it.
-exec 9>"$out/.flavor-lock"
+# Every flavor's cargo writes the same target/…/kiosque.wasm: hold a lock (in
+# that target directory, not the bundle) from the build until this flavor's
+# copy is taken, so another cannot replace it.
+exec 9>"${CARGO_TARGET_DIR:-target}/.flavor-lock"
 flock 9
 cargo build --target=wasm32-unknown-unknown --manifest-path Cargo.toml --release --offline --bin kiosque \
   --no-default-features --features "$features" --message-format=json-render-diagnostics > "$tmp/cargo.json"

@@ -29,7 +29,6 @@ if [ "${TRUNK_PROFILE:-}" = release ]; then
   wait "$unlock" || { echo "post-build: the unlock flavor failed" >&2; exit 1; }
   sh scripts/deploy/flavor.sh --tag wordpress
   sh scripts/deploy/flavor.sh --tag unlock
-  rm -f "$out/.flavor-lock"
 fi
 cp "$out/index.html" "$out/shell.html"
 cp "$out/index.html" "$out/404.html"
