@@ -179,6 +179,9 @@ test('an unknown post, a subscriber and an expired login each say so', async ({ 
   // A 404 does not prove a login (WordPress answers it before checking rights): not kept.
   await signIn(page, EDITOR);
   await expect(page.locator('h1.article__title')).toHaveText('Brouillon : le marché couvert rouvre ses portes');
+  // Nothing of the sign-in still in flight: each good answer stores the login (preview.rs), so one arriving after the
+  // overwrite would put it back (seen once in CI on a busy machine: the reload then showed the draft).
+  await page.waitForLoadState('networkidle');
   await page.evaluate(() => sessionStorage.setItem('kiosque-preview-password', 'revoked revoked revoked'));
   await page.reload();
   await expect(page.locator('#preview-form-error')).toHaveText(/Votre session a expiré/);
