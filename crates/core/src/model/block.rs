@@ -1,11 +1,13 @@
 use serde::{Deserialize, Serialize};
 
+use super::tagged::tagged_by_type;
+
 use super::{Align, Button, Column, Definition, GalleryItem, Image, ListItem, ListMarker};
 
 /// Inline content inside a paragraph, heading, list item, quote or table cell.
 /// Text is plain text: it is escaped when rendered, never parsed as HTML.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Inline {
     Text {
         text: String,
@@ -39,6 +41,8 @@ pub enum Inline {
     #[serde(other)]
     Unknown,
 }
+
+tagged_by_type!(Inline);
 
 /// What a [`Inline::Styled`] run means; each is rendered as its HTML element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,7 +169,7 @@ pub enum EmbedProvider {
 
 /// One block of an article body. Unknown block types are skipped, not fatal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
         content: Vec<Inline>,
@@ -318,6 +322,8 @@ pub enum Block {
     #[serde(other)]
     Unknown,
 }
+
+tagged_by_type!(Block);
 
 impl Block {
     /// Lists nest at most this deep; deeper items join the deepest level.

@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::tagged::tagged_by_type;
+
 use super::{ArticleSummary, Author, Block, CategoryRef, SeoHead, TagRef};
 
 pub(super) fn default_version() -> u32 {
@@ -32,7 +34,7 @@ pub struct HomeSection {
 
 /// What a paginated listing is a listing of.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(remote = "Self", rename_all = "snake_case")]
 pub enum ListingKind {
     /// The home archive (`/page/N`).
     Latest,
@@ -66,6 +68,8 @@ pub enum ListingKind {
         rest_base: String,
     },
 }
+
+tagged_by_type!(ListingKind);
 
 /// One page of a paginated list of articles: "page N of M".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

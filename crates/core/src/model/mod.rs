@@ -14,6 +14,7 @@ mod listing;
 mod menu;
 mod seo;
 mod site;
+mod tagged;
 mod text_block;
 mod time;
 

@@ -1,6 +1,10 @@
 //! Parts of the text-level blocks: list items (which may hold nested
 //! lists), list markers, definition-list entries and buttons.
 
+use std::fmt;
+
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::{Block, Inline};
@@ -8,8 +12,7 @@ use super::{Block, Inline};
 /// One list item: its text, then the lists nested in it. Written as a bare
 /// array of inlines when it has no nested list (the format's original
 /// shape, which is still read).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "ItemRepr", into = "ItemRepr")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ListItem {
     pub content: Vec<Inline>,
     /// Nested lists ([`Block::List`]); other blocks are skipped when rendered.
@@ -25,37 +28,48 @@ impl ListItem {
     }
 }
 
+/// The object form, for items with nested lists.
 #[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum ItemRepr {
-    Plain(Vec<Inline>),
-    Nested {
-        #[serde(default)]
-        content: Vec<Inline>,
-        #[serde(default)]
-        children: Vec<Block>,
-    },
+struct Nested<C, B> {
+    #[serde(default)]
+    content: C,
+    #[serde(default)]
+    children: B,
 }
 
-impl From<ItemRepr> for ListItem {
-    fn from(r: ItemRepr) -> ListItem {
-        match r {
-            ItemRepr::Plain(content) => ListItem::new(content),
-            ItemRepr::Nested { content, children } => ListItem { content, children },
+impl Serialize for ListItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.children.is_empty() {
+            self.content.serialize(s)
+        } else {
+            Nested {
+                content: &self.content,
+                children: &self.children,
+            }
+            .serialize(s)
         }
     }
 }
 
-impl From<ListItem> for ItemRepr {
-    fn from(i: ListItem) -> ItemRepr {
-        if i.children.is_empty() {
-            ItemRepr::Plain(i.content)
-        } else {
-            ItemRepr::Nested {
-                content: i.content,
-                children: i.children,
+/// Chosen by the value's shape (array or object), not by trying each form
+/// on a buffered copy as `#[serde(untagged)]` does (see `tagged.rs`).
+impl<'de> Deserialize<'de> for ListItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Shape;
+        impl<'de> Visitor<'de> for Shape {
+            type Value = ListItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list item: an array of inlines or an object")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<ListItem, A::Error> {
+                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(ListItem::new)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ListItem, A::Error> {
+                let Nested { content, children } = Nested::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(ListItem { content, children })
             }
         }
+        d.deserialize_any(Shape)
     }
 }
 
