@@ -23,9 +23,18 @@ if [ "${TRUNK_PROFILE:-}" = release ]; then
   # Both at once: cargo builds them in turn, and one's wasm-opt runs beside the
   # other's compilation. The unlock flavor: a static site whose config.json
   # sets api.unlock_url (protected posts).
+  # A failed flavor stops the other with everything it started (its cargo and
+  # rustc would otherwise run on after trunk has given up).
+  # The parent first, so that it starts nothing more.
+  kill_tree() {
+    set -- "$1" $(pgrep -P "$1")
+    kill "$1" 2>/dev/null || :
+    shift
+    for child; do kill_tree "$child"; done
+  }
   sh scripts/deploy/flavor.sh wordpress & wordpress=$!
   sh scripts/deploy/flavor.sh unlock hydrate,static-unlock & unlock=$!
-  wait "$wordpress" || { kill "$unlock" 2>/dev/null; echo "post-build: the wordpress flavor failed" >&2; exit 1; }
+  wait "$wordpress" || { kill_tree "$unlock"; echo "post-build: the wordpress flavor failed" >&2; exit 1; }
   wait "$unlock" || { echo "post-build: the unlock flavor failed" >&2; exit 1; }
   sh scripts/deploy/flavor.sh --tag wordpress
   sh scripts/deploy/flavor.sh --tag unlock
