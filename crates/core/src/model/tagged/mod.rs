@@ -7,7 +7,7 @@
 //! type under [`Block`](super::Block): 107 KB of the wasm before wasm-opt
 //! (bench/size-notes.md). Kiosque always writes `type` first, so the enums
 //! derive serde's plain (externally tagged) form under
-//! `#[serde(remote = "Self")]`, and [`deserialize`] and [`serialize`] translate:
+//! `#[serde(remote = "Self")]`, and [`deserialize`] and [`TagFirstWriter`] translate:
 //! the tag is read first and the rest of the object goes straight to the
 //! variant. An object whose `type` is not first (a hand-written file, a tool
 //! that sorts keys) is buffered and read again with `type` first: slower,
