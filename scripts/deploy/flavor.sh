@@ -69,8 +69,28 @@ wasm=$(node -e '
 
 cp "$wasm" "$tmp/cargo.wasm"
 flock -u 9
-wasm-bindgen --target=web --out-dir="$tmp/bindgen" --out-name=kiosque --no-typescript "$tmp/cargo.wasm"
-wasm-opt --output="$tmp/kiosque_bg.wasm" -Oz "$tmp/bindgen/kiosque_bg.wasm"
+# wasm-bindgen and wasm-opt give the same output for the same input, tools and
+# flags, so the last output per flavor is kept in the target directory under
+# that key: a build of unchanged code (the deploy test's sub-path bundle right
+# after the release build, a rebuild for a CSS change) skips about 40 s of
+# wasm-opt per flavor.
+key=$({ sha256sum < "$tmp/cargo.wasm"; echo "wasm-bindgen $want_bindgen --target=web; wasm-opt $want_opt -Oz"; } | sha256sum | cut -c1-32)
+cache="${CARGO_TARGET_DIR:-target}/flavor-cache/$kind"
+if [ "$(cat "$cache/key" 2>/dev/null)" = "$key" ]; then
+  echo "flavor: the $kind bundle's wasm-bindgen and wasm-opt output is unchanged (cached)" >&2
+  cp -R "$cache/bindgen" "$tmp/bindgen"
+  cp "$cache/kiosque_bg.wasm" "$tmp/kiosque_bg.wasm"
+else
+  wasm-bindgen --target=web --out-dir="$tmp/bindgen" --out-name=kiosque --no-typescript "$tmp/cargo.wasm"
+  wasm-opt --output="$tmp/kiosque_bg.wasm" -Oz "$tmp/bindgen/kiosque_bg.wasm"
+  # Written beside, then swapped in whole: a stopped build leaves no half entry.
+  rm -rf "$cache.new" && mkdir -p "$cache.new/bindgen"
+  cp "$tmp/bindgen/kiosque.js" "$cache.new/bindgen/"
+  [ ! -d "$tmp/bindgen/snippets" ] || cp -R "$tmp/bindgen/snippets" "$cache.new/bindgen/"
+  cp "$tmp/kiosque_bg.wasm" "$cache.new/"
+  printf '%s\n' "$key" > "$cache.new/key"
+  rm -rf "$cache" && mv "$cache.new" "$cache"
+fi
 # The prerender refuses a dist/ whose wasm lacks this commit's marker.
 grep -qa 'kiosque-build:' "$tmp/kiosque_bg.wasm" || { echo "flavor: no build marker in the $kind wasm" >&2; exit 1; }
 [ ! -d "$tmp/bindgen/snippets" ] || cp -R "$tmp/bindgen/snippets" "$out/"
