@@ -55,7 +55,8 @@ echo "flavor: building the $kind bundle" >&2
 # Every flavor's cargo writes the same target/…/kiosque.wasm: hold a lock (in
 # that target directory, not the bundle) from the build until this flavor's
 # copy is taken, so another cannot replace it.
-exec 9>"${CARGO_TARGET_DIR:-target}/.flavor-lock"
+target_dir="${CARGO_TARGET_DIR:-target}"
+exec 9>"$target_dir/.flavor-lock"
 flock 9
 cargo build --target=wasm32-unknown-unknown --manifest-path Cargo.toml --release --offline --bin kiosque \
   --no-default-features --features "$features" --message-format=json-render-diagnostics > "$tmp/cargo.json"
@@ -75,7 +76,7 @@ flock -u 9
 # after the release build, a rebuild for a CSS change) skips about 40 s of
 # wasm-opt per flavor.
 key=$({ sha256sum < "$tmp/cargo.wasm"; echo "wasm-bindgen $want_bindgen --target=web; wasm-opt $want_opt -Oz"; } | sha256sum | cut -c1-32)
-cache="${CARGO_TARGET_DIR:-target}/flavor-cache/$kind"
+cache="$target_dir/flavor-cache/$kind"
 if [ "$(cat "$cache/key" 2>/dev/null)" = "$key" ]; then
   echo "flavor: the $kind bundle's wasm-bindgen and wasm-opt output is unchanged (cached)" >&2
   cp -R "$cache/bindgen" "$tmp/bindgen"

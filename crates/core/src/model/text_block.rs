@@ -52,7 +52,7 @@ impl Serialize for ListItem {
 }
 
 /// Chosen by the value's shape (array or object), not by trying each form
-/// on a buffered copy as `#[serde(untagged)]` does (see `tagged.rs`).
+/// on a buffered copy as `#[serde(untagged)]` does (see `model/tagged`).
 impl<'de> Deserialize<'de> for ListItem {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct Shape;
