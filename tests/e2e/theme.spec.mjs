@@ -49,7 +49,9 @@ test('a stored choice applies before the app runs (wasm blocked)', async ({ page
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(luminance(await bodyBackground(page)), 'dark body').toBeLessThan(0.05);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
-  expect(wasmBlocked).toBe(true);
+  // The loader asks for the wasm after config.json: wait for that request
+  // (the theme above is applied before it).
+  await expect.poll(() => wasmBlocked).toBe(true);
   await expect(page.locator('.site-header')).toHaveCount(0);
 });
 
