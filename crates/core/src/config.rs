@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::http::{self, FetchError};
 
+mod key_path;
+
 /// The config schema version this build understands.
 pub const CONFIG_VERSION: u32 = 1;
 
@@ -200,17 +202,11 @@ pub const LOCALES: [&str; 3] = ["fr", "en", "ar"];
 impl Config {
     /// Parses and validates config text.
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let config: Config = serde_path_to_error::deserialize(de).map_err(|e| {
-            let key = e.path().to_string();
-            let key = if key.is_empty() || key == "." {
-                "(file)".to_string()
-            } else {
-                key
-            };
+        let config: Config = serde_json::from_str(text).map_err(|e| {
+            let key = key_path::key_at(text, e.line(), e.column());
             ConfigError::Invalid {
-                key,
-                message: e.into_inner().to_string(),
+                key: if key.is_empty() { "(file)".into() } else { key },
+                message: e.to_string(),
             }
         })?;
         config.validate()?;
