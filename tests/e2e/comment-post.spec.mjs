@@ -1,25 +1,20 @@
 // Posting comments to the test WordPress (scripts/wordpress/seed-comments.php:
 // "commenter-ici-seed", where a first-time commenter is held, and
 // "lectrice-fidele-seed", whose known author is approved) from the release
-// bundle prerendered from it with `api.anonymous_comments` on (made here, in
-// target/dist-compost). Each post is checked in WordPress's database (php
-// over wp-load, as the seeds do); the posted comments are deleted before and
-// after (scripts/wordpress/comment-post-cleanup.php). WordPress refuses a
+// bundle prerendered from it (target/dist-wp, with `api.anonymous_comments`
+// on: scripts/prerender-wp.sh). Each post is checked in WordPress's database
+// (php over wp-load, as the seeds do); the posted comments are deleted before
+// and after (scripts/wordpress/comment-post-cleanup.php). WordPress refuses a
 // second comment from one address within 15 s of the last one it finds in its
 // comments table, so each posting test first deletes the earlier ones.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, dist, expectAccessible, snap, watchErrors, viewportIndependent } from './helpers.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { test, expect, dist, expectAccessible, serveSpec, snap, watchErrors, viewportIndependent } from './helpers.mjs';
 
 const ORIGIN = process.env.KIOSQUE_WP_ORIGIN || 'http://127.0.0.1:8081';
 const WP = `${ORIGIN}/wp-json`;
-const port = Number(process.env.E2E_PORT || 4173) + 5;
-test.use({ baseURL: `http://127.0.0.1:${port}` });
-
+serveSpec();
 const repo = path.resolve(dist, '..');
-const out = path.join(repo, 'target/dist-compost');
 const cleanup = path.join(repo, 'scripts/wordpress/comment-post-cleanup.php');
 const HERE = 'commenter-ici-seed';
 const LOYAL = 'lectrice-fidele-seed';
@@ -31,31 +26,11 @@ const posted = () => Number(execFileSync('php', [cleanup, ORIGIN, 'count']).toSt
  * this address's last comment) then finds none, and the test need not wait. */
 const clearPosted = () => execFileSync('php', [cleanup, ORIGIN]);
 
-let server;
-test.beforeAll(async () => {
-  test.setTimeout(600_000);
+test.beforeAll(() => {
   clearPosted();
-  // Made again whenever dist/ holds another bundle (hashed file names).
-  const key = fs.readdirSync(dist).sort().join('\n');
-  const stamp = path.join(out, '.compost-key');
-  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== key) {
-    fs.rmSync(out, { recursive: true, force: true });
-    fs.cpSync(dist, out, { recursive: true });
-    const site = JSON.parse(fs.readFileSync(path.join(out, 'config.json'), 'utf8')).site;
-    const config = { version: 1, api: { kind: 'wordpress', base_url: WP, anonymous_comments: true }, site };
-    fs.writeFileSync(path.join(out, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-    execFileSync(
-      'cargo',
-      ['run', '--quiet', '-p', 'kiosque-cli', '--', 'prerender', '--dist', out, '--site-url', `http://127.0.0.1:${port}`],
-      { cwd: repo, stdio: 'inherit' },
-    );
-    fs.writeFileSync(stamp, key);
-  }
-  server = await startServer({ root: out, port });
 });
-test.afterAll(async () => {
+test.afterAll(() => {
   clearPosted();
-  await new Promise((resolve) => server?.close(resolve));
 });
 
 async function open(page, slug) {

@@ -3,7 +3,7 @@
 // runs in one half only, both widths in turn, so the halves must not share a
 // port or a piece of WordPress state:
 // - wordpress: every spec that serves target/dist-wp on E2E_PORT + 1/6/7/9,
-//   posts comments (comment-post, + 5) or reads what those posts change
+//   posts comments (comment-post) or reads what those posts change
 //   (prerender.spec's WordPress hydration check), and faults-network (+ 5);
 // - static: the rest, on E2E_PORT, on port 0, or (hostile) on E2E_PORT + 8;
 //   but first-view (the shared server on E2E_PORT only, no state) runs in the

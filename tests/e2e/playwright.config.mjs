@@ -7,6 +7,10 @@ const port = Number(process.env.E2E_PORT || 4173);
 // E2E_GROUP=static|wordpress runs one half (scripts/e2e.sh runs both at once);
 // unset, every spec runs.
 const group = process.env.E2E_GROUP || '';
+// One id per run, set here in the runner and inherited by its workers: a
+// spec that builds a site in beforeAll builds it once for both widths
+// (each project has its own worker) and never reuses one from another run.
+process.env.E2E_RUN_ID ||= `${process.pid}-${Date.now()}`;
 const suffix = group ? `-${group}` : '';
 
 export default defineConfig({
@@ -21,7 +25,12 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: `../../target/e2e-results${suffix}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: 'retain-on-failure',
+    // No trace by default: recording one (its DOM snapshots) made every test
+    // about a fifth slower, failing or not (reader.spec: 28.7 s against
+    // 22.3 s), and a screenshot and the error context say most of what went
+    // wrong. E2E_TRACE=retain-on-failure records them again to dig deeper.
+    trace: process.env.E2E_TRACE || 'off',
+    screenshot: 'only-on-failure',
     // The service worker (public/sw.js) would answer requests itself, out of
     // reach of page.route(): only offline.spec.mjs lets it run.
     serviceWorkers: 'block',

@@ -19,20 +19,25 @@ let origin;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  fs.rmSync(root, { recursive: true, force: true });
-  fs.cpSync(dist, root, { recursive: true });
-  const file = path.join(root, 'config.json');
-  const { site, post_types } = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const config = { version: 1, api: { kind: 'static', base_url: '/api', unlock_url: wp }, site, post_types, export: { wordpress_url: wp } };
-  fs.writeFileSync(file, JSON.stringify(config, null, 2) + '\n');
-  execFileSync(publish, ['export', '--dist', root, '--site-url', 'https://kiosque.example'], { stdio: 'ignore' });
+  // Exported once per run (E2E_RUN_ID, playwright.config.mjs), not once per
+  // width: the export reads the whole test WordPress.
+  const stamp = path.join(root, '.e2e-run');
+  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== process.env.E2E_RUN_ID) {
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.cpSync(dist, root, { recursive: true });
+    const file = path.join(root, 'config.json');
+    const { site, post_types } = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const config = { version: 1, api: { kind: 'static', base_url: '/api', unlock_url: wp }, site, post_types, export: { wordpress_url: wp } };
+    fs.writeFileSync(file, JSON.stringify(config, null, 2) + '\n');
+    execFileSync(publish, ['export', '--dist', root, '--site-url', 'https://kiosque.example'], { stdio: 'ignore' });
+    fs.writeFileSync(stamp, process.env.E2E_RUN_ID);
+  }
   server = await startServer({ root, port: 0 });
   origin = `http://127.0.0.1:${server.address().port}`;
 });
 
 test.afterAll(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-  fs.rmSync(root, { recursive: true, force: true });
 });
 
 test('the static copy unlocks a protected post from its WordPress', async ({ page }, testInfo) => {
