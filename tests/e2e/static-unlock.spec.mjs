@@ -53,6 +53,11 @@ test('the static copy unlocks a protected post from its WordPress', async ({ pag
   await expect(page.locator('h1')).toHaveText('Note réservée aux abonnés du kiosque');
   await expect(page.locator('.article__protected [role=note]')).toBeVisible();
   const field = page.getByLabel(/Mot de passe/);
+  // Focus is intent: the app starts. The form needs it (it asks WordPress),
+  // and a submit before it has hydrated reloads the page (see the closing
+  // note of 2026-12-06), so the test waits for it as a reader would.
+  await field.focus();
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
   await field.fill('faux');
   await page.getByRole('button', { name: /Lire/ }).click();
   await expect(page.locator('.protected-form__error')).toContainText('incorrect');
