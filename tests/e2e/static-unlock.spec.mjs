@@ -54,8 +54,8 @@ test('the static copy unlocks a protected post from its WordPress', async ({ pag
   await expect(page.locator('.article__protected [role=note]')).toBeVisible();
   const field = page.getByLabel(/Mot de passe/);
   // Focus is intent: the app starts. The form needs it (it asks WordPress),
-  // and a submit before it has hydrated reloads the page (see the closing
-  // note of 2026-12-06), so the test waits for it as a reader would.
+  // and a submit before it has hydrated reloads the page (a loader gap noted
+  // on issue #17: nothing replays it yet), so the test waits for the app.
   await field.focus();
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
   await field.fill('faux');
