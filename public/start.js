@@ -82,11 +82,50 @@ async function start() {
     sessionStorage.setItem(INTENT_KEY, '1');
   } catch {}
   for (const [type, listener] of intents) removeEventListener(type, listener, true);
-  const [{ js, wasm: wasmUrl }] = await Promise.all([bundle(), pageData()]);
-  const { default: init } = await import(js);
-  const wasm = await init({ module_or_path: wasmUrl });
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  try {
+    const [{ js, wasm: wasmUrl }] = await Promise.all([bundle(), pageData()]);
+    const { default: init } = await import(js);
+    const wasm = await init({ module_or_path: wasmUrl });
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  } catch (error) {
+    // A lost connection: the next submit of a held form tries again.
+    started = false;
+    release();
+    throw error;
+  }
 }
+
+// A form only the app can run (it has no `action`; the search form has one
+// and works as a plain GET) submitted before the app has hydrated: a plain
+// submit would reload the page and lose what was typed. It is held (marked
+// busy), the app started, and submitted once again when the app has taken
+// over (`<html data-app>`, boot.rs): never lost, never sent twice.
+const root = document.documentElement;
+let held = null;
+function hold(event) {
+  const form = event.target;
+  if (root.hasAttribute('data-app') || !(form instanceof HTMLFormElement) || form.hasAttribute('action')) return;
+  event.preventDefault();
+  release();
+  held = { form, submitter: event.submitter };
+  form.setAttribute('aria-busy', 'true');
+  start();
+}
+function release() {
+  held?.form.removeAttribute('aria-busy');
+  const last = held;
+  held = null;
+  return last;
+}
+addEventListener('submit', hold, true);
+new MutationObserver((_, watch) => {
+  if (!root.hasAttribute('data-app')) return;
+  watch.disconnect();
+  removeEventListener('submit', hold, true);
+  const last = release();
+  const { form, submitter } = last ?? {};
+  if (form?.isConnected) form.requestSubmit(submitter?.isConnected && submitter.form === form ? submitter : null);
+}).observe(root, { attributes: true, attributeFilter: ['data-app'] });
 
 // The next page, fetched while the pointer rests on its link.
 const prefetched = new Set();

@@ -8,9 +8,11 @@ use kiosque_core::model::Block;
 /// A password-protected article: says so, and with a WordPress to ask (the
 /// source, or a static site's `api.unlock_url`) asks for the password and
 /// shows the text WordPress returns for it. The text lives in this view only: never in the page data, the HTTP cache or the
-/// service worker's (see `WordPressSource::unlock`). The field has no
-/// `name`, so a submit before the app has started reloads the page without
-/// sending the password anywhere (and focusing the field starts the app).
+/// service worker's (see `WordPressSource::unlock`). Only the app can ask,
+/// so a browser that runs no script is told so instead of shown a form
+/// (style/main.css); a submit made before the app has hydrated is held by
+/// the loader and made again once it has (public/start.js). The field has
+/// no `name`: no plain submit can send the password anywhere.
 #[component]
 pub fn Protected(slug: String) -> impl IntoView {
     let ctx = use_ctx();
@@ -44,6 +46,7 @@ pub fn Protected(slug: String) -> impl IntoView {
     };
     let form = move || {
         view! {
+            <p class="protected-form__no-script">{s.protected_needs_script}</p>
             <form class="protected-form" on:submit=on_submit.clone()>
                 <label for="protected-password">{s.password}</label>
                 <input id="protected-password" type="password" autocomplete="current-password" required node_ref=input/>

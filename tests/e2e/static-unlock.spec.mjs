@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, readerTest, expect, dist, expectAccessible, snap, watchErrors, viewportIndependent } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const wp = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
@@ -53,9 +53,8 @@ test('the static copy unlocks a protected post from its WordPress', async ({ pag
   await expect(page.locator('h1')).toHaveText('Note réservée aux abonnés du kiosque');
   await expect(page.locator('.article__protected [role=note]')).toBeVisible();
   const field = page.getByLabel(/Mot de passe/);
-  // Focus is intent: the app starts. The form needs it (it asks WordPress),
-  // and a submit before it has hydrated reloads the page (a loader gap noted
-  // on issue #17: nothing replays it yet), so the test waits for the app.
+  // Focus is intent: the app starts. This test drives the app's own form;
+  // a submit before it has hydrated is the next test's.
   await field.focus();
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-app'));
   await field.fill('faux');
@@ -73,4 +72,48 @@ test('the static copy unlocks a protected post from its WordPress', async ({ pag
   expect(wasm.length).toBeGreaterThan(0);
   for (const w of wasm) expect(w).toMatch(/^\/kiosque-unlock-[0-9a-f]{16}_bg\.wasm$/);
   expect(errors).toEqual([]);
+});
+
+readerTest('a password sent before the app is held, then sent once by the app', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
+  const errors = watchErrors(page);
+  // The app's wasm is slow to come: the reader types and submits first.
+  let release;
+  const late = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await late;
+    await route.continue();
+  });
+  const asked = [];
+  page.on('request', (r) => r.url().startsWith(wp) && r.url().includes('password=') && asked.push(r.url()));
+  await page.goto(origin + SLUG);
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+  await page.getByLabel(/Mot de passe/).fill('faux');
+  await page.getByRole('button', { name: /Lire/ }).click();
+  await expect(page.locator('.protected-form')).toHaveAttribute('aria-busy', 'true');
+  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app'))).toBe(false);
+  release();
+  // The app hydrates and sends the held password: WordPress refuses it,
+  // once, and the page (the same document) says so with the field intact.
+  await expect(page.locator('.protected-form__error')).toContainText('incorrect');
+  await expect(page.locator('.protected-form')).not.toHaveAttribute('aria-busy');
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  await expect(page.getByLabel(/Mot de passe/)).toHaveValue('faux');
+  expect(asked).toHaveLength(1);
+  await snap(page, testInfo, 'static-unlock-held');
+  expect(errors).toEqual([]);
+});
+
+readerTest.describe('without JavaScript', () => {
+  readerTest.use({ javaScriptEnabled: false });
+
+  readerTest('no password form is shown, and the page says why', async ({ page }, testInfo) => {
+    viewportIndependent(testInfo);
+    await page.goto(origin + SLUG);
+    await expect(page.locator('.article__protected [role=note]')).toBeVisible();
+    await expect(page.locator('.protected-form')).toBeHidden();
+    await expect(page.locator('.protected-form__no-script')).toHaveText(/JavaScript/);
+  });
 });

@@ -27,6 +27,8 @@ pub struct Strings {
     pub password: &'static str,
     pub unlock: &'static str,
     pub protected_wrong: &'static str,
+    /// In place of the password form when the browser runs no script.
+    pub protected_needs_script: &'static str,
     pub breadcrumb: &'static str,
     /// A parent category's list of its child categories.
     pub subcategories: &'static str,
@@ -129,6 +131,7 @@ pub static FR: Strings = Strings {
     password: "Mot de passe",
     unlock: "Lire l’article",
     protected_wrong: "Mot de passe incorrect : vérifiez-le et réessayez.",
+    protected_needs_script: "Activez JavaScript pour saisir le mot de passe de cet article.",
     breadcrumb: "Fil d’Ariane",
     subcategories: "Sous-rubriques",
     child_pages: "Dans cette section",
@@ -218,6 +221,7 @@ pub static EN: Strings = Strings {
     password: "Password",
     unlock: "Read the article",
     protected_wrong: "Wrong password: check it and try again.",
+    protected_needs_script: "Turn on JavaScript to enter this article’s password.",
     breadcrumb: "Breadcrumb",
     subcategories: "Subcategories",
     child_pages: "In this section",
@@ -307,6 +311,7 @@ pub static AR: Strings = Strings {
     password: "كلمة المرور",
     unlock: "اقرأ المقال",
     protected_wrong: "كلمة مرور غير صحيحة: تحقق منها وأعد المحاولة.",
+    protected_needs_script: "فعّل JavaScript لإدخال كلمة مرور هذا المقال.",
     breadcrumb: "مسار التنقل",
     subcategories: "الأقسام الفرعية",
     child_pages: "في هذا القسم",
