@@ -6,6 +6,7 @@
 //! Basic, to the configured WordPress API over HTTPS (or this machine).
 
 use leptos::ev::SubmitEvent;
+use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -67,7 +68,11 @@ pub fn PreviewPage() -> impl IntoView {
     let worked = StoredValue::new(false);
     let load = move || {
         let Some(who) = login.get_untracked() else {
-            state.set(State::SignIn);
+            // Not set again when it is already the form: that would rebuild
+            // it around fresh signals while the reader types.
+            if state.with_untracked(|s| *s != State::SignIn) {
+                state.set(State::SignIn);
+            }
             return;
         };
         state.set(State::Loading);
@@ -183,9 +188,18 @@ fn SignIn(
     let locale = use_ctx().locale;
     let s = locale.preview_strings();
     let password = RwSignal::new(String::new());
+    let (user_ref, password_ref) = (NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if let Some(who) = Credentials::new(&user.get_untracked(), &password.get_untracked()) {
+        // What the fields show is what is sent: a value a password manager
+        // or an early keystroke put there without an input event still counts.
+        let typed = |field: NodeRef<html::Input>, bound: RwSignal<String>| {
+            field
+                .get_untracked()
+                .map_or_else(|| bound.get_untracked(), |el| el.value())
+        };
+        user.set(typed(user_ref, user));
+        if let Some(who) = Credentials::new(&user.get_untracked(), &typed(password_ref, password)) {
             password.set(String::new());
             login.set(Some(who));
             on_login();
@@ -201,12 +215,12 @@ fn SignIn(
                 <p class="comment-form__field">
                     <label for="preview-user">{s.user}</label>
                     <input id="preview-user" type="text" required autocomplete="username" autocapitalize="none"
-                        spellcheck="false" bind:value=user aria-invalid=invalid aria-describedby="preview-form-error"/>
+                        spellcheck="false" node_ref=user_ref bind:value=user aria-invalid=invalid aria-describedby="preview-form-error"/>
                 </p>
                 <p class="comment-form__field">
                     <label for="preview-password">{s.password}</label>
                     <input id="preview-password" type="password" required autocomplete="current-password"
-                        bind:value=password aria-invalid=invalid aria-describedby="preview-form-error"/>
+                        node_ref=password_ref bind:value=password aria-invalid=invalid aria-describedby="preview-form-error"/>
                 </p>
                 <button type="submit" class="button">{s.sign_in}</button>
                 <div class="comment-form__error" id="preview-form-error" role="alert">

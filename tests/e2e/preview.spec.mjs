@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, dist, expectAccessible, snap, watchErrors } from './helpers.mjs';
+import { test, expect, dist, expectAccessible, snap, watchErrors, viewportIndependent } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const ORIGIN = process.env.KIOSQUE_WP_ORIGIN || 'http://127.0.0.1:8081';
@@ -190,6 +190,20 @@ test('an unknown post, a subscriber and an expired login each say so', async ({ 
   await signIn(page, SUBSCRIBER);
   await expect(page.getByRole('alert')).toHaveText('Ce compte n’a pas le droit de modifier cet article.');
   await expectAccessible(page);
+});
+
+test('what the sign-in fields show is what is sent, with or without input events', async ({ page }, testInfo) => {
+  viewportIndependent(testInfo);
+  await page.goto(`/preview/${seeded('apercu-brouillon-seed')}`);
+  const form = page.locator('form.preview-form');
+  await expect(form).toBeVisible();
+  // As a password manager may fill them: the values set, no input event.
+  await form.evaluate((f, who) => {
+    f.querySelector('#preview-user').value = who.user;
+    f.querySelector('#preview-password').value = who.password;
+  }, EDITOR);
+  await form.getByRole('button', { name: 'Afficher l’aperçu' }).click();
+  await expect(page.locator('h1.article__title')).toHaveText('Brouillon : le marché couvert rouvre ses portes');
 });
 
 test.describe('with the service worker', () => {
