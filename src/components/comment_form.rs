@@ -83,7 +83,11 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
     );
     let state = RwSignal::new(FormState::Idle);
     let posted = use_context::<NewComments>().unwrap_or_default();
-    let (name_ref, email_ref) = (NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new());
+    let (name_ref, email_ref, trap_ref) = (
+        NodeRef::<html::Input>::new(),
+        NodeRef::<html::Input>::new(),
+        NodeRef::<html::Input>::new(),
+    );
     let text_ref = reply.text;
     let invalid = move |field: DraftField| {
         move || matches!(state.get(), FormState::Failed(e) if e.field() == Some(field)).then_some("true")
@@ -102,6 +106,17 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
         if state.get_untracked() == FormState::Sending {
             return;
         }
+        // What the fields show is what is sent: a password manager (or a bot,
+        // for the honeypot) may fill them without an input event.
+        let shown = |field: Option<String>, bound: RwSignal<String>| {
+            if let Some(value) = field {
+                bound.set(value);
+            }
+        };
+        shown(name_ref.get_untracked().map(|e| e.value()), name);
+        shown(email_ref.get_untracked().map(|e| e.value()), email);
+        shown(text_ref.get_untracked().map(|e| e.value()), text);
+        shown(trap_ref.get_untracked().map(|e| e.value()), trap);
         let draft = CommentDraft {
             parent: reply.target.get_untracked().map_or(0, |(id, _)| id),
             author_name: name.get_untracked(),
@@ -175,7 +190,7 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
             // assistive technology; a bot filling every field fills it.
             <p class="comment-form__trap">
                 <label for="comment-website">{s.honeypot}</label>
-                <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off" bind:value=trap/>
+                <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off" node_ref=trap_ref bind:value=trap/>
             </p>
             <button type="submit" class="button" aria-disabled=move || sending().then_some("true")>
                 {move || if sending() { s.sending } else { s.send }}
