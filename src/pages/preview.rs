@@ -192,7 +192,8 @@ fn SignIn(
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         // What the fields show is what is sent: a value a password manager
-        // or an early keystroke put there without an input event still counts.
+        // put there without an input event, or one typed into a form since
+        // rebuilt around fresh signals, still counts.
         let typed = |field: NodeRef<html::Input>, bound: RwSignal<String>| {
             field
                 .get_untracked()
