@@ -88,6 +88,7 @@ test('a page read online opens again offline', async ({ page, context }) => {
   await context.setOffline(true);
   await page.reload();
   await expectArticle(page, A);
+  await page.waitForFunction(() => window.__kiosqueStart);
   expect(await page.evaluate(() => window.__kiosqueStart)).toBe('hydrated');
   expect(errors).toEqual([]);
 });
@@ -103,6 +104,7 @@ test('offline: read articles open, unread ones get the offline page, no page ans
   await expectArticle(page, A);
   await openOnline(page, B);
   await expectArticle(page, B);
+  await page.waitForFunction(() => window.__kiosqueStart);
   expect(await page.evaluate(() => window.__kiosqueStart)).toBe('rendered');
   await page.goto(`${origin}/`);
   await page.locator(`main a[href="${C}"]`).first().click();
@@ -122,6 +124,7 @@ test('offline: read articles open, unread ones get the offline page, no page ans
     await page.goto(`${origin}${route}`);
     await expectArticle(page, route);
   }
+  await page.waitForFunction(() => window.__kiosqueStart);
   expect(await page.evaluate(() => window.__kiosqueStart)).toBe('rendered');
 
   // Client-side navigation between read pages.
@@ -146,6 +149,7 @@ test('offline: read articles open, unread ones get the offline page, no page ans
   // prerendered page.
   await page.goto(`${origin}${A}?from=offline`);
   await expectArticle(page, A);
+  await page.waitForFunction(() => window.__kiosqueStart);
   expect(await page.evaluate(() => window.__kiosqueStart)).toBe('rendered');
 
   // The offline page links home, which is cached.
