@@ -48,6 +48,17 @@ export const test = readerTest.extend({
   },
 });
 
+/** Holds the requests matching `url` until the returned function is called. */
+export async function holdRequests(page, url) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Skips the phone run of a check no layout can change (data, routing, the
  * head): one run at 1280 px is enough, and the e2e layer is most of CI's time. */
 export function viewportIndependent(testInfo) {

@@ -1,19 +1,8 @@
 // Reader behaviour: focus and announcements on navigation, scroll
 // restoration, the related rail, share links, keyboard-only reading.
-import { test, expect, api, expectAccessible, snap } from './helpers.mjs';
+import { test, expect, api, expectAccessible, snap, holdRequests } from './helpers.mjs';
 
 const home = () => api('home.json');
-
-/** Holds the requests matching `url` until the returned function is called. */
-async function holdRequests(page, url) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(url, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 test('client navigation moves focus to the new h1 and announces it', async ({ page }) => {
   await page.goto('/');

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { test, readerTest, expect, dist, expectAccessible, snap, watchErrors, viewportIndependent } from './helpers.mjs';
+import { test, readerTest, expect, dist, expectAccessible, snap, watchErrors, viewportIndependent, holdRequests } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 const wp = process.env.KIOSQUE_WP_URL || 'http://127.0.0.1:8081/wp-json';
@@ -78,12 +78,7 @@ readerTest('a password sent before the app is held, then sent once by the app', 
   viewportIndependent(testInfo);
   const errors = watchErrors(page);
   // The app's wasm is slow to come: the reader types and submits first.
-  let release;
-  const late = new Promise((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await late;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/*.wasm');
   const asked = [];
   page.on('request', (r) => r.url().startsWith(wp) && r.url().includes('password=') && asked.push(r.url()));
   await page.goto(origin + SLUG);
