@@ -56,10 +56,12 @@ pub fn NavEffects() -> impl IntoView {
             }
         });
         let popped = state.popped;
-        let remove_on_pop = platform::on_popstate_first(move || popped.set(true));
+        let remove_on_pop = platform::on_popstate(move || popped.set(true));
+        let give_back_scroll = platform::own_scroll_restoration();
         on_cleanup(move || {
             on_scroll.remove();
             remove_on_pop();
+            give_back_scroll();
         });
     });
     let announce = state.announce;
@@ -94,24 +96,26 @@ pub fn PageReady() -> impl IntoView {
             return;
         }
         let announce = state.announce;
-        if state.popped.get_untracked() {
-            // Back/forward: where the reader was; focus stays put.
-            state.popped.set(false);
-            let y = state
-                .positions
-                .lock()
-                .ok()
-                .and_then(|p| p.get(&path).copied())
-                .unwrap_or(0.0);
-            platform::when_page_shown(y, false, move |title| {
-                mark_shown();
-                announce.set(title);
-            });
-        } else {
-            platform::when_page_shown(0.0, true, move |title| {
-                mark_shown();
-                announce.set(title);
-            });
-        }
+        let popped = state.popped;
+        let positions = state.positions.clone();
+        // A task later: the back/forward listener may not have run yet when
+        // the router renders this page (`platform::on_popstate`).
+        platform::spawn(async move {
+            platform::next_task().await;
+            if popped.get_untracked() {
+                // Back/forward: where the reader was; focus stays put.
+                popped.set(false);
+                let y = positions.lock().ok().and_then(|p| p.get(&path).copied()).unwrap_or(0.0);
+                platform::when_page_shown(y, false, move |title| {
+                    mark_shown();
+                    announce.set(title);
+                });
+            } else {
+                platform::when_page_shown(0.0, true, move |title| {
+                    mark_shown();
+                    announce.set(title);
+                });
+            }
+        });
     });
 }

@@ -9,7 +9,8 @@
 //!   disabled: then nothing is stored); [`session_get`], [`session_set`]
 //!   (`sessionStorage`: this tab only, for an editor's preview login).
 //! - Navigation: [`scroll_y`], [`scroll_to`], [`when_page_shown`] (scroll
-//!   and focus once a new page is in), [`on_popstate_first`].
+//!   and focus once a new page is in), [`on_popstate`],
+//!   [`own_scroll_restoration`].
 //! - Document: [`set_root_attribute`] (`<html>`), [`image_broken`],
 //!   [`close_disclosure`] (an open `<details>`, focus to its summary),
 //!   [`copy_text`] (clipboard), [`reload`], [`ensure_site_icon`] (the head's
@@ -36,8 +37,9 @@ use wasm as imp;
 pub use imp::{
     close_disclosure, console_warn, copy_text, discard_prerendered, document_base_url, drop_speculation_rules,
     ensure_site_icon, has_global, image_broken, install_panic_hook, location_path, meta_content, next_task, now_unix,
-    on_popstate_first, register_service_worker, relative_time, reload, scroll_to, scroll_y, session_get, session_set,
-    set_global, set_root_attribute, spawn, storage_get, storage_set, take_global, when_page_shown,
+    on_popstate, own_scroll_restoration, register_service_worker, relative_time, reload, scroll_to, scroll_y,
+    session_get, session_set, set_global, set_root_attribute, spawn, storage_get, storage_set, take_global,
+    when_page_shown,
 };
 
 /// The unit a relative time is best said in, within a week; older dates

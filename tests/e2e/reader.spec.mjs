@@ -52,9 +52,25 @@ test('back restores the scroll position; a new page starts at the top', async ({
   await link.click();
   await expect(page.locator('.article__title')).toBeVisible();
   expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
+  // The reader reads a little of the article before going back.
+  await page.mouse.wheel(0, 600);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  const read = await page.evaluate(() => window.scrollY);
   await page.goBack();
   await expect(page.locator('.home-section').last()).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 80);
+  // And it stays there: the browser's own restore (of the position it saved
+  // when the article's URL was pushed) must not land afterwards; back is not
+  // a new page, so focus does not go to the h1.
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 80);
+  await expect(page.locator('main h1')).not.toBeFocused();
+  // Forward returns to where the reader left the article.
+  await page.goForward();
+  await expect(page.locator('.article__title')).toBeAttached();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(read - 80);
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(read - 80);
 });
 
 test('the article has dates, share links, copy-link feedback and the related rail', async ({ page, context }, testInfo) => {

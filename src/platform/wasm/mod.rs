@@ -10,7 +10,7 @@ mod time;
 pub use document::{
     close_disclosure, copy_text, ensure_site_icon, image_broken, register_service_worker, reload, set_root_attribute,
 };
-pub use navigation::{on_popstate_first, scroll_to, scroll_y, when_page_shown};
+pub use navigation::{on_popstate, own_scroll_restoration, scroll_to, scroll_y, when_page_shown};
 pub use start::{
     console_warn, discard_prerendered, document_base_url, drop_speculation_rules, has_global, install_panic_hook,
     location_path, meta_content, next_task, set_global, spawn, take_global,

@@ -63,19 +63,50 @@ fn typing() -> bool {
         )
 }
 
-/// Calls `f` on every `popstate`, before the router's own listener (a
-/// capture listener on `window` runs first): the page the router then
-/// renders already knows it was reached by back/forward. Returns the
-/// remover.
-pub fn on_popstate_first(f: impl Fn() + 'static) -> impl FnOnce() + Send + Sync + 'static {
+/// Calls `f` on every `popstate`. Chromium runs a window's `popstate`
+/// listeners in the order they were added, capture or not, and runs
+/// microtasks between them: the router's listener (added first) may have
+/// rendered the page before `f` runs, so readers of what `f` records wait
+/// for the next task (`PageReady`). Returns the remover.
+pub fn on_popstate(f: impl Fn() + 'static) -> impl FnOnce() + Send + Sync + 'static {
     let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
     if let Some(w) = window() {
-        let _ = w.add_event_listener_with_callback_and_bool("popstate", closure.as_ref().unchecked_ref(), true);
+        let _ = w.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
     }
     let keep = send_wrapper::SendWrapper::new(closure);
     move || {
         if let Some(w) = window() {
-            let _ = w.remove_event_listener_with_callback_and_bool("popstate", keep.as_ref().unchecked_ref(), true);
+            let _ = w.remove_event_listener_with_callback("popstate", keep.as_ref().unchecked_ref());
         }
+    }
+}
+
+/// While the app routes, it alone restores the scroll of a page reached by
+/// back/forward (`PageReady`): the browser's own restore of such an entry
+/// can land after the app's, with the position it saved when the router
+/// pushed the next URL, by then the half-built next page's. The browser's
+/// way comes back when the document is left (a reload restores the
+/// browser's way) and goes again when it is shown from the back/forward
+/// cache. Returns the remover.
+pub fn own_scroll_restoration() -> impl FnOnce() + Send + Sync + 'static {
+    fn set(mode: web_sys::ScrollRestoration) {
+        if let Some(h) = window().and_then(|w| w.history().ok()) {
+            let _ = h.set_scroll_restoration(mode);
+        }
+    }
+    set(web_sys::ScrollRestoration::Manual);
+    let hide = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| set(web_sys::ScrollRestoration::Auto));
+    let show = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| set(web_sys::ScrollRestoration::Manual));
+    if let Some(w) = window() {
+        let _ = w.add_event_listener_with_callback("pagehide", hide.as_ref().unchecked_ref());
+        let _ = w.add_event_listener_with_callback("pageshow", show.as_ref().unchecked_ref());
+    }
+    let keep = send_wrapper::SendWrapper::new((hide, show));
+    move || {
+        if let Some(w) = window() {
+            let _ = w.remove_event_listener_with_callback("pagehide", keep.0.as_ref().unchecked_ref());
+            let _ = w.remove_event_listener_with_callback("pageshow", keep.1.as_ref().unchecked_ref());
+        }
+        set(web_sys::ScrollRestoration::Auto);
     }
 }
