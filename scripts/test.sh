@@ -129,9 +129,13 @@ summary() {
     echo "=== bundle sizes (bytes)"
     sizes
   fi
+  node scripts/playwright-report.mjs target/e2e-results-*.json target/deploy-results.json
   echo
   echo "$passed passed, $failed failed"
 }
+
+# Playwright's reports of an earlier run would name its failures as this one's.
+rm -f target/e2e-results*.json target/deploy-results.json
 
 run setup none scripts/setup.sh --test
 run fmt none cargo fmt --all -- --check
