@@ -253,3 +253,31 @@ fn the_platform_stores_sets_the_root_and_says_relative_times() {
     assert_eq!(platform::relative_time(8 * 86_400, "en"), None);
     assert!(platform::now_unix() > 1_700_000_000);
 }
+
+#[wasm_bindgen_test]
+async fn a_submit_takes_what_the_fields_show_even_without_input_events() {
+    use kiosque::components::take_shown;
+    let name = RwSignal::new(String::from("typed"));
+    let body = RwSignal::new(String::new());
+    let (name_ref, body_ref) = (
+        NodeRef::<leptos::html::Input>::new(),
+        NodeRef::<leptos::html::Textarea>::new(),
+    );
+    let away = NodeRef::<leptos::html::Input>::new();
+    let el = mount(Locale::Fr, move || {
+        view! { <input node_ref=name_ref bind:value=name/> <textarea node_ref=body_ref bind:value=body></textarea> }
+    });
+    settle().await;
+    // What a password manager does: values put in, no input event.
+    let input: web_sys::HtmlInputElement = el.query_selector("input").unwrap().unwrap().unchecked_into();
+    input.set_value("filled");
+    let area: web_sys::HtmlTextAreaElement = el.query_selector("textarea").unwrap().unwrap().unchecked_into();
+    area.set_value("texte");
+    assert_eq!(name.get_untracked(), "typed");
+    assert_eq!(take_shown(&name_ref, name), "filled");
+    assert_eq!(name.get_untracked(), "filled");
+    assert_eq!(take_shown(&body_ref, body), "texte");
+    assert_eq!(body.get_untracked(), "texte");
+    // A field not in the document leaves the signal as it is.
+    assert_eq!(take_shown(&away, name), "filled");
+}

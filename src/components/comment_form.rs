@@ -12,6 +12,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::comments::NewComments;
+use crate::components::take_shown;
 use crate::context::use_ctx;
 use kiosque_core::i18n::Locale;
 use kiosque_core::model::{CommentDraft, DraftField, PostError, Posted};
@@ -106,17 +107,12 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
         if state.get_untracked() == FormState::Sending {
             return;
         }
-        // What the fields show is what is sent: a password manager (or a bot,
-        // for the honeypot) may fill them without an input event.
-        let shown = |field: Option<String>, bound: RwSignal<String>| {
-            if let Some(value) = field {
-                bound.set(value);
-            }
-        };
-        shown(name_ref.get_untracked().map(|e| e.value()), name);
-        shown(email_ref.get_untracked().map(|e| e.value()), email);
-        shown(text_ref.get_untracked().map(|e| e.value()), text);
-        shown(trap_ref.get_untracked().map(|e| e.value()), trap);
+        // What the fields show is what is sent (`shown_value`), the
+        // honeypot too: a bot may fill it without an input event.
+        take_shown(&name_ref, name);
+        take_shown(&email_ref, email);
+        take_shown(&text_ref, text);
+        take_shown(&trap_ref, trap);
         let draft = CommentDraft {
             parent: reply.target.get_untracked().map_or(0, |(id, _)| id),
             author_name: name.get_untracked(),

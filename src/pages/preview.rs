@@ -12,6 +12,7 @@ use leptos_meta::{Meta, Title};
 
 use super::article::article_body;
 use super::slug::page_body;
+use crate::components::take_shown;
 use crate::components::ArticleSkeleton;
 use crate::components::NotFound;
 use crate::context::use_ctx;
@@ -191,16 +192,9 @@ fn SignIn(
     let (user_ref, password_ref) = (NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        // What the fields show is what is sent: a value a password manager
-        // put there without an input event, or one typed into a form since
-        // rebuilt around fresh signals, still counts.
-        let typed = |field: NodeRef<html::Input>, bound: RwSignal<String>| {
-            field
-                .get_untracked()
-                .map_or_else(|| bound.get_untracked(), |el| el.value())
-        };
-        user.set(typed(user_ref, user));
-        if let Some(who) = Credentials::new(&user.get_untracked(), &typed(password_ref, password)) {
+        // What the fields show is what is sent (`shown_value`).
+        let name = take_shown(&user_ref, user);
+        if let Some(who) = Credentials::new(&name, &take_shown(&password_ref, password)) {
             password.set(String::new());
             login.set(Some(who));
             on_login();
