@@ -107,6 +107,9 @@ test('offline: read articles open, unread ones get the offline page, no page ans
   await page.waitForFunction(() => window.__kiosqueStart);
   expect(await page.evaluate(() => window.__kiosqueStart)).toBe('rendered');
   await page.goto(`${origin}/`);
+  // C is opened by the app (a client route), not as a page load the worker
+  // would store.
+  await page.waitForFunction(() => window.__kiosqueStart);
   await page.locator(`main a[href="${C}"]`).first().click();
   await expectArticle(page, C);
   await expectCached(page, 'kiosque-pages', ['/', A, B]);

@@ -176,12 +176,21 @@ test('an unknown post, a subscriber and an expired login each say so', async ({ 
 
   // A login that worked, then refused (revoked, expired): said so, forgotten.
   await page.goto(`/preview/${seeded('apercu-brouillon-seed')}`);
+  // Requests to WordPress not yet answered.
+  const inFlight = new Set();
+  page.on('request', (r) => r.url().startsWith(ORIGIN) && inFlight.add(r));
+  for (const done of ['requestfinished', 'requestfailed']) page.on(done, (r) => inFlight.delete(r));
   // A 404 does not prove a login (WordPress answers it before checking rights): not kept.
   await signIn(page, EDITOR);
   await expect(page.locator('h1.article__title')).toHaveText('Brouillon : le marché couvert rouvre ses portes');
   // Nothing of the sign-in still in flight: each good answer stores the login (preview.rs), so one arriving after the
-  // overwrite would put it back (seen once in CI on a busy machine: the reload then showed the draft).
-  await page.waitForLoadState('networkidle');
+  // overwrite would put it back (seen once in CI on a busy machine: the reload then showed the draft). The page
+  // has long been loaded, so 'networkidle' would not wait: count WordPress's answers instead, for a quiet 300 ms.
+  await expect.poll(async () => {
+    if (inFlight.size) return inFlight.size;
+    await page.waitForTimeout(300);
+    return inFlight.size;
+  }).toBe(0);
   await page.evaluate(() => sessionStorage.setItem('kiosque-preview-password', 'revoked revoked revoked'));
   await page.reload();
   await expect(page.locator('#preview-form-error')).toHaveText(/Votre session a expiré/);

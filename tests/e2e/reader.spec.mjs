@@ -51,7 +51,7 @@ test('back restores the scroll position; a new page starts at the top', async ({
   await page.waitForFunction(() => window.__kiosqueStart);
   await link.click();
   await expect(page.locator('.article__title')).toBeVisible();
-  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(50);
   // The reader reads a little of the article before going back.
   await page.mouse.wheel(0, 600);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
@@ -110,6 +110,8 @@ test('keyboard only: home → article → into the rail → back', async ({ page
   await page.keyboard.press('Tab');
   await expect(page.locator('.skip-link')).toBeFocused();
   const lead = home().lead;
+  // Enter on a link opens it by the app only once the app is there.
+  await page.waitForFunction(() => window.__kiosqueStart);
   // Tab until the lead story's title link has focus, then open it.
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
