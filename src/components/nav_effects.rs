@@ -9,8 +9,11 @@ use crate::platform;
 /// Navigation state shared by the shell and the pages.
 #[derive(Clone)]
 pub struct NavState {
-    /// The next page was reached by back/forward.
-    popped: RwSignal<bool>,
+    /// The URL (path and query) the last back/forward went to, until a page
+    /// is shown: only that page restores a position. (A back between two
+    /// anchors of one page shows no new page; the next page clicked to must
+    /// not take it for its own.)
+    popped: RwSignal<Option<String>>,
     /// No client navigation yet: the first page keeps the browser's behaviour.
     first: RwSignal<bool>,
     /// Scroll positions by path, for back/forward.
@@ -27,7 +30,7 @@ pub struct NavState {
 #[component]
 pub fn NavEffects() -> impl IntoView {
     let state = NavState {
-        popped: RwSignal::new(false),
+        popped: RwSignal::new(None),
         first: RwSignal::new(true),
         positions: Arc::new(Mutex::new(HashMap::new())),
         shown: Arc::new(Mutex::new(None)),
@@ -56,7 +59,7 @@ pub fn NavEffects() -> impl IntoView {
             }
         });
         let popped = state.popped;
-        let remove_on_pop = platform::on_popstate(move || popped.set(true));
+        let remove_on_pop = platform::on_popstate(move |url| popped.set(Some(url)));
         let give_back_scroll = platform::own_scroll_restoration();
         on_cleanup(move || {
             on_scroll.remove();
@@ -78,6 +81,10 @@ pub fn PageReady() -> impl IntoView {
     Effect::new(move |_| {
         let Some(state) = state.clone() else { return };
         let path = location.pathname.get_untracked() + &location.search.get_untracked();
+        let url = match location.search.get_untracked() {
+            q if q.is_empty() => location.pathname.get_untracked(),
+            q => format!("{}?{q}", location.pathname.get_untracked()),
+        };
         let shown = state.shown.clone();
         let here = path.clone();
         let mark_shown = move || {
@@ -102,9 +109,8 @@ pub fn PageReady() -> impl IntoView {
         // the router renders this page (`platform::on_popstate`).
         platform::spawn(async move {
             platform::next_task().await;
-            if popped.get_untracked() {
+            if popped.try_update(Option::take).flatten().is_some_and(|to| to == url) {
                 // Back/forward: where the reader was; focus stays put.
-                popped.set(false);
                 let y = positions.lock().ok().and_then(|p| p.get(&path).copied()).unwrap_or(0.0);
                 platform::when_page_shown(y, false, move |title| {
                     mark_shown();

@@ -24,7 +24,7 @@ pub fn scroll_to(_y: f64) {}
 
 pub fn when_page_shown(_y: f64, _focus: bool, _then: impl FnOnce(String) + 'static) {}
 
-pub fn on_popstate(_f: impl Fn() + 'static) -> impl FnOnce() + Send + Sync + 'static {
+pub fn on_popstate(_f: impl Fn(String) + 'static) -> impl FnOnce() + Send + Sync + 'static {
     || {}
 }
 

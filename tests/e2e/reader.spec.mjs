@@ -73,6 +73,26 @@ test('back restores the scroll position; a new page starts at the top', async ({
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(read - 80);
 });
 
+test('a back between two places of one page is not taken for the next page\'s', async ({ page }) => {
+  const slug = home().lead.slug;
+  await page.goto(`/article/${slug}`);
+  await page.waitForFunction(() => window.__kiosqueStart);
+  // An in-page link (a footnote, say), then back: the page stays, no new one is shown.
+  await page.evaluate(() => {
+    location.hash = 'commentaires';
+  });
+  await expect(page).toHaveURL(/#commentaires$/);
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/article/${slug}$`));
+  // The next page clicked to is a new page: its top, its h1 focused.
+  const rail = page.locator('.rail a.card__link').first();
+  const title = (await rail.textContent()).trim();
+  await rail.click();
+  await expect(page.locator('h1')).toHaveText(title);
+  await expect(page.locator('h1')).toBeFocused();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(50);
+});
+
 test('the article has dates, share links, copy-link feedback and the related rail', async ({ page, context }, testInfo) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const slug = home().lead.slug;

@@ -63,13 +63,19 @@ fn typing() -> bool {
         )
 }
 
-/// Calls `f` on every `popstate`. Chromium runs a window's `popstate`
+/// Calls `f` with the new URL's path and query (`/a?b`) on every
+/// `popstate`. Chromium runs a window's `popstate`
 /// listeners in the order they were added, capture or not, and runs
 /// microtasks between them: the router's listener (added first) may have
 /// rendered the page before `f` runs, so readers of what `f` records wait
 /// for the next task (`PageReady`). Returns the remover.
-pub fn on_popstate(f: impl Fn() + 'static) -> impl FnOnce() + Send + Sync + 'static {
-    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+pub fn on_popstate(f: impl Fn(String) + 'static) -> impl FnOnce() + Send + Sync + 'static {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let Some(l) = window().map(|w| w.location()) else {
+            return;
+        };
+        f(l.pathname().unwrap_or_default() + &l.search().unwrap_or_default());
+    });
     if let Some(w) = window() {
         let _ = w.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref());
     }
