@@ -181,8 +181,14 @@ test('a hovered link is prefetched before the app, within the policy', async ({ 
   expect(rules.texts).toHaveLength(1);
   expect(Object.keys(JSON.parse(rules.texts[0]))).toEqual(['prefetch']);
   const link = page.locator('.card--lead .card__link');
+  // "moderate": the prefetch starts after 200 ms of hover; the click waits
+  // for it to have arrived.
+  const prefetched = page.waitForEvent(
+    'requestfinished',
+    (r) => r.url().endsWith(`/article/${lead().slug}`) && /prefetch/.test(r.headers()['sec-purpose'] ?? ''),
+  );
   await link.hover();
-  await page.waitForTimeout(800); // "moderate": after 200 ms of hover
+  await prefetched;
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/article/${lead().slug}$`));
