@@ -57,7 +57,7 @@ pub use rail::Rail;
 pub use reltime::RelativeTime;
 pub use search_form::SearchForm;
 pub use share::Share;
-pub use shown_value::take_shown;
+pub use shown_value::{take_shown, Field};
 pub use site_icon::SiteIcon;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use structure::{Breadcrumb, SubLinks};

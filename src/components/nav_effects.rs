@@ -80,8 +80,9 @@ pub fn PageReady() -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| {
         let Some(state) = state.clone() else { return };
-        let path = location.pathname.get_untracked() + &location.search.get_untracked();
-        let url = match location.search.get_untracked() {
+        // Path and query, as `platform::on_popstate` reports them; also the
+        // key of the remembered positions.
+        let path = match location.search.get_untracked() {
             q if q.is_empty() => location.pathname.get_untracked(),
             q => format!("{}?{q}", location.pathname.get_untracked()),
         };
@@ -109,7 +110,7 @@ pub fn PageReady() -> impl IntoView {
         // the router renders this page (`platform::on_popstate`).
         platform::spawn(async move {
             platform::next_task().await;
-            if popped.try_update(Option::take).flatten().is_some_and(|to| to == url) {
+            if popped.try_update(Option::take).flatten().is_some_and(|to| to == path) {
                 // Back/forward: where the reader was; focus stays put.
                 let y = positions.lock().ok().and_then(|p| p.get(&path).copied()).unwrap_or(0.0);
                 platform::when_page_shown(y, false, move |title| {

@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::components::blocks::Body;
+use crate::components::Field;
 use crate::context::use_ctx;
 use kiosque_core::model::Block;
 
@@ -27,7 +28,7 @@ pub fn Protected(slug: String) -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let Some(password) = input.get_untracked().map(|el| el.value()) else {
+        let Some(password) = input.shown() else {
             return;
         };
         if password.is_empty() || busy.get_untracked() {
