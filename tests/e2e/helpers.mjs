@@ -48,6 +48,18 @@ export const test = readerTest.extend({
   },
 });
 
+/** Runs `assertions` every 50 ms for `ms`: a state that must hold (a scroll
+ * position, a focus) is watched the whole time, not read once after a sleep,
+ * which a late change could slip past. */
+export async function holdsFor(ms, assertions) {
+  const end = Date.now() + ms;
+  for (;;) {
+    await assertions();
+    if (Date.now() >= end) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Holds the requests matching `url` until the returned function is called. */
 export async function holdRequests(page, url) {
   let release;

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { api, dist, eager, watchErrors } from './helpers.mjs';
+import { api, dist, eager, holdsFor, watchErrors } from './helpers.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 test.use({ serviceWorkers: 'allow' });
@@ -223,8 +223,8 @@ test('"offline_reading": false in config.json retires the worker and its caches'
     await page.reload();
     await expectArticle(page, A);
     expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
-    await page.waitForTimeout(500);
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true);
+    await holdsFor(500, async () =>
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true));
   } finally {
     fs.writeFileSync(file, original);
   }
