@@ -1,18 +1,24 @@
 //! The comment form under an article's threads (WordPress, the post open
 //! for comments, `api.anonymous_comments` on) and the reply buttons that
-//! aim it at a comment. An app control: the whole form carries
-//! `.needs-app`, hidden (its space kept) until the app runs, and its fields
-//! have no `name`, so nothing is ever submitted without the app. Why not a
-//! plain form posting to WordPress's `wp-comments-post.php`: WordPress
-//! answers it by redirecting to its own theme's page (or an HTML error
-//! page), so the reader would leave the site; see docs/comments.md.
+//! aim it at a comment. Only the app can post, but the form is there before
+//! it: focusing a field is intent (the loader starts the app), a submit made
+//! before the app has hydrated is held and made again once it has
+//! (public/start.js), and the fields have no bound signal, so what was typed
+//! survives hydration (which sets a bound field to its signal's value) and
+//! is read from the fields at submit (`shown_value`). A browser that runs no
+//! script gets a sentence instead (style/main.css); the fields have no
+//! `name`, so nothing is ever submitted without the app. Why not a plain form
+//! posting to WordPress's `wp-comments-post.php`: WordPress answers it by
+//! redirecting to its own theme's page (or an HTML error page), so the
+//! reader would leave the site; see docs/comments.md. The reply buttons do
+//! nothing without the app: hidden (space kept) until it runs.
 
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::comments::NewComments;
-use crate::components::take_shown;
+use crate::components::Field;
 use crate::context::use_ctx;
 use kiosque_core::i18n::Locale;
 use kiosque_core::model::{CommentDraft, DraftField, PostError, Posted};
@@ -76,12 +82,6 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
     let ctx = use_ctx();
     let locale = ctx.locale;
     let s = locale.form_strings();
-    let (name, email, text, trap) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
     let state = RwSignal::new(FormState::Idle);
     let posted = use_context::<NewComments>().unwrap_or_default();
     let (name_ref, email_ref, trap_ref) = (
@@ -107,29 +107,29 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
         if state.get_untracked() == FormState::Sending {
             return;
         }
-        // What the fields show is what is sent (`shown_value`), the
-        // honeypot too: a bot may fill it without an input event.
-        take_shown(&name_ref, name);
-        take_shown(&email_ref, email);
-        take_shown(&text_ref, text);
-        take_shown(&trap_ref, trap);
+        // What the fields show is what is sent, the honeypot too: a bot may
+        // fill it without an input event.
+        let shown = |field: &dyn Field| field.shown().unwrap_or_default();
+        let trap = shown(&trap_ref);
         let draft = CommentDraft {
             parent: reply.target.get_untracked().map_or(0, |(id, _)| id),
-            author_name: name.get_untracked(),
-            author_email: email.get_untracked(),
-            content: text.get_untracked(),
+            author_name: shown(&name_ref),
+            author_email: shown(&email_ref),
+            content: shown(&text_ref),
         };
         let parent = draft.parent;
         let done = move |outcome: Posted| {
             if let Posted::Approved(c) = &outcome {
                 posted.push(parent, c.clone());
             }
-            text.set(String::new());
+            if let Some(t) = text_ref.get_untracked() {
+                t.set_value("");
+            }
             reply.target.set(None);
             state.set(FormState::Sent(outcome));
         };
         // A filled honeypot is a bot: nothing is sent, the same thanks shown.
-        if !trap.get_untracked().is_empty() {
+        if !trap.is_empty() {
             done(Posted::Held);
             return;
         }
@@ -158,7 +158,8 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
     };
     let sending = move || state.get() == FormState::Sending;
     view! {
-        <form class="comment-form needs-app" aria-labelledby="comment-form-title" on:submit=on_submit>
+        <p class="comment-form__no-script">{s.needs_script}</p>
+        <form class="comment-form" aria-labelledby="comment-form-title" on:submit=on_submit>
             <h3 id="comment-form-title" class="comment-form__title">{title}</h3>
             {move || reply.target.get().map(|_| view! {
                 <button type="button" class="comment-form__cancel" on:click=cancel>{s.cancel_reply}</button>
@@ -166,19 +167,19 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
             <p class="comment-form__field">
                 <label for="comment-text">{s.text}</label>
                 <textarea id="comment-text" rows="6" maxlength="65525" required autocomplete="off"
-                    node_ref=text_ref bind:value=text aria-invalid=invalid(DraftField::Content)
+                    node_ref=text_ref aria-invalid=invalid(DraftField::Content)
                     aria-describedby="comment-form-error"></textarea>
             </p>
             <p class="comment-form__field">
                 <label for="comment-name">{s.name}</label>
                 <input id="comment-name" type="text" maxlength="245" required autocomplete="name"
-                    node_ref=name_ref bind:value=name aria-invalid=invalid(DraftField::Name)
+                    node_ref=name_ref aria-invalid=invalid(DraftField::Name)
                     aria-describedby="comment-form-error"/>
             </p>
             <p class="comment-form__field">
                 <label for="comment-email">{s.email}</label>
                 <input id="comment-email" type="email" maxlength="100" required autocomplete="email"
-                    node_ref=email_ref bind:value=email aria-invalid=invalid(DraftField::Email)
+                    node_ref=email_ref aria-invalid=invalid(DraftField::Email)
                     aria-describedby="comment-email-hint comment-form-error"/>
                 <span id="comment-email-hint" class="comment-form__hint">{s.email_hint}</span>
             </p>
@@ -186,7 +187,7 @@ pub fn CommentForm(reply: ReplyCtx, slug: String) -> impl IntoView {
             // assistive technology; a bot filling every field fills it.
             <p class="comment-form__trap">
                 <label for="comment-website">{s.honeypot}</label>
-                <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off" node_ref=trap_ref bind:value=trap/>
+                <input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off" node_ref=trap_ref/>
             </p>
             <button type="submit" class="button" aria-disabled=move || sending().then_some("true")>
                 {move || if sending() { s.sending } else { s.send }}
@@ -265,9 +266,16 @@ mod tests {
     }
 
     #[test]
-    fn the_form_is_an_app_control_with_labelled_required_fields() {
+    fn the_form_is_shown_before_the_app_with_labelled_required_fields() {
         let html = render(true, r#","anonymous_comments":true"#);
-        assert!(html.contains(r#"class="comment-form needs-app""#), "{html}");
+        // Shown before the app (its submit is held until then); a browser
+        // that runs no script reads the sentence instead (style/main.css).
+        assert!(html.contains(r#"class="comment-form">"#), "{html}");
+        assert!(!html.contains("comment-form needs-app"), "{html}");
+        assert!(
+            html.contains(r#"<p class="comment-form__no-script">Activez JavaScript pour publier un commentaire."#),
+            "{html}"
+        );
         assert!(html.contains("Laisser un commentaire"), "{html}");
         for (id, label, autocomplete) in [
             ("comment-text", "Commentaire", "off"),

@@ -9,7 +9,9 @@
 // comments table, so each posting test first deletes the earlier ones.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { test, expect, dist, expectAccessible, serveSpec, snap, watchErrors, viewportIndependent } from './helpers.mjs';
+import {
+  test, readerTest, expect, dist, expectAccessible, holdRequests, holdsFor, serveSpec, snap, watchErrors, viewportIndependent,
+} from './helpers.mjs';
 
 const ORIGIN = process.env.KIOSQUE_WP_ORIGIN || 'http://127.0.0.1:8081';
 const WP = `${ORIGIN}/wp-json`;
@@ -156,12 +158,47 @@ test('a filled honeypot sends nothing and thanks alike; closed comments have no 
   await expect(page.locator('form.comment-form, .comments__reply')).toHaveCount(0);
 });
 
-test('without JavaScript the form is not offered', async ({ browser }, testInfo) => {
+// Without `eager`: the app comes at the reader's intent, as on a real visit.
+readerTest('typed and sent before the app: the text survives hydration, the submit is held, then posted once', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  clearPosted();
+  // The app's wasm is held: everything until `release` happens before it runs.
+  const release = await holdRequests(page, '**/*.wasm');
+  await page.goto(`/article/${HERE}`);
+  const form = page.locator('form.comment-form');
+  await expect(form).toBeVisible();
+  await expect(page.locator('.comment-form__no-script')).toBeHidden();
+  const key = `Avant l'app e2e ${testInfo.project.name} ${Date.now()}`;
+  const before = posted();
+  const bodies = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/wp/v2/comments') && bodies.push(r.postDataJSON()));
+  // Focus in a field is intent: the app is asked for (and held here).
+  await form.getByLabel('Commentaire', { exact: true }).fill(key);
+  await form.getByLabel('Nom', { exact: true }).fill('Lecteur pressé');
+  await form.getByLabel('Adresse e-mail', { exact: true }).fill(`presse-${Date.now()}@example.org`);
+  await form.getByRole('button', { name: 'Publier le commentaire' }).click();
+  // Held by the loader, not a page load: the page and what was typed stay.
+  await expect(form).toHaveAttribute('aria-busy', 'true');
+  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app'))).toBe(false);
+  expect(bodies).toEqual([]);
+  release();
+  await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est en attente de modération.');
+  await holdsFor(500, () => expect(bodies).toHaveLength(1));
+  // What WordPress got is what was typed before hydration.
+  expect(bodies[0]).toMatchObject({ content: key, author_name: 'Lecteur pressé' });
+  expect(posted()).toBe(before + 1);
+  await expect(form).not.toHaveAttribute('aria-busy');
+  expect(errors).toEqual([]);
+});
+
+test('without JavaScript the form is not offered; a sentence says why', async ({ browser }, testInfo) => {
   viewportIndependent(testInfo);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`/article/${HERE}`);
   await expect(page.locator('form.comment-form')).toBeHidden();
+  await expect(page.locator('.comment-form__no-script')).toHaveText('Activez JavaScript pour publier un commentaire.');
   await expect(page.locator('#comments h2')).toHaveText('Commentaires');
   await context.close();
 });

@@ -31,6 +31,8 @@ pub struct FormStrings {
     pub content_required: &'static str,
     pub invalid_email: &'static str,
     pub refused: &'static str,
+    /// In place of the form in a browser that runs no script.
+    pub needs_script: &'static str,
 }
 
 const FR: FormStrings = FormStrings {
@@ -55,6 +57,7 @@ const FR: FormStrings = FormStrings {
     content_required: "Écrivez votre commentaire.",
     invalid_email: "Cette adresse e-mail n’est pas valide.",
     refused: "Le site a refusé ce commentaire.",
+    needs_script: "Activez JavaScript pour publier un commentaire.",
 };
 
 const EN: FormStrings = FormStrings {
@@ -79,6 +82,7 @@ const EN: FormStrings = FormStrings {
     content_required: "Please write your comment.",
     invalid_email: "This email address is not valid.",
     refused: "The site refused this comment.",
+    needs_script: "Turn on JavaScript to post a comment.",
 };
 
 const AR: FormStrings = FormStrings {
@@ -103,6 +107,7 @@ const AR: FormStrings = FormStrings {
     content_required: "اكتب تعليقك.",
     invalid_email: "عنوان البريد الإلكتروني هذا غير صالح.",
     refused: "رفض الموقع هذا التعليق.",
+    needs_script: "فعّل JavaScript لنشر تعليق.",
 };
 
 impl Locale {
