@@ -158,38 +158,67 @@ test('a filled honeypot sends nothing and thanks alike; closed comments have no 
   await expect(page.locator('form.comment-form, .comments__reply')).toHaveCount(0);
 });
 
-// Without `eager`: the app comes at the reader's intent, as on a real visit.
-readerTest('typed and sent before the app: the text survives hydration, the submit is held, then posted once', async ({ page }, testInfo) => {
-  test.setTimeout(90_000);
-  const errors = watchErrors(page);
-  clearPosted();
-  // The app's wasm is held: everything until `release` happens before it runs.
+/** Opens the posting article in a new tab of `context` with the app's wasm
+ * held (without `eager`: the app comes at the reader's intent, as on a real
+ * visit); resolves to the page, its form and the function releasing the wasm,
+ * and collects the bodies of the comments it posts in `bodies`. */
+async function openBeforeApp(context, bodies) {
+  const page = await context.newPage();
   const release = await holdRequests(page, '**/*.wasm');
+  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/wp/v2/comments') && bodies.push(r.postDataJSON()));
   await page.goto(`/article/${HERE}`);
   const form = page.locator('form.comment-form');
   await expect(form).toBeVisible();
   await expect(page.locator('.comment-form__no-script')).toBeHidden();
+  return { page, form, release };
+}
+
+const appRuns = (page) => page.evaluate(() => document.documentElement.hasAttribute('data-app'));
+
+readerTest('the form is there before the app: typing survives hydration; a submit before it is held, then posted once', async ({ context }, testInfo) => {
+  test.setTimeout(90_000);
   const key = `Avant l'app e2e ${testInfo.project.name} ${Date.now()}`;
+  const fill = async (form, text) => {
+    // Focus in a field is intent: the app is asked for (and held here).
+    await form.getByLabel('Commentaire', { exact: true }).fill(text);
+    await form.getByLabel('Nom', { exact: true }).fill('Lecteur pressé');
+    await form.getByLabel('Adresse e-mail', { exact: true }).fill(`presse-${Date.now()}@example.org`);
+  };
+
+  // The reader types while the app arrives: the app hydrates around the text.
+  clearPosted();
+  let bodies = [];
+  let { page, form, release } = await openBeforeApp(context, bodies);
+  const errors = watchErrors(page);
+  await fill(form, key);
+  expect(await appRuns(page)).toBe(false);
+  release();
+  await expect.poll(() => appRuns(page)).toBe(true);
+  await holdsFor(500, async () => expect(await form.getByLabel('Commentaire', { exact: true }).inputValue()).toBe(key));
+  await form.getByRole('button', { name: 'Publier le commentaire' }).click();
+  await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est en attente de modération.');
+  expect(bodies).toEqual([expect.objectContaining({ content: key, author_name: 'Lecteur pressé' })]);
+  expect(errors).toEqual([]);
+
+  // The reader sends before the app has come (a new tab: no intent yet).
+  clearPosted();
   const before = posted();
-  const bodies = [];
-  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/wp/v2/comments') && bodies.push(r.postDataJSON()));
-  // Focus in a field is intent: the app is asked for (and held here).
-  await form.getByLabel('Commentaire', { exact: true }).fill(key);
-  await form.getByLabel('Nom', { exact: true }).fill('Lecteur pressé');
-  await form.getByLabel('Adresse e-mail', { exact: true }).fill(`presse-${Date.now()}@example.org`);
+  bodies = [];
+  ({ page, form, release } = await openBeforeApp(context, bodies));
+  const errors2 = watchErrors(page);
+  await fill(form, `${key} (envoyé tôt)`);
   await form.getByRole('button', { name: 'Publier le commentaire' }).click();
   // Held by the loader, not a page load: the page and what was typed stay.
   await expect(form).toHaveAttribute('aria-busy', 'true');
-  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-app'))).toBe(false);
+  expect(await appRuns(page)).toBe(false);
   expect(bodies).toEqual([]);
   release();
   await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est en attente de modération.');
   await holdsFor(500, () => expect(bodies).toHaveLength(1));
-  // What WordPress got is what was typed before hydration.
-  expect(bodies[0]).toMatchObject({ content: key, author_name: 'Lecteur pressé' });
+  expect(bodies[0]).toMatchObject({ content: `${key} (envoyé tôt)` });
   expect(posted()).toBe(before + 1);
   await expect(form).not.toHaveAttribute('aria-busy');
-  expect(errors).toEqual([]);
+  expect(errors2).toEqual([]);
 });
 
 test('without JavaScript the form is not offered; a sentence says why', async ({ browser }, testInfo) => {
