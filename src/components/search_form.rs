@@ -20,6 +20,23 @@ pub fn SearchForm(
     // Without the app, the form is a plain GET to the search page.
     let action = ctx.href(&Route::search("", 1));
     let input = NodeRef::<leptos::html::Input>::new();
+    // The box shows `value`, but not through a reactive `prop:value`:
+    // hydration sets such a field to its value, erasing what a reader typed
+    // before the app came (focus in the box is what starts it). The first
+    // value is the HTML attribute; a later one (back to another search) is
+    // set when it changes.
+    let initial = value.get_untracked();
+    Effect::watch(
+        move || value.get(),
+        move |q, _, _| {
+            if let Some(field) = input.get_untracked() {
+                if field.value() != *q {
+                    field.set_value(q);
+                }
+            }
+        },
+        false,
+    );
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -34,7 +51,7 @@ pub fn SearchForm(
     view! {
         <form class=format!("search-form {class}") role="search" method="get" action=action on:submit=on_submit>
             <label class="visually-hidden" for=id>{s.search_label}</label>
-            <input node_ref=input id=id class="search-form__input" type="search" name="q" placeholder=s.search prop:value=move || value.get()/>
+            <input node_ref=input id=id class="search-form__input" type="search" name="q" placeholder=s.search value=(!initial.is_empty()).then_some(initial)/>
             <button class="search-form__button" type="submit">{s.search}</button>
         </form>
     }

@@ -1,7 +1,7 @@
 // The lean first view (issue 17): a prerendered page is a complete web page
 // before any script runs, and the app arrives only when the reader shows
 // intent. Pages load here as a reader gets them: no `eager` start.
-import { readerTest as test, expect, api } from './helpers.mjs';
+import { readerTest as test, expect, api, holdRequests, holdsFor } from './helpers.mjs';
 
 const lead = () => api('home.json').lead;
 
@@ -123,6 +123,23 @@ test.describe('with JavaScript', () => {
     await page.keyboard.press('Tab');
     await page.waitForFunction(() => window.__kiosqueStart);
     expect(await page.evaluate(() => window.__kiosqueStart)).toBe('hydrated');
+  });
+
+  test('what a reader types in the search box before the app survives its hydration', async ({ page }) => {
+    const release = await holdRequests(page, '**/*.wasm');
+    await page.goto(`/article/${lead().slug}`);
+    const box = page.locator('header input[type=search]');
+    // Focus in the box is intent: the app is asked for, and comes mid-typing.
+    await box.fill('tunis');
+    expect(await page.evaluate(() => window.__kiosqueStart)).toBeUndefined();
+    release();
+    await page.waitForFunction(() => window.__kiosqueStart === 'hydrated');
+    await holdsFor(500, async () => expect(await box.inputValue()).toBe('tunis'));
+    await box.pressSequentially('ie');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=tunisie/);
+    // The search page's box shows the query.
+    await expect(page.locator('#search-page-q')).toHaveValue('tunisie');
   });
 
   test('a click before the app is a normal page load, never lost nor doubled', async ({ page }) => {
