@@ -11,7 +11,8 @@ use kiosque_core::source::Source;
 /// A page's data: `fetch(source, key)` whenever `key` changes. When the value
 /// came with a prerendered page, it is fetched again in the background after
 /// hydration and replaced only if it changed, so a corrected article shows its
-/// correction and an unchanged page is left untouched.
+/// correction and an unchanged page is left untouched (and one the reader is
+/// writing in, too).
 pub fn page_resource<K, T, Fut>(
     key: impl Fn() -> K + Clone + Send + Sync + 'static,
     fetch: impl Fn(Source, K) -> Fut + Clone + Send + Sync + 'static,
@@ -46,7 +47,10 @@ where
                 if untrack(&key) != k {
                     return;
                 }
-                if usable && shown.as_ref() != Some(&fresh) {
+                // Nor under a reader writing in the page (a comment begun
+                // before the app came): the rebuilt view would drop the text
+                // and the focus; the next visit shows the fresher data.
+                if usable && shown.as_ref() != Some(&fresh) && !crate::platform::reader_is_writing() {
                     let _ = resource.try_set(Some(fresh));
                 }
             });

@@ -46,6 +46,10 @@ pub fn reload() {}
 
 pub fn ensure_site_icon(_href: &str) {}
 
+pub fn reader_is_writing() -> bool {
+    false
+}
+
 pub fn close_disclosure(_selector: &str) -> bool {
     false
 }

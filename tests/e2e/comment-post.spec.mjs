@@ -161,21 +161,32 @@ test('a filled honeypot sends nothing and thanks alike; closed comments have no 
 /** Opens the posting article in a new tab of `context` with the app's wasm
  * held (without `eager`: the app comes at the reader's intent, as on a real
  * visit); resolves to the page, its form and the function releasing the wasm,
- * and collects the bodies of the comments it posts in `bodies`. */
+ * and collects the bodies of the comments it posts in `bodies`. WordPress's
+ * answer for the article has a corrected title, as if edited since the
+ * prerender: the app's refresh after hydration then has a newer page to show
+ * (`refreshed` tells when that answer has been served). */
 async function openBeforeApp(context, bodies) {
   const page = await context.newPage();
   const release = await holdRequests(page, '**/*.wasm');
+  let served = false;
+  await page.route(new RegExp(`/wp-json/wp/v2/posts\\?slug=${HERE}&`), async (route) => {
+    const response = await route.fetch();
+    const json = (await response.json()).map((p) => ({ ...p, title: { ...p.title, rendered: CORRECTED } }));
+    await route.fulfill({ response, json });
+    served = true;
+  });
   page.on('request', (r) => r.method() === 'POST' && r.url().includes('/wp/v2/comments') && bodies.push(r.postDataJSON()));
   await page.goto(`/article/${HERE}`);
   const form = page.locator('form.comment-form');
   await expect(form).toBeVisible();
   await expect(page.locator('.comment-form__no-script')).toBeHidden();
-  return { page, form, release };
+  return { page, form, release, refreshed: () => served };
 }
+const CORRECTED = 'Titre corrigé depuis la publication';
 
 const appRuns = (page) => page.evaluate(() => document.documentElement.hasAttribute('data-app'));
 
-readerTest('the form is there before the app: typing survives hydration; a submit before it is held, then posted once', async ({ context }, testInfo) => {
+readerTest('the form is there before the app: typing survives hydration and the refresh; a submit before it is held, then posted once', async ({ context }, testInfo) => {
   test.setTimeout(90_000);
   const key = `Avant l'app e2e ${testInfo.project.name} ${Date.now()}`;
   const fill = async (form, text) => {
@@ -188,17 +199,31 @@ readerTest('the form is there before the app: typing survives hydration; a submi
   // The reader types while the app arrives: the app hydrates around the text.
   clearPosted();
   let bodies = [];
-  let { page, form, release } = await openBeforeApp(context, bodies);
+  let { page, form, release, refreshed } = await openBeforeApp(context, bodies);
   const errors = watchErrors(page);
   await fill(form, key);
   expect(await appRuns(page)).toBe(false);
   release();
   await expect.poll(() => appRuns(page)).toBe(true);
-  await holdsFor(500, async () => expect(await form.getByLabel('Commentaire', { exact: true }).inputValue()).toBe(key));
+  // Nor does the newer page replace the one being written in.
+  await expect.poll(() => refreshed()).toBe(true);
+  const title = await page.locator('h1').textContent();
+  expect(title).not.toBe(CORRECTED);
+  await holdsFor(1000, async () => {
+    expect(await form.getByLabel('Commentaire', { exact: true }).inputValue()).toBe(key);
+    expect(await page.locator('h1').textContent()).toBe(title);
+  });
   await form.getByRole('button', { name: 'Publier le commentaire' }).click();
   await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est en attente de modération.');
   expect(bodies).toEqual([expect.objectContaining({ content: key, author_name: 'Lecteur pressé' })]);
   expect(errors).toEqual([]);
+
+  // A reader who writes nothing gets the newer page once the app has come.
+  const idle = await openBeforeApp(context, []);
+  idle.release();
+  await idle.page.keyboard.press('Shift'); // intent
+  await expect(idle.page.locator('h1')).toHaveText(CORRECTED);
+  await idle.page.close();
 
   // The reader sends before the app has come (a new tab: no intent yet).
   clearPosted();

@@ -33,6 +33,31 @@ pub fn close_disclosure(selector: &str) -> bool {
     true
 }
 
+/// Whether the reader is writing in the page: a field of `<main>` has focus
+/// or holds other text than it came with. A page's fresher data is then not
+/// swapped in (`page_resource`): that would rebuild the fields under them.
+pub fn reader_is_writing() -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = super::document() else {
+        return false;
+    };
+    let Ok(fields) = document.query_selector_all("main input, main textarea") else {
+        return false;
+    };
+    let active = document.active_element();
+    (0..fields.length()).filter_map(|i| fields.item(i)).any(|node| {
+        let focused = active.as_ref().is_some_and(|a| a.is_same_node(Some(&node)));
+        let edited = if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.value() != input.default_value()
+        } else if let Some(text) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            text.default_value().is_ok_and(|d| text.value() != d)
+        } else {
+            false
+        };
+        focused || edited
+    })
+}
+
 /// Adds the site icon's `<link>`s to the head unless the page has them
 /// already (a prerendered page does: then nothing changes).
 pub fn ensure_site_icon(href: &str) {

@@ -8,7 +8,8 @@ mod storage;
 mod time;
 
 pub use document::{
-    close_disclosure, copy_text, ensure_site_icon, image_broken, register_service_worker, reload, set_root_attribute,
+    close_disclosure, copy_text, ensure_site_icon, image_broken, reader_is_writing, register_service_worker, reload,
+    set_root_attribute,
 };
 pub use navigation::{on_popstate, own_scroll_restoration, scroll_to, scroll_y, when_page_shown};
 pub use start::{
