@@ -281,3 +281,39 @@ async fn a_submit_takes_what_the_fields_show_even_without_input_events() {
     // A field not in the document leaves the signal as it is.
     assert_eq!(take_shown(&away, name), "filled");
 }
+
+#[wasm_bindgen_test]
+async fn the_reader_is_writing_when_a_field_of_main_is_focused_or_edited() {
+    use kiosque::platform::reader_is_writing;
+    let el = mount(Locale::Fr, || {
+        view! {
+            <main>
+                <input id="w-name" value="prérempli"/>
+                <textarea id="w-text">"défaut"</textarea>
+            </main>
+            <input id="w-outside"/>
+        }
+    });
+    settle().await;
+    let field = |id: &str| el.query_selector(&format!("#{id}")).unwrap().unwrap();
+    // Fields as the page brought them, none focused: not writing.
+    assert!(!reader_is_writing());
+    // Outside <main> (the header's search box) does not count.
+    let outside: web_sys::HtmlInputElement = field("w-outside").unchecked_into();
+    outside.set_value("tunis");
+    outside.focus().unwrap();
+    assert!(!reader_is_writing());
+    outside.blur().unwrap();
+    let text: web_sys::HtmlTextAreaElement = field("w-text").unchecked_into();
+    text.set_value("Un commentaire commencé");
+    assert!(reader_is_writing(), "edited textarea");
+    text.set_value("défaut");
+    assert!(!reader_is_writing());
+    let name: web_sys::HtmlInputElement = field("w-name").unchecked_into();
+    name.focus().unwrap();
+    assert!(reader_is_writing(), "focused field, still as it came");
+    name.blur().unwrap();
+    name.set_value("Léa");
+    assert!(reader_is_writing(), "edited input");
+    el.remove();
+}
