@@ -158,13 +158,16 @@ test('a filled honeypot sends nothing and thanks alike; closed comments have no 
   await expect(page.locator('form.comment-form, .comments__reply')).toHaveCount(0);
 });
 
+/** The posting article's title as WordPress answers it in `openBeforeApp`. */
+const CORRECTED = 'Titre corrigé depuis la publication';
+
 /** Opens the posting article in a new tab of `context` with the app's wasm
  * held (without `eager`: the app comes at the reader's intent, as on a real
- * visit); resolves to the page, its form and the function releasing the wasm,
- * and collects the bodies of the comments it posts in `bodies`. WordPress's
- * answer for the article has a corrected title, as if edited since the
- * prerender: the app's refresh after hydration then has a newer page to show
- * (`refreshed` tells when that answer has been served). */
+ * visit); resolves to the page, its form, the function releasing the wasm
+ * and `refreshed`, and collects the bodies of the comments it posts in
+ * `bodies`. WordPress's answer for the article has a corrected title, as if
+ * edited since the prerender: the app's refresh after hydration then has a
+ * newer page to show (`refreshed` tells when that answer has been served). */
 async function openBeforeApp(context, bodies) {
   const page = await context.newPage();
   const release = await holdRequests(page, '**/*.wasm');
@@ -182,8 +185,6 @@ async function openBeforeApp(context, bodies) {
   await expect(page.locator('.comment-form__no-script')).toBeHidden();
   return { page, form, release, refreshed: () => served };
 }
-const CORRECTED = 'Titre corrigé depuis la publication';
-
 const appRuns = (page) => page.evaluate(() => document.documentElement.hasAttribute('data-app'));
 
 readerTest('the form is there before the app: typing survives hydration and the refresh; a submit before it is held, then posted once', async ({ context }, testInfo) => {
