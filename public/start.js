@@ -88,7 +88,7 @@ async function start() {
     const wasm = await init({ module_or_path: wasmUrl });
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   } catch (error) {
-    // A lost connection: the next submit of a held form tries again.
+    // A lost connection: the next held submit or click tries again.
     started = false;
     release();
     throw error;
@@ -99,32 +99,44 @@ async function start() {
 // and works as a plain GET) submitted before the app has hydrated: a plain
 // submit would reload the page and lose what was typed. It is held (marked
 // busy), the app started, and submitted once again when the app has taken
-// over (`<html data-app>`, boot.rs): never lost, never sent twice.
+// over (`<html data-app>`, boot.rs): never lost, never sent twice. A button
+// only the app can run (`.app-action`: reply, copy the link, load an embed)
+// clicked before it is held the same way and clicked once again then; more
+// clicks on it while it waits are that same click. The last held action is
+// the one made.
 const root = document.documentElement;
 let held = null;
-function hold(event) {
-  const form = event.target;
-  if (root.hasAttribute('data-app') || !(form instanceof HTMLFormElement) || form.hasAttribute('action')) return;
+function hold(event, what) {
+  if (root.hasAttribute('data-app') || !what) return;
   event.preventDefault();
+  if (held?.what === what) return;
   release();
-  held = { form, submitter: event.submitter };
-  form.setAttribute('aria-busy', 'true');
+  held = { what, submitter: event.submitter };
+  what.setAttribute('aria-busy', 'true');
   start();
 }
+const holdSubmit = (event) => {
+  const form = event.target;
+  hold(event, form instanceof HTMLFormElement && !form.hasAttribute('action') ? form : null);
+};
+const holdClick = (event) => hold(event, event.target instanceof Element ? event.target.closest('button.app-action') : null);
 function release() {
-  held?.form.removeAttribute('aria-busy');
+  held?.what.removeAttribute('aria-busy');
   const last = held;
   held = null;
   return last;
 }
-addEventListener('submit', hold, true);
+addEventListener('submit', holdSubmit, true);
+addEventListener('click', holdClick, true);
 new MutationObserver((_, watch) => {
   if (!root.hasAttribute('data-app')) return;
   watch.disconnect();
-  removeEventListener('submit', hold, true);
-  const last = release();
-  const { form, submitter } = last ?? {};
-  if (form?.isConnected) form.requestSubmit(submitter?.isConnected && submitter.form === form ? submitter : null);
+  removeEventListener('submit', holdSubmit, true);
+  removeEventListener('click', holdClick, true);
+  const { what, submitter } = release() ?? {};
+  if (!what?.isConnected) return;
+  if (what instanceof HTMLFormElement) what.requestSubmit(submitter?.isConnected && submitter.form === what ? submitter : null);
+  else what.click();
 }).observe(root, { attributes: true, attributeFilter: ['data-app'] });
 
 // The next page, fetched while the pointer rests on its link.

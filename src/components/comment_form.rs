@@ -10,8 +10,9 @@
 //! `name`, so nothing is ever submitted without the app. Why not a plain form
 //! posting to WordPress's `wp-comments-post.php`: WordPress answers it by
 //! redirecting to its own theme's page (or an HTML error page), so the
-//! reader would leave the site; see docs/comments.md. The reply buttons do
-//! nothing without the app: hidden (space kept) until it runs.
+//! reader would leave the site; see docs/comments.md. The reply buttons are
+//! there before the app too: a click on one is held by the loader and made
+//! again once the app runs (`.app-action`); without scripts they are hidden.
 
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -69,7 +70,7 @@ pub fn ReplyButton(reply: ReplyCtx, id: u64, author: String) -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="comments__reply needs-app" node_ref=button aria-label=label on:click=on_click>
+        <button type="button" class="comments__reply app-action" node_ref=button aria-label=label on:click=on_click>
             {ctx.locale.form_strings().reply}
         </button>
     }
@@ -314,7 +315,7 @@ mod tests {
     #[test]
     fn reply_buttons_stop_at_the_thread_depth() {
         let html = render(true, r#","anonymous_comments":true,"comment_depth":2"#);
-        let buttons = html.matches(r#"class="comments__reply needs-app""#).count();
+        let buttons = html.matches(r#"class="comments__reply app-action""#).count();
         assert_eq!(buttons, 1, "the level-2 reply takes no reply: {html}");
         let label = Locale::Fr.reply_to("Lecteur 1");
         assert!(html.contains(&format!(r#"aria-label="{label}""#)), "{html}");

@@ -50,7 +50,7 @@ pub fn Share(route: Route, #[prop(into)] title: String) -> impl IntoView {
             <ul class="share__list">
                 {items}
                 <li><a class="share__link" href=mail>{s.share_email}</a></li>
-                <li><button type="button" class="share__link share__copy needs-app" on:click=copy>{s.copy_link}</button></li>
+                <li><button type="button" class="share__link share__copy app-action" on:click=copy>{s.copy_link}</button></li>
             </ul>
             <p class="share__status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>

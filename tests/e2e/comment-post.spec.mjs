@@ -255,5 +255,27 @@ test('without JavaScript the form is not offered; a sentence says why', async ({
   await expect(page.locator('form.comment-form')).toBeHidden();
   await expect(page.locator('.comment-form__no-script')).toHaveText('Activez JavaScript pour publier un commentaire.');
   await expect(page.locator('#comments h2')).toHaveText('Commentaires');
+  // Nor a reply button: it could never do anything.
+  await page.goto(`/article/${LOYAL}`);
+  await expect(page.locator('.comments__item').first()).toBeVisible();
+  await expect(page.locator('.comments__reply').first()).toBeHidden();
   await context.close();
+});
+
+readerTest('a reply clicked before the app is held, then aims the form at that comment once the app runs', async ({ page }) => {
+  const release = await holdRequests(page, '**/*.wasm');
+  await page.goto(`/article/${LOYAL}`);
+  const errors = watchErrors(page);
+  const reply = page.locator('.comments__reply').first();
+  const form = page.locator('form.comment-form');
+  await expect(reply).toBeVisible();
+  await reply.click();
+  await expect(reply).toHaveAttribute('aria-busy', 'true');
+  await expect(form.locator('h3')).toHaveText('Laisser un commentaire');
+  expect(await appRuns(page)).toBe(false);
+  release();
+  await expect(form.locator('h3')).toHaveText('Répondre à « Lectrice fidèle »');
+  await expect(form.getByLabel('Commentaire', { exact: true })).toBeFocused();
+  await expect(reply).not.toHaveAttribute('aria-busy');
+  expect(errors).toEqual([]);
 });

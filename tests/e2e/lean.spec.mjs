@@ -1,9 +1,11 @@
 // The lean first view (issue 17): a prerendered page is a complete web page
 // before any script runs, and the app arrives only when the reader shows
 // intent. Pages load here as a reader gets them: no `eager` start.
-import { readerTest as test, expect, api, holdRequests, holdsFor } from './helpers.mjs';
+import { readerTest as test, expect, api, holdRequests, holdsFor, watchErrors } from './helpers.mjs';
 
 const lead = () => api('home.json').lead;
+/** A demo article with an embed (a map) in its body. */
+const EMBED = 'tunisie-dessalement-sfax-epreuve-saison-seche';
 
 /** Every request the page makes, by URL. */
 function requests(page) {
@@ -12,6 +14,7 @@ function requests(page) {
   return urls;
 }
 
+const appRuns = (page) => page.evaluate(() => document.documentElement.hasAttribute('data-app'));
 const wasmIn = (urls) => urls.filter((u) => u.endsWith('.wasm'));
 const dataIn = (urls) => urls.filter((u) => u.includes('/page-data/'));
 
@@ -66,12 +69,13 @@ test.describe('without JavaScript', () => {
   });
 
   test('no control is shown that only the app can run', async ({ page }) => {
-    await page.goto(`/article/${lead().slug}`);
-    for (const control of ['.theme-toggle', '.share__copy']) {
+    await page.goto(`/article/${EMBED}`);
+    for (const control of ['.theme-toggle', '.share__copy', '.embed__load']) {
       await expect(page.locator(control)).toBeHidden();
     }
-    // Plain share links work without it.
+    // Plain share links work without it, and the embed's own page is linked.
     await expect(page.locator('.share__link[href^="mailto:"]')).toBeVisible();
+    await expect(page.locator('.embed__caption a')).toBeVisible();
   });
 
   for (const colorScheme of ['light', 'dark']) {
@@ -167,6 +171,51 @@ test.describe('with JavaScript', () => {
     release();
     await page.waitForFunction(() => window.__kiosqueStart);
     expect(await page.evaluate(() => window.__kiosqueStart)).toBe('hydrated');
+  });
+
+  test('a button only the app can run, clicked before it, is held and clicked once when it runs', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const release = await holdRequests(page, '**/*.wasm');
+    await page.goto(`/article/${EMBED}`);
+    const errors = watchErrors(page);
+    // Shown before the app, not dimmed: the reader may use it at once.
+    const load = page.locator('.embed__load');
+    await expect(load).toBeVisible();
+    await load.click();
+    // Held: marked busy, nothing loaded, the page not reloaded.
+    await expect(load).toHaveAttribute('aria-busy', 'true');
+    await expect(page.locator('.embed iframe')).toHaveCount(0);
+    expect(await appRuns(page)).toBe(false);
+    // A second click on it while it waits is the same click. A click on
+    // another such button is the reader changing their mind: the last one
+    // is made.
+    await load.click();
+    const copy = page.locator('.share__copy');
+    await copy.click();
+    await expect(copy).toHaveAttribute('aria-busy', 'true');
+    await expect(load).not.toHaveAttribute('aria-busy');
+    release();
+    await expect(page.locator('.share__status')).toHaveText('Lien copié');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    await expect(copy).not.toHaveAttribute('aria-busy');
+    await holdsFor(500, async () => expect(await page.locator('.embed iframe').count()).toBe(0));
+    // Once the app runs, the button is the app's own.
+    await load.click();
+    await expect(page.locator('.embed iframe')).toHaveCount(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('a held click is made once, even clicked twice', async ({ page }) => {
+    const release = await holdRequests(page, '**/*.wasm');
+    await page.goto(`/article/${EMBED}`);
+    const load = page.locator('.embed__load');
+    await load.click();
+    await load.click();
+    await expect(load).toHaveAttribute('aria-busy', 'true');
+    release();
+    // One iframe: the embed loaded once, its button gone.
+    await expect(page.locator('.embed iframe')).toHaveCount(1);
+    await expect(page.locator('.embed__load')).toHaveCount(0);
   });
 
   test('pages that are not prerendered start the app at once', async ({ page }) => {

@@ -42,7 +42,7 @@ pub fn Embed(
                     when=move || loaded.get()
                     fallback=move || {
                         view! {
-                            <button type="button" class="embed__load needs-app" on:click=move |_| loaded.set(true)>
+                            <button type="button" class="embed__load app-action" on:click=move |_| loaded.set(true)>
                                 <span class="embed__provider">{provider_name}</span>
                                 <span>{s.load_embed}</span>
                             </button>
