@@ -100,7 +100,7 @@ async function start() {
 // submit would reload the page and lose what was typed. It is held (marked
 // busy), the app started, and submitted once again when the app has taken
 // over (`<html data-app>`, boot.rs): never lost, never sent twice. A button
-// only the app can run (`.app-action`: reply, copy the link, load an embed)
+// only the app can run (`.app-action`: the theme, reply, copy the link, load an embed)
 // clicked before it is held the same way and clicked once again then; more
 // clicks on it while it waits are that same click. The last held action is
 // the one made.

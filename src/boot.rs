@@ -109,9 +109,8 @@ fn warn_if_policy_is_stale(config: &kiosque_core::config::Config) {
 
 /// `window.__kiosqueStart`: how the app started, for tests and monitoring
 /// (a global, not the body's DOM, so a hydrated page stays byte-identical);
-/// and `<html data-app>`, which shows the theme toggle (`.needs-app`:
-/// hidden, space kept, until then: only the app knows the stored theme) and
-/// tells the loader to make the clicks and submits it held (public/start.js).
+/// and `<html data-app>`, which tells the loader to make the clicks and
+/// submits it held until then (public/start.js).
 fn announce(how: &str) {
     platform::set_global("__kiosqueStart", how);
     platform::set_root_attribute("data-app", Some(how));

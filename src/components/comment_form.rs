@@ -272,7 +272,6 @@ mod tests {
         // Shown before the app (its submit is held until then); a browser
         // that runs no script reads the sentence instead (style/main.css).
         assert!(html.contains(r#"class="comment-form">"#), "{html}");
-        assert!(!html.contains("comment-form needs-app"), "{html}");
         assert!(
             html.contains(r#"<p class="comment-form__no-script">Activez JavaScript pour publier un commentaire."#),
             "{html}"

@@ -49,7 +49,8 @@ impl Theme {
         }
     }
 
-    /// The CSS hook for the icon (`data-state` on the button).
+    /// The CSS hook for the state's name (`data-state`); `<html data-theme>`
+    /// has the same values, auto excepted (no attribute).
     pub fn key(self) -> &'static str {
         match self {
             Theme::Auto => "auto",
@@ -83,33 +84,32 @@ impl Theme {
     }
 }
 
-/// The colour-theme button: auto → light → dark → auto. It renders "auto"
-/// (identically when prerendered and before hydration); the stored choice
-/// is read after mount. The visible label shows the current state.
+/// The colour-theme button: auto → light → dark → auto. Its state is
+/// `<html data-theme>`, which the inline script in `index.html` sets from
+/// storage before the stylesheet applies, not a signal: the button holds the
+/// name and the accessible name of every state, and the stylesheet shows the
+/// one `<html>` is in. So it is right before the app runs (a click then is
+/// held by the loader and made once the app runs: `.app-action`), and a
+/// prerendered page is the same for every reader.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
     let locale = use_ctx().locale;
     let s = locale.strings();
-    let theme = RwSignal::new(Theme::Auto);
-    Effect::new(move |_| {
-        let stored = Theme::from_stored(platform::storage_get(THEME_KEY).as_deref());
-        platform::set_root_attribute(THEME_ATTR, stored.stored());
-        theme.set(stored);
-    });
     let on_click = move |_| {
-        let next = theme.get_untracked().next();
-        theme.set(next);
+        let next = Theme::from_stored(platform::root_attribute(THEME_ATTR).as_deref()).next();
         platform::storage_set(THEME_KEY, next.stored());
         platform::set_root_attribute(THEME_ATTR, next.stored());
     };
+    let states = [Theme::Auto, Theme::Light, Theme::Dark].map(|t| {
+        view! {
+            <span class="theme-toggle__is" data-state=t.key()>
+                <span class="visually-hidden">{t.label(locale)}</span>
+                <span class="theme-toggle__state" aria-hidden="true">{t.name(s)}</span>
+            </span>
+        }
+    });
     view! {
-        <button
-            type="button"
-            class="theme-toggle needs-app"
-            data-state=move || theme.get().key()
-            aria-label=move || theme.get().label(locale)
-            on:click=on_click
-        >
+        <button type="button" class="theme-toggle app-action" on:click=on_click>
             <svg class="theme-toggle__icon" viewBox="0 0 24 24" aria-hidden="true">
                 <g class="theme-toggle__auto">
                     <circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" stroke-width="2"></circle>
@@ -128,7 +128,7 @@ pub fn ThemeToggle() -> impl IntoView {
                     <path d="M20.5 14.6A8.5 8.5 0 0 1 9.4 3.5a8.5 8.5 0 1 0 11.1 11.1z" fill="currentColor"></path>
                 </g>
             </svg>
-            <span class="theme-toggle__state">{move || theme.get().name(s)}</span>
+            {states}
         </button>
     }
 }
@@ -150,6 +150,30 @@ mod tests {
         assert_eq!(seen, [Theme::Light, Theme::Dark, Theme::Auto]);
         assert_eq!(Theme::Auto.stored(), None);
         assert_eq!(Theme::from_stored(Some("sepia")), Theme::Auto);
+    }
+
+    /// The page is the same for every reader: the button holds every
+    /// state, and nothing in it depends on what this reader stored.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_button_holds_every_state_and_no_reader_state() {
+        use leptos::prelude::*;
+        let html = crate::context::render_for_test(|| view! { <super::ThemeToggle/> });
+        let button = &html[..html.find('>').unwrap_or(0)];
+        assert!(button.contains(r#"class="theme-toggle app-action""#), "{button}");
+        assert!(
+            !button.contains("data-state") && !button.contains("aria-label"),
+            "{button}"
+        );
+        for t in [Theme::Auto, Theme::Light, Theme::Dark] {
+            let label = t.label(Locale::Fr);
+            let state = &html[html.find(&format!(r#"data-state="{}""#, t.key())).unwrap_or(0)..];
+            assert!(
+                state.starts_with("data-state")
+                    && state.contains(&format!(r#"<span class="visually-hidden">{label}<"#)),
+                "{html}"
+            );
+        }
     }
 
     #[test]

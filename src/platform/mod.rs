@@ -11,7 +11,7 @@
 //! - Navigation: [`scroll_y`], [`scroll_to`], [`when_page_shown`] (scroll
 //!   and focus once a new page is in), [`on_popstate`],
 //!   [`own_scroll_restoration`].
-//! - Document: [`set_root_attribute`] (`<html>`), [`image_broken`],
+//! - Document: [`root_attribute`], [`set_root_attribute`] (`<html>`), [`image_broken`],
 //!   [`close_disclosure`] (an open `<details>`, focus to its summary),
 //!   [`copy_text`] (clipboard), [`reload`], [`ensure_site_icon`] (the head's
 //!   icon links where the page has none), [`reader_is_writing`] (a field of
@@ -38,9 +38,9 @@ use wasm as imp;
 pub use imp::{
     close_disclosure, console_warn, copy_text, discard_prerendered, document_base_url, drop_speculation_rules,
     ensure_site_icon, has_global, image_broken, install_panic_hook, location_path, meta_content, next_task, now_unix,
-    on_popstate, own_scroll_restoration, reader_is_writing, register_service_worker, relative_time, reload, scroll_to,
-    scroll_y, session_get, session_set, set_global, set_root_attribute, spawn, storage_get, storage_set, take_global,
-    when_page_shown,
+    on_popstate, own_scroll_restoration, reader_is_writing, register_service_worker, relative_time, reload,
+    root_attribute, scroll_to, scroll_y, session_get, session_set, set_global, set_root_attribute, spawn, storage_get,
+    storage_set, take_global, when_page_shown,
 };
 
 /// The unit a relative time is best said in, within a week; older dates

@@ -32,6 +32,10 @@ pub fn own_scroll_restoration() -> impl FnOnce() + Send + Sync + 'static {
     || {}
 }
 
+pub fn root_attribute(_name: &str) -> Option<String> {
+    None
+}
+
 pub fn set_root_attribute(_name: &str, _value: Option<&str>) {}
 
 pub fn image_broken<T>(_img: &T) -> bool {

@@ -146,10 +146,10 @@ test.describe('with JavaScript', () => {
       expect(pageData.length).toBeLessThanOrEqual(1);
       // Hydrated: handlers work, links route client-side (no reload).
       await page.evaluate(() => { window.__sameDocument = true; });
-      const toggle = page.locator('.theme-toggle');
-      const before = await toggle.getAttribute('data-state');
-      await toggle.click();
-      await expect(toggle).not.toHaveAttribute('data-state', before);
+      const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? 'auto');
+      const before = await theme();
+      await page.locator('.theme-toggle').click();
+      await expect.poll(theme).not.toBe(before);
       const link = page.locator('main a[href^="/article/"]').first();
       const href = await link.getAttribute('href');
       await link.click();

@@ -3,6 +3,11 @@
 
 use super::window;
 
+/// `name` on `<html>`, if set.
+pub fn root_attribute(name: &str) -> Option<String> {
+    super::document()?.document_element()?.get_attribute(name)
+}
+
 /// Sets `name` on `<html>`, or removes it for `None`.
 pub fn set_root_attribute(name: &str, value: Option<&str>) {
     let Some(root) = super::document().and_then(|d| d.document_element()) else {

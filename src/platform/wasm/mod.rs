@@ -9,7 +9,7 @@ mod time;
 
 pub use document::{
     close_disclosure, copy_text, ensure_site_icon, image_broken, reader_is_writing, register_service_worker, reload,
-    set_root_attribute,
+    root_attribute, set_root_attribute,
 };
 pub use navigation::{on_popstate, own_scroll_restoration, scroll_to, scroll_y, when_page_shown};
 pub use start::{
