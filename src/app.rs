@@ -57,6 +57,8 @@ fn Shell(config: Arc<Config>, base_url: String, door: Door) -> impl IntoView {
     let current = current_route(&base_url, ctx.types.clone());
     provide_context(ctx);
     let s = locale.strings();
+    // Before any page data: newer data for a page being written in waits here.
+    crate::components::NewerPage::provide();
     let site = crate::components::page_resource(|| (), |source, _| async move { source.site().await });
     provide_context(SiteResource(site));
     let site_view = move |render: fn(SiteInfo) -> AnyView| {
@@ -93,6 +95,7 @@ fn Shell(config: Arc<Config>, base_url: String, door: Door) -> impl IntoView {
         <Suspense>
             {footer}
         </Suspense>
+        <crate::components::UpdateNotice/>
     }
 }
 

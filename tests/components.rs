@@ -317,3 +317,42 @@ async fn the_reader_is_writing_when_a_field_of_main_is_focused_or_edited() {
     assert!(reader_is_writing(), "edited input");
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn newer_data_is_offered_and_swapped_in_only_when_the_reader_asks() {
+    use kiosque::components::{NewerPage, UpdateNotice};
+    let swapped = RwSignal::new(0);
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let provided = slot.clone();
+    let el = mount(Locale::Fr, move || {
+        provided.set(Some(NewerPage::provide()));
+        view! { <UpdateNotice/> }
+    });
+    let newer = slot.get().unwrap();
+    let notice = el.query_selector(".update-notice[role=status]").unwrap().unwrap();
+    assert_eq!(notice.child_element_count(), 0, "the live region is there, empty");
+    let click = |selector: &str| {
+        let button: web_sys::HtmlElement = notice.query_selector(selector).unwrap().unwrap().unchecked_into();
+        button.click();
+    };
+    // Two offers (the page's data and the site's): one notice.
+    newer.offer(move || swapped.update(|n| *n += 1));
+    newer.offer(move || swapped.update(|n| *n += 10));
+    settle().await;
+    assert_eq!(notice.query_selector_all("p").unwrap().length(), 1);
+    assert!(notice
+        .text_content()
+        .unwrap()
+        .contains("Cette page a été mise à jour depuis que vous l’avez ouverte."));
+    // Dismissed: nothing is swapped in.
+    click(".update-notice__dismiss");
+    settle().await;
+    assert_eq!((notice.child_element_count(), swapped.get_untracked()), (0, 0));
+    // Shown: both are, once.
+    newer.offer(move || swapped.update(|n| *n += 1));
+    newer.offer(move || swapped.update(|n| *n += 10));
+    settle().await;
+    click(".update-notice__show");
+    settle().await;
+    assert_eq!((notice.child_element_count(), swapped.get_untracked()), (0, 11));
+}

@@ -3,7 +3,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::components::{ErrorView, NotFound, PageReady};
+use crate::components::{ErrorView, NewerPage, NotFound, PageReady};
 use crate::context::use_ctx;
 use kiosque_core::http::FetchError;
 use kiosque_core::source::Source;
@@ -11,8 +11,8 @@ use kiosque_core::source::Source;
 /// A page's data: `fetch(source, key)` whenever `key` changes. When the value
 /// came with a prerendered page, it is fetched again in the background after
 /// hydration and replaced only if it changed, so a corrected article shows its
-/// correction and an unchanged page is left untouched (and one the reader is
-/// writing in, too).
+/// correction and an unchanged page is left untouched. Under a reader writing
+/// in the page, newer data is offered (`UpdateNotice`), not swapped in.
 pub fn page_resource<K, T, Fut>(
     key: impl Fn() -> K + Clone + Send + Sync + 'static,
     fetch: impl Fn(Source, K) -> Fut + Clone + Send + Sync + 'static,
@@ -23,6 +23,7 @@ where
     Fut: Future<Output = Result<T, FetchError>> + Send + 'static,
 {
     let source = use_ctx().source;
+    let newer = use_context::<NewerPage>();
     let (load, first_source) = (fetch.clone(), source.clone());
     let resource = Resource::new(key.clone(), move |k| load(first_source.clone(), k));
     // Created while hydrating: the value came with the page.
@@ -47,11 +48,21 @@ where
                 if untrack(&key) != k {
                     return;
                 }
+                if !usable || shown.as_ref() == Some(&fresh) {
+                    return;
+                }
                 // Nor under a reader writing in the page (a comment begun
                 // before the app came): the rebuilt view would drop the text
-                // and the focus; the next visit shows the fresher data.
-                if usable && shown.as_ref() != Some(&fresh) && !crate::platform::reader_is_writing() {
-                    let _ = resource.try_set(Some(fresh));
+                // and the focus. The reader is offered it instead.
+                match newer {
+                    Some(newer) if crate::platform::reader_is_writing() => newer.offer(move || {
+                        if untrack(&key) == k {
+                            let _ = resource.try_set(Some(fresh.clone()));
+                        }
+                    }),
+                    _ => {
+                        let _ = resource.try_set(Some(fresh));
+                    }
                 }
             });
         });

@@ -32,6 +32,7 @@ mod skeleton;
 mod social_icon;
 mod structure;
 mod theme_toggle;
+mod update_notice;
 
 pub use article_link::ArticleLink;
 pub use article_pages::ArticlePages;
@@ -62,3 +63,4 @@ pub use site_icon::SiteIcon;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use structure::{Breadcrumb, SubLinks};
 pub use theme_toggle::ThemeToggle;
+pub use update_notice::{NewerPage, UpdateNotice};

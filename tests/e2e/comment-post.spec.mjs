@@ -214,9 +214,16 @@ readerTest('the form is there before the app: typing survives hydration and the 
     expect(await form.getByLabel('Commentaire', { exact: true }).inputValue()).toBe(key);
     expect(await page.locator('h1').textContent()).toBe(title);
   });
+  // It is offered instead, for when the reader is done.
+  const notice = page.locator('.update-notice');
+  await expect(notice).toHaveRole('status');
+  await expect(notice.locator('p')).toHaveText('Cette page a été mise à jour depuis que vous l’avez ouverte.');
   await form.getByRole('button', { name: 'Publier le commentaire' }).click();
   await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est en attente de modération.');
   expect(bodies).toEqual([expect.objectContaining({ content: key, author_name: 'Lecteur pressé' })]);
+  await notice.getByRole('button', { name: 'Afficher la version à jour' }).click();
+  await expect(page.locator('h1')).toHaveText(CORRECTED);
+  await expect(notice).toBeEmpty();
   expect(errors).toEqual([]);
 
   // A reader who writes nothing gets the newer page once the app has come.
@@ -224,6 +231,7 @@ readerTest('the form is there before the app: typing survives hydration and the 
   idle.release();
   await idle.page.keyboard.press('Shift'); // intent
   await expect(idle.page.locator('h1')).toHaveText(CORRECTED);
+  await expect(idle.page.locator('.update-notice')).toBeEmpty();
   await idle.page.close();
 
   // The reader sends before the app has come (a new tab: no intent yet).
