@@ -217,7 +217,7 @@ readerTest('the form is there before the app: typing survives hydration and the 
   // It is offered instead, for when the reader is done.
   const notice = page.locator('.update-notice');
   await expect(notice).toHaveRole('status');
-  await expect(notice.locator('p')).toHaveText('Cette page a été mise à jour depuis que vous l’avez ouverte.');
+  await expect(notice.locator('p')).toHaveText('Cette page a été mise à jour.');
   await form.getByRole('button', { name: 'Publier le commentaire' }).click();
   await expect(form.getByRole('status')).toHaveText('Merci ! Votre commentaire est en attente de modération.');
   expect(bodies).toEqual([expect.objectContaining({ content: key, author_name: 'Lecteur pressé' })]);
