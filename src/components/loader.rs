@@ -32,7 +32,7 @@ where
         // Once, for the key the page was hydrated with: a later key (another
         // category on the same page component) is the resource's own fetch.
         Effect::new(move |_| {
-            let (fetch, source, key) = (fetch.clone(), source.clone(), key.clone());
+            let (fetch, source, key, newer) = (fetch.clone(), source.clone(), key.clone(), newer.clone());
             let k = untrack(&key);
             leptos::task::spawn_local(async move {
                 let fresh = fetch(source, k.clone()).await;
@@ -53,12 +53,11 @@ where
                 }
                 // Nor under a reader writing in the page (a comment begun
                 // before the app came): the rebuilt view would drop the text
-                // and the focus. The reader is offered it instead.
-                match newer {
+                // and the focus. The reader is offered it instead (until they
+                // leave the page: `NavEffects` then withdraws the offer).
+                match &newer {
                     Some(newer) if crate::platform::reader_is_writing() => newer.offer(move || {
-                        if untrack(&key) == k {
-                            let _ = resource.try_set(Some(fresh.clone()));
-                        }
+                        let _ = resource.try_set(Some(fresh));
                     }),
                     _ => {
                         let _ = resource.try_set(Some(fresh));

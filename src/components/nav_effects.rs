@@ -40,10 +40,14 @@ pub fn NavEffects() -> impl IntoView {
     let location = use_location();
     let (positions, shown) = (state.positions.clone(), state.shown.clone());
     let leaving = state.shown.clone();
-    // A new location: the old page is leaving.
+    // A new location: the old page is leaving, with its newer data offered.
+    let newer = use_context::<crate::components::NewerPage>();
     Effect::new(move |_| {
         location.pathname.track();
         location.search.track();
+        if let Some(newer) = &newer {
+            newer.dismiss();
+        }
         if let Ok(mut s) = leaving.lock() {
             *s = None;
         }

@@ -3,68 +3,83 @@
 //! would drop what they typed and their focus); it is offered here instead,
 //! and the reader shows it when they are done, or dismisses it.
 
+use std::sync::{Arc, Mutex};
+
 use leptos::prelude::*;
 
 use crate::context::use_ctx;
-use crate::routing::CurrentRoute;
+
+/// What swaps one offer in: once, moving the data in (nothing is cloned).
+type Apply = Box<dyn FnOnce() + Send + Sync>;
 
 /// The newer data waiting for the reader: what swaps each in (the page's,
-/// the site's). Provided by the shell; a page left makes its offer void.
-#[derive(Clone, Copy)]
-pub struct NewerPage(RwSignal<Vec<Callback<()>>>);
+/// the site's), and whether there is any. Provided by the shell; a page left
+/// makes its offers void (`NavEffects` withdraws them). Only the `bool` is
+/// reactive: the view follows whether there is an offer, not which.
+#[derive(Clone)]
+pub struct NewerPage {
+    offered: RwSignal<bool>,
+    offers: Arc<Mutex<Vec<Apply>>>,
+}
 
 impl NewerPage {
     pub fn provide() -> NewerPage {
-        let newer = NewerPage(RwSignal::new(Vec::new()));
-        provide_context(newer);
+        let newer = NewerPage {
+            offered: RwSignal::new(false),
+            offers: Arc::default(),
+        };
+        provide_context(newer.clone());
         newer
     }
 
     /// Offers newer data; `apply` swaps it in when the reader asks.
-    pub fn offer(self, apply: impl Fn() + Send + Sync + 'static) {
-        self.0.update(|offers| offers.push(Callback::new(move |()| apply())));
-    }
-
-    fn show(self) {
-        for apply in self.0.try_update(std::mem::take).unwrap_or_default() {
-            apply.run(());
+    pub fn offer(&self, apply: impl FnOnce() + Send + Sync + 'static) {
+        if let Ok(mut offers) = self.offers.lock() {
+            offers.push(Box::new(apply));
+            self.offered.set(true);
         }
     }
 
-    fn dismiss(self) {
-        self.0.set(Vec::new());
+    fn show(&self) {
+        let offers = self
+            .offers
+            .lock()
+            .map(|mut o| std::mem::take(&mut *o))
+            .unwrap_or_default();
+        self.offered.set(false);
+        for apply in offers {
+            apply();
+        }
+    }
+
+    pub fn dismiss(&self) {
+        if let Ok(mut offers) = self.offers.lock() {
+            offers.clear();
+        }
+        self.offered.set(false);
     }
 }
 
 /// The notice, in a polite live region that is always in the page (a region
-/// added with its text is not reliably announced). Empty until an offer.
+/// added with its text is not reliably announced): empty and without space
+/// until an offer. A fixed structure whose text and class follow the offers
+/// (the stylesheet hides the buttons without the class): 1.3 KB brotli less
+/// than a view built on each offer, measured on the static flavor.
 #[component]
 pub fn UpdateNotice() -> impl IntoView {
     let s = use_ctx().strings();
-    let Some(newer) = use_context::<NewerPage>() else {
-        return ().into_any();
-    };
-    // An offer is for the page it was made on.
-    if let Some(CurrentRoute(route)) = use_context::<CurrentRoute>() {
-        Effect::watch(move || route.get(), move |_, _, _| newer.dismiss(), false);
-    }
+    let newer = use_context::<NewerPage>().unwrap_or_else(NewerPage::provide);
+    let offered = newer.offered;
+    let (shown, dismissed) = (newer.clone(), newer);
     view! {
-        <div class="update-notice" role="status">
-            {move || {
-                (!newer.0.with(Vec::is_empty))
-                    .then(|| {
-                        view! {
-                            <p class="update-notice__text">{s.page_updated}</p>
-                            <button type="button" class="update-notice__show" on:click=move |_| newer.show()>
-                                {s.show_update}
-                            </button>
-                            <button type="button" class="update-notice__dismiss" on:click=move |_| newer.dismiss()>
-                                {s.dismiss}
-                            </button>
-                        }
-                    })
-            }}
+        <div class="update-notice" class:update-notice--shown=move || offered.get() role="status">
+            <p class="update-notice__text">{move || if offered.get() { s.page_updated } else { "" }}</p>
+            <button type="button" class="update-notice__show" on:click=move |_| shown.show()>
+                {s.show_update}
+            </button>
+            <button type="button" class="update-notice__dismiss" on:click=move |_| dismissed.dismiss()>
+                {s.dismiss}
+            </button>
         </div>
     }
-    .into_any()
 }
