@@ -230,10 +230,15 @@ fn rail_shows_at_most_six_and_never_the_current_article() {
 #[wasm_bindgen_test]
 fn the_platform_stores_sets_the_root_and_says_relative_times() {
     use kiosque::platform;
+    // Read back as the inline script in index.html reads it.
+    let stored = || {
+        let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        storage.get_item("kiosque-test").unwrap()
+    };
     platform::storage_set("kiosque-test", Some("dark"));
-    assert_eq!(platform::storage_get("kiosque-test").as_deref(), Some("dark"));
+    assert_eq!(stored().as_deref(), Some("dark"));
     platform::storage_set("kiosque-test", None);
-    assert_eq!(platform::storage_get("kiosque-test"), None);
+    assert_eq!(stored(), None);
 
     let root = web_sys::window()
         .unwrap()
@@ -243,8 +248,10 @@ fn the_platform_stores_sets_the_root_and_says_relative_times() {
         .unwrap();
     platform::set_root_attribute("data-kiosque-test", Some("x"));
     assert_eq!(root.get_attribute("data-kiosque-test").as_deref(), Some("x"));
+    assert_eq!(platform::root_attribute("data-kiosque-test").as_deref(), Some("x"));
     platform::set_root_attribute("data-kiosque-test", None);
     assert_eq!(root.get_attribute("data-kiosque-test"), None);
+    assert_eq!(platform::root_attribute("data-kiosque-test"), None);
 
     assert_eq!(
         platform::relative_time(3 * 3600 + 5, "en").as_deref(),

@@ -55,13 +55,12 @@ where
                 // before the app came): the rebuilt view would drop the text
                 // and the focus. The reader is offered it instead (until they
                 // leave the page: `NavEffects` then withdraws the offer).
+                let apply = move || {
+                    let _ = resource.try_set(Some(fresh));
+                };
                 match &newer {
-                    Some(newer) if crate::platform::reader_is_writing() => newer.offer(move || {
-                        let _ = resource.try_set(Some(fresh));
-                    }),
-                    _ => {
-                        let _ = resource.try_set(Some(fresh));
-                    }
+                    Some(newer) if crate::platform::reader_is_writing() => newer.offer(apply),
+                    _ => apply(),
                 }
             });
         });

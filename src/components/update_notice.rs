@@ -40,23 +40,23 @@ impl NewerPage {
         }
     }
 
-    fn show(&self) {
-        let offers = self
-            .offers
+    /// Withdraws every offer, and gives them.
+    fn take(&self) -> Vec<Apply> {
+        self.offered.set(false);
+        self.offers
             .lock()
             .map(|mut o| std::mem::take(&mut *o))
-            .unwrap_or_default();
-        self.offered.set(false);
-        for apply in offers {
+            .unwrap_or_default()
+    }
+
+    fn show(&self) {
+        for apply in self.take() {
             apply();
         }
     }
 
     pub fn dismiss(&self) {
-        if let Ok(mut offers) = self.offers.lock() {
-            offers.clear();
-        }
-        self.offered.set(false);
+        drop(self.take());
     }
 }
 

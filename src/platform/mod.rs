@@ -5,9 +5,10 @@
 //! nothing, reading nothing and remembering nothing, so views stay free of
 //! platform branches and render the same HTML on both sides.
 //!
-//! - Storage: [`storage_get`], [`storage_set`] (`localStorage`, which may be
-//!   disabled: then nothing is stored); [`session_get`], [`session_set`]
-//!   (`sessionStorage`: this tab only, for an editor's preview login).
+//! - Storage: [`storage_set`] (`localStorage`, which may be disabled: then
+//!   nothing is stored; the inline script in `index.html` reads it);
+//!   [`session_get`], [`session_set`] (`sessionStorage`: this tab only, for
+//!   an editor's preview login).
 //! - Navigation: [`scroll_y`], [`scroll_to`], [`when_page_shown`] (scroll
 //!   and focus once a new page is in), [`on_popstate`],
 //!   [`own_scroll_restoration`].
@@ -39,8 +40,8 @@ pub use imp::{
     close_disclosure, console_warn, copy_text, discard_prerendered, document_base_url, drop_speculation_rules,
     ensure_site_icon, has_global, image_broken, install_panic_hook, location_path, meta_content, next_task, now_unix,
     on_popstate, own_scroll_restoration, reader_is_writing, register_service_worker, relative_time, reload,
-    root_attribute, scroll_to, scroll_y, session_get, session_set, set_global, set_root_attribute, spawn, storage_get,
-    storage_set, take_global, when_page_shown,
+    root_attribute, scroll_to, scroll_y, session_get, session_set, set_global, set_root_attribute, spawn, storage_set,
+    take_global, when_page_shown,
 };
 
 /// The unit a relative time is best said in, within a week; older dates

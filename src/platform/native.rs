@@ -4,10 +4,6 @@
 
 use std::future::Future;
 
-pub fn storage_get(_key: &str) -> Option<String> {
-    None
-}
-
 pub fn storage_set(_key: &str, _value: Option<&str>) {}
 
 pub fn session_get(_key: &str) -> Option<String> {

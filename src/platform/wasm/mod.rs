@@ -16,7 +16,7 @@ pub use start::{
     console_warn, discard_prerendered, document_base_url, drop_speculation_rules, has_global, install_panic_hook,
     location_path, meta_content, next_task, set_global, spawn, take_global,
 };
-pub use storage::{session_get, session_set, storage_get, storage_set};
+pub use storage::{session_get, session_set, storage_set};
 pub use time::{now_unix, relative_time};
 
 fn window() -> Option<web_sys::Window> {

@@ -5,11 +5,6 @@ fn local_storage() -> Option<web_sys::Storage> {
     super::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// The stored value, or `None` when absent or storage is unavailable.
-pub fn storage_get(key: &str) -> Option<String> {
-    local_storage().and_then(|s| s.get_item(key).ok().flatten())
-}
-
 /// Stores `value`, or removes the key for `None`. Failures (quota,
 /// disabled storage) are ignored: the choice then lasts for the page.
 pub fn storage_set(key: &str, value: Option<&str>) {
